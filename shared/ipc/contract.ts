@@ -1,0 +1,105 @@
+/**
+ * The one IPC contract between the renderer and the main side.
+ * Every call the renderer can make is a method of `LibraryApi` (answered by the core)
+ * or `ShellApi` (answered by the Electron glue); events are in `OffprintEvents`.
+ * `argSchemas` validates every argument at the boundary, before anything runs.
+ */
+import { z } from 'zod';
+import {
+  HIGHLIGHT_COLORS,
+  LIBRARY_VIEWS,
+  type ArticleMeta,
+  type ArticleWithContent,
+  type CaptureProgress,
+  type Highlight,
+  type HighlightPatch,
+  type ListQuery,
+  type NewHighlight,
+  type SaveResult,
+  type SearchHit,
+  type TagCount,
+} from '../model';
+
+/** Calls answered by the Electron-free core. */
+export interface LibraryApi {
+  listArticles(query: ListQuery): Promise<ArticleMeta[]>;
+  getArticle(id: string): Promise<ArticleWithContent>;
+  saveUrl(url: string): Promise<SaveResult>;
+  setArchived(id: string, archived: boolean): Promise<ArticleMeta>;
+  setFavourite(id: string, favourite: boolean): Promise<ArticleMeta>;
+  setProgress(id: string, progress: number): Promise<void>;
+  addTag(id: string, tag: string): Promise<ArticleMeta>;
+  removeTag(id: string, tag: string): Promise<ArticleMeta>;
+  listTags(): Promise<TagCount[]>;
+  search(query: string): Promise<SearchHit[]>;
+  addHighlight(input: NewHighlight): Promise<Highlight>;
+  updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
+  deleteHighlight(id: string): Promise<void>;
+}
+
+/** Calls answered by the Electron glue itself. */
+export interface ShellApi {
+  /** Opens an http(s) or mailto link in the system's browser or mail client; anything else is refused. */
+  openExternal(url: string): Promise<void>;
+}
+
+export type InvokeApi = LibraryApi & ShellApi;
+export type InvokeMethod = keyof InvokeApi;
+
+export interface OffprintEvents {
+  captureProgress: CaptureProgress;
+}
+export type EventName = keyof OffprintEvents;
+
+/** What the preload exposes as `window.offprint`. */
+export interface OffprintApi extends InvokeApi {
+  on<E extends EventName>(event: E, listener: (payload: OffprintEvents[E]) => void): () => void;
+}
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _');
+const tag = z.string().trim().min(1).max(100);
+const color = z.enum(HIGHLIGHT_COLORS);
+const quote = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(100_000),
+  prefix: z.string().max(1_000),
+  suffix: z.string().max(1_000),
+});
+const position = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .refine((p) => p.end > p.start, 'a position must end after it starts');
+
+type ArgsOf<M extends InvokeMethod> = Parameters<InvokeApi[M]>;
+
+export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
+  listArticles: z.tuple([z.object({ view: z.enum(LIBRARY_VIEWS), tag: tag.optional() })]),
+  getArticle: z.tuple([id]),
+  saveUrl: z.tuple([z.string().trim().min(1).max(8_192)]),
+  setArchived: z.tuple([id, z.boolean()]),
+  setFavourite: z.tuple([id, z.boolean()]),
+  setProgress: z.tuple([id, z.number().min(0).max(1)]),
+  addTag: z.tuple([id, tag]),
+  removeTag: z.tuple([id, tag]),
+  listTags: z.tuple([]),
+  search: z.tuple([z.string().max(1_000)]),
+  addHighlight: z.tuple([
+    z.object({ articleId: id, quote, position, color, note: z.string().max(20_000) }),
+  ]),
+  updateHighlight: z.tuple([id, z.object({ color: color.optional(), note: z.string().max(20_000).optional() })]),
+  deleteHighlight: z.tuple([id]),
+  openExternal: z.tuple([z.string().max(8_192)]),
+};
+
+export const INVOKE_METHODS = Object.keys(argSchemas) as InvokeMethod[];
+export const EVENT_NAMES: EventName[] = ['captureProgress'];
+
+export function isInvokeMethod(name: unknown): name is InvokeMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(argSchemas, name);
+}
+
+/** The IPC channel name of a method or event. */
+export const channelOf = (name: InvokeMethod | EventName): string => `offprint:${name}`;
