@@ -16,6 +16,8 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron': bundle its dependencies (zod) into it.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // A sandboxed preload cannot be an ES module.

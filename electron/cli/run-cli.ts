@@ -1,0 +1,178 @@
+import { OffprintError, toErrorInfo } from '@shared/ipc/envelope';
+import { LIBRARY_VIEWS, type ArticleMeta, type LibraryView } from '@shared/model';
+import { OffprintCore } from '../core/offprint-core';
+import { resolveLibraryDir } from '../core/library/library-location';
+import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
+import { extractFile } from './extract-files';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** True when progress lines on stderr would reach a person. */
+  interactive: boolean;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export const USAGE = `Offprint — save web articles and read them offline.
+
+Usage: offprint [--library DIR] <command> [options]
+
+Commands:
+  add <url>                       Save the article at <url>; prints "<id>\\t<title>".
+  list [--view V] [--tag T] [--json]
+                                  List saved articles, newest first (V: ${LIBRARY_VIEWS.join(', ')}; default all).
+  show <id> [--json]              Print an article (with --json: its metadata, content and textContent).
+  search <words>... [--json]      Find articles containing every word.
+  remove <id>                     Delete an article, its images and its highlights.
+  extract <file>... [--url URL]   Extract the article from local HTML files, one JSON line per file.
+                                  The library is not touched. --url sets the page address for relative links.
+  help                            Show this help.
+
+Global options:
+  --library DIR        Use the library in DIR (default: $OFFPRINT_LIBRARY, else the app's library).
+  --recover-library    If the library index is damaged, set it aside and start an empty library.
+`;
+
+/** Runs one command line; returns the exit code. Every failure is one line on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.flags.has('help') || args.command === 'help') {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    switch (args.command) {
+      case undefined:
+        throw new OffprintError('usage', 'No command given. Run "offprint help" to see the commands.');
+      case 'extract':
+        return await extract(args, io);
+      case 'add':
+      case 'list':
+      case 'show':
+      case 'search':
+      case 'remove':
+        return await withLibrary(argv, args, io, LIBRARY_COMMANDS[args.command]);
+      default:
+        throw new OffprintError('usage', `Unknown command "${args.command}". Run "offprint help" to see the commands.`);
+    }
+  } catch (error) {
+    const { code, message } = toErrorInfo(error);
+    io.err(`offprint: ${oneLine(message)}`);
+    return code === 'usage' || code === 'bad-arguments' ? EXIT_USAGE : EXIT_FAILED;
+  }
+}
+
+type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<number>;
+
+const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', LibraryCommand> = {
+  async add(core, args, io) {
+    allowOnly(args, ['recover-library']);
+    const [url] = operands(args, ['url']);
+    const stop = io.interactive ? core.onCaptureProgress((p) => io.err(progressLine(p))) : () => undefined;
+    try {
+      const { article, existed } = await core.saveUrl(url);
+      io.out(`${article.id}\t${article.title}${existed ? '\t(already saved)' : ''}`);
+      return EXIT_OK;
+    } finally {
+      stop();
+    }
+  },
+
+  async list(core, args, io) {
+    allowOnly(args, ['json', 'recover-library'], ['view', 'tag']);
+    operands(args, []);
+    const view = (args.options.get('view') ?? 'all') as LibraryView;
+    if (!LIBRARY_VIEWS.includes(view)) {
+      throw new OffprintError('usage', `--view is one of ${LIBRARY_VIEWS.join(', ')}, not "${view}".`);
+    }
+    const articles = await core.listArticles({ view, tag: args.options.get('tag') });
+    if (args.flags.has('json')) io.out(JSON.stringify(articles, null, 2));
+    else for (const a of articles) io.out(listLine(a));
+    return EXIT_OK;
+  },
+
+  async show(core, args, io) {
+    allowOnly(args, ['json', 'recover-library']);
+    const [id] = operands(args, ['id']);
+    const article = await core.getArticle(id);
+    const textContent = await core.getArticleText(id);
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify({ ...article, textContent }, null, 2));
+      return EXIT_OK;
+    }
+    io.out(article.title);
+    const about = [article.byline, article.siteName, article.publishedTime?.slice(0, 10)].filter(Boolean).join(' · ');
+    if (about) io.out(about);
+    io.out(article.originalUrl);
+    io.out('');
+    io.out(textContent.trim());
+    return EXIT_OK;
+  },
+
+  async search(core, args, io) {
+    allowOnly(args, ['json', 'recover-library']);
+    const query = operands(args, ['words'], { rest: true }).join(' ');
+    const hits = await core.search(query);
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify(hits.map((h) => ({ ...h.article, snippet: h.snippet })), null, 2));
+    } else {
+      for (const hit of hits) io.out(`${listLine(hit.article)}\n    ${hit.snippet}`);
+    }
+    return EXIT_OK;
+  },
+
+  async remove(core, args, io) {
+    allowOnly(args, ['recover-library']);
+    const [id] = operands(args, ['id']);
+    const { title } = await core.getArticle(id);
+    await core.deleteArticle(id);
+    io.out(`Removed ${id}\t${title}`);
+    return EXIT_OK;
+  },
+};
+
+async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
+  const core = await OffprintCore.open({
+    libraryDir: resolveLibraryDir(argv, io.env),
+    recoverUnreadableIndex: args.flags.has('recover-library'),
+  });
+  try {
+    for (const notice of core.notices) io.err(`offprint: ${oneLine(notice)}`);
+    return await command(core, args, io);
+  } finally {
+    await core.close();
+  }
+}
+
+async function extract(args: CliArgs, io: CliIo): Promise<number> {
+  allowOnly(args, ['json'], ['url']);
+  const files = operands(args, ['file'], { rest: true });
+  const pageUrl = args.options.get('url');
+  if (pageUrl !== undefined && !URL.canParse(pageUrl)) {
+    throw new OffprintError('usage', `--url "${pageUrl}" is not a web address.`);
+  }
+  let failed = 0;
+  for (const file of files) {
+    const line = await extractFile(file, pageUrl);
+    if ('error' in line) failed += 1;
+    io.out(JSON.stringify(line));
+  }
+  if (failed > 0) {
+    io.err(`offprint: ${failed} of ${files.length} file(s) could not be extracted (see their "error").`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}
+
+const listLine = (a: ArticleMeta): string => `${a.id}\t${a.savedAt.slice(0, 10)}\t${a.title}`;
+
+function progressLine(p: { stage: string; done?: number; total?: number; message?: string }): string {
+  if (p.stage === 'images' && p.total) return `  images ${p.done ?? 0}/${p.total}`;
+  return p.stage === 'failed' ? `  failed` : `  ${p.stage}…`;
+}
+
+const oneLine = (message: string): string => message.replace(/\s*\n\s*/g, ' ').trim();

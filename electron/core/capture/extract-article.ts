@@ -1,0 +1,124 @@
+/**
+ * Extracts the article from a page's HTML: one linkedom parse, metadata read first,
+ * URLs made absolute and images given their real sources, furniture stripped, then
+ * Readability — or, when it finds no article, a cleaned version of the whole page.
+ */
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { OffprintError } from '@shared/ipc/envelope';
+import type { ExtractionKind, TextDirection } from '@shared/model';
+import { fallbackContent } from './fallback-content';
+import { prepareImages } from './lazy-images';
+import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripSiteName, toIsoDate, type PageMetadata } from './page-metadata';
+import { textStats } from './reading-time';
+import { resolveDocumentUrls } from './resolve-urls';
+import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
+import { stripClutter } from './strip-clutter';
+
+export interface ExtractedArticle {
+  title: string;
+  byline: string | null;
+  excerpt: string | null;
+  siteName: string | null;
+  lang: string | null;
+  dir: TextDirection | null;
+  publishedTime: string | null;
+  content: string;
+  textContent: string;
+  wordCount: number;
+  readingMinutes: number;
+  extraction: ExtractionKind;
+  leadImageUrl: string | null;
+}
+
+export interface ExtractedPage {
+  article: ExtractedArticle;
+  /** The page's <link rel=canonical>, absolute, when it has one. */
+  canonicalUrl: string | null;
+}
+
+/** Readability's result is only trusted with at least this much text. */
+const MIN_ARTICLE_CHARS = 140;
+const EXCERPT_MAX = 300;
+
+type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
+
+function parseDocument(html: string): Document {
+  return (parseHTML(html) as unknown as { document: Document }).document;
+}
+
+function cleanForExtraction(document: Document, pageUrl: string): Document {
+  resolveDocumentUrls(document, pageUrl);
+  prepareImages(document);
+  if (document.body) stripClutter(document.body);
+  return document;
+}
+
+/** Readability mutates the document it reads, even when it finds nothing. */
+function runReadability(document: Document): ReadabilityResult | null {
+  const result = new Readability(document, { keepClasses: false }).parse();
+  return result && (result.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS ? result : null;
+}
+
+function titleFallback(pageUrl: string): string {
+  const url = new URL(pageUrl);
+  const last = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
+  return collapse(last.replace(/\.[a-z0-9]+$/i, '').replace(/[-_]+/g, ' ')) ?? url.hostname;
+}
+
+function truncate(text: string | null, max: number): string | null {
+  if (!text || text.length <= max) return text;
+  return `${text.slice(0, max).replace(/\s+\S*$/, '')}…`;
+}
+
+/** Assembles the public result from sanitized content and what is known about the page. */
+export function buildArticle(
+  content: string,
+  extraction: ExtractionKind,
+  meta: PageMetadata,
+  pageUrl: string,
+  found: Partial<ReadabilityResult> = {},
+): ExtractedArticle {
+  const textContent = htmlToText(content);
+  if (!textContent) {
+    throw new OffprintError('not-an-article', 'This page has no readable text to save. It may need JavaScript or a sign-in to show its content.');
+  }
+  const lang = normalizeLang(found.lang) ?? meta.lang;
+  const firstParagraph = textContent.split('\n\n').find((p) => p.length > 40) ?? null;
+  const siteName = collapse(found.siteName) ?? meta.siteName;
+  return {
+    title: stripSiteName(collapse(found.title) ?? meta.title, siteName) ?? titleFallback(pageUrl),
+    byline: cleanByline(found.byline) ?? meta.byline,
+    excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
+    siteName,
+    lang,
+    dir: asDirection(found.dir) ?? meta.dir,
+    publishedTime: toIsoDate(found.publishedTime) ?? meta.publishedTime,
+    content,
+    textContent,
+    ...textStats(textContent),
+    extraction,
+    leadImageUrl: meta.leadImageUrl,
+  };
+}
+
+export function extractPage(html: string, pageUrl: string): ExtractedPage {
+  if (!html.trim()) throw new OffprintError('empty', 'The page is empty: the site sent no content.');
+  let document = parseDocument(html);
+  const meta = readPageMetadata(document, pageUrl);
+  cleanForExtraction(document, pageUrl);
+  const readerable = isProbablyReaderable(document);
+  const readable = readerable ? runReadability(document) : null;
+  if (readable) {
+    const content = sanitizeArticleHtml(readable.content ?? '');
+    return { article: buildArticle(content, 'readability', meta, pageUrl, readable), canonicalUrl: meta.canonicalUrl };
+  }
+  // Readability gave up after mutating the document: start again from the source (rare).
+  if (readerable) document = cleanForExtraction(parseDocument(html), pageUrl);
+  return { article: buildArticle(sanitizeArticleHtml(fallbackContent(document)), 'fallback', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
+}
+
+/** Extracts the article of a page; the content is sanitized and every URL in it is absolute. */
+export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
+  return extractPage(html, pageUrl).article;
+}

@@ -1,0 +1,150 @@
+/**
+ * The allowlist every stored article passes through. Only structure, text, links and
+ * images survive: no scripts, styles, frames, forms, event handlers, or javascript:/data:
+ * URLs. Stored ids are prefixed so that article markup cannot clobber the reader's globals.
+ */
+import sanitizeHtml, { type IOptions, type Transformer } from 'sanitize-html';
+
+const ID_PREFIX = 'op-';
+
+const ALLOWED_TAGS = [
+  'article', 'section', 'header', 'footer', 'aside', 'div', 'span', 'p', 'br', 'hr', 'address',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'q', 'cite', 'pre', 'code', 'kbd', 'samp', 'var',
+  'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'dfn', 'time',
+  'bdi', 'bdo', 'wbr', 'ruby', 'rt', 'rp', 'details', 'summary',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'img', 'a',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+];
+
+/** Elements dropped together with everything inside them. */
+const DROPPED_WITH_CONTENT = [
+  'script', 'style', 'noscript', 'template', 'textarea', 'option', 'select', 'button', 'iframe', 'frame', 'frameset',
+  'object', 'embed', 'applet', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'title', 'form', 'dialog', 'nav',
+];
+
+const GLOBAL_ATTRIBUTES = ['id', 'lang', 'dir', 'title'];
+
+const BASE_OPTIONS: IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: {
+    '*': GLOBAL_ATTRIBUTES,
+    a: ['href', 'rel', 'name'],
+    img: ['src', 'alt', 'width', 'height'],
+    blockquote: ['cite'],
+    q: ['cite'],
+    del: ['cite', 'datetime'],
+    ins: ['cite', 'datetime'],
+    time: ['datetime'],
+    ol: ['start', 'reversed', 'type'],
+    li: ['value'],
+    td: ['colspan', 'rowspan', 'headers'],
+    th: ['colspan', 'rowspan', 'headers', 'scope'],
+    col: ['span'],
+    colgroup: ['span'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  allowedStyles: {},
+  disallowedTagsMode: 'discard',
+  nonTextTags: DROPPED_WITH_CONTENT,
+  allowVulnerableTags: false,
+  enforceHtmlBoundary: true,
+  parseStyleAttributes: false,
+};
+
+const isAbsoluteWebUrl = (value: string) => /^(https?:|mailto:)/i.test(value.trim());
+
+const transformLink: Transformer = (_tag, attribs) => {
+  const href = attribs.href?.trim();
+  const next: Record<string, string> = { ...attribs };
+  delete next.rel;
+  if (href && href.startsWith('#')) next.href = href.startsWith(`#${ID_PREFIX}`) ? href : `#${ID_PREFIX}${href.slice(1)}`;
+  else if (href && isAbsoluteWebUrl(href)) next.rel = 'noopener noreferrer';
+  else delete next.href;
+  return { tagName: 'a', attribs: next };
+};
+
+const prefixIds = (tagName: string, attribs: sanitizeHtml.Attributes) => {
+  if (attribs.id && !attribs.id.startsWith(ID_PREFIX)) attribs.id = `${ID_PREFIX}${attribs.id}`;
+  if (tagName === 'a' && attribs.name && !attribs.name.startsWith(ID_PREFIX)) attribs.name = `${ID_PREFIX}${attribs.name}`;
+  return { tagName, attribs };
+};
+
+const dropEmptyImages = (frame: sanitizeHtml.IFrame) => frame.tag === 'img' && !frame.attribs.src;
+
+/** First pass: an article's HTML with absolute http(s) image sources. */
+export function sanitizeArticleHtml(html: string): string {
+  return sanitizeHtml(html, {
+    ...BASE_OPTIONS,
+    transformTags: { a: transformLink, '*': prefixIds },
+    exclusiveFilter: dropEmptyImages,
+  });
+}
+
+/** The URL scheme of a stored-asset URL such as "offprint-asset://id/file.png", or null when it has none. */
+function schemeOf(url: string): string | null {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase() ?? null;
+}
+
+/**
+ * Second pass, once images are stored: an <img> survives only if its source was stored,
+ * and then points at the stored file; any other image becomes its alt text, never a remote src.
+ * `storedImages` maps remote image URLs to their asset URLs.
+ */
+export function finalizeArticleHtml(html: string, storedImages: ReadonlyMap<string, string>): string {
+  const assetUrls = new Set(storedImages.values());
+  const assetSchemes = [...new Set([...assetUrls].map(schemeOf).filter((s): s is string => !!s))];
+  // First-pass output is well-formed and attribute values are escaped, so an alt value is safe as text.
+  const withAltText = html.replace(/<img\b[^>]*>/gi, (tag) => {
+    if (storedImages.has(unescapeHtml(attributeOf(tag, 'src') ?? ''))) return tag;
+    const alt = attributeOf(tag, 'alt')?.trim();
+    return alt ? `<span>${alt}</span>` : '';
+  });
+  const toStored: Transformer = (_tag, attribs) => {
+    const stored = storedImages.get(attribs.src ?? '');
+    return { tagName: 'img', attribs: stored ? { ...attribs, src: stored } : {} };
+  };
+  return sanitizeHtml(withAltText, {
+    ...BASE_OPTIONS,
+    allowedSchemes: [...(BASE_OPTIONS.allowedSchemes as string[]), ...assetSchemes],
+    allowedSchemesByTag: { img: assetSchemes },
+    transformTags: { a: transformLink, img: toStored, '*': prefixIds },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !assetUrls.has(frame.attribs.src ?? ''),
+  });
+}
+
+function attributeOf(tag: string, name: string): string | null {
+  return new RegExp(`\\s${name}="([^"]*)"`, 'i').exec(tag)?.[1] ?? null;
+}
+
+const unescapeHtml = (value: string) => value.replace(/&(lt|gt|quot|#39|amp);/g, (e) => ENTITIES[e]);
+
+/** The image sources of first-pass output, in document order. */
+export function imageSources(sanitized: string): string[] {
+  const sources: string[] = [];
+  const re = /<img\b[^>]*?\ssrc="([^"]*)"/gi;
+  for (let m = re.exec(sanitized); m; m = re.exec(sanitized)) sources.push(unescapeHtml(m[1]));
+  return sources;
+}
+
+const BLOCK = /<\/?(p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|figure|figcaption|table|caption|tr|section|article|header|footer|aside|address|details|summary|hr)\b[^>]*>/gi;
+const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
+
+/**
+ * Plain text of sanitizer output, one block per paragraph. Only valid for HTML that came
+ * out of this module: it is well-formed and escapes nothing but & < > and ".
+ */
+export function htmlToText(sanitized: string): string {
+  return sanitized
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(BLOCK, '\n\n')
+    .replace(/<\/?(td|th)\b[^>]*>/gi, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(lt|gt|quot|#39|amp);/g, (e) => ENTITIES[e])
+    .replace(/[ \t\f\v\r]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

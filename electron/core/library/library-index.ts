@@ -1,0 +1,74 @@
+import type { ArticleMeta, Highlight } from '@shared/model';
+
+export const SCHEMA_VERSION = 1;
+
+/** The whole of library.json. */
+export interface LibraryIndex {
+  schemaVersion: typeof SCHEMA_VERSION;
+  articles: ArticleMeta[];
+  highlights: Highlight[];
+  settings: Record<string, unknown>;
+}
+
+export const emptyIndex = (): LibraryIndex => ({ schemaVersion: SCHEMA_VERSION, articles: [], highlights: [], settings: {} });
+
+export type IndexCheck =
+  | { ok: true; index: LibraryIndex }
+  | { ok: false; reason: 'too-new'; version: number }
+  | { ok: false; reason: 'malformed'; detail: string };
+
+/** Checks the shape of a parsed library.json well enough that nothing downstream trips on it. */
+export function checkIndex(value: unknown): IndexCheck {
+  if (!isObject(value)) return malformed('it is not a JSON object');
+  const version = value.schemaVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return malformed('it has no valid schemaVersion');
+  }
+  if (version > SCHEMA_VERSION) return { ok: false, reason: 'too-new', version };
+  if (!Array.isArray(value.articles)) return malformed('"articles" is not a list');
+  if (!Array.isArray(value.highlights)) return malformed('"highlights" is not a list');
+  const badArticle = value.articles.findIndex((a) => !isObject(a) || typeof a.id !== 'string' || typeof a.url !== 'string');
+  if (badArticle >= 0) return malformed(`article #${badArticle + 1} has no id or url`);
+  const badHighlight = value.highlights.findIndex((h) => !isObject(h) || typeof h.id !== 'string' || typeof h.articleId !== 'string');
+  if (badHighlight >= 0) return malformed(`highlight #${badHighlight + 1} has no id or article`);
+  return {
+    ok: true,
+    index: {
+      schemaVersion: SCHEMA_VERSION,
+      articles: (value.articles as Partial<ArticleMeta>[]).map(withArticleDefaults),
+      highlights: value.highlights as Highlight[],
+      settings: isObject(value.settings) ? value.settings : {},
+    },
+  };
+}
+
+/** Tolerates entries written by hand or by an older build that lack the newer fields. */
+function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
+  const savedAt = a.savedAt ?? new Date(0).toISOString();
+  return {
+    id: a.id!,
+    url: a.url!,
+    originalUrl: a.originalUrl ?? a.url!,
+    title: a.title ?? a.url!,
+    byline: a.byline ?? null,
+    siteName: a.siteName ?? null,
+    excerpt: a.excerpt ?? null,
+    lang: a.lang ?? null,
+    dir: a.dir ?? null,
+    publishedTime: a.publishedTime ?? null,
+    wordCount: a.wordCount ?? 0,
+    readingMinutes: a.readingMinutes ?? 0,
+    leadImage: a.leadImage ?? null,
+    extraction: a.extraction ?? 'readability',
+    savedAt,
+    updatedAt: a.updatedAt ?? savedAt,
+    archived: a.archived ?? false,
+    favourite: a.favourite ?? false,
+    tags: Array.isArray(a.tags) ? a.tags.filter((t) => typeof t === 'string') : [],
+    progress: typeof a.progress === 'number' ? Math.min(1, Math.max(0, a.progress)) : 0,
+    highlightCount: a.highlightCount ?? 0,
+  };
+}
+
+const malformed = (detail: string): IndexCheck => ({ ok: false, reason: 'malformed', detail });
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

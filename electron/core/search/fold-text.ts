@@ -1,0 +1,40 @@
+/**
+ * Case- and diacritic-insensitive matching: each character is folded on its own (NFKD,
+ * combining marks dropped, lower-cased), so a position in folded text can be walked back
+ * to the same place in the original text for the snippet.
+ */
+const folds = new Map<string, string>();
+
+export function foldChar(char: string): string {
+  if (char.length === 1 && char.charCodeAt(0) < 128) return char.toLowerCase();
+  let folded = folds.get(char);
+  if (folded === undefined) {
+    folded = char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+    folds.set(char, folded);
+  }
+  return folded;
+}
+
+export function foldText(text: string): string {
+  let out = '';
+  for (const char of text) out += foldChar(char);
+  return out;
+}
+
+/** The words of a query, folded, without repeats. */
+export function queryWords(query: string): string[] {
+  return [...new Set(foldText(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+}
+
+/** The index in `text` of the character that produced position `foldedIndex` of foldText(text). */
+export function originalIndex(text: string, foldedIndex: number): number {
+  let folded = 0;
+  let index = 0;
+  for (const char of text) {
+    const next = folded + foldChar(char).length;
+    if (next > foldedIndex) return index;
+    folded = next;
+    index += char.length;
+  }
+  return text.length;
+}

@@ -1,0 +1,15 @@
+import { LibraryView } from './library/library-view';
+import { ReaderView } from './reader/reader-view';
+import { useRoute } from './route';
+import { useTheme } from './ui/theme';
+import { ToastProvider } from './ui/toast';
+
+export function App() {
+  const route = useRoute();
+  const theme = useTheme();
+  return (
+    <ToastProvider>
+      {route.name === 'reader' ? <ReaderView id={route.id} theme={theme} /> : <LibraryView route={route} theme={theme} />}
+    </ToastProvider>
+  );
+}

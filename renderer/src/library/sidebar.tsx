@@ -1,0 +1,98 @@
+import type { ReactNode } from 'react';
+import type { LibraryView, TagCount } from '@shared/model';
+import { routeHref, type Route } from '../route';
+import { ArchiveIcon, InboxIcon, StackIcon, StarIcon, TagIcon } from '../ui/icons';
+import type { ThemePreference } from '../ui/theme';
+import { MOD_KEY } from '../ui/platform';
+import { ThemeButton } from '../ui/theme-button';
+
+const VIEWS: { view: LibraryView; label: string; icon: ReactNode }[] = [
+  { view: 'inbox', label: 'Inbox', icon: <InboxIcon /> },
+  { view: 'favourites', label: 'Favourites', icon: <StarIcon /> },
+  { view: 'archive', label: 'Archive', icon: <ArchiveIcon /> },
+  { view: 'all', label: 'All articles', icon: <StackIcon /> },
+];
+
+const SHORTCUTS: [string[], string][] = [
+  [[MOD_KEY, 'L'], 'Save a link'],
+  [['/'], 'Search'],
+  [['j', 'k'], 'Move'],
+  [['o'], 'Open'],
+  [['e'], 'Archive'],
+  [['f'], 'Favourite'],
+];
+
+export const viewLabel = (view: LibraryView): string => VIEWS.find((v) => v.view === view)!.label;
+
+interface Props {
+  route: Extract<Route, { name: 'library' }>;
+  tags: TagCount[];
+  theme: ThemePreference;
+  onCycleTheme(): void;
+}
+
+export function Sidebar({ route, tags, theme, onCycleTheme }: Props) {
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          O
+        </span>
+        Offprint
+      </div>
+      <nav aria-label="Library">
+        <ul className="nav-list">
+          {VIEWS.map(({ view, label, icon }) => {
+            const current = !route.tag && route.view === view;
+            return (
+              <li key={view}>
+                <a className="nav-item" href={routeHref({ name: 'library', view })} aria-current={current ? 'page' : undefined}>
+                  {icon}
+                  <span>{label}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        <h2 className="nav-heading">Tags</h2>
+        {tags.length === 0 ? (
+          <p className="nav-empty">Tags you add to articles appear here.</p>
+        ) : (
+          <ul className="nav-list" aria-label="Tags">
+            {tags.map((tag) => {
+              const current = route.tag?.toLowerCase() === tag.name.toLowerCase();
+              return (
+                <li key={tag.name}>
+                  <a
+                    className="nav-item"
+                    href={routeHref({ name: 'library', view: 'all', tag: tag.name })}
+                    aria-current={current ? 'page' : undefined}
+                  >
+                    <TagIcon />
+                    <span className="nav-label">{tag.name}</span>
+                    <span className="nav-count">{tag.count}</span>
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </nav>
+      <div className="sidebar-footer">
+        <ThemeButton preference={theme} onCycle={onCycleTheme} withLabel />
+        <dl className="shortcuts" aria-label="Keyboard shortcuts">
+          {SHORTCUTS.map(([keys, action]) => (
+            <div key={action}>
+              <dt>
+                {keys.map((key) => (
+                  <kbd key={key}>{key}</kbd>
+                ))}
+              </dt>
+              <dd>{action}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </aside>
+  );
+}

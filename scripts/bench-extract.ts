@@ -1,0 +1,137 @@
+/**
+ * npm run bench:extract -- --corpus <dir> [--repeat N]
+ * Times the app's extraction (in-process: what each worker runs) over every <dir>/<case>/source.html,
+ * then plain Readability on jsdom as the reference, and prints one JSON object.
+ */
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extractPage } from '../electron/core/capture/extract-article';
+import {
+  CORPUS_PAGE_URL,
+  hasRelativeUrl,
+  metadataMatches,
+  percentile,
+  readCorpus,
+  tokenF1,
+  type CorpusCase,
+  type Metadata,
+} from './corpus-metrics';
+
+interface PageResult {
+  ms: number;
+  text: string;
+  metadata: Metadata;
+  unresolved: boolean;
+}
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+const rssMb = () => process.memoryUsage().rss / (1024 * 1024);
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+function runOurs(page: CorpusCase): PageResult {
+  const started = performance.now();
+  const { article } = extractPage(page.source, CORPUS_PAGE_URL);
+  const ms = performance.now() - started;
+  return { ms, text: article.textContent, metadata: article, unresolved: hasRelativeUrl(article.content) };
+}
+
+const quiet = new VirtualConsole();
+
+function runReference(page: CorpusCase): PageResult {
+  const started = performance.now();
+  const dom = new JSDOM(page.source, { url: CORPUS_PAGE_URL, virtualConsole: quiet });
+  const result = new Readability(dom.window.document).parse();
+  const ms = performance.now() - started;
+  dom.window.close();
+  return { ms, text: result?.textContent ?? '', metadata: result ?? {}, unresolved: hasRelativeUrl(result?.content ?? '') };
+}
+
+function score(pages: CorpusCase[], results: PageResult[]) {
+  let matched = 0;
+  let total = 0;
+  let f1 = 0;
+  pages.forEach((page, i) => {
+    f1 += tokenF1(results[i].text, page.expectedText);
+    const m = metadataMatches(results[i].metadata, page.expectedMetadata);
+    matched += m.matched;
+    total += m.total;
+  });
+  return { meanF1: f1 / pages.length, metadataAgreement: total ? matched / total : 1 };
+}
+
+function main(): void {
+  const dir = argument('corpus');
+  if (!dir) {
+    console.error('usage: npm run bench:extract -- --corpus <dir> [--repeat N] [--verbose]');
+    process.exit(2);
+  }
+  const repeat = Math.max(1, Number(argument('repeat') ?? 1));
+  const pages = readCorpus(dir);
+  let peakRss = rssMb();
+  const times: number[] = [];
+  const failures: string[] = [];
+  let ours: PageResult[] = [];
+  let rssAfterFirstPass = 0;
+  for (let pass = 0; pass < repeat; pass++) {
+    const results: PageResult[] = [];
+    for (const page of pages) {
+      try {
+        results.push(runOurs(page));
+      } catch (error) {
+        if (pass === 0) failures.push(`${page.name}: ${(error as Error).message}`);
+        results.push({ ms: 0, text: '', metadata: {}, unresolved: false });
+      }
+      times.push(results[results.length - 1].ms);
+      peakRss = Math.max(peakRss, rssMb());
+    }
+    if (pass === 0) {
+      ours = results;
+      rssAfterFirstPass = rssMb();
+    }
+  }
+  const rssAfterLastPass = rssMb();
+  const reference = pages.map(runReference);
+
+  const oursScore = score(pages, ours);
+  const referenceScore = score(pages, reference);
+  const sorted = [...times].sort((a, b) => a - b);
+  const oursMedian = median(ours.map((r) => r.ms));
+  const referenceMedian = median(reference.map((r) => r.ms));
+  const report: Record<string, unknown> = {
+    pages: pages.length,
+    passes: repeat,
+    medianMs: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    pagesPerSecond: round((1000 * times.length) / times.reduce((a, b) => a + b, 0), 1),
+    peakRssMb: round(peakRss, 1),
+    rssAfterFirstPassMb: round(rssAfterFirstPass, 1),
+    rssAfterLastPassMb: round(rssAfterLastPass, 1),
+    referenceMedianMs: round(referenceMedian),
+    speedRatio: round(referenceMedian / oursMedian),
+    meanF1: round(oursScore.meanF1, 4),
+    referenceMeanF1: round(referenceScore.meanF1, 4),
+    metadataAgreement: round(oursScore.metadataAgreement, 4),
+    referenceMetadataAgreement: round(referenceScore.metadataAgreement, 4),
+    unresolvedUrlPages: ours.filter((r) => r.unresolved).length,
+    failures,
+  };
+  if (process.argv.includes('--verbose')) {
+    report.perPage = pages.map((page, i) => ({
+      name: page.name,
+      ms: round(ours[i].ms),
+      referenceMs: round(reference[i].ms),
+      f1: round(tokenF1(ours[i].text, page.expectedText), 4),
+      referenceF1: round(tokenF1(reference[i].text, page.expectedText), 4),
+      metadata: metadataMatches(ours[i].metadata, page.expectedMetadata),
+    }));
+  }
+  console.log(JSON.stringify(report, null, 2));
+}
+
+main();

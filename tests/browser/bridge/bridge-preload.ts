@@ -1,0 +1,33 @@
+/**
+ * Stands in for the Electron preload in a plain browser page: the same typed
+ * `window.offprint`, built by the same `createApiClient`, but carried over a
+ * Playwright binding (`__offprintInvoke`) to a real OffprintCore in the test process.
+ * The test pushes events in through `__offprintEmit`.
+ */
+import { createApiClient } from '@shared/ipc/client';
+import type { EventName } from '@shared/ipc/contract';
+import type { Envelope } from '@shared/ipc/envelope';
+
+declare global {
+  interface Window {
+    __offprintInvoke(method: string, args: unknown[]): Promise<Envelope>;
+    __offprintEmit(event: EventName, payload: unknown): void;
+  }
+}
+
+const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+
+const api = createApiClient({
+  invoke: (method, args) => window.__offprintInvoke(method, args),
+  subscribe(event, listener) {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener);
+    return () => void set.delete(listener);
+  },
+});
+
+Object.defineProperty(window, 'offprint', { value: api, enumerable: true });
+Object.defineProperty(window, '__offprintEmit', {
+  value: (event: EventName, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)),
+});

@@ -1,0 +1,55 @@
+/** What every browser test needs once: the built renderer, the bridge preload, Chromium. */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildBridgePreload } from '../bridge/build-bridge-preload';
+import { buildRenderer } from './build-renderer';
+import { launchApp, launchBrowser, type AppHarness } from './launch-app';
+
+export interface BrowserKit {
+  browser: Browser;
+  /** A fresh app on a fresh, empty library folder. */
+  openApp(options?: { colorScheme?: 'light' | 'dark' }): Promise<AppHarness>;
+  dispose(): Promise<void>;
+}
+
+export async function startBrowserKit(): Promise<BrowserKit> {
+  const [rendererDir, preloadScript, browser] = await Promise.all([buildRenderer(), buildBridgePreload(), launchBrowser()]);
+  const cleanups: (() => Promise<void>)[] = [];
+  return {
+    browser,
+    async openApp(options = {}) {
+      const libraryDir = await mkdtemp(join(tmpdir(), 'offprint-library-'));
+      const app = await launchApp({ browser, rendererDir, preloadScript, libraryDir, ...options });
+      cleanups.push(async () => {
+        await app.close().catch(() => {});
+        await rm(libraryDir, { recursive: true, force: true });
+      });
+      return app;
+    },
+    async dispose() {
+      for (const cleanup of cleanups.reverse()) await cleanup();
+      await browser.close();
+      await rm(rendererDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-results/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** Runs one step of a walk, naming the step in any failure. */
+export async function step(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const err = error as Error;
+    err.message = `Step "${name}" failed: ${err.message}`;
+    throw err;
+  }
+}

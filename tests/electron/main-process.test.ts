@@ -1,0 +1,323 @@
+/**
+ * The main process's wiring, run for real against the real core, a real library in a temp
+ * folder and a real HTTP server — with only the `electron` module replaced, because its
+ * binary cannot run here. The launch test (launch.test.ts) covers real Electron where it exists.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { channelOf, INVOKE_METHODS } from '@shared/ipc/contract';
+import type { Envelope } from '@shared/ipc/envelope';
+import type { ArticleMeta, ArticleWithContent, CaptureProgress } from '@shared/model';
+import { startNewsSite, type NewsSite } from '../support/news-site';
+
+type Listener = (...args: unknown[]) => unknown;
+
+const fake = vi.hoisted(() => {
+  const ipcHandlers = new Map<string, Listener>();
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const appListeners = new Map<string, Listener[]>();
+  const sent: { channel: string; payload: unknown }[] = [];
+  const windows: FakeWindow[] = [];
+  const opened: string[] = [];
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  class FakeEmitter {
+    readonly listeners = new Map<string, Listener[]>();
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    once(event: string, listener: Listener) {
+      return this.on(event, listener);
+    }
+    emit(event: string, ...args: unknown[]) {
+      for (const listener of this.listeners.get(event) ?? []) listener(...args);
+    }
+  }
+
+  class FakeWebContents extends FakeEmitter {
+    windowOpenHandler: Listener | null = null;
+    send(channel: string, payload: unknown) {
+      sent.push({ channel, payload });
+    }
+    isDestroyed() {
+      return false;
+    }
+    setWindowOpenHandler(handler: Listener) {
+      this.windowOpenHandler = handler;
+    }
+  }
+
+  class FakeWindow extends FakeEmitter {
+    readonly webContents = new FakeWebContents();
+    url = '';
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      windows.push(this);
+    }
+    static getAllWindows() {
+      return windows;
+    }
+    async loadURL(url: string) {
+      this.url = url;
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
+    show() {}
+  }
+
+  const session = {
+    protocol: { handle: (scheme: string, handler: (r: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler) },
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    beforeRequest: null as Listener | null,
+    setPermissionRequestHandler(handler: Listener) {
+      this.permissionRequest = handler;
+    },
+    setPermissionCheckHandler(handler: Listener) {
+      this.permissionCheck = handler;
+    },
+    setDevicePermissionHandler() {},
+    webRequest: {
+      onBeforeRequest: (_filter: unknown, handler: Listener) => {
+        session.beforeRequest = handler;
+      },
+    },
+  };
+
+  const app = {
+    isPackaged: true,
+    quit: vi.fn(),
+    exit: vi.fn(),
+    setPath: vi.fn(),
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: () => true,
+    whenReady: () => ready,
+    on(event: string, listener: Listener) {
+      appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+    },
+    emit(event: string, ...args: unknown[]) {
+      for (const listener of appListeners.get(event) ?? []) listener(...args);
+    },
+  };
+
+  return {
+    ipcHandlers,
+    protocolHandlers,
+    sent,
+    windows,
+    opened,
+    session,
+    app,
+    markReady: () => markReady(),
+    FakeWindow,
+    FakeWebContents,
+    privileged: [] as unknown[],
+    errors: [] as string[],
+  };
+});
+
+vi.mock('electron', () => ({
+  app: fake.app,
+  BrowserWindow: fake.FakeWindow,
+  ipcMain: {
+    handle: (channel: string, handler: Listener) => fake.ipcHandlers.set(channel, handler),
+    removeHandler: (channel: string) => fake.ipcHandlers.delete(channel),
+  },
+  protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes) },
+  session: { defaultSession: fake.session },
+  shell: { openExternal: async (url: string) => void fake.opened.push(url) },
+  dialog: {
+    showErrorBox: (_title: string, message: string) => fake.errors.push(message),
+    showMessageBox: async () => ({ response: 0 }),
+  },
+  Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
+}));
+
+// The deployment layout: the built renderer sits next to the main bundle. Here, a stand-in build.
+const scratch = mkdtempSync(join(tmpdir(), 'offprint-main-'));
+const rendererDir = join(scratch, 'renderer');
+vi.mock('../../electron/main/paths', () => ({
+  PRELOAD_PATH: join(scratch, 'preload/index.cjs'),
+  RENDERER_DIR: rendererDir,
+  devIconPath: () => undefined,
+}));
+
+const APP_FRAME = { url: 'offprint://app/index.html', parent: null };
+let site: NewsSite;
+
+async function call(method: string, args: unknown[], senderFrame: unknown = APP_FRAME): Promise<Envelope> {
+  const handler = fake.ipcHandlers.get(channelOf(method as never));
+  if (!handler) throw new Error(`no handler for ${method}`);
+  return (await handler({ senderFrame }, ...args)) as Envelope;
+}
+
+async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+const progressFor = (url: string) =>
+  fake.sent
+    .filter((m) => m.channel === channelOf('captureProgress'))
+    .map((m) => m.payload as CaptureProgress)
+    .filter((p) => p.url === url);
+
+beforeAll(async () => {
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Offprint</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(scratch, 'outside.txt'), 'not for the renderer');
+  site = await startNewsSite();
+  process.env.OFFPRINT_LIBRARY = join(scratch, 'library');
+  // The app was started as `offprint <article url>`.
+  process.argv.push(site.articleUrl);
+  await import('../../electron/main/index');
+  fake.markReady();
+  await until(() => fake.windows[0], 'the main window');
+}, 30_000);
+
+afterAll(async () => {
+  const quitting = { preventDefault: vi.fn() };
+  fake.app.emit('will-quit', quitting);
+  await until(() => (fake.app.quit.mock.calls.length > 0 ? true : undefined), 'the app to quit after closing the library');
+  await site?.close();
+  process.argv.splice(process.argv.indexOf(site.articleUrl), 1);
+  delete process.env.OFFPRINT_LIBRARY;
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the main process', () => {
+  it('registers both schemes as privileged, standard and secure, before the app is ready', () => {
+    expect(fake.privileged).toEqual([
+      expect.objectContaining({ scheme: 'offprint', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({ scheme: 'offprint-asset', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
+    expect(fake.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('opens a hardened window on the app origin', () => {
+    const [window] = fake.windows;
+    expect(window.url).toBe('offprint://app/index.html');
+    expect(window.options).toMatchObject({
+      title: 'Offprint',
+      show: false,
+      webPreferences: {
+        preload: join(scratch, 'preload/index.cjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+      },
+    });
+  });
+
+  it('saves the URL from the command line once the window has loaded, telling the window', async () => {
+    expect(progressFor(site.articleUrl)).toEqual([]);
+    fake.windows[0].webContents.emit('did-finish-load');
+    const done = await until(
+      () => progressFor(site.articleUrl).find((p) => p.stage === 'done' || p.stage === 'failed'),
+      'the capture to finish',
+    );
+    expect(done).toMatchObject({ stage: 'done' });
+    expect(progressFor(site.articleUrl)[0].stage).toBe('fetching');
+  });
+
+  it('answers every contract call over IPC from the real library', async () => {
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(INVOKE_METHODS.map((m) => channelOf(m)).sort());
+    const listed = await call('listArticles', [{ view: 'all' }]);
+    expect(listed.ok).toBe(true);
+    const articles = (listed as { value: ArticleMeta[] }).value;
+    expect(articles.map((a) => a.title)).toEqual([site.expected.title]);
+  });
+
+  it('returns validation and domain errors as envelopes the renderer can show', async () => {
+    expect(await call('getArticle', ['../../etc/passwd'])).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+    expect(await call('openExternal', ['file:///etc/passwd'])).toMatchObject({ ok: false, error: { code: 'refused-url' } });
+    expect(await call('openExternal', ['https://example.com/about'])).toEqual({ ok: true, value: undefined });
+    expect(fake.opened).toEqual(['https://example.com/about']);
+  });
+
+  it('refuses calls from anything but the app’s own top frame', async () => {
+    const refused = { ok: false, error: { code: 'refused-sender' } };
+    expect(await call('listTags', [], { url: 'https://evil.example/', parent: null })).toMatchObject(refused);
+    expect(await call('listTags', [], { url: 'offprint://app/index.html', parent: APP_FRAME })).toMatchObject(refused);
+    expect(await call('listTags', [], null)).toMatchObject(refused);
+  });
+
+  it('serves the built renderer with the CSP, and nothing outside it', async () => {
+    const serve = fake.protocolHandlers.get('offprint')!;
+    const page = await serve(new Request('offprint://app/'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await page.text()).toContain('<title>Offprint</title>');
+    expect((await serve(new Request('offprint://app/assets/app.js'))).headers.get('content-type')).toMatch(/javascript/);
+    expect((await serve(new Request('offprint://app/..%2foutside.txt'))).status).toBe(404);
+    expect((await serve(new Request('offprint://app/missing.js'))).status).toBe(404);
+    expect((await serve(new Request('offprint://app/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('serves stored article images from the library, and 404 for anything else', async () => {
+    const [article] = ((await call('listArticles', [{ view: 'all' }])) as { value: ArticleMeta[] }).value;
+    const full = (await call('getArticle', [article.id])) as { ok: true; value: ArticleWithContent };
+    const assetUrls = [...full.value.content.matchAll(/offprint-asset:\/\/[^"'\s)]+/g)].map((m) => m[0].replaceAll('&amp;', '&'));
+    expect(assetUrls.length).toBeGreaterThan(0);
+    const serve = fake.protocolHandlers.get('offprint-asset')!;
+    const image = await serve(new Request(assetUrls[0]));
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\//);
+    expect((await image.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect((await serve(new Request(`offprint-asset://${article.id}/missing.png`))).status).toBe(404);
+    expect((await serve(new Request(`offprint-asset://${article.id}/..%2f..%2flibrary.json`))).status).toBe(404);
+  });
+
+  it('denies permissions and web requests from the renderer', () => {
+    const answers: boolean[] = [];
+    fake.session.permissionRequest?.({}, 'media', (granted: boolean) => answers.push(granted));
+    expect(answers).toEqual([false]);
+    expect(fake.session.permissionCheck?.({}, 'notifications')).toBe(false);
+    const decisions: unknown[] = [];
+    fake.session.beforeRequest?.({ url: 'https://tracker.example/pixel.gif' }, (d: unknown) => decisions.push(d));
+    expect(decisions).toEqual([{ cancel: true }]);
+  });
+
+  it('stops every navigation, new window and webview, sending web links to the browser', () => {
+    const contents = new fake.FakeWebContents();
+    fake.app.emit('web-contents-created', {}, contents);
+    for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+      const attempt = { preventDefault: vi.fn() };
+      contents.emit(event, attempt);
+      expect(attempt.preventDefault, event).toHaveBeenCalled();
+    }
+    fake.opened.length = 0;
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/story' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(fake.opened).toEqual(['https://example.com/story']);
+  });
+
+  it('saves a URL handed over by a second launch', async () => {
+    const second = `${site.origin}/no-such-page`;
+    fake.app.emit('second-instance', {}, ['/opt/Offprint/offprint', second], '/');
+    const outcome = await until(
+      () => progressFor(second).find((p) => p.stage === 'done' || p.stage === 'failed'),
+      'the second capture to finish',
+    );
+    expect(outcome).toMatchObject({ stage: 'failed' });
+    expect(outcome.message).toMatch(/404/);
+  });
+});

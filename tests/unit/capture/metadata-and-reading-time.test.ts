@@ -1,0 +1,104 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { readPageMetadata, toIsoDate } from '../../../electron/core/capture/page-metadata';
+import { textStats } from '../../../electron/core/capture/reading-time';
+
+const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
+const PARAGRAPH = 'Residents gathered outside the town hall on a cold morning to hear what the council had decided about the new library, the bus routes and the budget. ';
+
+describe('readPageMetadata', () => {
+  it('prefers JSON-LD, then Open Graph and article meta', () => {
+    const meta = readPageMetadata(
+      doc(`<html lang="fr_FR"><head><title>Le titre | Site</title>
+        <meta property="og:site_name" content="Le Site"><meta property="og:image" content="/img/cover.jpg">
+        <meta name="description" content="Une description.">
+        <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"x"},{"@type":["NewsArticle"],"headline":"Le vrai titre","author":[{"@type":"Person","name":"Ana"},{"name":"Luc"}],"datePublished":"2024-03-05T08:00:00+01:00"}]}</script>
+        <link rel="canonical" href="/article/42"></head><body></body></html>`),
+      'https://site.test/a/42?utm_source=x',
+    );
+    expect(meta).toMatchObject({
+      title: 'Le vrai titre',
+      byline: 'Ana, Luc',
+      siteName: 'Le Site',
+      excerpt: 'Une description.',
+      lang: 'fr-FR',
+      dir: 'ltr',
+      publishedTime: '2024-03-05T07:00:00.000Z',
+      leadImageUrl: 'https://site.test/img/cover.jpg',
+      canonicalUrl: 'https://site.test/article/42',
+    });
+  });
+
+  it('falls back to article:published_time, then <time datetime>', () => {
+    const withMeta = doc('<head><meta property="article:published_time" content="2023-11-02"></head><body><time datetime="2020-01-01">x</time></body>');
+    expect(readPageMetadata(withMeta, 'https://s.test/').publishedTime).toBe('2023-11-02T00:00:00.000Z');
+    const withTime = doc('<body><article><time datetime="2022-06-30T12:00:00Z">June 30</time></article></body>');
+    expect(readPageMetadata(withTime, 'https://s.test/').publishedTime).toBe('2022-06-30T12:00:00.000Z');
+    const broken = doc('<head><script type="application/ld+json">{not json</script><meta name="author" content="By Jo Bloggs"></head>');
+    expect(readPageMetadata(broken, 'https://s.test/')).toMatchObject({ publishedTime: null, byline: 'Jo Bloggs' });
+  });
+
+  it('infers right-to-left from the language when the page does not say', () => {
+    expect(readPageMetadata(doc('<html lang="ar"><body></body></html>'), 'https://s.test/').dir).toBe('rtl');
+    expect(readPageMetadata(doc('<html lang="he" dir="ltr"><body></body></html>'), 'https://s.test/').dir).toBe('ltr');
+  });
+
+  it('rejects dates it cannot read', () => {
+    expect(toIsoDate('yesterday afternoon')).toBeNull();
+    expect(toIsoDate('')).toBeNull();
+  });
+});
+
+describe('textStats', () => {
+  it('counts words at about 230 per minute', () => {
+    const text = Array.from({ length: 690 }, (_, i) => `word${i}`).join(' ');
+    expect(textStats(text)).toEqual({ wordCount: 690, readingMinutes: 3 });
+  });
+
+  it('counts Chinese and Japanese by characters', () => {
+    expect(textStats('イラクの首相は撤退を求めた').wordCount).toBe(13);
+    expect(textStats('他说 hello world').wordCount).toBe(4);
+  });
+
+  it('gives at least a minute for any text and none for no text', () => {
+    expect(textStats('Short note.').readingMinutes).toBe(1);
+    expect(textStats('   ')).toEqual({ wordCount: 0, readingMinutes: 0 });
+  });
+});
+
+describe('extractArticle', () => {
+  it('returns a cleaned whole page when Readability finds no article', () => {
+    const html = `<html><head><title>Opening hours</title></head><body>
+      <header><nav><a href="/">Home</a> <a href="/shop">Shop menu link</a></nav></header>
+      <main><h1>Opening hours</h1><div>Monday to Friday, 9 to 5.</div><div>Closed on <b>public holidays</b>.</div></main>
+      <footer>Footer legal text</footer><script>track()</script></body></html>`;
+    const article = extractArticle(html, 'https://shop.test/hours');
+    expect(article.extraction).toBe('fallback');
+    expect(article.title).toBe('Opening hours');
+    expect(article.textContent).toContain('Monday to Friday, 9 to 5.');
+    expect(article.textContent).toContain('public holidays');
+    expect(article.textContent).not.toMatch(/Shop menu link|Footer legal text|track/);
+  });
+
+  it('fills metadata and reading time for a real article', () => {
+    const body = Array.from({ length: 8 }, () => `<p>${PARAGRAPH.repeat(3)}</p>`).join('');
+    const html = `<html lang="en"><head><title>Library saved | Town Post</title><meta property="og:site_name" content="Town Post">
+      <meta property="article:published_time" content="2024-02-01T10:00:00Z"></head>
+      <body><article><h1>Library saved</h1><p class="byline">By Sam Reporter</p>${body}</article></body></html>`;
+    const article = extractArticle(html, 'https://town.test/news/library');
+    expect(article).toMatchObject({ extraction: 'readability', siteName: 'Town Post', lang: 'en', publishedTime: '2024-02-01T10:00:00.000Z' });
+    expect(article.title).toBe('Library saved');
+    expect(article.byline).toBe('Sam Reporter');
+    expect(article.wordCount).toBe(textStats(article.textContent).wordCount);
+    expect(article.wordCount).toBeGreaterThan(600);
+    expect(article.readingMinutes).toBe(Math.round(article.wordCount / 230));
+  });
+
+  it('refuses a page with no text at all', () => {
+    expect(() => extractArticle('<html><body><script>app()</script></body></html>', 'https://spa.test/')).toThrow(
+      expect.objectContaining({ code: 'not-an-article' }),
+    );
+    expect(() => extractArticle('   ', 'https://spa.test/')).toThrow(expect.objectContaining({ code: 'empty' }));
+  });
+});

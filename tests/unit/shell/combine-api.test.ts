@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { INVOKE_METHODS, type LibraryApi, type ShellApi } from '@shared/ipc/contract';
+import { dispatch } from '@shared/ipc/envelope';
+import { combineApi } from '../../../electron/main/combine-api';
+
+/** A library with private state, like the core: its methods only work with the right `this`. */
+class FakeLibrary {
+  readonly #tags = ['reading'];
+  async listTags() {
+    return this.#tags.map((name) => ({ name, count: 1 }));
+  }
+}
+
+function fakeLibrary(): LibraryApi {
+  const library = new FakeLibrary() as unknown as Record<string, unknown>;
+  for (const name of INVOKE_METHODS) {
+    if (name !== 'listTags' && name !== 'openExternal') {
+      library[name] = async () => {
+        throw new Error(`${name} not expected`);
+      };
+    }
+  }
+  return library as unknown as LibraryApi;
+}
+
+describe('combineApi', () => {
+  it('answers every contract call, keeping the core bound to itself', async () => {
+    const opened: string[] = [];
+    const shell: ShellApi = { openExternal: async (url) => void opened.push(url) };
+    const api = combineApi(fakeLibrary(), shell);
+    expect(Object.keys(api).sort()).toEqual([...INVOKE_METHODS].sort());
+    expect(await dispatch(api, 'listTags', [])).toEqual({ ok: true, value: [{ name: 'reading', count: 1 }] });
+    expect(await dispatch(api, 'openExternal', ['https://example.com/'])).toEqual({ ok: true, value: undefined });
+    expect(opened).toEqual(['https://example.com/']);
+  });
+
+  it('refuses to start when a contract method has no implementation', () => {
+    const shell: ShellApi = { openExternal: async () => undefined };
+    expect(() => combineApi({} as LibraryApi, shell)).toThrow(/Nothing answers the IPC call/);
+  });
+});
