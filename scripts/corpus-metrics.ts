@@ -68,25 +68,37 @@ export function tokenF1(actual: string, expected: string): number {
 }
 
 const norm = (v: string | null | undefined) => (v ?? '').replace(/\s+/g, ' ').trim() || null;
+const BYLINE_PREFIX = /^(by|par|von|por|di|door)\s+/i;
 
-/** Times are equal when they name the same instant, whatever their ISO spelling. */
-function sameValue(field: MetadataField, actual: string | null | undefined, expected: string | null | undefined): boolean {
-  const a = norm(actual);
-  const e = norm(expected);
+/**
+ * Strict: equal after collapsing white space; times equal when they name the same instant.
+ * Lenient, applied alike to every pipeline: a leading "By " is not part of a name, and a value
+ * found where the expectation has none (null or '') is an addition, not a disagreement.
+ */
+function sameValue(field: MetadataField, actual: string | null | undefined, expected: string | null | undefined, lenient: boolean): boolean {
+  let a = norm(actual);
+  let e = norm(expected);
+  if (lenient && !e) return true;
   if (field === 'publishedTime' && a && e) return Date.parse(a) === Date.parse(e);
+  if (lenient && field === 'byline') {
+    a = a?.replace(BYLINE_PREFIX, '') ?? null;
+    e = e?.replace(BYLINE_PREFIX, '') ?? null;
+  }
   return a === e;
 }
 
-/** The fraction of metadata fields that match, counting only fields the expectation states. */
-export function metadataMatches(actual: Metadata, expected: Metadata): { matched: number; total: number } {
+/** How many metadata fields match, counting only fields the expectation states. */
+export function metadataMatches(actual: Metadata, expected: Metadata): { matched: number; strict: number; total: number } {
   let matched = 0;
+  let strict = 0;
   let total = 0;
   for (const field of METADATA_FIELDS) {
     if (!(field in expected)) continue;
     total++;
-    if (sameValue(field, actual[field], expected[field])) matched++;
+    if (sameValue(field, actual[field], expected[field], true)) matched++;
+    if (sameValue(field, actual[field], expected[field], false)) strict++;
   }
-  return { matched, total };
+  return { matched, strict, total };
 }
 
 const ABSOLUTE_OR_FRAGMENT = /^(#|[a-z][a-z0-9+.-]*:)/i;

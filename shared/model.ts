@@ -3,7 +3,11 @@
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
-export const LIBRARY_VIEWS = ['inbox', 'archive', 'favourites', 'all'] as const;
+/**
+ * inbox: not archived; archive; favourites; all; clipped: has highlights — none of them shows
+ * what is in the Trash; trash: deleted, waiting to be emptied (after 30 days, or on demand).
+ */
+export const LIBRARY_VIEWS = ['inbox', 'archive', 'favourites', 'all', 'clipped', 'trash'] as const;
 export type LibraryView = (typeof LIBRARY_VIEWS)[number];
 
 export type TextDirection = 'ltr' | 'rtl';
@@ -40,6 +44,10 @@ export interface ArticleMeta {
   /** Reading progress, 0 to 1. */
   progress: number;
   highlightCount: number;
+  /** When it was moved to the Trash (ISO 8601); absent or null while it is not in the Trash. */
+  deletedAt?: string | null;
+  /** When it was marked read (by reading to the end, or by hand); absent or null while unread. */
+  readAt?: string | null;
 }
 
 /** W3C Web Annotation TextQuoteSelector. */
@@ -86,23 +94,120 @@ export interface ArticleWithContent extends ArticleMeta {
   /** Sanitized HTML; images point at offprint-asset: URLs. */
   content: string;
   highlights: Highlight[];
+  /**
+   * True when the stored body (content.html) is gone or unreadable: `content` is then '' and
+   * the reader shows "content missing, update from the web" for this article only.
+   */
+  contentMissing?: boolean;
 }
 
-export interface ListQuery {
-  view: LibraryView;
+export const SORT_FIELDS = ['saved', 'published', 'title', 'site', 'length', 'progress'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface ListSort {
+  field: SortField;
+  direction: SortDirection;
+}
+
+export const READ_STATES = ['unread', 'read'] as const;
+export type ReadState = (typeof READ_STATES)[number];
+
+/** Filters that narrow a view; every one given must hold. */
+export interface ListFilters {
   /** Only articles carrying this tag (case-insensitive). */
   tag?: string;
+  /** Only articles from this site: its siteName or its URL's host (case-insensitive; "example.com" also matches "www.example.com"). */
+  site?: string;
+  readState?: ReadState;
+  /** Language code as stored, e.g. "de"; "de" also matches "de-AT". */
+  lang?: string;
+}
+
+export interface ListQuery extends ListFilters {
+  view: LibraryView;
+  /** Default: saved, newest first. Articles equal under the sort keep a fixed order. */
+  sort?: ListSort;
+  /** For paging through a long list (a virtualized list asks for one window at a time). */
+  offset?: number;
+  limit?: number;
+}
+
+/** One window of a view: `total` is the length of the whole (filtered) list. */
+export interface ListPage {
+  total: number;
+  offset: number;
+  items: ArticleMeta[];
+}
+
+/** A change applied to many articles at once (selection in the list). */
+export type BulkAction =
+  | { type: 'archive'; value: boolean }
+  | { type: 'favourite'; value: boolean }
+  | { type: 'read'; value: boolean }
+  | { type: 'add-tag'; tag: string }
+  | { type: 'remove-tag'; tag: string }
+  /** Moves to the Trash. */
+  | { type: 'delete' }
+  /** Brings back from the Trash. */
+  | { type: 'restore' };
+
+export interface BulkResult {
+  /** How many of the given articles actually changed. */
+  changed: number;
+}
+
+/** What a view remembers: its sort and filters. */
+export interface ViewSettings {
+  sort?: ListSort;
+  filters?: ListFilters;
+}
+
+/** Persisted per library (in library.json). `views` is keyed by view name, or "tag:<name>" for a tag's view. */
+export interface LibrarySettings {
+  views: Record<string, ViewSettings>;
+}
+
+export interface SettingsPatch {
+  /** Replaces the settings of each view named; `null` forgets a view's settings. */
+  views?: Record<string, ViewSettings | null>;
+}
+
+export interface SearchOptions {
+  /** Default 0 and 50. */
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of search results, best first. */
+export interface SearchPage {
+  /** How many articles match (for queries with "phrases", an upper bound when `exact` is false). */
+  total: number;
+  exact: boolean;
+  hits: SearchHit[];
+  /** The folded words that matched, for highlighting them in the snippet. */
+  terms: string[];
 }
 
 export interface SearchHit {
   article: ArticleMeta;
   /** Plain text around the first match. */
   snippet: string;
+  /** Relevance, higher is better (comparable only within one search). */
+  score?: number;
+  /** Where the matched words are in `snippet`, as [start, end) UTF-16 offsets. */
+  matches?: Array<[number, number]>;
 }
 
 export interface TagCount {
   name: string;
   count: number;
+}
+
+export interface TagChangeResult {
+  /** Articles whose tags changed. */
+  changed: number;
+  tags: TagCount[];
 }
 
 export interface SaveResult {

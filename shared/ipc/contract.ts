@@ -8,7 +8,17 @@ import { z } from 'zod';
 import {
   HIGHLIGHT_COLORS,
   LIBRARY_VIEWS,
+  READ_STATES,
+  SORT_FIELDS,
   type ArticleMeta,
+  type BulkAction,
+  type BulkResult,
+  type LibrarySettings,
+  type ListPage,
+  type SearchOptions,
+  type SearchPage,
+  type SettingsPatch,
+  type TagChangeResult,
   type ArticleWithContent,
   type CaptureProgress,
   type Highlight,
@@ -35,6 +45,27 @@ export interface LibraryApi {
   addHighlight(input: NewHighlight): Promise<Highlight>;
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
   deleteHighlight(id: string): Promise<void>;
+
+  /** One window of a view (for the virtualized list), with the length of the whole list. */
+  listPage(query: ListQuery): Promise<ListPage>;
+  /** Ranked full-text search with the query syntax (words, "phrases", -word, tag:, site:, is:, has:, lang:). */
+  searchPage(query: string, options?: SearchOptions): Promise<SearchPage>;
+  /** Applies one change to every article named (archive, favourite, read, tag, untag, delete to Trash, restore). */
+  bulkUpdate(ids: string[], action: BulkAction): Promise<BulkResult>;
+  /** Moves articles to the Trash (undo with restoreArticles). */
+  deleteArticles(ids: string[]): Promise<BulkResult>;
+  restoreArticles(ids: string[]): Promise<BulkResult>;
+  /** Removes everything in the Trash, files included. */
+  emptyTrash(): Promise<BulkResult>;
+  /** Renames a tag everywhere; renaming onto an existing tag merges the two. */
+  renameTag(from: string, to: string): Promise<TagChangeResult>;
+  /** Every article with any of `from` gets `into` instead. */
+  mergeTags(from: string[], into: string): Promise<TagChangeResult>;
+  deleteTag(name: string): Promise<TagChangeResult>;
+  getSettings(): Promise<LibrarySettings>;
+  updateSettings(patch: SettingsPatch): Promise<LibrarySettings>;
+  /** What the user should be told about opening the library (a recovered index, a migration…). */
+  getNotices(): Promise<string[]>;
 }
 
 /** Calls answered by the Electron glue itself. */
@@ -73,10 +104,36 @@ const position = z
   })
   .refine((p) => p.end > p.start, 'a position must end after it starts');
 
+const ids = z.array(id).max(200_000);
+const sort = z.object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) });
+const filters = {
+  tag: tag.optional(),
+  site: z.string().trim().min(1).max(300).optional(),
+  readState: z.enum(READ_STATES).optional(),
+  lang: z.string().trim().min(1).max(35).optional(),
+};
+const listQuery = z.object({
+  view: z.enum(LIBRARY_VIEWS),
+  ...filters,
+  sort: sort.optional(),
+  offset: z.number().int().nonnegative().optional(),
+  limit: z.number().int().positive().max(100_000).optional(),
+});
+const viewSettings = z.object({ sort: sort.optional(), filters: z.object(filters).optional() });
+const bulkAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('archive'), value: z.boolean() }),
+  z.object({ type: z.literal('favourite'), value: z.boolean() }),
+  z.object({ type: z.literal('read'), value: z.boolean() }),
+  z.object({ type: z.literal('add-tag'), tag }),
+  z.object({ type: z.literal('remove-tag'), tag }),
+  z.object({ type: z.literal('delete') }),
+  z.object({ type: z.literal('restore') }),
+]);
+
 type ArgsOf<M extends InvokeMethod> = Parameters<InvokeApi[M]>;
 
 export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
-  listArticles: z.tuple([z.object({ view: z.enum(LIBRARY_VIEWS), tag: tag.optional() })]),
+  listArticles: z.tuple([listQuery]),
   getArticle: z.tuple([id]),
   saveUrl: z.tuple([z.string().trim().min(1).max(8_192)]),
   setArchived: z.tuple([id, z.boolean()]),
@@ -91,6 +148,24 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   ]),
   updateHighlight: z.tuple([id, z.object({ color: color.optional(), note: z.string().max(20_000).optional() })]),
   deleteHighlight: z.tuple([id]),
+  listPage: z.tuple([listQuery]),
+  searchPage: z.union([
+    z.tuple([z.string().max(1_000)]),
+    z.tuple([
+      z.string().max(1_000),
+      z.object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().max(1_000).optional() }),
+    ]),
+  ]),
+  bulkUpdate: z.tuple([ids, bulkAction]),
+  deleteArticles: z.tuple([ids]),
+  restoreArticles: z.tuple([ids]),
+  emptyTrash: z.tuple([]),
+  renameTag: z.tuple([tag, tag]),
+  mergeTags: z.tuple([z.array(tag).min(1).max(1_000), tag]),
+  deleteTag: z.tuple([tag]),
+  getSettings: z.tuple([]),
+  updateSettings: z.tuple([z.object({ views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional() })]),
+  getNotices: z.tuple([]),
   openExternal: z.tuple([z.string().max(8_192)]),
 };
 

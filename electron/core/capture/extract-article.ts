@@ -9,7 +9,7 @@ import { OffprintError } from '@shared/ipc/envelope';
 import type { ExtractionKind, TextDirection } from '@shared/model';
 import { fallbackContent } from './fallback-content';
 import { prepareImages } from './lazy-images';
-import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripSiteName, toIsoDate, type PageMetadata } from './page-metadata';
+import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripSiteName, stripTitleSuffix, toIsoDate, type PageMetadata } from './page-metadata';
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
@@ -39,12 +39,19 @@ export interface ExtractedPage {
 
 /** Readability's result is only trusted with at least this much text. */
 const MIN_ARTICLE_CHARS = 140;
-const EXCERPT_MAX = 300;
+const EXCERPT_MAX = 1000;
 
 type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
 
+/**
+ * Scripts (but not JSON-LD, which carries metadata), styles and comments never reach the
+ * article; dropping them from the text before parsing halves the parse on script-heavy pages.
+ * The regex consumes whichever starts first, so a "<!--" inside a script cannot hide content.
+ */
+const INERT_MARKUP = /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
+
 function parseDocument(html: string): Document {
-  return (parseHTML(html) as unknown as { document: Document }).document;
+  return (parseHTML(html.replace(INERT_MARKUP, '')) as unknown as { document: Document }).document;
 }
 
 function cleanForExtraction(document: Document, pageUrl: string): Document {
@@ -87,7 +94,7 @@ export function buildArticle(
   const firstParagraph = textContent.split('\n\n').find((p) => p.length > 40) ?? null;
   const siteName = collapse(found.siteName) ?? meta.siteName;
   return {
-    title: stripSiteName(collapse(found.title) ?? meta.title, siteName) ?? titleFallback(pageUrl),
+    title: stripTitleSuffix(collapse(found.title)) ?? stripSiteName(meta.title, siteName) ?? titleFallback(pageUrl),
     byline: cleanByline(found.byline) ?? meta.byline,
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,

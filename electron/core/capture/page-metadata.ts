@@ -167,3 +167,15 @@ export function stripSiteName(title: string | null, siteName: string | null): st
   const stripped = title.replace(new RegExp(`\\s+[|\\-–—:·»]\\s+${site}$`, 'i'), '').replace(new RegExp(`^${site}\\s+[|\\-–—:·»]\\s+`, 'i'), '');
   return stripped.trim() || title;
 }
+
+/**
+ * Readability drops a " | Site" or " - Site" suffix but not an en-dash one ("Story – Site"):
+ * the same rule, for the en dash — the last part goes when more than four words remain.
+ */
+export function stripTitleSuffix(title: string | null): string | null {
+  if (!title) return title;
+  const at = title.lastIndexOf(' – ');
+  if (at < 0) return title;
+  const head = title.slice(0, at).trim();
+  return head.split(/\s+/).length > 4 ? head : title;
+}

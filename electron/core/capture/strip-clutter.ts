@@ -37,7 +37,9 @@ export function stripClutter(root: ParentNode): void {
   };
   for (const element of root.querySelectorAll(FURNITURE)) removeUnlessContent(element);
   for (const button of root.querySelectorAll('button')) if (!button.querySelector('img')) button.remove();
-  for (const element of root.querySelectorAll('[class],[id]')) {
+  // A plain walk: an attribute selector costs linkedom a selector match per element.
+  for (const element of [...(root as Element).getElementsByTagName('*')]) {
+    if (!element.hasAttribute('class') && !element.hasAttribute('id')) continue;
     if (tokensOf(element).some((t) => CLUTTER_TOKENS.has(t))) removeUnlessContent(element);
   }
 }

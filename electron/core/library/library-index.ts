@@ -1,16 +1,22 @@
 import type { ArticleMeta, Highlight } from '@shared/model';
 
-export const SCHEMA_VERSION = 1;
+/** v1: library.json only. v2: plus articles/<id>/meta.json and library.journal (see docs/LIBRARY-FORMAT.md). */
+export const SCHEMA_VERSION = 2;
 
 /** The whole of library.json. */
 export interface LibraryIndex {
-  schemaVersion: typeof SCHEMA_VERSION;
+  schemaVersion: number;
   articles: ArticleMeta[];
   highlights: Highlight[];
   settings: Record<string, unknown>;
 }
 
-export const emptyIndex = (): LibraryIndex => ({ schemaVersion: SCHEMA_VERSION, articles: [], highlights: [], settings: {} });
+export const emptyIndex = (version: number = SCHEMA_VERSION): LibraryIndex => ({
+  schemaVersion: version,
+  articles: [],
+  highlights: [],
+  settings: {},
+});
 
 export type IndexCheck =
   | { ok: true; index: LibraryIndex }
@@ -18,13 +24,13 @@ export type IndexCheck =
   | { ok: false; reason: 'malformed'; detail: string };
 
 /** Checks the shape of a parsed library.json well enough that nothing downstream trips on it. */
-export function checkIndex(value: unknown): IndexCheck {
+export function checkIndex(value: unknown, currentVersion: number = SCHEMA_VERSION): IndexCheck {
   if (!isObject(value)) return malformed('it is not a JSON object');
   const version = value.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return malformed('it has no valid schemaVersion');
   }
-  if (version > SCHEMA_VERSION) return { ok: false, reason: 'too-new', version };
+  if (version > currentVersion) return { ok: false, reason: 'too-new', version };
   if (!Array.isArray(value.articles)) return malformed('"articles" is not a list');
   if (!Array.isArray(value.highlights)) return malformed('"highlights" is not a list');
   const badArticle = value.articles.findIndex((a) => !isObject(a) || typeof a.id !== 'string' || typeof a.url !== 'string');
@@ -34,7 +40,7 @@ export function checkIndex(value: unknown): IndexCheck {
   return {
     ok: true,
     index: {
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: version,
       articles: (value.articles as Partial<ArticleMeta>[]).map(withArticleDefaults),
       highlights: value.highlights as Highlight[],
       settings: isObject(value.settings) ? value.settings : {},
@@ -43,7 +49,7 @@ export function checkIndex(value: unknown): IndexCheck {
 }
 
 /** Tolerates entries written by hand or by an older build that lack the newer fields. */
-function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
+export function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
   const savedAt = a.savedAt ?? new Date(0).toISOString();
   return {
     id: a.id!,
@@ -67,8 +73,10 @@ function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
     tags: Array.isArray(a.tags) ? a.tags.filter((t) => typeof t === 'string') : [],
     progress: typeof a.progress === 'number' ? Math.min(1, Math.max(0, a.progress)) : 0,
     highlightCount: a.highlightCount ?? 0,
+    ...(typeof a.deletedAt === 'string' ? { deletedAt: a.deletedAt } : {}),
+    ...(typeof a.readAt === 'string' ? { readAt: a.readAt } : {}),
   };
 }
 
 const malformed = (detail: string): IndexCheck => ({ ok: false, reason: 'malformed', detail });
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -13,3 +13,12 @@ export const indexPath = (libraryDir: string): string => join(libraryDir, INDEX_
 export const articlesDir = (libraryDir: string): string => join(libraryDir, ARTICLES_FOLDER);
 export const articleDir = (libraryDir: string, id: string): string => join(libraryDir, ARTICLES_FOLDER, id);
 export const stagingRoot = (libraryDir: string): string => join(libraryDir, STAGING_FOLDER);
+export const JOURNAL_FILE = 'library.journal';
+export const META_FILE = 'meta.json';
+export const BACKUPS_FOLDER = 'backups';
+export const SEARCH_INDEX_FILE = 'search-index.bin';
+
+export const journalPath = (libraryDir: string): string => join(libraryDir, JOURNAL_FILE);
+export const backupsDir = (libraryDir: string): string => join(libraryDir, BACKUPS_FOLDER);
+export const metaPath = (libraryDir: string, id: string): string => join(libraryDir, ARTICLES_FOLDER, id, META_FILE);
+export const searchIndexPath = (libraryDir: string): string => join(libraryDir, SEARCH_INDEX_FILE);

@@ -1,40 +1,59 @@
 /**
  * The one module that writes a library (layout in docs/LIBRARY-FORMAT.md). Every change goes
- * through one queue; library.json is written with lowdb's atomic JSONFile, content files with
- * writeFileAtomic. A new article is built in .staging/<id>/, renamed into articles/<id>/, and only
- * then entered in the index, so a crash at any moment leaves a library that opens: leftovers
- * (staging folders, article folders with no index entry) are swept on the next open.
+ * through one queue and is acknowledged once its line is fsync'd in library.journal; the journal
+ * is folded into library.json (lowdb, temp file + rename) when it grows large and on close, after
+ * the previous library.json is copied into backups/. Each article folder keeps its own meta.json,
+ * so the index can be rebuilt from the folders. A new article is built in .staging/<id>/, renamed
+ * into articles/<id>/, and only then journaled, so a crash at any moment leaves a library that opens.
  */
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import type { Low } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight, HighlightPatch, NewHighlight } from '@shared/model';
+import { applyRecord, articleFolderIds, reconcileWithFolders } from './article-folders';
+import { readArticleRecord, writeArticleRecord, type ArticleRecord } from './article-record';
+import { Journal, type JournalOp } from './journal';
+import { emptyIndex, type LibraryIndex } from './library-index';
 import {
-  ARTICLES_FOLDER,
   ASSETS_FOLDER,
   CONTENT_FILE,
   INDEX_FILE,
+  META_FILE,
   TEXT_FILE,
   articleDir,
   articlesDir,
   indexPath,
+  journalPath,
   stagingRoot,
 } from './library-layout';
-import { checkIndex, emptyIndex, type LibraryIndex } from './library-index';
 import { acquireLibraryLock } from './library-lock';
+import {
+  allBackups,
+  backupBeforeMigration,
+  corruptName,
+  openSnapshotDb,
+  readSnapshot,
+  rotateBackup,
+  writeSnapshot,
+} from './library-snapshot';
+import { LibraryState, setOptional } from './library-state';
+import { CURRENT_SCHEMA, type Schema } from './migrations';
 import { isId, newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
 
 export interface StoreOptions {
-  /**
-   * When library.json is missing or unreadable, set it (and the article folders it described)
-   * aside under a `.corrupt-<time>` name and start an empty library, instead of refusing to open.
-   */
+  /** Accepted for older callers; a damaged index is now always recovered (see docs/LIBRARY-FORMAT.md). */
   recoverUnreadableIndex?: boolean;
-  /** How long reading-progress changes may wait before they are written. */
+  /** How long reading-progress changes may wait before they are journaled. */
   progressFlushMs?: number;
+  /** The journal is folded into library.json once it is this big. */
+  compactJournalBytes?: number;
+  /** Articles stay in the Trash this many days; older ones are removed when the library opens. */
+  trashDays?: number;
+  /** The current format and its migrations (tests use their own). */
+  schema?: Schema;
+  now?: () => Date;
 }
 
 /** A capture in progress: its files go to `assetsDir` until it is committed or discarded. */
@@ -47,25 +66,42 @@ export interface Staging {
 /** What a capture produced, before the library adds its own bookkeeping. */
 export type NewArticle = Omit<
   ArticleMeta,
-  'id' | 'savedAt' | 'updatedAt' | 'archived' | 'favourite' | 'tags' | 'progress' | 'highlightCount'
+  'id' | 'savedAt' | 'updatedAt' | 'archived' | 'favourite' | 'tags' | 'progress' | 'highlightCount' | 'deletedAt' | 'readAt'
 > & { content: string; textContent: string };
 
-export type ArticleChange = Partial<Pick<ArticleMeta, 'archived' | 'favourite' | 'tags'>>;
+export type ArticleChange = Partial<Pick<ArticleMeta, 'archived' | 'favourite' | 'tags' | 'deletedAt' | 'readAt'>>;
+
+/** What a change did, for whoever keeps derived data (the search index) up to date. */
+export type LibraryEvent =
+  | { type: 'articles-changed'; ids: string[] }
+  | { type: 'highlights-changed'; articleId: string }
+  | { type: 'articles-removed'; ids: string[] };
 
 const DEFAULT_PROGRESS_FLUSH_MS = 1_500;
+const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
+const DEFAULT_TRASH_DAYS = 30;
+/** Reading this far counts as having read the article. */
+const READ_AT_PROGRESS = 0.95;
 
 export class LibraryStore {
   /** Messages for the user about what happened while opening (e.g. a recovered index). */
   readonly notices: string[] = [];
+  #state = new LibraryState();
+  #journal: Journal | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  #pendingProgress = new Set<string>();
   #progressTimer: NodeJS.Timeout | null = null;
+  /** meta.json files that could not be written yet; retried on the next compaction. */
+  #staleRecords = new Set<string>();
+  #listeners = new Set<(event: LibraryEvent) => void>();
+  #snapshotGood = false;
   #closed = false;
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
-    private readonly progressFlushMs: number,
+    private readonly options: Required<Omit<StoreOptions, 'recoverUnreadableIndex'>>,
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
@@ -75,12 +111,19 @@ export class LibraryStore {
       throw new OffprintError('library-unavailable', `Cannot create the library folder ${dir}: ${reason(error)}`);
     }
     const releaseLock = await acquireLibraryLock(dir);
+    const store = new LibraryStore(dir, openSnapshotDb(dir), releaseLock, {
+      progressFlushMs: options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS,
+      compactJournalBytes: options.compactJournalBytes ?? DEFAULT_COMPACT_BYTES,
+      trashDays: options.trashDays ?? DEFAULT_TRASH_DAYS,
+      schema: options.schema ?? CURRENT_SCHEMA,
+      now: options.now ?? (() => new Date()),
+    });
     try {
-      const db = new Low<LibraryIndex>(new JSONFile<LibraryIndex>(indexPath(dir)), emptyIndex());
-      const store = new LibraryStore(dir, db, releaseLock, options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS);
-      await store.#load(options);
+      await store.#load();
+      await store.#expireTrash();
       return store;
     } catch (error) {
+      await store.#journal?.close();
       await releaseLock();
       throw error;
     }
@@ -88,8 +131,23 @@ export class LibraryStore {
 
   // ── Reading ────────────────────────────────────────────────────────────────
 
+  /** Copies of every article (Trash included), in the order they were saved. */
   articles(): ArticleMeta[] {
-    return this.#data.articles.map(copy);
+    return this.#state.list().map(copy);
+  }
+
+  /** Every article without copying, for reading only (lists, counts, search); changes with each write. */
+  liveArticles(): readonly Readonly<ArticleMeta>[] {
+    return this.#state.list();
+  }
+
+  /** Bumped by every change. */
+  get revision(): number {
+    return this.#state.revision;
+  }
+
+  hasArticle(id: string): boolean {
+    return this.#state.articles.has(id);
   }
 
   getArticle(id: string): ArticleMeta {
@@ -98,7 +156,7 @@ export class LibraryStore {
 
   /** The saved article whose normalised URL (or the URL the user first gave) is `url`. */
   findByUrl(normalizedUrl: string, matchesOriginal: (original: string) => boolean = () => false): ArticleMeta | undefined {
-    const found = this.#data.articles.find((a) => a.url === normalizedUrl || matchesOriginal(a.originalUrl));
+    const found = this.#state.list().find((a) => a.url === normalizedUrl || matchesOriginal(a.originalUrl));
     return found && copy(found);
   }
 
@@ -111,10 +169,20 @@ export class LibraryStore {
   }
 
   highlightsOf(articleId: string): Highlight[] {
-    return this.#data.highlights
-      .filter((h) => h.articleId === articleId)
+    return this.#state
+      .highlightsOf(articleId)
       .sort((a, b) => a.position.start - b.position.start)
       .map(copy);
+  }
+
+  settings(): Record<string, unknown> {
+    return copy(this.#state.settings);
+  }
+
+  /** Tells `listener` about every change; returns a function that stops it. */
+  onChange(listener: (event: LibraryEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
   }
 
   // ── Saving an article ──────────────────────────────────────────────────────
@@ -148,13 +216,7 @@ export class LibraryStore {
         return { article: existing, existed: true };
       }
       const { content, textContent, ...meta } = article;
-      await writeFileAtomic(join(staging.dir, CONTENT_FILE), content);
-      await writeFileAtomic(join(staging.dir, TEXT_FILE), textContent);
-      const finalDir = articleDir(this.dir, staging.id);
-      await mkdir(articlesDir(this.dir), { recursive: true });
-      await rename(staging.dir, finalDir);
-
-      const now = new Date().toISOString();
+      const now = this.#now();
       const entry: ArticleMeta = {
         id: staging.id,
         ...meta,
@@ -166,33 +228,44 @@ export class LibraryStore {
         progress: 0,
         highlightCount: 0,
       };
+      await writeFileAtomic(join(staging.dir, CONTENT_FILE), content);
+      await writeFileAtomic(join(staging.dir, TEXT_FILE), textContent);
+      await writeFileAtomic(join(staging.dir, META_FILE), JSON.stringify({ article: entry, highlights: [] } satisfies ArticleRecord));
+      const finalDir = articleDir(this.dir, staging.id);
+      await mkdir(articlesDir(this.dir), { recursive: true });
+      await rename(staging.dir, finalDir);
       try {
-        await this.#write((data) => void data.articles.push(entry));
+        await this.#commit([{ op: 'put-article', article: entry }], { records: false });
       } catch (error) {
         await rm(finalDir, { recursive: true, force: true });
         throw error;
       }
+      this.#emit({ type: 'articles-changed', ids: [entry.id] });
       return { article: copy(entry), existed: false };
     });
   }
 
-  // ── Changing an article ────────────────────────────────────────────────────
+  // ── Changing articles ──────────────────────────────────────────────────────
 
   /** Applies a change computed from the article as it is when the change runs (so none is lost). */
   updateArticle(id: string, change: (article: ArticleMeta, all: readonly ArticleMeta[]) => ArticleChange): Promise<ArticleMeta> {
     return this.#enqueue(async () => {
-      this.#article(id);
-      await this.#write((data) => {
-        const article = data.articles.find((a) => a.id === id)!;
-        Object.assign(article, change(article, data.articles), { updatedAt: new Date().toISOString() });
-      });
-      return this.getArticle(id);
+      const [changed] = await this.#updateMany([id], change, true);
+      return copy(changed ?? this.#article(id));
     });
   }
 
   /**
-   * Reading progress changes on every scroll, so it is kept in memory and written at most
-   * once per `progressFlushMs` (and on close) instead of rewriting the index each time.
+   * Applies a change to many articles as one journal line (all or nothing). Unknown ids are
+   * skipped; returns the articles that changed.
+   */
+  updateMany(ids: readonly string[], change: (article: ArticleMeta, all: readonly ArticleMeta[]) => ArticleChange): Promise<ArticleMeta[]> {
+    return this.#enqueue(async () => (await this.#updateMany(ids, change, false)).map(copy));
+  }
+
+  /**
+   * Reading progress changes on every scroll, so it is kept in memory and journaled at most
+   * once per `progressFlushMs` (and on close, and with the next other change): it never rewrites the index.
    */
   setProgress(id: string, progress: number): void {
     this.#assertOpen();
@@ -200,37 +273,54 @@ export class LibraryStore {
     const clamped = Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 0;
     if (article.progress === clamped) return;
     article.progress = clamped;
+    if (clamped >= READ_AT_PROGRESS && !article.readAt) article.readAt = this.#now();
+    this.#pendingProgress.add(id);
     if (!this.#progressTimer) {
-      this.#progressTimer = setTimeout(() => void this.flushProgress().catch(() => undefined), this.progressFlushMs);
+      this.#progressTimer = setTimeout(() => void this.flushProgress().catch(() => undefined), this.options.progressFlushMs);
       // close() flushes; a pending flush alone should not keep a process alive.
       this.#progressTimer.unref();
     }
   }
 
-  /** Writes pending progress now. */
+  /** Journals pending progress now; resolves once it is durable. */
   flushProgress(): Promise<void> {
-    if (!this.#progressTimer) return Promise.resolve();
-    return this.#enqueue(() => this.#write(() => undefined));
+    if (this.#pendingProgress.size === 0) return Promise.resolve();
+    return this.#enqueue(() => this.#commit([]));
+  }
+
+  /** Removes articles for good: index entries, highlights and folders. */
+  async purgeArticles(ids: readonly string[]): Promise<number> {
+    return this.#enqueue(async () => {
+      const articles = ids.map((id) => this.#state.articles.get(id)).filter((a) => a !== undefined);
+      if (articles.length === 0) return 0;
+      const now = this.#now();
+      // Marked deleted in its own meta.json first: a folder left behind by a crash is then known as trash, not adopted.
+      for (const article of articles) {
+        if (article.deletedAt) continue;
+        await writeArticleRecord(this.dir, { article: { ...article, deletedAt: now }, highlights: this.#state.highlightsOf(article.id) }).catch(
+          () => undefined,
+        );
+      }
+      await this.#commit(articles.map((a): JournalOp => ({ op: 'drop-article', id: a.id })), { records: false });
+      const removed = articles.map((a) => a.id);
+      this.#emit({ type: 'articles-removed', ids: removed });
+      // The index no longer names the folders; if this fails the next open sweeps them.
+      for (const id of removed) await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => undefined);
+      return removed.length;
+    });
   }
 
   async deleteArticle(id: string): Promise<void> {
-    await this.#enqueue(async () => {
-      this.#article(id);
-      await this.#write((data) => {
-        data.articles = data.articles.filter((a) => a.id !== id);
-        data.highlights = data.highlights.filter((h) => h.articleId !== id);
-      });
-      // The index no longer names the folder; if this fails the next open sweeps it.
-      await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => undefined);
-    });
+    this.#article(id);
+    await this.purgeArticles([id]);
   }
 
   // ── Highlights ─────────────────────────────────────────────────────────────
 
   addHighlight(input: NewHighlight): Promise<Highlight> {
     return this.#enqueue(async () => {
-      this.#article(input.articleId);
-      const now = new Date().toISOString();
+      const article = this.#article(input.articleId);
+      const now = this.#now();
       const highlight: Highlight = {
         id: newId(),
         articleId: input.articleId,
@@ -241,63 +331,88 @@ export class LibraryStore {
         createdAt: now,
         updatedAt: now,
       };
-      await this.#write((data) => {
-        data.highlights.push(highlight);
-        recount(data, input.articleId);
-      });
+      await this.#commit([
+        { op: 'put-highlight', highlight },
+        { op: 'put-article', article: { ...article, updatedAt: now } },
+      ]);
+      this.#emit({ type: 'highlights-changed', articleId: article.id });
       return copy(highlight);
     });
   }
 
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
     return this.#enqueue(async () => {
-      this.#highlight(id);
-      await this.#write((data) => {
-        const highlight = data.highlights.find((h) => h.id === id)!;
-        if (patch.color !== undefined) highlight.color = patch.color;
-        if (patch.note !== undefined) highlight.note = patch.note;
-        highlight.updatedAt = new Date().toISOString();
-      });
-      return copy(this.#highlight(id));
+      const now = this.#now();
+      const highlight = { ...this.#highlight(id), updatedAt: now };
+      if (patch.color !== undefined) highlight.color = patch.color;
+      if (patch.note !== undefined) highlight.note = patch.note;
+      const article = this.#article(highlight.articleId);
+      await this.#commit([
+        { op: 'put-highlight', highlight },
+        { op: 'put-article', article: { ...article, updatedAt: now } },
+      ]);
+      this.#emit({ type: 'highlights-changed', articleId: article.id });
+      return copy(highlight);
     });
   }
 
   deleteHighlight(id: string): Promise<void> {
     return this.#enqueue(async () => {
       const { articleId } = this.#highlight(id);
-      await this.#write((data) => {
-        data.highlights = data.highlights.filter((h) => h.id !== id);
-        recount(data, articleId);
-      });
+      const article = this.#article(articleId);
+      await this.#commit([
+        { op: 'drop-highlight', id },
+        { op: 'put-article', article: { ...article, updatedAt: this.#now() } },
+      ]);
+      this.#emit({ type: 'highlights-changed', articleId });
+    });
+  }
+
+  // ── Settings ───────────────────────────────────────────────────────────────
+
+  updateSettings(change: (settings: Record<string, unknown>) => Record<string, unknown>): Promise<Record<string, unknown>> {
+    return this.#enqueue(async () => {
+      const settings = change(copy(this.#state.settings));
+      await this.#commit([{ op: 'settings', settings }], { records: false });
+      return copy(settings);
     });
   }
 
   // ── Closing ────────────────────────────────────────────────────────────────
 
+  /** Folds the journal into library.json now (after backing up the current one). */
+  compact(): Promise<void> {
+    return this.#enqueue(() => this.#compact());
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     await this.flushProgress().catch(() => undefined);
     await this.#queue.catch(() => undefined);
+    await this.#compact().catch(() => undefined);
     this.#closed = true;
+    if (this.#progressTimer) clearTimeout(this.#progressTimer);
+    await this.#journal?.close();
+    this.#listeners.clear();
     await this.releaseLock();
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
-  get #data(): LibraryIndex {
-    return this.db.data;
-  }
-
   #article(id: string): ArticleMeta {
-    const article = this.#data.articles.find((a) => a.id === id);
+    const article = this.#state.articles.get(id);
     if (!article) throw new OffprintError('not-found', 'That article is not in the library (it may have been deleted).');
     return article;
   }
 
   #highlight(id: string): Highlight {
-    const highlight = this.#data.highlights.find((h) => h.id === id);
+    const highlight = this.#state.highlights.get(id);
     if (!highlight) throw new OffprintError('not-found', 'That highlight no longer exists.');
     return highlight;
+  }
+
+  #now(): string {
+    return this.options.now().toISOString();
   }
 
   #assertOpen(): void {
@@ -311,20 +426,96 @@ export class LibraryStore {
     return run;
   }
 
-  /** Applies a change in memory and writes the index; if the write fails, memory goes back too. */
-  async #write(change: (data: LibraryIndex) => void): Promise<void> {
-    const before = structuredClone(this.db.data);
-    change(this.db.data);
+  #emit(event: LibraryEvent): void {
+    for (const listener of this.#listeners) {
+      try {
+        listener(event);
+      } catch {
+        // Derived data failing to follow must not fail the write; it is rebuilt when found stale.
+      }
+    }
+  }
+
+  async #updateMany(
+    ids: readonly string[],
+    change: (article: ArticleMeta, all: readonly ArticleMeta[]) => ArticleChange,
+    strict: boolean,
+  ): Promise<ArticleMeta[]> {
+    const now = this.#now();
+    const all = this.#state.list();
+    const changed: ArticleMeta[] = [];
+    for (const id of new Set(ids)) {
+      const article = strict ? this.#article(id) : this.#state.articles.get(id);
+      if (!article) continue;
+      const next = { ...article, tags: [...article.tags] };
+      const patch = change(article, all);
+      for (const [key, value] of Object.entries(patch) as [keyof ArticleChange, unknown][]) {
+        if (key === 'deletedAt' || key === 'readAt') setOptional(next, key, value as string | null);
+        else (next as unknown as Record<string, unknown>)[key] = value;
+      }
+      if (sameArticle(article, next)) continue;
+      next.updatedAt = now;
+      changed.push(next);
+    }
+    if (changed.length === 0) return [];
+    await this.#commit(changed.map((article): JournalOp => ({ op: 'put-article', article })));
+    this.#emit({ type: 'articles-changed', ids: changed.map((a) => a.id) });
+    return changed.map((a) => this.#article(a.id));
+  }
+
+  /**
+   * Journals `ops` (with any pending progress), then applies them in memory and refreshes the
+   * meta.json of every article they touch. The journal append is the acknowledgement.
+   */
+  async #commit(ops: JournalOp[], { records = true } = {}): Promise<void> {
+    const progress = [...this.#pendingProgress].filter((id) => this.#state.articles.has(id));
+    const all: JournalOp[] = [
+      ...progress.map((id): JournalOp => {
+        const a = this.#state.articles.get(id)!;
+        return { op: 'progress', id, progress: a.progress, readAt: a.readAt ?? null };
+      }),
+      ...ops,
+    ];
+    if (all.length === 0) return;
+    try {
+      await this.#journal!.append(all);
+    } catch (error) {
+      throw new OffprintError('library-write-failed', `Could not write the library journal: ${reason(error)}`);
+    }
+    this.#pendingProgress.clear();
     if (this.#progressTimer) {
       clearTimeout(this.#progressTimer);
       this.#progressTimer = null;
     }
-    try {
-      await this.db.write();
-    } catch (error) {
-      this.db.data = before;
-      throw new OffprintError('library-write-failed', `Could not write the library index: ${reason(error)}`);
+    for (const op of ops) this.#state.apply(op);
+    const touched = new Set(progress);
+    if (records) for (const op of ops) touched.add(articleOf(op, this.#state) ?? '');
+    touched.delete('');
+    await this.#writeRecords(touched);
+    if (this.#journal!.bytes >= this.options.compactJournalBytes) await this.#compact();
+  }
+
+  async #writeRecords(ids: Iterable<string>): Promise<void> {
+    for (const id of ids) {
+      const article = this.#state.articles.get(id);
+      if (!article) continue;
+      try {
+        await writeArticleRecord(this.dir, { article, highlights: this.#state.highlightsOf(id) });
+        this.#staleRecords.delete(id);
+      } catch {
+        this.#staleRecords.add(id);
+      }
     }
+  }
+
+  async #compact(): Promise<void> {
+    if (!this.#journal) return;
+    if (this.#staleRecords.size > 0) await this.#writeRecords([...this.#staleRecords]);
+    if (this.#journal.bytes === 0 && this.#snapshotGood) return;
+    if (this.#snapshotGood) await rotateBackup(this.dir, this.options.now().getTime());
+    await writeSnapshot(this.db, this.dir, this.#state.toIndex(this.options.schema.version));
+    this.#snapshotGood = true;
+    await this.#journal.reset();
   }
 
   async #readArticleFile(id: string, file: string): Promise<string> {
@@ -334,106 +525,150 @@ export class LibraryStore {
     } catch (error) {
       throw new OffprintError(
         'content-missing',
-        `The saved copy of this article is missing or unreadable (${reason(error)}). Save the page again to restore it.`,
+        `The saved copy of this article is missing or unreadable (${reason(error)}). Update it from the web to restore it.`,
       );
     }
   }
 
-  async #load(options: StoreOptions): Promise<void> {
-    const problem = await this.#readIndex();
+  // ── Opening ────────────────────────────────────────────────────────────────
+
+  async #load(): Promise<void> {
+    const { schema } = this.options;
+    const snapshot = await readSnapshot(indexPath(this.dir), schema, this.dir, async (version) => {
+      const name = await backupBeforeMigration(this.dir, version, this.options.now());
+      this.notices.push(`The library was updated from format ${version} to ${schema.version}; the old index was kept as backups/${name}.`);
+    });
+    let problem: string | null = null;
+    let index: LibraryIndex | null = null;
+    if (snapshot.kind === 'ok') {
+      index = snapshot.index;
+      this.#snapshotGood = snapshot.migratedFrom === null;
+    } else if (snapshot.kind === 'bad') {
+      problem = `The library index ${INDEX_FILE} was damaged (${snapshot.detail}).`;
+    } else if ((await articleFolderIds(this.dir)).length > 0 || (await allBackups(this.dir)).length > 0) {
+      problem = `The library index ${INDEX_FILE} was missing.`;
+    }
+
+    let restoredFrom: string | null = null;
     if (problem) {
-      if (!options.recoverUnreadableIndex) {
-        throw new OffprintError(
-          'library-unreadable',
-          `${problem} Nothing has been changed. Restore ${INDEX_FILE} from a backup, or open the library with recovery ` +
-            `to set it aside and start an empty library.`,
-        );
+      const setAside = await this.#setAsideIndex();
+      if (setAside) problem += ` It was set aside as ${setAside}.`;
+      for (const path of await allBackups(this.dir)) {
+        const backup = await readSnapshot(path, schema, this.dir).catch(() => null);
+        if (backup?.kind === 'ok') {
+          index = backup.index;
+          restoredFrom = path;
+          break;
+        }
       }
-      await this.#setAside(problem);
     }
-    recountAll(this.#data);
-    await this.#sweep();
-  }
 
-  /** Reads library.json; returns what is wrong with it, or null when it is fine or the library is new. */
-  async #readIndex(): Promise<string | null> {
-    const path = indexPath(this.dir);
-    let raw: unknown;
-    try {
-      await stat(path);
-    } catch {
-      if (await hasArticleFolders(this.dir)) {
-        return `The library at ${this.dir} has saved articles but its index ${INDEX_FILE} is missing.`;
+    this.#state = LibraryState.from(index ?? emptyIndex(schema.version));
+    const { journal, read } = await Journal.open(journalPath(this.dir));
+    this.#journal = journal;
+    const replayed = new Set<string>();
+    for (const line of read.lines) {
+      for (const op of line.ops) {
+        this.#state.apply(op);
+        const id = articleOf(op, this.#state);
+        if (id) replayed.add(id);
       }
-      this.db.data = emptyIndex();
-      await this.db.write();
-      return null;
     }
-    try {
-      raw = await new JSONFile<unknown>(path).read();
-    } catch (error) {
-      return `The library index ${path} cannot be read (${reason(error)}).`;
+    if (read.damagedLines > 0) {
+      this.notices.push(`${read.damagedLines} damaged change(s) in ${journal.path} could not be read and were skipped.`);
     }
-    const checked = checkIndex(raw);
-    if (checked.ok) {
-      this.db.data = checked.index;
-      return null;
-    }
-    if (checked.reason === 'too-new') {
-      throw new OffprintError(
-        'library-too-new',
-        `The library at ${this.dir} was written by a newer Offprint (format ${checked.version}). Update Offprint to open it.`,
+
+    if (problem) {
+      const result = await reconcileWithFolders(this.dir, this.#state);
+      await this.#writeRecords(result.stale);
+      const count = this.#state.articles.size;
+      this.notices.push(
+        restoredFrom
+          ? `${problem} The library was restored from the backup ${restoredFrom} and the article folders: ${count} article(s).`
+          : `${problem} No good backup was found, so the index was rebuilt from the article folders: ${count} article(s).`,
       );
+    } else {
+      await this.#writeRecords(replayed);
+      await this.#sweep();
     }
-    return `The library index ${path} is damaged: ${checked.detail}.`;
+    if (problem || !this.#snapshotGood || read.damagedLines > 0) await this.#compact();
   }
 
-  async #setAside(problem: string): Promise<void> {
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const moved: string[] = [];
-    for (const name of [INDEX_FILE, ARTICLES_FOLDER]) {
-      try {
-        await rename(join(this.dir, name), join(this.dir, `${name}.corrupt-${stamp}`));
-        moved.push(`${name}.corrupt-${stamp}`);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
+  /** Renames a damaged library.json out of the way (it is never deleted). */
+  async #setAsideIndex(): Promise<string | null> {
+    const name = corruptName(this.options.now());
+    try {
+      await rename(indexPath(this.dir), join(this.dir, name));
+      return name;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
     }
-    this.db.data = emptyIndex();
-    await this.db.write();
-    this.notices.push(`${problem} It was set aside (${moved.join(', ')}) and a new, empty library was started.`);
   }
 
-  /** Removes what an interrupted save or delete left behind. */
+  /**
+   * Removes what an interrupted save or Trash emptying left behind. An article folder the index
+   * does not name is taken in when its meta.json is complete and not trashed (a save that landed
+   * just before a crash), and removed otherwise.
+   */
   async #sweep(): Promise<void> {
     await rm(stagingRoot(this.dir), { recursive: true, force: true });
-    // steno's temp file, left if the process died mid-write of library.json.
     await rm(join(this.dir, `.${INDEX_FILE}.tmp`), { force: true });
-    const known = new Set(this.#data.articles.map((a) => a.id));
-    const entries = await readdir(articlesDir(this.dir), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      if (entry.isDirectory() && isId(entry.name) && !known.has(entry.name)) {
-        await rm(join(articlesDir(this.dir), entry.name), { recursive: true, force: true });
+    const temps = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp'));
+    for (const name of temps) await rm(join(this.dir, name), { force: true });
+    for (const id of await articleFolderIds(this.dir)) {
+      if (this.#state.articles.has(id)) continue;
+      const record = await readArticleRecord(this.dir, id);
+      if (record && !record.article.deletedAt) {
+        await this.#journal!.append(adoptOps(record));
+        applyRecord(this.#state, record);
+      } else {
+        await rm(articleDir(this.dir, id), { recursive: true, force: true });
       }
     }
   }
+
+  async #expireTrash(): Promise<void> {
+    const cutoff = this.options.now().getTime() - this.options.trashDays * 24 * 60 * 60 * 1000;
+    const expired = this.#state
+      .list()
+      .filter((a) => a.deletedAt && Date.parse(a.deletedAt) < cutoff)
+      .map((a) => a.id);
+    if (expired.length > 0) await this.purgeArticles(expired);
+  }
 }
 
-function recount(data: LibraryIndex, articleId: string): void {
-  const article = data.articles.find((a) => a.id === articleId);
-  if (article) article.highlightCount = data.highlights.filter((h) => h.articleId === articleId).length;
+function adoptOps(record: ArticleRecord): JournalOp[] {
+  return [
+    { op: 'put-article', article: record.article },
+    ...record.highlights.map((highlight): JournalOp => ({ op: 'put-highlight', highlight })),
+  ];
 }
 
-/** highlightCount is derived data: trust the highlights, not a count someone may have edited. */
-function recountAll(data: LibraryIndex): void {
-  const counts = new Map<string, number>();
-  for (const h of data.highlights) counts.set(h.articleId, (counts.get(h.articleId) ?? 0) + 1);
-  for (const article of data.articles) article.highlightCount = counts.get(article.id) ?? 0;
+function articleOf(op: JournalOp, state: LibraryState): string | null {
+  switch (op.op) {
+    case 'put-article':
+      return op.article.id;
+    case 'put-highlight':
+      return op.highlight.articleId;
+    case 'progress':
+      return op.id;
+    case 'drop-highlight':
+      return state.highlights.get(op.id)?.articleId ?? null;
+    default:
+      return null;
+  }
 }
 
-async function hasArticleFolders(dir: string): Promise<boolean> {
-  const entries = await readdir(articlesDir(dir)).catch(() => []);
-  return entries.some(isId);
+function sameArticle(a: ArticleMeta, b: ArticleMeta): boolean {
+  return (
+    a.archived === b.archived &&
+    a.favourite === b.favourite &&
+    (a.deletedAt ?? null) === (b.deletedAt ?? null) &&
+    (a.readAt ?? null) === (b.readAt ?? null) &&
+    a.tags.length === b.tags.length &&
+    a.tags.every((t, i) => t === b.tags[i])
+  );
 }
 
 const copy = <T>(value: T): T => structuredClone(value);

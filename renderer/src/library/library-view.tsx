@@ -20,6 +20,8 @@ const EMPTY_HINTS: Record<LibraryRoute['view'], { title: string; hint: string }>
   favourites: { title: 'No favourites yet', hint: 'Press f on an article you want to keep close.' },
   archive: { title: 'Nothing archived yet', hint: 'Press e when you finish an article to move it here.' },
   all: { title: 'No articles', hint: 'Save a link to get started.' },
+  clipped: { title: 'No highlights yet', hint: 'Articles with highlights appear here.' },
+  trash: { title: 'Trash is empty', hint: 'Deleted articles wait here before they are removed for good.' },
 };
 
 export function LibraryView({ route, theme }: { route: LibraryRoute; theme: ReturnType<typeof useTheme> }) {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LibraryView, TagCount } from '@shared/model';
 import { routeHref, type Route } from '../route';
-import { ArchiveIcon, InboxIcon, StackIcon, StarIcon, TagIcon } from '../ui/icons';
+import { ArchiveIcon, HighlightIcon, InboxIcon, StackIcon, StarIcon, TagIcon, TrashIcon } from '../ui/icons';
 import type { ThemePreference } from '../ui/theme';
 import { MOD_KEY } from '../ui/platform';
 import { ThemeButton } from '../ui/theme-button';
@@ -11,6 +11,8 @@ const VIEWS: { view: LibraryView; label: string; icon: ReactNode }[] = [
   { view: 'favourites', label: 'Favourites', icon: <StarIcon /> },
   { view: 'archive', label: 'Archive', icon: <ArchiveIcon /> },
   { view: 'all', label: 'All articles', icon: <StackIcon /> },
+  { view: 'clipped', label: 'Highlighted', icon: <HighlightIcon /> },
+  { view: 'trash', label: 'Trash', icon: <TrashIcon /> },
 ];
 
 const SHORTCUTS: [string[], string][] = [

@@ -224,6 +224,11 @@ function Reader({ article, theme }: { article: ArticleWithContent; theme: Theme 
         </nav>
         <article className="reader-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
           <ArticleHeader article={meta} />
+          {article.contentMissing && (
+            <p className="article-notice" role="alert">
+              The saved text of this article is missing from the library folder. Use “Original” to read it on the web.
+            </p>
+          )}
           <ArticleBody ref={bodyRef} content={article.content} highlights={paintable} onText={setText} onMarkClick={onMarkClick} />
         </article>
         <footer className="reader-end">

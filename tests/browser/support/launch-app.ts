@@ -115,7 +115,14 @@ function bindApi(core: OffprintCore, openExternal: (url: string) => Promise<void
   const api: Record<string, unknown> = { openExternal };
   for (const method of INVOKE_METHODS) {
     if (method === 'openExternal') continue;
-    api[method] = (core[method] as (...args: unknown[]) => unknown).bind(core);
+    const fn = (core as unknown as Record<string, unknown>)[method];
+    // A contract method the core does not answer yet fails like any other call, with a message.
+    api[method] =
+      typeof fn === 'function'
+        ? fn.bind(core)
+        : async () => {
+            throw new OffprintError('not-implemented', `The library cannot do "${method}" yet.`);
+          };
   }
   return api as unknown as InvokeApi;
 }

@@ -1,0 +1,125 @@
+/**
+ * Reading and writing library.json (the snapshot) and its rotating backups.
+ * The snapshot is written by lowdb (temp file + rename), then fsync'd before the journal is emptied.
+ */
+import { copyFile, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import { OffprintError } from '@shared/ipc/envelope';
+import { checkIndex, emptyIndex, isObject, type LibraryIndex } from './library-index';
+import { backupsDir, indexPath, INDEX_FILE } from './library-layout';
+import { planMigrations, runMigrations, type Schema } from './migrations';
+import { syncFolder } from './write-file-atomic';
+
+export const KEEP_BACKUPS = 3;
+const BACKUP = /^library-(\d+)\.json$/;
+
+export type SnapshotRead =
+  | { kind: 'missing' }
+  | { kind: 'ok'; index: LibraryIndex; migratedFrom: number | null }
+  | { kind: 'bad'; detail: string };
+
+/** Compact JSON: a 20,000-article index pretty-printed would be a third bigger and slower to write. */
+export const openSnapshotDb = (libraryDir: string): Low<LibraryIndex> =>
+  new Low<LibraryIndex>(
+    new DataFile<LibraryIndex>(indexPath(libraryDir), { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }),
+    emptyIndex(),
+  );
+
+/**
+ * Reads and checks a snapshot file, migrating it in memory when it is older than `schema`.
+ * `beforeMigrating` runs first (the store backs the file up there). A newer format is refused.
+ */
+export async function readSnapshot(
+  path: string,
+  schema: Schema,
+  libraryDir: string,
+  beforeMigrating: (version: number) => Promise<void> = async () => undefined,
+): Promise<SnapshotRead> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'bad', detail: `it cannot be read (${reason(error)})` };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { kind: 'bad', detail: text.trim() === '' ? 'it is empty' : `it is not valid JSON (${reason(error)})` };
+  }
+  const version = isObject(raw) ? raw.schemaVersion : undefined;
+  if (isObject(raw) && typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < schema.version) {
+    const plan = planMigrations(version, schema);
+    await beforeMigrating(version);
+    raw = await runMigrations(raw, plan, { libraryDir });
+  }
+  const checked = checkIndex(raw, schema.version);
+  if (checked.ok) {
+    const migratedFrom = typeof version === 'number' && version < schema.version ? version : null;
+    return { kind: 'ok', index: checked.index, migratedFrom };
+  }
+  if (checked.reason === 'too-new') {
+    throw new OffprintError(
+      'library-too-new',
+      `The library at ${libraryDir} was written by a newer Offprint (format ${checked.version}). Update Offprint to open it.`,
+    );
+  }
+  return { kind: 'bad', detail: checked.detail };
+}
+
+/** Writes the snapshot and makes it durable (the journal is emptied only after this). */
+export async function writeSnapshot(db: Low<LibraryIndex>, libraryDir: string, index: LibraryIndex): Promise<void> {
+  db.data = index;
+  await db.write();
+  await syncFile(indexPath(libraryDir));
+  await syncFolder(libraryDir);
+}
+
+/** Copies the current (known good) library.json into backups/, keeping the newest KEEP_BACKUPS. */
+export async function rotateBackup(libraryDir: string, now: number): Promise<void> {
+  const dir = backupsDir(libraryDir);
+  await mkdir(dir, { recursive: true });
+  const names = await backupNames(libraryDir);
+  const stamp = Math.max(now, ...names.map((n) => Number(BACKUP.exec(n)![1]) + 1));
+  await copyFile(indexPath(libraryDir), join(dir, `library-${String(stamp).padStart(13, '0')}.json`));
+  for (const old of (await backupNames(libraryDir)).slice(KEEP_BACKUPS)) await rm(join(dir, old), { force: true });
+}
+
+/** Keeps a copy of library.json as it was before a migration (never rotated away). */
+export async function backupBeforeMigration(libraryDir: string, version: number, now: Date): Promise<string> {
+  const dir = backupsDir(libraryDir);
+  await mkdir(dir, { recursive: true });
+  const name = `pre-migration-v${version}-${now.toISOString().replace(/[:.]/g, '-')}.json`;
+  await copyFile(indexPath(libraryDir), join(dir, name));
+  return name;
+}
+
+/** Rotating backups, newest first. */
+export async function backupNames(libraryDir: string): Promise<string[]> {
+  const names = await readdir(backupsDir(libraryDir)).catch(() => [] as string[]);
+  return names.filter((n) => BACKUP.test(n)).sort().reverse();
+}
+
+/** Every backup (rotating and pre-migration) as a path, newest first. */
+export async function allBackups(libraryDir: string): Promise<string[]> {
+  const dir = backupsDir(libraryDir);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
+  const dated = await Promise.all(names.map(async (n) => ({ path: join(dir, n), at: (await stat(join(dir, n))).mtimeMs })));
+  return dated.sort((a, b) => b.at - a.at).map((d) => d.path);
+}
+
+export const corruptName = (now: Date): string => `${INDEX_FILE}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
