@@ -67,38 +67,50 @@ export function tokenF1(actual: string, expected: string): number {
   return (2 * precision * recall) / (precision + recall);
 }
 
-const norm = (v: string | null | undefined) => (v ?? '').replace(/\s+/g, ' ').trim() || null;
 const BYLINE_PREFIX = /^(by|par|von|por|di|door)\s+/i;
 
+/** Light normalisation, the same for every pipeline: collapsed white space, no leading "By " on a byline. */
+function normalized(field: MetadataField, value: string | null | undefined): string | null {
+  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  return (field === 'byline' ? text.replace(BYLINE_PREFIX, '') : text) || null;
+}
+
 /**
- * Strict: equal after collapsing white space; times equal when they name the same instant.
- * Lenient, applied alike to every pipeline: a leading "By " is not part of a name, and a value
- * found where the expectation has none (null or '') is an addition, not a disagreement.
+ * Equal after normalisation; times equal when they name the same instant. A value where the
+ * expectation has none is a disagreement, as is none where it has one. `additionsAllowed`
+ * is the lenient reading: a value found where the expectation has none counts as agreement.
  */
-function sameValue(field: MetadataField, actual: string | null | undefined, expected: string | null | undefined, lenient: boolean): boolean {
-  let a = norm(actual);
-  let e = norm(expected);
-  if (lenient && !e) return true;
-  if (field === 'publishedTime' && a && e) return Date.parse(a) === Date.parse(e);
-  if (lenient && field === 'byline') {
-    a = a?.replace(BYLINE_PREFIX, '') ?? null;
-    e = e?.replace(BYLINE_PREFIX, '') ?? null;
-  }
+function sameValue(field: MetadataField, actual: string | null | undefined, expected: string | null | undefined, additionsAllowed: boolean): boolean {
+  const a = normalized(field, actual);
+  const e = normalized(field, expected);
+  if (!e) return !a || additionsAllowed;
+  if (!a) return false;
+  if (field === 'publishedTime') return Date.parse(a) === Date.parse(e) && !Number.isNaN(Date.parse(a));
   return a === e;
 }
 
-/** How many metadata fields match, counting only fields the expectation states. */
-export function metadataMatches(actual: Metadata, expected: Metadata): { matched: number; strict: number; total: number } {
-  let matched = 0;
-  let strict = 0;
-  let total = 0;
+export interface MetadataScore {
+  /** Fields that agree (see sameValue). */
+  matched: number;
+  /** Fields that agree when a value found where the expectation has none is not counted against. */
+  lenient: number;
+  /** Fields the expectation states. */
+  total: number;
+  /** The disagreeing fields, for diagnosis. */
+  mismatched: MetadataField[];
+}
+
+/** How many metadata fields agree, counting only fields the expectation states. */
+export function metadataMatches(actual: Metadata, expected: Metadata): MetadataScore {
+  const score: MetadataScore = { matched: 0, lenient: 0, total: 0, mismatched: [] };
   for (const field of METADATA_FIELDS) {
     if (!(field in expected)) continue;
-    total++;
-    if (sameValue(field, actual[field], expected[field], true)) matched++;
-    if (sameValue(field, actual[field], expected[field], false)) strict++;
+    score.total++;
+    if (sameValue(field, actual[field], expected[field], false)) score.matched++;
+    else score.mismatched.push(field);
+    if (sameValue(field, actual[field], expected[field], true)) score.lenient++;
   }
-  return { matched, strict, total };
+  return score;
 }
 
 const ABSOLUTE_OR_FRAGMENT = /^(#|[a-z][a-z0-9+.-]*:)/i;
@@ -107,11 +119,14 @@ const SRCSET_ATTRIBUTE = /\ssrcset\s*=\s*"([^"]*)"/gi;
 
 /** Whether serialized HTML still refers to anything by a relative URL. */
 export function hasRelativeUrl(html: string): boolean {
-  for (const m of html.matchAll(URL_ATTRIBUTE)) if (!ABSOLUTE_OR_FRAGMENT.test(m[2].trim())) return true;
-  for (const m of html.matchAll(SRCSET_ATTRIBUTE)) {
-    for (const candidate of m[1].split(/,\s+/)) {
-      const url = candidate.trim().split(/\s+/)[0];
-      if (url && !ABSOLUTE_OR_FRAGMENT.test(url)) return true;
+  // Only real tags: code samples show markup as escaped text (&lt;script src="x.js"&gt;).
+  for (const [tag] of html.matchAll(/<[a-z][^>]*>/gi)) {
+    for (const m of tag.matchAll(URL_ATTRIBUTE)) if (!ABSOLUTE_OR_FRAGMENT.test(m[2].trim())) return true;
+    for (const m of tag.matchAll(SRCSET_ATTRIBUTE)) {
+      for (const candidate of m[1].split(/,\s+/)) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url && !ABSOLUTE_OR_FRAGMENT.test(url)) return true;
+      }
     }
   }
   return false;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { OffprintError, toErrorInfo } from '@shared/ipc/envelope';
 import { LIBRARY_VIEWS, type ArticleMeta, type LibraryView } from '@shared/model';
 import { OffprintCore } from '../core/offprint-core';
@@ -34,7 +35,8 @@ Commands:
 
 Global options:
   --library DIR        Use the library in DIR (default: $OFFPRINT_LIBRARY, else the app's library).
-  --recover-library    If the library index is damaged, set it aside and start an empty library.
+  --recover-library    Accepted for older scripts: a damaged index is now always recovered
+                       (from a backup, else from the article folders), and you are told so.
 `;
 
 /** Runs one command line; returns the exit code. Every failure is one line on stderr. */
@@ -71,10 +73,10 @@ type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<
 const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', LibraryCommand> = {
   async add(core, args, io) {
     allowOnly(args, ['recover-library']);
-    const [url] = operands(args, ['url']);
+    const [target] = operands(args, ['url|file']);
     const stop = io.interactive ? core.onCaptureProgress((p) => io.err(progressLine(p))) : () => undefined;
     try {
-      const { article, existed } = await core.saveUrl(url);
+      const { article, existed } = isLocalPage(target) ? await core.saveFile(target) : await core.saveUrl(target);
       io.out(`${article.id}\t${article.title}${existed ? '\t(already saved)' : ''}`);
       return EXIT_OK;
     } finally {
@@ -166,6 +168,12 @@ async function extract(args: CliArgs, io: CliIo): Promise<number> {
     return EXIT_FAILED;
   }
   return EXIT_OK;
+}
+
+/** A web address is saved from the web; anything that names an .html/.htm file (or is not a web address) from disk. */
+function isLocalPage(target: string): boolean {
+  if (/^https?:\/\//i.test(target.trim())) return false;
+  return /\.(x?html?|shtml)$/i.test(target) || existsSync(target);
 }
 
 const listLine = (a: ArticleMeta): string => `${a.id}\t${a.savedAt.slice(0, 10)}\t${a.title}`;

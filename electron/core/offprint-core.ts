@@ -7,22 +7,37 @@ import type { LibraryApi } from '@shared/ipc/contract';
 import type {
   ArticleMeta,
   ArticleWithContent,
+  BulkAction,
+  BulkResult,
   CaptureProgress,
   Highlight,
   HighlightPatch,
+  LibrarySettings,
+  ListPage,
   ListQuery,
   NewHighlight,
   SaveResult,
   SearchHit,
+  SearchOptions,
+  SearchPage,
+  SettingsPatch,
+  TagChangeResult,
   TagCount,
 } from '@shared/model';
-import { captureUrl, type FetchLimits } from './capture/capture-url';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { captureFile } from './capture/capture-file';
+import { captureUrl, type CaptureOptions, type CapturedArticle, type FetchLimits } from './capture/capture-url';
 import { normalizeUrl, parseHttpUrl } from './capture/normalize-url';
 import { ASSET_SCHEME, assetUrl } from './library/asset-path';
-import { LibraryStore, type StoreOptions } from './library/library-store';
-import { listArticles } from './library/list-articles';
-import { countTags, withTag, withoutTag } from './library/tags';
+import { searchIndexPath } from './library/library-layout';
+import { LibraryStore, type ArticleChange, type StoreOptions } from './library/library-store';
+import { pageOf, selectArticles } from './library/list-articles';
+import { readSettings, withSettingsPatch } from './library/library-settings';
+import { cleanTag, countTags, replaceTags, spellingOf, tagKey, withTag, withoutTag } from './library/tags';
 import { SearchIndex } from './search/search-index';
+import { listClips } from './transfer/list-clips';
+import type { Clip, ClipQuery } from '@shared/transfer/clip';
 
 export interface CoreOptions extends StoreOptions {
   libraryDir: string;
@@ -31,15 +46,25 @@ export interface CoreOptions extends StoreOptions {
 
 type ProgressListener = (p: CaptureProgress) => void;
 
+/** The search index is written this long after the last change (and on close). */
+const SEARCH_PERSIST_MS = 30_000;
+
 export class OffprintCore implements LibraryApi {
   readonly #listeners = new Set<ProgressListener>();
   readonly #search: SearchIndex;
+  #selection: { key: string; revision: number; articles: ArticleMeta[] } | null = null;
+  #persistTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly store: LibraryStore,
     private readonly limits: Partial<FetchLimits> | undefined,
   ) {
-    this.#search = new SearchIndex(store);
+    this.#search = new SearchIndex(store, { path: searchIndexPath(store.dir) });
+    store.onChange((event) => {
+      if (event.type === 'articles-removed') this.#search.remove(event.ids);
+      else void this.#search.update(event.type === 'articles-changed' ? event.ids : [event.articleId]).catch(() => undefined);
+      this.#schedulePersist();
+    });
   }
 
   static async open(options: CoreOptions): Promise<OffprintCore> {
@@ -51,9 +76,18 @@ export class OffprintCore implements LibraryApi {
     return this.store.dir;
   }
 
-  /** What the user should be told about opening the library (e.g. a damaged index set aside). */
+  /** What the user should be told about opening the library (e.g. a recovered index). */
   get notices(): readonly string[] {
     return this.store.notices;
+  }
+
+  async getNotices(): Promise<string[]> {
+    return [...this.store.notices];
+  }
+
+  /** Loads the search index in the background (call once the first page is on screen). */
+  warmUpSearch(): Promise<void> {
+    return this.#search.ready().then(() => undefined);
   }
 
   onCaptureProgress(listener: ProgressListener): () => void {
@@ -63,7 +97,9 @@ export class OffprintCore implements LibraryApi {
 
   async close(): Promise<void> {
     this.#listeners.clear();
+    if (this.#persistTimer) clearTimeout(this.#persistTimer);
     await this.store.close();
+    await this.#search.persist().catch(() => undefined);
   }
 
   // ── Saving ─────────────────────────────────────────────────────────────────
@@ -73,12 +109,25 @@ export class OffprintCore implements LibraryApi {
     const sameOriginal = (original: string): boolean => safeNormalize(original) === requested;
     const saved = this.store.findByUrl(requested, sameOriginal);
     if (saved) return { article: saved, existed: true };
-
     const url = input.trim();
+    return this.#save(url, sameOriginal, (options) => captureUrl(parseHttpUrl(input).href, options));
+  }
+
+  /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
+  async saveFile(path: string): Promise<SaveResult> {
+    const fileUrl = pathToFileURL(resolve(path)).href;
+    return this.#save(fileUrl, (original) => original === fileUrl, (options) => captureFile(path, options));
+  }
+
+  async #save(
+    url: string,
+    sameOriginal: (original: string) => boolean,
+    capture: (options: CaptureOptions) => Promise<CapturedArticle>,
+  ): Promise<SaveResult> {
     const emit = (p: Omit<CaptureProgress, 'url'>): void => this.#emit({ ...p, url });
     const staging = await this.store.beginStaging();
     try {
-      const captured = await captureUrl(parseHttpUrl(input).href, {
+      const captured = await capture({
         assetsDir: staging.assetsDir,
         assetUrl: (fileName) => assetUrl(staging.id, fileName),
         onProgress: (p) => emit(p),
@@ -88,7 +137,7 @@ export class OffprintCore implements LibraryApi {
       const result = await this.store.commitArticle(
         staging,
         {
-          url: normalizeUrl(captured.finalUrl),
+          url: safeNormalize(captured.finalUrl) ?? captured.finalUrl,
           originalUrl: url,
           title: captured.title,
           byline: captured.byline,
@@ -106,7 +155,6 @@ export class OffprintCore implements LibraryApi {
         },
         sameOriginal,
       );
-      if (!result.existed) this.#search.setText(result.article.id, captured.textContent);
       emit({ stage: 'done' });
       return result;
     } catch (error) {
@@ -120,22 +168,37 @@ export class OffprintCore implements LibraryApi {
     }
   }
 
-  /** Removes an article, its files and its highlights. */
+  /** Removes an article for good: its files and its highlights (the CLI's remove; the app uses the Trash). */
   async deleteArticle(id: string): Promise<void> {
     await this.store.deleteArticle(id);
-    this.#search.remove(id);
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────
 
   async listArticles(query: ListQuery): Promise<ArticleMeta[]> {
-    return listArticles(this.store.articles(), query);
+    return (await this.listPage(query)).items;
+  }
+
+  async listPage(query: ListQuery): Promise<ListPage> {
+    const { offset, limit, ...selection } = query;
+    const key = JSON.stringify(selection);
+    // Scrolling asks for window after window of the same list: sort it once per change.
+    if (this.#selection?.key !== key || this.#selection.revision !== this.store.revision) {
+      this.#selection = { key, revision: this.store.revision, articles: selectArticles(this.store.liveArticles(), selection) };
+    }
+    const page = pageOf(this.#selection.articles, { offset, limit });
+    return { ...page, items: page.items.map((a) => structuredClone(a)) };
   }
 
   async getArticle(id: string): Promise<ArticleWithContent> {
     const meta = this.store.getArticle(id);
-    const content = await this.store.readContent(id);
-    return { ...meta, content, highlights: this.store.highlightsOf(id) };
+    const highlights = this.store.highlightsOf(id);
+    try {
+      return { ...meta, content: await this.store.readContent(id), highlights };
+    } catch (error) {
+      if (!(error instanceof OffprintError) || error.code !== 'content-missing') throw error;
+      return { ...meta, content: '', highlights, contentMissing: true };
+    }
   }
 
   /** The stored plain text of an article (what search and highlights' positions are over). */
@@ -147,8 +210,13 @@ export class OffprintCore implements LibraryApi {
     return this.#search.search(query);
   }
 
+  async searchPage(query: string, options?: SearchOptions): Promise<SearchPage> {
+    return this.#search.searchPage(query, options);
+  }
+
+  /** Tags of the articles not in the Trash, with counts, alphabetically. */
   async listTags(): Promise<TagCount[]> {
-    return countTags(this.store.articles());
+    return countTags(this.store.liveArticles().filter((a) => !a.deletedAt));
   }
 
   // ── Changing ───────────────────────────────────────────────────────────────
@@ -165,12 +233,74 @@ export class OffprintCore implements LibraryApi {
     this.store.setProgress(id, progress);
   }
 
+  /** Makes pending reading progress durable now (it is otherwise journaled within 1.5 s). */
+  flush(): Promise<void> {
+    return this.store.flushProgress();
+  }
+
   addTag(id: string, tag: string): Promise<ArticleMeta> {
     return this.store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
   }
 
   removeTag(id: string, tag: string): Promise<ArticleMeta> {
     return this.store.updateArticle(id, (article) => ({ tags: withoutTag(article.tags, tag) }));
+  }
+
+  async bulkUpdate(ids: string[], action: BulkAction): Promise<BulkResult> {
+    const now = new Date().toISOString();
+    let change: (article: ArticleMeta) => ArticleChange;
+    switch (action.type) {
+      case 'archive':
+        change = () => ({ archived: action.value });
+        break;
+      case 'favourite':
+        change = () => ({ favourite: action.value });
+        break;
+      case 'read':
+        change = (a) => ({ readAt: action.value ? (a.readAt ?? now) : null });
+        break;
+      case 'add-tag': {
+        const spelled = spellingOf(action.tag, this.store.liveArticles());
+        change = (a) => ({ tags: withTag(a.tags, spelled, []) });
+        break;
+      }
+      case 'remove-tag':
+        change = (a) => ({ tags: withoutTag(a.tags, action.tag) });
+        break;
+      case 'delete':
+        change = (a) => ({ deletedAt: a.deletedAt ?? now });
+        break;
+      case 'restore':
+        change = () => ({ deletedAt: null });
+        break;
+    }
+    return { changed: (await this.store.updateMany(ids, change)).length };
+  }
+
+  deleteArticles(ids: string[]): Promise<BulkResult> {
+    return this.bulkUpdate(ids, { type: 'delete' });
+  }
+
+  restoreArticles(ids: string[]): Promise<BulkResult> {
+    return this.bulkUpdate(ids, { type: 'restore' });
+  }
+
+  async emptyTrash(): Promise<BulkResult> {
+    const trashed = this.store.liveArticles().filter((a) => a.deletedAt).map((a) => a.id);
+    return { changed: await this.store.purgeArticles(trashed) };
+  }
+
+  /** Also the way to change a tag's case; renaming onto an existing tag merges them under the new spelling. */
+  renameTag(from: string, to: string): Promise<TagChangeResult> {
+    return this.#replaceTag([from, to], to);
+  }
+
+  mergeTags(from: string[], into: string): Promise<TagChangeResult> {
+    return this.#replaceTag([...from, into], into);
+  }
+
+  deleteTag(name: string): Promise<TagChangeResult> {
+    return this.#replaceTag([name], null);
   }
 
   addHighlight(input: NewHighlight): Promise<Highlight> {
@@ -183,6 +313,49 @@ export class OffprintCore implements LibraryApi {
 
   deleteHighlight(id: string): Promise<void> {
     return this.store.deleteHighlight(id);
+  }
+
+  async listClips(query: ClipQuery): Promise<Clip[]> {
+    const store = this.store;
+    const clips = await listClips(
+      { articles: store.liveArticles(), highlightsOf: (id) => store.highlightsOf(id), readText: (id) => store.readText(id) },
+      query,
+    );
+    return structuredClone(clips);
+  }
+
+  async getSettings(): Promise<LibrarySettings> {
+    return readSettings(this.store.settings());
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<LibrarySettings> {
+    return readSettings(await this.store.updateSettings((settings) => withSettingsPatch(settings, patch)));
+  }
+
+  // ── Internals ──────────────────────────────────────────────────────────────
+
+  /** Replaces tags `from` by `into` (its case as given) on every article, the Trash included. */
+  async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
+    const target = into === null ? null : cleanTag(into);
+    const keys = new Set(from.map((t) => tagKey(cleanTag(t))));
+    const ids = this.store
+      .liveArticles()
+      .filter((a) => a.tags.some((t) => keys.has(tagKey(t))))
+      .map((a) => a.id);
+    const changed = await this.store.updateMany(ids, (a) => {
+      const tags = replaceTags(a.tags, [...keys], target);
+      return tags ? { tags } : {};
+    });
+    return { changed: changed.length, tags: await this.listTags() };
+  }
+
+  #schedulePersist(): void {
+    if (this.#persistTimer) return;
+    this.#persistTimer = setTimeout(() => {
+      this.#persistTimer = null;
+      void this.#search.persist().catch(() => undefined);
+    }, SEARCH_PERSIST_MS);
+    this.#persistTimer.unref();
   }
 
   #emit(progress: CaptureProgress): void {

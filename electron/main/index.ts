@@ -3,10 +3,11 @@
  * the core's; this wires it to Electron — protocols, IPC, security, the window, the menu.
  */
 import { resolve } from 'node:path';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
 import { toErrorInfo } from '@shared/ipc/envelope';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { OffprintCore } from '../core/offprint-core';
+import { exportHighlights } from '../core/transfer/export-highlights';
 import { combineApi } from './combine-api';
 import { registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -67,6 +68,16 @@ function focusWindow(): void {
   mainWindow.focus();
 }
 
+async function chooseExportFolder(parent: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Export highlights to a folder',
+    buttonLabel: 'Export here',
+    properties: ['openDirectory', 'createDirectory'],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function fail(error: unknown): void {
   dialog.showErrorBox('Offprint could not start', toErrorInfo(error).message);
   app.exit(1);
@@ -82,7 +93,11 @@ async function start(): Promise<void> {
   lockDownSession(appSession, devServerUrl);
   handleAppProtocol(appSession, RENDERER_DIR);
   handleAssetProtocol(appSession, opened.libraryDir);
-  registerIpcHandlers(combineApi(opened, createShellApi((url) => shell.openExternal(url))), devServerUrl);
+  const shellApi = createShellApi(
+    (url) => shell.openExternal(url),
+    (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
+  );
+  registerIpcHandlers(combineApi(opened, shellApi), devServerUrl);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
   installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
 

@@ -1,3 +1,4 @@
+import { ClipsView } from './clips/clips-view';
 import { LibraryView } from './library/library-view';
 import { ReaderView } from './reader/reader-view';
 import { useRoute } from './route';
@@ -9,7 +10,13 @@ export function App() {
   const theme = useTheme();
   return (
     <ToastProvider>
-      {route.name === 'reader' ? <ReaderView id={route.id} theme={theme} /> : <LibraryView route={route} theme={theme} />}
+      {route.name === 'reader' ? (
+        <ReaderView key={`${route.id}/${route.highlight ?? ''}`} id={route.id} highlightId={route.highlight} theme={theme} />
+      ) : route.name === 'clips' ? (
+        <ClipsView theme={theme} />
+      ) : (
+        <LibraryView route={route} theme={theme} />
+      )}
     </ToastProvider>
   );
 }

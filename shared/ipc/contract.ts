@@ -29,6 +29,7 @@ import {
   type SearchHit,
   type TagCount,
 } from '../model';
+import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
 
 /** Calls answered by the Electron-free core. */
 export interface LibraryApi {
@@ -66,12 +67,19 @@ export interface LibraryApi {
   updateSettings(patch: SettingsPatch): Promise<LibrarySettings>;
   /** What the user should be told about opening the library (a recovered index, a migration…). */
   getNotices(): Promise<string[]>;
+  /** Every highlight across the library (Trash excluded) with its article, newest first, filtered. */
+  listClips(query: ClipQuery): Promise<Clip[]>;
 }
 
 /** Calls answered by the Electron glue itself. */
 export interface ShellApi {
   /** Opens an http(s) or mailto link in the system's browser or mail client; anything else is refused. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Asks the user for a folder (the renderer never names a path) and writes the highlights
+   * there: one Markdown file per article, or one JSON file of Web Annotations.
+   */
+  exportHighlights(scope: ExportScope): Promise<ExportResult>;
 }
 
 export type InvokeApi = LibraryApi & ShellApi;
@@ -167,6 +175,10 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   updateSettings: z.tuple([z.object({ views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional() })]),
   getNotices: z.tuple([]),
   openExternal: z.tuple([z.string().max(8_192)]),
+  listClips: z.tuple([
+    z.object({ color: color.optional(), tag: tag.optional(), articleId: id.optional(), text: z.string().max(1_000).optional() }),
+  ]),
+  exportHighlights: z.tuple([z.object({ articleId: id.optional(), format: z.enum(['markdown', 'json']) })]),
 };
 
 export const INVOKE_METHODS = Object.keys(argSchemas) as InvokeMethod[];

@@ -54,7 +54,7 @@ export function prescanMetaCharset(bytes: Uint8Array): string | null {
   return null;
 }
 
-function readAttributes(source: string): Map<string, string> {
+export function readAttributes(source: string): Map<string, string> {
   const attrs = new Map<string, string>();
   const re = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?/g;
   for (let m = re.exec(source); m; m = re.exec(source)) {
@@ -86,5 +86,13 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): { te
     encodingForLabel(charsetFromContentType(contentType)) ??
     prescanMetaCharset(bytes) ??
     sniffEncoding(bytes);
-  return { text: new TextDecoder(charset).decode(bytes), charset };
+  const text = new TextDecoder(charset).decode(bytes);
+  return { text: charset === 'windows-1252' ? fixWindows1252(text) : text, charset };
+}
+
+/** 0x80–0x9F in windows-1252 (curly quotes, dashes, €), which Node's decoder reads as Latin-1 control characters. */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function fixWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
 }

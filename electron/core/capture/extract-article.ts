@@ -9,7 +9,7 @@ import { OffprintError } from '@shared/ipc/envelope';
 import type { ExtractionKind, TextDirection } from '@shared/model';
 import { fallbackContent } from './fallback-content';
 import { prepareImages } from './lazy-images';
-import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripSiteName, stripTitleSuffix, toIsoDate, type PageMetadata } from './page-metadata';
+import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripTitleSuffix, toIsoDate, type PageMetadata } from './page-metadata';
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
@@ -29,6 +29,7 @@ export interface ExtractedArticle {
   readingMinutes: number;
   extraction: ExtractionKind;
   leadImageUrl: string | null;
+  siteIconUrl: string | null;
 }
 
 export interface ExtractedPage {
@@ -61,11 +62,21 @@ function cleanForExtraction(document: Document, pageUrl: string): Document {
   return document;
 }
 
-/** Readability mutates the document it reads, even when it finds nothing. */
-function runReadability(document: Document): ReadabilityResult | null {
-  const result = new Readability(document, { keepClasses: false }).parse();
-  return result && (result.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS ? result : null;
+/** isProbablyReaderable counts characters; a CJK character carries about what a short word does. */
+const CJK_MIN_CONTENT_LENGTH = 60;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const TEXT_SAMPLE = 20_000;
+
+function isMostlyCjk(document: Document): boolean {
+  const sample = (document.body?.textContent ?? '').slice(0, TEXT_SAMPLE).replace(/\s+/g, '');
+  return sample.length > 0 && (sample.match(CJK_CHAR)?.length ?? 0) > sample.length * 0.3;
 }
+
+function looksReaderable(document: Document): boolean {
+  return isProbablyReaderable(document) || (isMostlyCjk(document) && isProbablyReaderable(document, { minContentLength: CJK_MIN_CONTENT_LENGTH }));
+}
+
+const hasEnoughText = (result: ReadabilityResult) => (result.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS;
 
 function titleFallback(pageUrl: string): string {
   const url = new URL(pageUrl);
@@ -94,7 +105,7 @@ export function buildArticle(
   const firstParagraph = textContent.split('\n\n').find((p) => p.length > 40) ?? null;
   const siteName = collapse(found.siteName) ?? meta.siteName;
   return {
-    title: stripTitleSuffix(collapse(found.title)) ?? stripSiteName(meta.title, siteName) ?? titleFallback(pageUrl),
+    title: stripTitleSuffix(collapse(found.title)) ?? meta.title ?? titleFallback(pageUrl),
     byline: cleanByline(found.byline) ?? meta.byline,
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,
@@ -106,6 +117,7 @@ export function buildArticle(
     ...textStats(textContent),
     extraction,
     leadImageUrl: meta.leadImageUrl,
+    siteIconUrl: meta.iconUrl,
   };
 }
 
@@ -114,15 +126,18 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
   cleanForExtraction(document, pageUrl);
-  const readerable = isProbablyReaderable(document);
-  const readable = readerable ? runReadability(document) : null;
-  if (readable) {
-    const content = sanitizeArticleHtml(readable.content ?? '');
-    return { article: buildArticle(content, 'readability', meta, pageUrl, readable), canonicalUrl: meta.canonicalUrl };
+  const found = looksReaderable(document) ? new Readability(document, { keepClasses: false }).parse() : null;
+  const local = { localImages: pageUrl.startsWith('file:') };
+  if (found && hasEnoughText(found)) {
+    const content = sanitizeArticleHtml(found.content ?? '', local);
+    return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
   }
-  // Readability gave up after mutating the document: start again from the source (rare).
-  if (readerable) document = cleanForExtraction(parseDocument(html), pageUrl);
-  return { article: buildArticle(sanitizeArticleHtml(fallbackContent(document)), 'fallback', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
+  // Readability found too little after mutating the document: start again from the source (rare).
+  // Its metadata still stands: it read that before looking for the article.
+  if (found) document = cleanForExtraction(parseDocument(html), pageUrl);
+  const { content: _content, textContent: _text, ...foundMetadata } = found ?? {};
+  const content = sanitizeArticleHtml(fallbackContent(document), local);
+  return { article: buildArticle(content, 'fallback', meta, pageUrl, foundMetadata), canonicalUrl: meta.canonicalUrl };
 }
 
 /** Extracts the article of a page; the content is sanitized and every URL in it is absolute. */

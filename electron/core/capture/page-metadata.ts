@@ -15,11 +15,12 @@ export interface PageMetadata {
   dir: TextDirection | null;
   publishedTime: string | null;
   leadImageUrl: string | null;
+  /** The site's icon: apple-touch-icon, else rel=icon, else /favicon.ico (web pages only). */
+  iconUrl: string | null;
   canonicalUrl: string | null;
 }
 
 const ARTICLE_TYPE = /Article|BlogPosting|Posting|Report|Review|NewsArticle/;
-const RTL_LANGS = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'article.published',
   'published_time', 'publish-date', 'publish_date', 'pubdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created',
@@ -54,19 +55,52 @@ export function normalizeLang(value: string | null | undefined): string | null {
   return text && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(text) ? text : null;
 }
 
-export function directionForLang(lang: string | null): TextDirection | null {
-  if (!lang) return null;
-  return RTL_LANGS.has(lang.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
-}
-
 export function asDirection(value: string | null | undefined): TextDirection | null {
   const text = value?.trim().toLowerCase();
   return text === 'rtl' || text === 'ltr' ? text : null;
 }
 
-function metaMap(document: Document): Map<string, string> {
+/** The head-and-body elements metadata is read from, gathered in one walk: linkedom runs each selector query as a full walk of its own. */
+interface MetadataElements {
+  metas: Element[];
+  jsonLd: Element[];
+  links: Element[];
+  times: Element[];
+  title: Element | null;
+  h1: Element | null;
+}
+
+function gatherElements(document: Document): MetadataElements {
+  const found: MetadataElements = { metas: [], jsonLd: [], links: [], times: [], title: null, h1: null };
+  // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
+  for (const element of document.querySelectorAll('*')) {
+    switch (element.tagName) {
+      case 'META':
+        if (element.hasAttribute('content')) found.metas.push(element);
+        break;
+      case 'SCRIPT':
+        if (element.getAttribute('type') === 'application/ld+json') found.jsonLd.push(element);
+        break;
+      case 'LINK':
+        if (element.hasAttribute('href')) found.links.push(element);
+        break;
+      case 'TIME':
+        found.times.push(element);
+        break;
+      case 'TITLE':
+        found.title ??= element;
+        break;
+      case 'H1':
+        found.h1 ??= element;
+        break;
+    }
+  }
+  return found;
+}
+
+function metaMap(metas: Element[]): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of document.querySelectorAll('meta[content]')) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content')?.trim();
     if (!content) continue;
     for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
@@ -77,7 +111,7 @@ function metaMap(document: Document): Map<string, string> {
   return map;
 }
 
-function jsonLdObjects(document: Document): JsonObject[] {
+function jsonLdObjects(scripts: Element[]): JsonObject[] {
   const found: JsonObject[] = [];
   const visit = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(visit);
@@ -86,7 +120,7 @@ function jsonLdObjects(document: Document): JsonObject[] {
     found.push(obj);
     if (obj['@graph']) visit(obj['@graph']);
   };
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scripts) {
     try {
       visit(JSON.parse(script.textContent ?? ''));
     } catch {
@@ -118,9 +152,17 @@ function urlOf(value: unknown): string | null {
   return null;
 }
 
-function publishedFromTimeElements(document: Document): string | null {
-  for (const selector of ['time[itemprop="datePublished"]', 'time[pubdate]', 'article time[datetime]', 'header time[datetime]']) {
-    const time = document.querySelector(selector);
+/** In order of trust: itemprop=datePublished, then pubdate, then a dated <time> in an article or header. */
+const TIME_RANKS: ((time: Element) => boolean)[] = [
+  (time) => time.getAttribute('itemprop') === 'datePublished',
+  (time) => time.hasAttribute('pubdate'),
+  (time) => time.hasAttribute('datetime') && !!time.closest('article'),
+  (time) => time.hasAttribute('datetime') && !!time.closest('header'),
+];
+
+function publishedFromTimeElements(times: Element[]): string | null {
+  for (const matches of TIME_RANKS) {
+    const time = times.find(matches);
     const iso = toIsoDate(time?.getAttribute('datetime') ?? time?.textContent);
     if (iso) return iso;
   }
@@ -128,15 +170,16 @@ function publishedFromTimeElements(document: Document): string | null {
 }
 
 export function readPageMetadata(document: Document, pageUrl: string): PageMetadata {
-  const meta = metaMap(document);
+  const elements = gatherElements(document);
+  const meta = metaMap(elements.metas);
   const m = (...keys: string[]) => collapse(keys.map((k) => meta.get(k)).find(Boolean));
-  const ld = jsonLdObjects(document).find(typeMatches) ?? {};
+  const ld = jsonLdObjects(elements.jsonLd).find(typeMatches) ?? {};
   const base = documentBaseUrl(document, pageUrl);
   const page = new URL(pageUrl);
-  const absolute = (value: string | null | undefined) => {
+  const absolute = (value: string | null | undefined, schemes = /^https?:/i) => {
     if (!value) return null;
     const url = resolveReference(value, base, page);
-    return url && /^https?:/i.test(url) ? url : null;
+    return url && schemes.test(url) ? url : null;
   };
   const html = document.documentElement;
   const lang =
@@ -145,32 +188,43 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     normalizeLang(typeof ld.inLanguage === 'string' ? ld.inLanguage : null);
 
   return {
-    title: nameOf(ld.headline) ?? m('og:title', 'twitter:title') ?? collapse(document.querySelector('title')?.textContent) ?? collapse(document.querySelector('h1')?.textContent),
+    title: nameOf(ld.headline) ?? m('og:title', 'twitter:title') ?? collapse(elements.title?.textContent) ?? collapse(elements.h1?.textContent),
     byline: cleanByline(nameOf(ld.author) ?? m('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator')),
-    siteName: m('og:site_name', 'application-name') ?? nameOf(ld.publisher),
+    siteName: m('og:site_name') ?? nameOf(ld.publisher),
     excerpt: m('description', 'og:description', 'twitter:description') ?? (typeof ld.description === 'string' ? collapse(ld.description) : null),
     lang,
-    dir: asDirection(html?.getAttribute('dir')) ?? asDirection(document.body?.getAttribute('dir')) ?? directionForLang(lang),
+    // Only what the page declares: the reader picks its own default.
+    dir: asDirection(html?.getAttribute('dir')) ?? asDirection(document.body?.getAttribute('dir')),
     publishedTime:
       toIsoDate(typeof ld.datePublished === 'string' ? ld.datePublished : null) ??
       toIsoDate(PUBLISHED_META.map((k) => meta.get(k)).find((v) => toIsoDate(v))) ??
-      publishedFromTimeElements(document),
+      publishedFromTimeElements(elements.times),
     leadImageUrl: absolute(m('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? urlOf(ld.image)),
-    canonicalUrl: absolute(document.querySelector('link[rel~="canonical"][href]')?.getAttribute('href')),
+    iconUrl: siteIconUrl(elements.links, (href) => absolute(href, /^(https?|file):/i), page),
+    canonicalUrl: absolute(linkHref(elements.links, 'canonical')),
   };
 }
 
-/** "Story | Site" and "Site – Story" become "Story" when the site's name is known. */
-export function stripSiteName(title: string | null, siteName: string | null): string | null {
-  if (!title || !siteName) return title;
-  const site = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const stripped = title.replace(new RegExp(`\\s+[|\\-–—:·»]\\s+${site}$`, 'i'), '').replace(new RegExp(`^${site}\\s+[|\\-–—:·»]\\s+`, 'i'), '');
-  return stripped.trim() || title;
+const ICON_RELS = ['apple-touch-icon', 'apple-touch-icon-precomposed', 'icon'];
+
+/** The href of the first <link> whose rel list holds `rel`. */
+function linkHref(links: Element[], rel: string): string | null {
+  const link = links.find((l) => (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes(rel));
+  return link?.getAttribute('href') ?? null;
+}
+
+function siteIconUrl(links: Element[], absolute: (href: string | null) => string | null, page: URL): string | null {
+  for (const rel of ICON_RELS) {
+    const url = absolute(linkHref(links, rel));
+    if (url) return url;
+  }
+  return /^https?:$/.test(page.protocol) ? new URL('/favicon.ico', page).href : null;
 }
 
 /**
- * Readability drops a " | Site" or " - Site" suffix but not an en-dash one ("Story – Site"):
- * the same rule, for the en dash — the last part goes when more than four words remain.
+ * Readability 0.6 drops a " | Site" or " - Site" suffix but not an en-dash one ("Story – Site"),
+ * which later Readability releases do: the same rule for the en dash — the last part goes when
+ * more than four words remain.
  */
 export function stripTitleSuffix(title: string | null): string | null {
   if (!title) return title;

@@ -74,10 +74,14 @@ const prefixIds = (tagName: string, attribs: sanitizeHtml.Attributes) => {
 
 const dropEmptyImages = (frame: sanitizeHtml.IFrame) => frame.tag === 'img' && !frame.attribs.src;
 
-/** First pass: an article's HTML with absolute http(s) image sources. */
-export function sanitizeArticleHtml(html: string): string {
+/**
+ * First pass: an article's HTML with absolute http(s) image sources — and file: ones for a
+ * page saved on disk, whose pictures are read from its own folder before the second pass.
+ */
+export function sanitizeArticleHtml(html: string, options: { localImages?: boolean } = {}): string {
   return sanitizeHtml(html, {
     ...BASE_OPTIONS,
+    allowedSchemesByTag: { img: options.localImages ? ['http', 'https', 'file'] : ['http', 'https'] },
     transformTags: { a: transformLink, '*': prefixIds },
     exclusiveFilter: dropEmptyImages,
   });

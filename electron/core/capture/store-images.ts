@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { OffprintError } from '@shared/ipc/envelope';
 import { fetchResource, type FetchLimits } from './fetch-resource';
 import { detectImage } from './image-type';
+import type { LocalImageSource } from './local-images';
 
 export const MAX_IMAGES = 100;
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+export const MAX_ARTICLE_IMAGE_BYTES = 100 * 1024 * 1024;
 const CONCURRENCY = 6;
 const IMAGE_ACCEPT = 'image/avif,image/webp,image/png,image/jpeg,image/gif,image/*;q=0.8,*/*;q=0.5';
 
@@ -19,6 +21,8 @@ export interface StoreImagesOptions {
   referer: string;
   limits: FetchLimits;
   onProgress?: (done: number, total: number) => void;
+  /** For a page saved on disk: its own image files, tried before the network. */
+  local?: LocalImageSource;
 }
 
 /** Remote URL → stored file name, for the images that could be stored. */
@@ -31,22 +35,34 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-async function storeOne(url: string, options: StoreImagesOptions, signal: AbortSignal): Promise<string | null> {
+async function download(url: string, options: StoreImagesOptions, signal: AbortSignal): Promise<Buffer | null> {
+  const local = await options.local?.load(url);
+  if (local) return local;
+  if (!/^https?:/i.test(url)) return null;
+  const resource = await fetchResource(url, {
+    accept: IMAGE_ACCEPT,
+    referer: options.referer,
+    signal,
+    limits: { ...options.limits, maxBytes: Math.min(MAX_IMAGE_BYTES, options.limits.maxBytes), maxDecodedBytes: MAX_IMAGE_BYTES },
+  });
+  return resource.body;
+}
+
+async function storeOne(url: string, options: StoreImagesOptions, signal: AbortSignal, budget: { bytes: number }): Promise<string | null> {
   try {
-    const resource = await fetchResource(url, {
-      accept: IMAGE_ACCEPT,
-      referer: options.referer,
-      signal,
-      limits: { ...options.limits, maxBytes: Math.min(MAX_IMAGE_BYTES, options.limits.maxBytes), maxDecodedBytes: MAX_IMAGE_BYTES },
-    });
-    const info = detectImage(resource.body);
+    const body = await download(url, options, signal);
+    if (!body) return null;
+    // Formats are read from the bytes: SVG (which can carry script) and anything unknown are refused.
+    const info = detectImage(body);
     // Anything 2×2 or smaller is a beacon, whatever its markup said.
     if (!info || (info.width !== null && info.height !== null && info.width * info.height <= 4)) return null;
-    const name = `${createHash('sha256').update(resource.body).digest('hex')}.${info.format}`;
+    if (budget.bytes + body.length > MAX_ARTICLE_IMAGE_BYTES) return null;
+    budget.bytes += body.length;
+    const name = `${createHash('sha256').update(body).digest('hex')}.${info.format}`;
     const path = join(options.assetsDir, name);
     if (!(await exists(path))) {
       const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
-      await writeFile(partial, resource.body);
+      await writeFile(partial, body);
       await rename(partial, path);
     }
     return name;
@@ -62,7 +78,8 @@ export async function storeImages(urls: string[], options: StoreImagesOptions): 
   } catch (error) {
     throw new OffprintError('storage', `Could not create the folder for this article's images: ${(error as Error).message}`);
   }
-  const queue = [...new Set(urls)].filter((u) => /^https?:/i.test(u)).slice(0, MAX_IMAGES);
+  const queue = [...new Set(urls)].filter((u) => /^(https?|file):/i.test(u)).slice(0, MAX_IMAGES);
+  const spent = { bytes: 0 };
   const stored: StoredImages = new Map();
   let done = 0;
   options.onProgress?.(0, queue.length);
@@ -72,7 +89,7 @@ export async function storeImages(urls: string[], options: StoreImagesOptions): 
   const worker = async () => {
     while (next < queue.length) {
       const url = queue[next++];
-      const name = await storeOne(url, options, budget.signal);
+      const name = await storeOne(url, options, budget.signal, spent);
       if (name) stored.set(url, name);
       options.onProgress?.(++done, queue.length);
     }

@@ -25,6 +25,7 @@ export function textToArticle(text: string, pageUrl: string): ExtractedArticle {
     dir: null,
     publishedTime: null,
     leadImageUrl: null,
+    iconUrl: null,
     canonicalUrl: null,
   };
   const content = sanitizeArticleHtml(body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'));

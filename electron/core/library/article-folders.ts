@@ -42,7 +42,8 @@ export async function reconcileWithFolders(libraryDir: string, state: LibrarySta
       if (!record) result.stale.push(id);
     } else if (!record) {
       result.stale.push(id);
-    } else if (record.article.updatedAt > known.updatedAt) {
+    } else if (record.article.updatedAt >= known.updatedAt) {
+      // meta.json is written right after the journal line: at the same time it is at least as complete.
       applyRecord(state, record);
       result.updated += 1;
     } else if (record.article.updatedAt < known.updatedAt || record.article.progress !== known.progress) {

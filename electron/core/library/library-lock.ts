@@ -49,3 +49,8 @@ function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** For tests that simulate a crashed process: this process no longer counts as holding the lock. */
+export function forgetLockForTests(lockPath: string): void {
+  heldHere.delete(lockPath);
+}

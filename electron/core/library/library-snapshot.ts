@@ -1,11 +1,10 @@
 /**
  * Reading and writing library.json (the snapshot) and its rotating backups.
- * The snapshot is written by lowdb (temp file + rename), then fsync'd before the journal is emptied.
+ * The snapshot is written through lowdb (temp file, fsync, rename) before the journal is emptied.
  */
-import { copyFile, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
 import { checkIndex, emptyIndex, isObject, type LibraryIndex } from './library-index';
 import { backupsDir, indexPath, INDEX_FILE } from './library-layout';
@@ -20,12 +19,52 @@ export type SnapshotRead =
   | { kind: 'ok'; index: LibraryIndex; migratedFrom: number | null }
   | { kind: 'bad'; detail: string };
 
-/** Compact JSON: a 20,000-article index pretty-printed would be a third bigger and slower to write. */
-export const openSnapshotDb = (libraryDir: string): Low<LibraryIndex> =>
-  new Low<LibraryIndex>(
-    new DataFile<LibraryIndex>(indexPath(libraryDir), { parse: JSON.parse, stringify: (data) => JSON.stringify(data) }),
-    emptyIndex(),
-  );
+const CHUNK = 500;
+
+/**
+ * lowdb's adapter for library.json. Unlike lowdb's JSONFile it writes compact JSON in chunks
+ * (a 20,000-article index is 40+ MB: one JSON.stringify of it would double the process's memory
+ * for a moment) and fsyncs before the rename, as steno does not. The file is the same JSON.
+ */
+export class SnapshotFile implements Adapter<LibraryIndex> {
+  constructor(readonly path: string) {}
+
+  async read(): Promise<LibraryIndex | null> {
+    try {
+      return JSON.parse(await readFile(this.path, 'utf8')) as LibraryIndex;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  async write(data: LibraryIndex): Promise<void> {
+    // The same temporary name steno uses, so a leftover is swept the same way.
+    const temp = join(dirname(this.path), `.${basename(this.path)}.tmp`);
+    const handle = await open(temp, 'w');
+    try {
+      const { articles, highlights, ...rest } = data;
+      await handle.write(`{"schemaVersion":${JSON.stringify(rest.schemaVersion)},"settings":${JSON.stringify(rest.settings)},"articles":[`);
+      await writeList(handle, articles);
+      await handle.write('],"highlights":[');
+      await writeList(handle, highlights);
+      await handle.write(']}');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, this.path);
+  }
+}
+
+async function writeList(handle: Awaited<ReturnType<typeof open>>, items: readonly unknown[]): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const chunk = items.slice(i, i + CHUNK).map((item) => JSON.stringify(item));
+    await handle.write(`${i > 0 ? ',' : ''}${chunk.join(',')}`);
+  }
+}
+
+export const openSnapshotDb = (libraryDir: string): Low<LibraryIndex> => new Low<LibraryIndex>(new SnapshotFile(indexPath(libraryDir)), emptyIndex());
 
 /**
  * Reads and checks a snapshot file, migrating it in memory when it is older than `schema`.
@@ -74,7 +113,6 @@ export async function readSnapshot(
 export async function writeSnapshot(db: Low<LibraryIndex>, libraryDir: string, index: LibraryIndex): Promise<void> {
   db.data = index;
   await db.write();
-  await syncFile(indexPath(libraryDir));
   await syncFolder(libraryDir);
 }
 
@@ -112,14 +150,5 @@ export async function allBackups(libraryDir: string): Promise<string[]> {
 }
 
 export const corruptName = (now: Date): string => `${INDEX_FILE}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -39,7 +39,7 @@ import {
 } from './library-snapshot';
 import { LibraryState, setOptional } from './library-state';
 import { CURRENT_SCHEMA, type Schema } from './migrations';
-import { isId, newId } from './new-id';
+import { newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
 
 export interface StoreOptions {
@@ -137,7 +137,7 @@ export class LibraryStore {
   }
 
   /** Every article without copying, for reading only (lists, counts, search); changes with each write. */
-  liveArticles(): readonly Readonly<ArticleMeta>[] {
+  liveArticles(): readonly ArticleMeta[] {
     return this.#state.list();
   }
 
@@ -148,6 +148,11 @@ export class LibraryStore {
 
   hasArticle(id: string): boolean {
     return this.#state.articles.has(id);
+  }
+
+  /** The article without copying it (read only), or undefined. */
+  peekArticle(id: string): Readonly<ArticleMeta> | undefined {
+    return this.#state.articles.get(id);
   }
 
   getArticle(id: string): ArticleMeta {

@@ -24,8 +24,32 @@ export const hasTag = (tags: readonly string[], tag: string): boolean => tags.so
 export function withTag(tags: readonly string[], tag: string, library: readonly ArticleMeta[]): string[] {
   const cleaned = cleanTag(tag);
   if (hasTag(tags, cleaned)) return [...tags];
-  const known = library.flatMap((a) => a.tags).find((t) => tagKey(t) === tagKey(cleaned));
-  return [...tags, known ?? cleaned];
+  return [...tags, spellingOf(cleaned, library)];
+}
+
+/** How a tag is spelled where the library already uses it, else as given (cleaned). */
+export function spellingOf(tag: string, library: readonly ArticleMeta[]): string {
+  const cleaned = cleanTag(tag);
+  const key = tagKey(cleaned);
+  for (const article of library) {
+    for (const t of article.tags) if (tagKey(t) === key) return t;
+  }
+  return cleaned;
+}
+
+/**
+ * The tags with every one of `from` (case-insensitive) replaced by `into`, once, where the first
+ * of them stood; with `into` null they are just removed. Null when nothing changes.
+ */
+export function replaceTags(tags: readonly string[], from: readonly string[], into: string | null): string[] | null {
+  const keys = new Set(from.map(tagKey));
+  if (!tags.some((t) => keys.has(tagKey(t)))) return null;
+  const out: string[] = [];
+  for (const t of tags) {
+    const replaced = keys.has(tagKey(t)) ? into : t;
+    if (replaced !== null && !hasTag(out, replaced)) out.push(replaced);
+  }
+  return out.length === tags.length && out.every((t, i) => t === tags[i]) ? null : out;
 }
 
 export function withoutTag(tags: readonly string[], tag: string): string[] {

@@ -1,99 +1,400 @@
-import type { ArticleMeta, SearchHit } from '@shared/model';
-import { foldText, queryWords } from './fold-text';
+/**
+ * Full-text search over the library: title, byline, site, body, highlights and notes.
+ * Ranked title matches first, then BM25. The index (inverted-index.ts) is kept on disk beside
+ * library.json, loaded on the first search, checked against the library (anything added,
+ * changed or removed meanwhile is re-indexed), and followed incrementally after every change.
+ */
+import { readFile } from 'node:fs/promises';
+import type { ArticleMeta, Highlight, SearchHit, SearchOptions, SearchPage } from '@shared/model';
+import { hasTag } from '../library/tags';
+import { compareBy, hostOf, isRead, langMatches } from '../library/list-articles';
+import { writeFileAtomic } from '../library/write-file-atomic';
+import { foldText, originalIndex } from './fold-text';
+import { InvertedIndex, postingDoc, postingInTitle, postingTf, type IndexedDoc } from './inverted-index';
 import { makeSnippet } from './make-snippet';
-import { newestFirst } from '../library/list-articles';
+import { markedTokens, parseQuery, phraseText, type ParsedQuery, type QueryFilter } from './parse-query';
 
 /** Where the index gets what it searches. */
 export interface SearchSource {
-  articles(): ArticleMeta[];
+  liveArticles(): readonly ArticleMeta[];
+  /** The article without copying it, or undefined. */
+  peekArticle(id: string): ArticleMeta | undefined;
+  highlightsOf(id: string): Highlight[];
   readText(id: string): Promise<string>;
 }
 
-interface CachedText {
-  text: string;
-  folded: string;
+export interface SearchIndexOptions {
+  /** Where the index is kept between runs; without it, it is built on the first search. */
+  path?: string;
 }
 
-interface Scored {
-  hit: SearchHit;
+const DEFAULT_LIMIT = 50;
+/** The old search() answered every hit; this many is more than anyone reads. */
+const ALL_HITS = 1_000;
+const PREFIX_EXPANSIONS = 64;
+/** Phrase checks read article text; past this many candidates the total is an estimate. */
+const MAX_PHRASE_CHECKS = 3_000;
+const BUILD_SLICE = 64;
+const MIN_PERSIST_CHANGES = 200;
+const K1 = 1.2;
+const B = 0.75;
+
+interface Ranked {
+  doc: number;
+  article: ArticleMeta;
   titleWords: number;
-  matches: number;
+  score: number;
 }
 
-const LOAD_CONCURRENCY = 16;
-/** Counting stops here: a word found this often is "very often" and the rest is wasted work. */
-const MAX_COUNTED = 1_000;
-
-/**
- * Full-text search over the library. The plain text of every article is read once, on the
- * first search, and kept in memory (folded) so later searches never touch the disk.
- */
 export class SearchIndex {
-  readonly #texts = new Map<string, CachedText>();
+  #index: InvertedIndex | null = null;
+  #loading: Promise<InvertedIndex> | null = null;
+  /** Serializes index updates, so a save and a following delete are applied in order. */
+  #updates: Promise<unknown> = Promise.resolve();
+  /** Documents added, changed or removed since the file was written. */
+  #changes = 0;
 
-  constructor(private readonly source: SearchSource) {}
+  constructor(
+    private readonly source: SearchSource,
+    private readonly options: SearchIndexOptions = {},
+  ) {}
 
-  /** Every word must occur in the title, byline, site or body; title matches first, then by number of matches. */
+  /** Loads (or builds) the index now, rather than on the first search. */
+  ready(): Promise<InvertedIndex> {
+    this.#loading ??= this.#load().then((index) => (this.#index = index));
+    return this.#loading;
+  }
+
+  get loaded(): boolean {
+    return this.#index !== null;
+  }
+
+  /** Every hit (up to 1,000), best first. */
   async search(query: string): Promise<SearchHit[]> {
-    const words = queryWords(query);
-    if (words.length === 0) return [];
-    const articles = this.source.articles();
-    await this.#load(articles);
+    return (await this.searchPage(query, { limit: ALL_HITS })).hits;
+  }
 
-    const scored: Scored[] = [];
-    for (const article of articles) {
-      const body = this.#texts.get(article.id) ?? { text: '', folded: '' };
-      const title = foldText(article.title);
-      const meta = foldText(`${article.byline ?? ''}\n${article.siteName ?? ''}`);
-      let titleWords = 0;
-      let matches = 0;
-      let first: { foldedStart: number; foldedEnd: number } | null = null;
-      let everyWord = true;
-      for (const word of words) {
-        const inTitle = count(title, word);
-        const inMeta = count(meta, word);
-        const at = body.folded.indexOf(word);
-        const inBody = at < 0 ? 0 : count(body.folded, word, at);
-        if (inTitle + inMeta + inBody === 0) {
-          everyWord = false;
-          break;
-        }
-        if (inTitle > 0) titleWords += 1;
-        matches += inTitle + inMeta + inBody;
-        if (at >= 0 && (!first || at < first.foldedStart)) first = { foldedStart: at, foldedEnd: at + word.length };
-      }
-      if (!everyWord) continue;
-      const snippet = makeSnippet(body.text, first) || article.excerpt || '';
-      scored.push({ hit: { article, snippet }, titleWords, matches });
+  async searchPage(query: string, options: SearchOptions = {}): Promise<SearchPage> {
+    const index = await this.ready();
+    await this.#updates;
+    const parsed = parseQuery(query);
+    const offset = options.offset ?? 0;
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const terms = markedTokens(parsed);
+    if (terms.length === 0 && parsed.excluded.length === 0 && parsed.filters.length === 0) {
+      return { total: 0, exact: true, hits: [], terms: [] };
     }
-    return scored
-      .sort((a, b) => b.titleWords - a.titleWords || b.matches - a.matches || newestFirst(a.hit.article, b.hit.article))
-      .map((s) => s.hit);
-  }
-
-  /** Records the text of a newly saved article. */
-  setText(id: string, text: string): void {
-    this.#texts.set(id, { text, folded: foldText(text) });
-  }
-
-  remove(id: string): void {
-    this.#texts.delete(id);
-  }
-
-  async #load(articles: ArticleMeta[]): Promise<void> {
-    const missing = articles.filter((a) => !this.#texts.has(a.id)).map((a) => a.id);
-    const next = async (): Promise<void> => {
-      for (let id = missing.shift(); id !== undefined; id = missing.shift()) {
-        // An article whose text file is missing is still found by its title.
-        this.setText(id, await this.source.readText(id).catch(() => ''));
+    let ranked = this.#rank(index, parsed);
+    if (parsed.phrases.length === 0) {
+      return { total: ranked.length, exact: true, hits: await this.#hits(ranked.slice(offset, offset + limit), terms, new Map()), terms };
+    }
+    // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
+    ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.doc, p.tokens)));
+    const phrases = parsed.phrases.map((p) => p.text);
+    const texts = new Map<string, string>();
+    const verified: Ranked[] = [];
+    let checked = 0;
+    for (; checked < ranked.length && verified.length < offset + limit && checked < MAX_PHRASE_CHECKS; checked++) {
+      const { article } = ranked[checked];
+      const text = await this.#readText(article.id);
+      const haystack = ` ${phraseText(`${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(this.source.highlightsOf(article.id))}`)} `;
+      if (phrases.every((p) => haystack.includes(` ${p} `) || (hasCjk(p) && haystack.includes(p)))) {
+        verified.push(ranked[checked]);
+        texts.set(article.id, text);
       }
+    }
+    const unchecked = ranked.length - checked;
+    return {
+      total: verified.length + unchecked,
+      exact: unchecked === 0,
+      hits: await this.#hits(verified.slice(offset, offset + limit), terms, texts),
+      terms,
     };
-    await Promise.all(Array.from({ length: Math.min(LOAD_CONCURRENCY, missing.length) }, next));
+  }
+
+  /** Re-indexes articles whose searchable parts changed (or are new). */
+  update(ids: readonly string[]): Promise<void> {
+    return this.#enqueue(async () => {
+      const index = this.#index;
+      if (!index) return; // not loaded yet: the check on load will see the change
+      for (const id of ids) {
+        const article = this.#articleById(id);
+        if (!article) {
+          index.remove(id);
+        } else if (index.stampOf(id) !== stampOf(article, this.source.highlightsOf(id))) {
+          index.add(await this.#docOf(article));
+        }
+        this.#changes += 1;
+      }
+    });
+  }
+
+  /** Records a newly saved article whose text is at hand. */
+  setText(id: string, text: string): void {
+    void this.#enqueue(async () => {
+      const article = this.#articleById(id);
+      if (!this.#index || !article) return;
+      this.#index.add(this.#docWith(article, text));
+      this.#changes += 1;
+    });
+  }
+
+  remove(ids: string | readonly string[]): void {
+    void this.#enqueue(async () => {
+      for (const id of typeof ids === 'string' ? [ids] : ids) this.#index?.remove(id);
+      this.#changes += 1;
+    });
+  }
+
+  /**
+   * Writes the index to disk when enough changed since it was loaded or last written (or with
+   * `force`, when anything did). A few changed articles are cheaper to re-index on the next load
+   * (their stamps give them away) than rewriting tens of megabytes now.
+   */
+  async persist({ force = false } = {}): Promise<void> {
+    await this.#updates;
+    if (!this.#index || !this.options.path || this.#changes === 0) return;
+    if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, this.#index.size / 100)) return;
+    this.#changes = 0;
+    await writeFileAtomic(this.options.path, this.#index.serialize(String(this.#index.size)), { sync: false });
+  }
+
+  // ── Internals ──────────────────────────────────────────────────────────────
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#updates.then(task, task);
+    this.#updates = run.catch(() => undefined);
+    return run;
+  }
+
+  #articleById(id: string): ArticleMeta | undefined {
+    return this.source.peekArticle(id);
+  }
+
+  async #load(): Promise<InvertedIndex> {
+    let index: InvertedIndex | null = null;
+    if (this.options.path) {
+      const bytes = await readFile(this.options.path).catch(() => null);
+      index = bytes ? (InvertedIndex.deserialize(bytes)?.index ?? null) : null;
+    }
+    const fresh = index === null;
+    index ??= new InvertedIndex();
+    // Catch up with the library: whatever changed while the index was not watching.
+    const articles = this.source.liveArticles();
+    const present = new Set<string>();
+    let changed = 0;
+    for (let i = 0; i < articles.length; i++) {
+      const article = articles[i];
+      present.add(article.id);
+      if (index.stampOf(article.id) === stampOf(article, this.source.highlightsOf(article.id))) continue;
+      index.add(await this.#docOf(article));
+      changed += 1;
+      // A full rebuild takes seconds: let other work (IPC, the first page) run in between.
+      if (changed % BUILD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    for (const id of [...index.ids()]) {
+      if (!present.has(id)) {
+        index.remove(id);
+        changed += 1;
+      }
+    }
+    if (fresh || changed > 0) {
+      this.#index = index;
+      this.#changes += Math.max(1, changed);
+      await this.persist({ force: fresh }).catch(() => undefined);
+    }
+    return index;
+  }
+
+  async #docOf(article: ArticleMeta): Promise<IndexedDoc> {
+    return this.#docWith(article, await this.source.readText(article.id).catch(() => ''));
+  }
+
+  #docWith(article: ArticleMeta, text: string): IndexedDoc {
+    const highlights = this.source.highlightsOf(article.id);
+    return {
+      id: article.id,
+      stamp: stampOf(article, highlights),
+      title: article.title,
+      meta: `${article.byline ?? ''}\n${article.siteName ?? ''}\n${hostOf(article)}`,
+      body: `${text}\n${highlightText(highlights)}`,
+    };
+  }
+
+  async #readText(id: string): Promise<string> {
+    return this.source.readText(id).catch(() => '');
+  }
+
+  #rank(index: InvertedIndex, query: ParsedQuery): Ranked[] {
+    const keep = articleFilter(query.filters);
+    const newest = compareBy();
+    const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
+    if (groupCount === 0 && query.excluded.length === 0) {
+      // Only filters: no need for the index, and the order is simply newest first.
+      return this.source
+        .liveArticles()
+        .filter(keep)
+        .sort(newest)
+        .map((article) => ({ doc: index.docOf(article.id) ?? -1, article, titleWords: 0, score: 0 }));
+    }
+    const slots = index.docSlots;
+    const live = Math.max(1, index.size);
+    const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [t]);
+    if (query.prefix) groups.push([...new Set([query.prefix, ...index.expand(query.prefix, PREFIX_EXPANSIONS)])]);
+    const weight = (tokens: string[]) => tokens.reduce((n, t) => n + index.frequency(t), 0);
+    groups.sort((a, b) => weight(a) - weight(b));
+
+    const matched = new Uint16Array(slots);
+    const titleWords = new Uint16Array(slots);
+    const score = new Float64Array(slots);
+    const average = index.averageLength;
+    groups.forEach((tokens, g) => {
+      for (const token of tokens) {
+        const df = index.frequency(token);
+        const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5));
+        index.forEachPosting(token, (p) => {
+          const doc = postingDoc(p);
+          // Only documents that matched every earlier group are still in the running.
+          if (matched[doc] !== g && matched[doc] !== g + 1) return;
+          const tf = postingTf(p);
+          const norm = tf + K1 * (1 - B + (B * index.lengthOf(doc)) / average);
+          score[doc] += (idf * tf * (K1 + 1)) / norm;
+          if (matched[doc] === g) {
+            matched[doc] = g + 1;
+            if (postingInTitle(p)) titleWords[doc] += 1;
+          }
+        });
+      }
+    });
+
+    const excluded = new Uint8Array(slots);
+    for (const token of query.excluded) index.forEachPosting(token, (p) => void (excluded[postingDoc(p)] = 1));
+
+    const ranked: Ranked[] = [];
+    for (let doc = 0; doc < slots; doc++) {
+      if (matched[doc] !== groups.length || excluded[doc]) continue;
+      const id = index.idOf(doc);
+      const article = id === null ? undefined : this.source.peekArticle(id);
+      if (!article || !keep(article)) continue;
+      ranked.push({ doc, article, titleWords: titleWords[doc], score: score[doc] });
+    }
+    return ranked.sort((a, b) => b.titleWords - a.titleWords || b.score - a.score || newest(a.article, b.article));
+  }
+
+  async #hits(page: Ranked[], terms: string[], texts: Map<string, string>): Promise<SearchHit[]> {
+    return Promise.all(
+      page.map(async (r) => {
+        const text = texts.get(r.article.id) ?? (await this.#readText(r.article.id));
+        const snippet = snippetFor(text, terms) || r.article.excerpt || '';
+        return { article: structuredClone(r.article), snippet, score: r.score, matches: matchRanges(snippet, terms) };
+      }),
+    );
   }
 }
 
-function count(haystack: string, needle: string, from = haystack.indexOf(needle)): number {
-  let n = 0;
-  for (let at = from; at >= 0 && n < MAX_COUNTED; at = haystack.indexOf(needle, at + needle.length)) n += 1;
-  return n;
+/** What decides whether an article must be re-indexed: its searchable metadata and highlights. */
+export function stampOf(article: ArticleMeta, highlights: readonly Highlight[]): string {
+  let text = `${article.title}\u0001${article.byline ?? ''}\u0001${article.siteName ?? ''}\u0001${article.url}`;
+  for (const h of highlights) text += `\u0001${h.id}:${h.updatedAt}`;
+  return fnv1a(text);
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${(hash >>> 0).toString(36)}.${text.length.toString(36)}`;
+}
+
+const highlightText = (highlights: readonly Highlight[]): string => highlights.map((h) => `${h.quote.exact}\n${h.note}`).join('\n');
+
+const hasCjk = (text: string): boolean => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
+
+/** Articles in the Trash are found only with is:deleted. */
+function articleFilter(filters: readonly QueryFilter[]): (a: ArticleMeta) => boolean {
+  const tests = filters.map((f) => {
+    const test = filterTest(f);
+    return f.negated ? (a: ArticleMeta) => !test(a) : test;
+  });
+  const wantsDeleted = filters.some((f) => f.key === 'is' && (f.value === 'deleted' || f.value === 'trashed') && !f.negated);
+  return (a) => (wantsDeleted || !a.deletedAt) && tests.every((t) => t(a));
+}
+
+function filterTest({ key, value }: QueryFilter): (a: ArticleMeta) => boolean {
+  switch (key) {
+    case 'tag':
+      return (a) => hasTag(a.tags, value);
+    case 'site': {
+      const site = value.replace(/^www\./, '');
+      return (a) => {
+        const host = hostOf(a);
+        return host === site || host.endsWith(`.${site}`) || (a.siteName ?? '').toLowerCase() === site;
+      };
+    }
+    case 'lang':
+      return (a) => langMatches(a.lang, value);
+    case 'has':
+      if (value === 'highlights' || value === 'highlight') return (a) => a.highlightCount > 0;
+      return () => true;
+    case 'is':
+      switch (value) {
+        case 'archived':
+          return (a) => a.archived;
+        case 'unread':
+          return (a) => !isRead(a);
+        case 'read':
+          return isRead;
+        case 'favourite':
+        case 'favorite':
+        case 'fav':
+        case 'starred':
+          return (a) => a.favourite;
+        case 'inbox':
+          return (a) => !a.archived;
+        case 'deleted':
+        case 'trashed':
+          return (a) => Boolean(a.deletedAt);
+        default:
+          return () => true;
+      }
+  }
+}
+
+/** About 160 characters around the first place one of `tokens` starts a word. */
+function snippetFor(text: string, tokens: readonly string[]): string {
+  if (!text) return '';
+  const folded = foldText(text);
+  let best: { foldedStart: number; foldedEnd: number } | null = null;
+  for (const token of tokens) {
+    const at = firstWordMatch(folded, token);
+    if (at >= 0 && (!best || at < best.foldedStart)) best = { foldedStart: at, foldedEnd: at + token.length };
+  }
+  return makeSnippet(text, best);
+}
+
+function firstWordMatch(folded: string, token: string): number {
+  const cjk = hasCjk(token);
+  for (let at = folded.indexOf(token); at >= 0; at = folded.indexOf(token, at + 1)) {
+    if (cjk || at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1])) return at;
+  }
+  return -1;
+}
+
+/** Where the tokens are in the snippet, for marking them. */
+function matchRanges(snippet: string, tokens: readonly string[]): Array<[number, number]> {
+  const folded = foldText(snippet);
+  const ranges: Array<[number, number]> = [];
+  for (const token of tokens) {
+    const cjk = hasCjk(token);
+    for (let at = folded.indexOf(token); at >= 0; at = folded.indexOf(token, at + token.length)) {
+      if (!cjk && at > 0 && /[\p{L}\p{N}]/u.test(folded[at - 1])) continue;
+      let end = at + token.length;
+      // Mark the whole word a prefix matched.
+      while (!cjk && end < folded.length && /[\p{L}\p{N}]/u.test(folded[end])) end += 1;
+      ranges.push([originalIndex(snippet, at), originalIndex(snippet, end)]);
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]).filter((r, i, all) => i === 0 || r[0] >= all[i - 1][1]);
 }

@@ -58,6 +58,11 @@ export const ArticleRow = forwardRef<HTMLAnchorElement, Props>(function ArticleR
           )}
         </div>
         {article.leadImage && <img className="thumbnail" src={article.leadImage} alt="" />}
+        {article.progress > 0.02 && (
+          <span className="row-progress" role="img" aria-label={`${Math.round(article.progress * 100)}% read`}>
+            <span className="row-progress-fill" style={{ transform: `scaleX(${article.progress})` }} />
+          </span>
+        )}
       </a>
       <div className="row-actions">
         <button

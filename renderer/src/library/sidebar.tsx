@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { LibraryView, TagCount } from '@shared/model';
 import { routeHref, type Route } from '../route';
-import { ArchiveIcon, HighlightIcon, InboxIcon, StackIcon, StarIcon, TagIcon, TrashIcon } from '../ui/icons';
+import { ArchiveIcon, HighlightIcon, InboxIcon, NoteIcon, StackIcon, StarIcon, TagIcon, TrashIcon } from '../ui/icons';
 import type { ThemePreference } from '../ui/theme';
 import { MOD_KEY } from '../ui/platform';
 import { ThemeButton } from '../ui/theme-button';
@@ -27,7 +27,7 @@ const SHORTCUTS: [string[], string][] = [
 export const viewLabel = (view: LibraryView): string => VIEWS.find((v) => v.view === view)!.label;
 
 interface Props {
-  route: Extract<Route, { name: 'library' }>;
+  route: Extract<Route, { name: 'library' }> | { name: 'clips' };
   tags: TagCount[];
   theme: ThemePreference;
   onCycleTheme(): void;
@@ -45,7 +45,7 @@ export function Sidebar({ route, tags, theme, onCycleTheme }: Props) {
       <nav aria-label="Library">
         <ul className="nav-list">
           {VIEWS.map(({ view, label, icon }) => {
-            const current = !route.tag && route.view === view;
+            const current = route.name === 'library' && !route.tag && route.view === view;
             return (
               <li key={view}>
                 <a className="nav-item" href={routeHref({ name: 'library', view })} aria-current={current ? 'page' : undefined}>
@@ -55,6 +55,12 @@ export function Sidebar({ route, tags, theme, onCycleTheme }: Props) {
               </li>
             );
           })}
+          <li>
+            <a className="nav-item" href={routeHref({ name: 'clips' })} aria-current={route.name === 'clips' ? 'page' : undefined}>
+              <NoteIcon />
+              <span>Clips</span>
+            </a>
+          </li>
         </ul>
         <h2 className="nav-heading">Tags</h2>
         {tags.length === 0 ? (
@@ -62,7 +68,7 @@ export function Sidebar({ route, tags, theme, onCycleTheme }: Props) {
         ) : (
           <ul className="nav-list" aria-label="Tags">
             {tags.map((tag) => {
-              const current = route.tag?.toLowerCase() === tag.name.toLowerCase();
+              const current = route.name === 'library' && route.tag?.toLowerCase() === tag.name.toLowerCase();
               return (
                 <li key={tag.name}>
                   <a

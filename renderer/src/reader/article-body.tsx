@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
 import { handleArticleLinkClick } from './external-links';
-import { paintHighlights, type PaintableHighlight } from './paint-highlights';
+import { forgetHighlights, paintHighlights, type PaintableHighlight } from './paint-highlights';
 import { sanitizeArticle } from './sanitize-article';
 
 interface Props {
@@ -8,7 +8,7 @@ interface Props {
   highlights: PaintableHighlight[];
   /** Called with the article text once the body is in the DOM. */
   onText(text: string): void;
-  onMarkClick(id: string): void;
+  onMarkClick(id: string, mark: HTMLElement): void;
 }
 
 /** The article's own HTML, sanitized again on the real DOM and managed outside React's tree. */
@@ -22,6 +22,7 @@ export const ArticleBody = forwardRef<HTMLDivElement | null, Props>(function Art
   useLayoutEffect(() => {
     const body = bodyRef.current!;
     body.replaceChildren(sanitizeArticle(content));
+    forgetHighlights(body);
     onText(body.textContent ?? '');
   }, [content, onText]);
 
@@ -34,7 +35,7 @@ export const ArticleBody = forwardRef<HTMLDivElement | null, Props>(function Art
     const onClick = (event: MouseEvent) => {
       const mark = event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-highlight-id]') : null;
       if (mark && !mark.closest('a') && window.getSelection()?.isCollapsed !== false) {
-        onMarkClick(mark.dataset.highlightId!);
+        onMarkClick(mark.dataset.highlightId!, mark);
       }
       handleArticleLinkClick(event, body);
     };

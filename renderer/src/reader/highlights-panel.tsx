@@ -13,10 +13,17 @@ interface Props {
   onColor(id: string, color: HighlightColor): void;
   onDelete(id: string): void;
   onClose(): void;
+  /** The orphan waiting for the user to select its new passage, if any. */
+  reattachingId: string | null;
+  onReattach(id: string | null): void;
+  onCopyMarkdown(): void;
+  onExport(format: 'markdown' | 'json'): void;
 }
 
 /** The article's notebook: highlights in reading order, then any that no longer anchor. */
-export function HighlightsPanel({ items, editingId, activeId, onEdit, onSelect, onSaveNote, onColor, onDelete, onClose }: Props) {
+export function HighlightsPanel(props: Props) {
+  const { items, editingId, activeId, onEdit, onSelect, onSaveNote, onColor, onDelete, onClose } = props;
+  const { reattachingId, onReattach, onCopyMarkdown, onExport } = props;
   const anchored = items.filter((i) => i.span);
   const orphaned = items.filter((i) => !i.span);
   const renderItem = (item: AnchoredHighlight) => (
@@ -30,6 +37,8 @@ export function HighlightsPanel({ items, editingId, activeId, onEdit, onSelect, 
       onSaveNote={onSaveNote}
       onColor={onColor}
       onDelete={onDelete}
+      reattaching={reattachingId === item.highlight.id}
+      onReattach={onReattach}
     />
   );
   return (
@@ -49,10 +58,26 @@ export function HighlightsPanel({ items, editingId, activeId, onEdit, onSelect, 
       ) : (
         <ol className="highlight-list">{anchored.map(renderItem)}</ol>
       )}
+      {items.length > 0 && (
+        <div className="panel-export" role="group" aria-label="Export highlights">
+          <button type="button" className="text-button" onClick={onCopyMarkdown}>
+            Copy as Markdown
+          </button>
+          <button type="button" className="text-button" onClick={() => onExport('markdown')}>
+            Export Markdown…
+          </button>
+          <button type="button" className="text-button" onClick={() => onExport('json')}>
+            Export JSON…
+          </button>
+        </div>
+      )}
       {orphaned.length > 0 && (
         <section className="orphaned" aria-label="Orphaned highlights">
           <h3>Orphaned</h3>
-          <p className="panel-hint">These passages are no longer in the article text; the highlights are kept.</p>
+          <p className="panel-hint">
+            These passages are no longer in the article text; the highlights and notes are kept. Re-attach one by selecting
+            its new passage, or delete it.
+          </p>
           <ol className="highlight-list">{orphaned.map(renderItem)}</ol>
         </section>
       )}
@@ -60,13 +85,14 @@ export function HighlightsPanel({ items, editingId, activeId, onEdit, onSelect, 
   );
 }
 
-interface ItemProps extends Pick<Props, 'onEdit' | 'onSelect' | 'onSaveNote' | 'onColor' | 'onDelete'> {
+interface ItemProps extends Pick<Props, 'onEdit' | 'onSelect' | 'onSaveNote' | 'onColor' | 'onDelete' | 'onReattach'> {
   item: AnchoredHighlight;
   editing: boolean;
   active: boolean;
+  reattaching: boolean;
 }
 
-function HighlightItem({ item, editing, active, onEdit, onSelect, onSaveNote, onColor, onDelete }: ItemProps) {
+function HighlightItem({ item, editing, active, onEdit, onSelect, onSaveNote, onColor, onDelete, reattaching, onReattach }: ItemProps) {
   const { highlight, span, display } = item;
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -75,7 +101,7 @@ function HighlightItem({ item, editing, active, onEdit, onSelect, onSaveNote, on
   return (
     <li
       ref={ref}
-      className={`highlight-item hl-item-${highlight.color}${active ? ' active' : ''}`}
+      className={`highlight-item hl-item-${highlight.color}${active ? ' active' : ''}${span ? '' : ' orphan'}`}
       data-highlight-id={highlight.id}
     >
       <button
@@ -104,6 +130,11 @@ function HighlightItem({ item, editing, active, onEdit, onSelect, onSaveNote, on
           <button type="button" className="text-button" onClick={() => onEdit(highlight.id)}>
             <NoteIcon /> {highlight.note ? 'Edit note' : 'Add note'}
           </button>
+          {!span && (
+            <button type="button" className="text-button" aria-pressed={reattaching} onClick={() => onReattach(reattaching ? null : highlight.id)}>
+              {reattaching ? 'Select the passage…' : 'Re-attach'}
+            </button>
+          )}
           <span className="swatches" role="group" aria-label="Colour">
             {HIGHLIGHT_COLORS.map((color) => (
               <button

@@ -6,15 +6,23 @@ import { selectionRect } from './current-selection';
 interface Props {
   root: HTMLElement | null;
   scroller: HTMLElement | null;
+  lastColor: HighlightColor;
   onHighlight(color: HighlightColor): void;
   onNote(): void;
+  onCopyQuote(): void;
+  /** When an orphaned highlight waits for a new passage: offered first. */
+  reattachLabel?: string;
+  onReattach?(): void;
 }
 
 const TOOLBAR_HEIGHT = 44;
 const GAP = 10;
 
-/** Floats just above the selection (below it near the top edge) so it never covers the chosen text. */
-export function SelectionToolbar({ root, scroller, onHighlight, onNote }: Props) {
+/**
+ * Floats just above the selection (below it near the top edge) so it never covers the
+ * chosen text. It takes no keys: Ctrl/Cmd+C still copies the plain text.
+ */
+export function SelectionToolbar({ root, scroller, lastColor, onHighlight, onNote, onCopyQuote, reattachLabel, onReattach }: Props) {
   const [rect, setRect] = useState<DOMRect | null>(null);
 
   useEffect(() => {
@@ -32,7 +40,7 @@ export function SelectionToolbar({ root, scroller, onHighlight, onNote }: Props)
   if (!rect) return null;
   const above = rect.top - TOOLBAR_HEIGHT - GAP;
   const top = above > 56 ? above : rect.bottom + GAP;
-  const left = Math.min(Math.max(rect.left + rect.width / 2, 120), window.innerWidth - 120);
+  const left = Math.min(Math.max(rect.left + rect.width / 2, 220), window.innerWidth - 220);
 
   return (
     <div
@@ -43,7 +51,15 @@ export function SelectionToolbar({ root, scroller, onHighlight, onNote }: Props)
       // Keep the selection: a mousedown on a button would otherwise collapse it.
       onMouseDown={(event) => event.preventDefault()}
     >
-      <button type="button" className="selection-action" onClick={() => onHighlight('yellow')} title="Highlight (h)">
+      {onReattach && (
+        <>
+          <button type="button" className="selection-action reattach" onClick={onReattach}>
+            <span>{reattachLabel ?? 'Re-attach here'}</span>
+          </button>
+          <span className="selection-divider" aria-hidden="true" />
+        </>
+      )}
+      <button type="button" className="selection-action" onClick={() => onHighlight(lastColor)} title="Highlight (h)">
         <HighlightIcon />
         <span>Highlight</span>
       </button>
@@ -58,10 +74,15 @@ export function SelectionToolbar({ root, scroller, onHighlight, onNote }: Props)
           type="button"
           className={`swatch swatch-${color}`}
           aria-label={`Highlight in ${color}`}
+          aria-pressed={color === lastColor}
           title={`Highlight in ${color}`}
           onClick={() => onHighlight(color)}
         />
       ))}
+      <span className="selection-divider" aria-hidden="true" />
+      <button type="button" className="selection-action" onClick={onCopyQuote} title="Copy as a Markdown quote with its source">
+        <span>Copy quote</span>
+      </button>
     </div>
   );
 }

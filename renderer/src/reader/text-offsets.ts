@@ -96,3 +96,29 @@ export function readableText(root: HTMLElement, span: TextSpan): string {
   }
   return out.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
 }
+
+/** DOM Ranges for many spans at once (one walk of the text, spans in any order); null for a span out of bounds. */
+export function spansToRanges(root: Node, spans: readonly TextSpan[]): (Range | null)[] {
+  const placed = placeTextNodes(root);
+  const locate = (offset: number, isEnd: boolean): PlacedText | undefined => {
+    let low = 0;
+    let high = placed.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const p = placed[mid];
+      if (isEnd ? offset <= p.start : offset < p.start) high = mid - 1;
+      else if (isEnd ? offset > p.end : offset >= p.end) low = mid + 1;
+      else return p;
+    }
+    return undefined;
+  };
+  return spans.map((span) => {
+    const first = locate(span.start, false);
+    const last = locate(span.end, true);
+    if (!first || !last || span.end <= span.start) return null;
+    const range = root.ownerDocument!.createRange();
+    range.setStart(first.node, span.start - first.start);
+    range.setEnd(last.node, span.end - last.start);
+    return range;
+  });
+}

@@ -11,7 +11,8 @@ export function ThemeButton({ preference, onCycle, withLabel = false }: { prefer
       type="button"
       className={withLabel ? 'nav-item theme-button' : 'icon-button theme-button'}
       onClick={onCycle}
-      aria-label={LABEL[preference]}
+      // With a visible label, that label is the name (WCAG 2.5.3); the icon-only button needs one.
+      aria-label={withLabel ? undefined : LABEL[preference]}
       title={`${LABEL[preference]} (click to change)`}
     >
       {icon}

@@ -10,6 +10,7 @@ import { INVOKE_METHODS, type InvokeApi } from '@shared/ipc/contract';
 import { dispatch, OffprintError } from '@shared/ipc/envelope';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
+import { exportHighlights } from '../../../electron/core/transfer/export-highlights';
 
 export const APP_ORIGIN = 'http://offprint.test';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
@@ -21,6 +22,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // The app's real origin (offprint-app:) is a secure context; the stand-in origin must be too (clipboard).
+  `--unsafely-treat-insecure-origin-as-secure=${'http://offprint.test'}`,
 ];
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -48,6 +51,8 @@ export interface AppHarness {
   openedExternally: string[];
   /** Content-Security-Policy violations and uncaught page errors. */
   problems: string[];
+  /** The folder the bridge "chooses" when the app asks where to export highlights; null (the default) cancels. */
+  exportFolder: { path: string | null };
   close(): Promise<void>;
 }
 
@@ -76,10 +81,12 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
   const openedExternally: string[] = [];
   const problems: string[] = [];
 
+  const exportFolder: { path: string | null } = { path: null };
   const bridgeApi = bindApi(core, async (url) => {
     if (!/^(https?|mailto):/i.test(url)) throw new OffprintError('bad-url', `Offprint only opens web and mail links: ${url}`);
     openedExternally.push(url);
   });
+  bridgeApi.exportHighlights = (scope) => exportHighlights(core, async () => exportFolder.path, scope);
   await page.exposeBinding('__offprintInvoke', (_source, method: unknown, args: unknown) => dispatch(bridgeApi, method, args));
   await page.addInitScript({ content: preloadScript });
   const stopProgress = core.onCaptureProgress((payload) => {
@@ -102,6 +109,7 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
     blockedRequests,
     openedExternally,
     problems,
+    exportFolder,
     async close() {
       stopProgress();
       await context.close();
@@ -114,7 +122,7 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
 function bindApi(core: OffprintCore, openExternal: (url: string) => Promise<void>): InvokeApi {
   const api: Record<string, unknown> = { openExternal };
   for (const method of INVOKE_METHODS) {
-    if (method === 'openExternal') continue;
+    if (method === 'openExternal' || method === 'exportHighlights') continue;
     const fn = (core as unknown as Record<string, unknown>)[method];
     // A contract method the core does not answer yet fails like any other call, with a message.
     api[method] =

@@ -4,7 +4,22 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaptureProgress } from '@shared/model';
 import { captureUrl, type CapturedArticle } from '../../../electron/core/capture/capture-url';
+import { sendBody } from '../../support/fixture-server';
+import { makePng } from '../../support/images';
 import { startNewsSite, type NewsSite } from '../../support/news-site';
+
+/** An .ico file holding one PNG image, as modern favicons are. */
+function makeIco(png: Buffer): Buffer {
+  const header = Buffer.from([0, 0, 1, 0, 1, 0]);
+  const entry = Buffer.alloc(16);
+  entry.writeUInt8(16, 0);
+  entry.writeUInt8(16, 1);
+  entry.writeUInt16LE(1, 4);
+  entry.writeUInt16LE(32, 6);
+  entry.writeUInt32LE(png.length, 8);
+  entry.writeUInt32LE(22, 12);
+  return Buffer.concat([header, entry, png]);
+}
 
 const assetUrl = (name: string) => `offprint-asset://article-1/${name}`;
 
@@ -16,6 +31,7 @@ describe('captureUrl on a realistic news page', () => {
 
   beforeAll(async () => {
     site = await startNewsSite();
+    site.server.route('/favicon.ico', sendBody(makeIco(makePng(16, 16, [0, 80, 160])), 'image/x-icon'));
     assetsDir = join(await mkdtemp(join(tmpdir(), 'offprint-capture-')), 'assets', 'article-1');
     article = await captureUrl(`${site.articleUrl}?utm_source=newsletter`, { assetsDir, assetUrl, onProgress: (p) => progress.push(p) });
   });
@@ -70,11 +86,16 @@ describe('captureUrl on a realistic news page', () => {
     expect(article.content).not.toMatch(/<img\b[^>]*src="(?!offprint-asset:)/);
   });
 
+  it('stores the site icon (here /favicon.ico) and exposes the same-site canonical URL', async () => {
+    expect(article.siteIcon).toMatch(/^offprint-asset:\/\/article-1\/[0-9a-f]{64}\.ico$/);
+    expect(article.canonicalUrl).toBe(site.articleUrl);
+  });
+
   it('stores the og:image as the lead image, and lists every stored file', async () => {
     expect(article.leadImage).toMatch(/^offprint-asset:\/\/article-1\/[0-9a-f]{64}\.png$/);
     expect(article.content).not.toContain(article.leadImage);
     expect([...article.assets].sort()).toEqual((await readdir(assetsDir)).sort());
-    expect(article.assets).toHaveLength(site.expected.imageCount + 1);
+    expect(article.assets).toHaveLength(site.expected.imageCount + 2);
   });
 
   it('resolves relative, srcset and lazy image URLs and never fetches the tracking pixel or ad images', () => {
@@ -91,8 +112,8 @@ describe('captureUrl on a realistic news page', () => {
     const stages = progress.map((p) => p.stage);
     expect(stages.slice(0, 2)).toEqual(['fetching', 'extracting']);
     const images = progress.filter((p) => p.stage === 'images');
-    expect(images[0]).toMatchObject({ done: 0, total: 4 });
-    expect(images.at(-1)).toMatchObject({ done: 4, total: 4 });
+    expect(images[0]).toMatchObject({ done: 0, total: 5 });
+    expect(images.at(-1)).toMatchObject({ done: 5, total: 5 });
     expect(progress.every((p) => p.url === `${site.articleUrl}?utm_source=newsletter`)).toBe(true);
   });
 

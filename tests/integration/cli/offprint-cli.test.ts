@@ -109,6 +109,23 @@ describe('offprint CLI', () => {
     expect(JSON.parse(none.stdout)).toEqual([]);
   });
 
+  it('add saves a page stored as a local .html file', async () => {
+    // Its own library, so the other tests' counts stay as they are; named like its title either way.
+    const own = join(library, '..', 'file-library');
+    const file = join(library, '..', 'Heron Morning.html');
+    const body = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} about the heron that stood in the reeds all morning long.</p>`).join('');
+    await writeFile(file, `<!doctype html><html lang="en"><head><title>Heron Morning</title></head><body><article><h1>Heron Morning</h1>${body}</article></body></html>`);
+    try {
+      const run = await cli(['--library', own, 'add', file]);
+      expect(run.code).toBe(0);
+      expect(run.stdout.trim().split('\t')[1]).toBe('Heron Morning');
+      const again = await cli(['--library', own, 'search', '--json', 'heron', 'reeds']);
+      expect(JSON.parse(again.stdout).map((a: { title: string }) => a.title)).toContain('Heron Morning');
+    } finally {
+      await rm(file, { force: true });
+    }
+  });
+
   it('extract prints one JSON line per local file without touching any library', async () => {
     const page = join(work, 'page.html');
     await writeFile(page, renderNewsPage(site.origin));
@@ -129,7 +146,7 @@ describe('offprint CLI', () => {
 
   it.each([
     ['an unknown command', ['frobnicate'], /Unknown command "frobnicate"/],
-    ['a missing argument', ['add'], /add needs <url>/],
+    ['a missing argument', ['add'], /add needs <url\|file>/],
     ['a bad URL', ['add', 'ftp://example.com/file'], /Only http and https/],
     ['an unknown id', ['show', 'nosuchid'], /not in the library/],
     ['an unknown option', ['list', '--jsn'], /does not understand --jsn/],

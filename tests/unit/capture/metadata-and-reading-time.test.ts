@@ -23,7 +23,7 @@ describe('readPageMetadata', () => {
       siteName: 'Le Site',
       excerpt: 'Une description.',
       lang: 'fr-FR',
-      dir: 'ltr',
+      dir: null,
       publishedTime: '2024-03-05T07:00:00.000Z',
       leadImageUrl: 'https://site.test/img/cover.jpg',
       canonicalUrl: 'https://site.test/article/42',
@@ -39,9 +39,10 @@ describe('readPageMetadata', () => {
     expect(readPageMetadata(broken, 'https://s.test/')).toMatchObject({ publishedTime: null, byline: 'Jo Bloggs' });
   });
 
-  it('infers right-to-left from the language when the page does not say', () => {
-    expect(readPageMetadata(doc('<html lang="ar"><body></body></html>'), 'https://s.test/').dir).toBe('rtl');
-    expect(readPageMetadata(doc('<html lang="he" dir="ltr"><body></body></html>'), 'https://s.test/').dir).toBe('ltr');
+  it('reports only the direction the page declares, leaving the default to the reader', () => {
+    expect(readPageMetadata(doc('<html lang="ar"><body></body></html>'), 'https://s.test/').dir).toBeNull();
+    expect(readPageMetadata(doc('<html lang="ar" dir="RTL"><body></body></html>'), 'https://s.test/').dir).toBe('rtl');
+    expect(readPageMetadata(doc('<html lang="he"><body dir="ltr"></body></html>'), 'https://s.test/').dir).toBe('ltr');
   });
 
   it('rejects dates it cannot read', () => {
@@ -88,7 +89,8 @@ describe('extractArticle', () => {
       <body><article><h1>Library saved</h1><p class="byline">By Sam Reporter</p>${body}</article></body></html>`;
     const article = extractArticle(html, 'https://town.test/news/library');
     expect(article).toMatchObject({ extraction: 'readability', siteName: 'Town Post', lang: 'en', publishedTime: '2024-02-01T10:00:00.000Z' });
-    expect(article.title).toBe('Library saved');
+    // Readability's own title rule: too few words would remain without the suffix, so it stays.
+    expect(article.title).toBe('Library saved | Town Post');
     expect(article.byline).toBe('Sam Reporter');
     expect(article.wordCount).toBe(textStats(article.textContent).wordCount);
     expect(article.wordCount).toBeGreaterThan(600);

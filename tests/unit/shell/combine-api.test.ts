@@ -14,7 +14,7 @@ class FakeLibrary {
 function fakeLibrary(): LibraryApi {
   const library = new FakeLibrary() as unknown as Record<string, unknown>;
   for (const name of INVOKE_METHODS) {
-    if (name !== 'listTags' && name !== 'openExternal') {
+    if (name !== 'listTags' && name !== 'openExternal' && name !== 'exportHighlights') {
       library[name] = async () => {
         throw new Error(`${name} not expected`);
       };
@@ -26,7 +26,10 @@ function fakeLibrary(): LibraryApi {
 describe('combineApi', () => {
   it('answers every contract call, keeping the core bound to itself', async () => {
     const opened: string[] = [];
-    const shell: ShellApi = { openExternal: async (url) => void opened.push(url) };
+    const shell: ShellApi = {
+      openExternal: async (url) => void opened.push(url),
+      exportHighlights: async () => ({ written: false, files: [] }),
+    };
     const api = combineApi(fakeLibrary(), shell);
     expect(Object.keys(api).sort()).toEqual([...INVOKE_METHODS].sort());
     expect(await dispatch(api, 'listTags', [])).toEqual({ ok: true, value: [{ name: 'reading', count: 1 }] });
@@ -35,7 +38,7 @@ describe('combineApi', () => {
   });
 
   it('refuses to start when a contract method has no implementation', () => {
-    const shell: ShellApi = { openExternal: async () => undefined };
+    const shell: ShellApi = { openExternal: async () => undefined, exportHighlights: async () => ({ written: false, files: [] }) };
     expect(() => combineApi({} as LibraryApi, shell)).toThrow(/Nothing answers the IPC call/);
   });
 });

@@ -1,0 +1,352 @@
+/**
+ * A compact inverted index: for each token, the documents it occurs in, as one Uint32 per
+ * posting: doc number << 5 | in-title bit << 4 | term frequency (capped at 15).
+ *
+ * Postings loaded from disk (the "base") sit in one big Uint32Array; documents added since are
+ * in small growable lists (the "delta"). Doc numbers only grow, so every list stays sorted and
+ * base + delta is just concatenation. Removing a document only marks its number dead; dead
+ * postings are dropped when the index is next serialized.
+ *
+ * Each document also has a small Bloom filter of its adjacent token pairs, so a "quoted phrase"
+ * rules out almost every document that has the words but not side by side without reading it.
+ */
+import { eachToken, fold } from './tokenize';
+
+export interface IndexedDoc {
+  id: string;
+  /** Changes when anything that is indexed changes (title, byline, site, highlights, notes). */
+  stamp: string;
+  title: string;
+  /** Byline, site name, host: found, but not ranked as a title match. */
+  meta: string;
+  /** The article text, its highlights and notes. */
+  body: string;
+}
+
+const TITLE_BIT = 1 << 4;
+const TF_MASK = 15;
+const FORMAT = 3;
+/** Bloom filter size per distinct pair (about 3% false positives with 3 probes). */
+const BLOOM_BITS_PER_PAIR = 8;
+const BLOOM_PROBES = 3;
+const MAGIC = 'offprint-search';
+
+export const postingDoc = (p: number): number => p >>> 5;
+export const postingTf = (p: number): number => p & TF_MASK;
+export const postingInTitle = (p: number): boolean => (p & TITLE_BIT) !== 0;
+
+interface Base {
+  terms: string[];
+  /** Postings of terms[i] are postings[offsets[i] .. offsets[i + 1]). */
+  offsets: Uint32Array;
+  postings: Uint32Array;
+}
+
+export class InvertedIndex {
+  #base: Base = { terms: [], offsets: new Uint32Array(1), postings: new Uint32Array(0) };
+  #delta = new Map<string, number[]>();
+  #deltaSorted: string[] | null = null;
+  /** By doc number; null once removed. */
+  #ids: (string | null)[] = [];
+  #stamps: string[] = [];
+  #lengths: number[] = [];
+  #blooms: Uint32Array[] = [];
+  #byId = new Map<string, number>();
+  #totalLength = 0;
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  get docSlots(): number {
+    return this.#ids.length;
+  }
+
+  get averageLength(): number {
+    return this.#byId.size === 0 ? 1 : this.#totalLength / this.#byId.size;
+  }
+
+  idOf(doc: number): string | null {
+    return this.#ids[doc] ?? null;
+  }
+
+  docOf(id: string): number | undefined {
+    return this.#byId.get(id);
+  }
+
+  lengthOf(doc: number): number {
+    return this.#lengths[doc] ?? 0;
+  }
+
+  stampOf(id: string): string | undefined {
+    const doc = this.#byId.get(id);
+    return doc === undefined ? undefined : this.#stamps[doc];
+  }
+
+  ids(): IterableIterator<string> {
+    return this.#byId.keys();
+  }
+
+  add(doc: IndexedDoc): void {
+    this.remove(doc.id);
+    const number = this.#ids.length;
+    const counts = new Map<string, number>();
+    const pairs = new Set<number>();
+    let length = 0;
+    let previous = '';
+    const count = (bit: number) => (token: string) => {
+      const packed = counts.get(token) ?? 0;
+      counts.set(token, (packed & ~0xff) | Math.min((packed & 0xff) + 1, 0xff) | bit);
+      length += 1;
+      if (previous) pairs.add(pairHash(previous, token));
+      previous = token;
+    };
+    // The title bit is set first and survives the later counting (tf lives in the low bits).
+    for (const [text, bit] of [[doc.title, TITLE_BIT << 8], [doc.meta, 0], [doc.body, 0]] as const) {
+      previous = '';
+      eachToken(fold(text), count(bit));
+    }
+    for (const [token, packed] of counts) {
+      const inTitle = packed & (TITLE_BIT << 8) ? TITLE_BIT : 0;
+      const tf = Math.min(packed & 0xff, TF_MASK);
+      let list = this.#delta.get(token);
+      if (!list) {
+        this.#delta.set(token, (list = []));
+        this.#deltaSorted = null;
+      }
+      list.push((number << 5) | inTitle | tf);
+    }
+    this.#ids.push(doc.id);
+    this.#stamps.push(doc.stamp);
+    this.#lengths.push(length);
+    this.#blooms.push(bloomOf(pairs));
+    this.#byId.set(doc.id, number);
+    this.#totalLength += length;
+  }
+
+  remove(id: string): void {
+    const doc = this.#byId.get(id);
+    if (doc === undefined) return;
+    this.#byId.delete(id);
+    this.#ids[doc] = null;
+    this.#totalLength -= this.#lengths[doc];
+  }
+
+  /** False when the document certainly does not have these tokens side by side, in this order. */
+  mayHaveSequence(doc: number, tokens: readonly string[]): boolean {
+    const bloom = this.#blooms[doc];
+    if (!bloom || bloom.length === 0) return tokens.length < 2;
+    for (let i = 0; i + 1 < tokens.length; i++) if (!bloomHas(bloom, pairHash(tokens[i], tokens[i + 1]))) return false;
+    return true;
+  }
+
+  /** How many live-or-dead documents a token is in (an upper bound of its document frequency). */
+  frequency(token: string): number {
+    const i = findTerm(this.#base.terms, token);
+    const base = i < 0 ? 0 : this.#base.offsets[i + 1] - this.#base.offsets[i];
+    return base + (this.#delta.get(token)?.length ?? 0);
+  }
+
+  /** Calls `visit` with each posting of a token, dead documents included (callers check idOf). */
+  forEachPosting(token: string, visit: (posting: number) => void): void {
+    const i = findTerm(this.#base.terms, token);
+    if (i >= 0) {
+      const { postings, offsets } = this.#base;
+      for (let at = offsets[i], end = offsets[i + 1]; at < end; at++) visit(postings[at]);
+    }
+    const delta = this.#delta.get(token);
+    if (delta) for (const p of delta) visit(p);
+  }
+
+  /** Tokens starting with `prefix`, most frequent first, at most `max`. */
+  expand(prefix: string, max: number): string[] {
+    const found = new Set<string>();
+    collectPrefix(this.#base.terms, prefix, found);
+    this.#deltaSorted ??= [...this.#delta.keys()].sort();
+    collectPrefix(this.#deltaSorted, prefix, found);
+    const tokens = [...found];
+    if (tokens.length <= max) return tokens;
+    return tokens
+      .map((t) => ({ t, f: this.frequency(t) }))
+      .sort((a, b) => b.f - a.f)
+      .slice(0, max)
+      .map((x) => x.t);
+  }
+
+  /** Folds the delta into the base and drops dead documents (renumbering the rest). */
+  compact(): void {
+    const renumber = new Int32Array(this.#ids.length).fill(-1);
+    const ids: string[] = [];
+    const stamps: string[] = [];
+    const lengths: number[] = [];
+    const blooms: Uint32Array[] = [];
+    this.#ids.forEach((id, doc) => {
+      if (id === null) return;
+      renumber[doc] = ids.length;
+      ids.push(id);
+      stamps.push(this.#stamps[doc]);
+      lengths.push(this.#lengths[doc]);
+      blooms.push(this.#blooms[doc]);
+    });
+    const terms = [...new Set([...this.#base.terms, ...this.#delta.keys()])].sort();
+    const offsets = new Uint32Array(terms.length + 1);
+    let total = 0;
+    for (const term of terms) total += this.frequency(term);
+    let postings = new Uint32Array(total);
+    let at = 0;
+    const kept: string[] = [];
+    for (const term of terms) {
+      const start = at;
+      this.forEachPosting(term, (p) => {
+        const doc = renumber[postingDoc(p)];
+        if (doc >= 0) postings[at++] = (doc << 5) | (p & 31);
+      });
+      if (at > start) {
+        kept.push(term);
+        offsets[kept.length] = at;
+      }
+    }
+    postings = postings.slice(0, at);
+    this.#base = { terms: kept, offsets: offsets.slice(0, kept.length + 1), postings };
+    this.#delta = new Map();
+    this.#deltaSorted = null;
+    this.#ids = ids;
+    this.#stamps = stamps;
+    this.#lengths = lengths;
+    this.#blooms = blooms;
+    this.#byId = new Map(ids.map((id, doc) => [id, doc]));
+  }
+
+  /** The index as bytes: a JSON header line, then the postings. */
+  serialize(stamp: string): Buffer {
+    this.compact();
+    const header = JSON.stringify({
+      magic: MAGIC,
+      format: FORMAT,
+      stamp,
+      ids: this.#ids,
+      stamps: this.#stamps,
+      lengths: this.#lengths,
+      terms: this.#base.terms.join('\n'),
+      postings: this.#base.postings.length,
+      bloomWords: this.#blooms.map((b) => b.length),
+    });
+    const head = Buffer.from(`${header}\n`, 'utf8');
+    const pad = (4 - (head.length % 4)) % 4;
+    const bloomTotal = this.#blooms.reduce((n, b) => n + b.length, 0);
+    const out = Buffer.alloc(head.length + pad + (this.#base.offsets.length + this.#base.postings.length + bloomTotal) * 4);
+    head.copy(out, 0);
+    let at = head.length + pad;
+    for (const array of [this.#base.offsets, this.#base.postings, ...this.#blooms]) {
+      Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, at);
+      at += array.byteLength;
+    }
+    return out;
+  }
+
+  /** Reads what serialize wrote; null when it is not an index this build understands. */
+  static deserialize(bytes: Buffer): { index: InvertedIndex; stamp: string } | null {
+    try {
+      const newline = bytes.indexOf(10);
+      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {
+        magic: string;
+        format: number;
+        stamp: string;
+        ids: string[];
+        stamps: string[];
+        lengths: number[];
+        terms: string;
+        postings: number;
+        bloomWords: number[];
+      };
+      if (header.magic !== MAGIC || header.format !== FORMAT) return null;
+      const terms = header.terms === '' ? [] : header.terms.split('\n');
+      let at = newline + 1;
+      at += (4 - (at % 4)) % 4;
+      // A Uint32Array needs 4-byte alignment; a large file read into its own buffer has it, so no copy.
+      const start = bytes.byteOffset + at;
+      const count = Math.floor((bytes.length - at) / 4);
+      const words =
+        start % 4 === 0 ? new Uint32Array(bytes.buffer, start, count) : new Uint32Array(Uint8Array.prototype.slice.call(bytes, at).buffer, 0, count);
+      const postingsEnd = terms.length + 1 + header.postings;
+      const bloomTotal = header.bloomWords.reduce((a, b) => a + b, 0);
+      if (words.length !== postingsEnd + bloomTotal || header.bloomWords.length !== header.ids.length) return null;
+      const index = new InvertedIndex();
+      index.#base = {
+        terms,
+        offsets: words.subarray(0, terms.length + 1),
+        postings: words.subarray(terms.length + 1, postingsEnd),
+      };
+      let bloomAt = postingsEnd;
+      index.#blooms = header.bloomWords.map((n) => words.subarray(bloomAt, (bloomAt += n)));
+      index.#ids = header.ids;
+      index.#stamps = header.stamps;
+      index.#lengths = header.lengths;
+      index.#byId = new Map(header.ids.map((id, doc) => [id, doc]));
+      index.#totalLength = header.lengths.reduce((a, b) => a + b, 0);
+      return { index, stamp: header.stamp };
+    } catch {
+      return null;
+    }
+  }
+}
+
+function findTerm(terms: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = terms[mid];
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+function collectPrefix(sorted: readonly string[], prefix: string, into: Set<string>): void {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) into.add(sorted[i]);
+}
+
+function pairHash(a: string, b: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) hash = Math.imul(hash ^ a.charCodeAt(i), 0x01000193);
+  hash = Math.imul(hash ^ 0x1f, 0x01000193);
+  for (let i = 0; i < b.length; i++) hash = Math.imul(hash ^ b.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function bloomOf(pairs: Set<number>): Uint32Array {
+  const bits = Math.max(32, Math.ceil((pairs.size * BLOOM_BITS_PER_PAIR) / 32) * 32);
+  const bloom = new Uint32Array(bits / 32);
+  for (const hash of pairs) {
+    for (let i = 0, h = hash, step = mix(hash); i < BLOOM_PROBES; i++, h = (h + step) >>> 0) {
+      const bit = h % bits;
+      bloom[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+  return bloom;
+}
+
+function bloomHas(bloom: Uint32Array, hash: number): boolean {
+  const bits = bloom.length * 32;
+  for (let i = 0, h = hash, step = mix(hash); i < BLOOM_PROBES; i++, h = (h + step) >>> 0) {
+    const bit = h % bits;
+    if ((bloom[bit >>> 5] & (1 << (bit & 31))) === 0) return false;
+  }
+  return true;
+}
+
+/** A second hash from the first (double hashing); odd, so probes never repeat. */
+function mix(hash: number): number {
+  let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) | 1) >>> 0;
+}

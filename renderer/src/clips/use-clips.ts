@@ -1,0 +1,38 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Clip, ClipQuery } from '@shared/transfer/clip';
+import { api } from '../api';
+
+const SEARCH_DELAY_MS = 140;
+
+/** The clips matching the query (text debounced), reloaded on `refresh`. */
+export function useClips(query: ClipQuery) {
+  const [state, setState] = useState<{ clips: Clip[]; loading: boolean; error: string | null }>({
+    clips: [],
+    loading: true,
+    error: null,
+  });
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  const { color, tag, articleId } = query;
+  const text = query.text?.trim() || undefined;
+
+  useEffect(() => {
+    let live = true;
+    const timer = window.setTimeout(
+      () => {
+        const q: ClipQuery = { ...(color && { color }), ...(tag && { tag }), ...(articleId && { articleId }), ...(text && { text }) };
+        api.listClips(q).then(
+          (clips) => live && setState({ clips, loading: false, error: null }),
+          (error: Error) => live && setState({ clips: [], loading: false, error: error.message }),
+        );
+      },
+      text ? SEARCH_DELAY_MS : 0,
+    );
+    return () => {
+      live = false;
+      window.clearTimeout(timer);
+    };
+  }, [color, tag, articleId, text, version]);
+
+  return { ...state, refresh };
+}

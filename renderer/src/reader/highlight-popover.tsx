@@ -1,0 +1,129 @@
+import { useEffect, useRef, useState } from 'react';
+import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@shared/model';
+import { TrashIcon } from '../ui/icons';
+
+interface Props {
+  highlight: Highlight;
+  /** The highlight's box on screen: the popover sits below it (above near the bottom), never on it. */
+  anchor: DOMRect;
+  /** Open straight into the note field. */
+  editNote: boolean;
+  onColor(color: HighlightColor): void;
+  onSaveNote(note: string): Promise<void>;
+  onDelete(): void;
+  onClose(): void;
+}
+
+const WIDTH = 320;
+
+/** What clicking a highlight opens: its colour, its note (edit or delete) and delete. */
+export function HighlightPopover({ highlight, anchor, editNote, onColor, onSaveNote, onDelete, onClose }: Props) {
+  const [note, setNote] = useState(highlight.note);
+  const [editing, setEditing] = useState(editNote || false);
+  const [error, setError] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const target = editing ? ref.current?.querySelector('textarea') : ref.current?.querySelector<HTMLElement>('[aria-pressed="true"]');
+    target?.focus();
+  }, [editing]);
+
+  useEffect(() => {
+    const onDown = (event: MouseEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) onClose();
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [onClose]);
+
+  const below = anchor.bottom + 10;
+  const top = below + 220 < window.innerHeight ? below : Math.max(60, anchor.top - 230);
+  const left = Math.min(Math.max(anchor.left + anchor.width / 2 - WIDTH / 2, 12), window.innerWidth - WIDTH - 12);
+  const save = () =>
+    onSaveNote(note.trim()).then(
+      () => setEditing(false),
+      (e: Error) => setError(e.message),
+    );
+
+  return (
+    <div
+      ref={ref}
+      className="highlight-popover"
+      role="dialog"
+      aria-label="Edit highlight"
+      style={{ top, left, width: WIDTH }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          event.stopPropagation();
+          if (editing && note !== highlight.note) setNote(highlight.note);
+          onClose();
+        }
+      }}
+    >
+      <div className="popover-row">
+        <span className="swatches always" role="group" aria-label="Colour">
+          {HIGHLIGHT_COLORS.map((color) => (
+            <button
+              key={color}
+              type="button"
+              className={`swatch swatch-${color}`}
+              aria-label={`Colour ${color}`}
+              aria-pressed={highlight.color === color}
+              onClick={() => onColor(color)}
+            />
+          ))}
+        </span>
+        <button type="button" className="icon-button danger" aria-label="Delete highlight" title="Delete highlight" onClick={onDelete}>
+          <TrashIcon />
+        </button>
+      </div>
+      {editing ? (
+        <div className="note-editor">
+          <textarea
+            aria-label="Note"
+            placeholder="Write a note…"
+            value={note}
+            rows={3}
+            onChange={(event) => setNote(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void save();
+              }
+            }}
+          />
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="note-editor-actions">
+            {highlight.note && (
+              <button
+                type="button"
+                className="text-button"
+                onClick={() => {
+                  setNote('');
+                  void onSaveNote('').then(() => setEditing(false));
+                }}
+              >
+                Delete note
+              </button>
+            )}
+            <button type="button" className="primary-button small" onClick={() => void save()}>
+              Save note
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="popover-note">
+          {highlight.note ? <p className="highlight-note">{highlight.note}</p> : null}
+          <button type="button" className="text-button" onClick={() => setEditing(true)}>
+            {highlight.note ? 'Edit note' : 'Add note'}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

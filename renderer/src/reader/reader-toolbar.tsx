@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react';
+import type { ArticleMeta } from '@shared/model';
+import { ArchiveIcon, BackIcon, InboxIcon, PanelIcon, SearchIcon, StarIcon, TagIcon } from '../ui/icons';
+import type { ReadAloudState } from './read-aloud';
+
+export type ReaderPopover = 'tags' | 'settings' | 'toc' | null;
+
+interface Props {
+  meta: ArticleMeta;
+  minutesLeft: number;
+  finished: boolean;
+  highlightCount: number;
+  panelOpen: boolean;
+  popover: ReaderPopover;
+  hasContents: boolean;
+  readAloud: ReadAloudState;
+  onBack(): void;
+  onPopover(which: ReaderPopover): void;
+  onFind(): void;
+  onReadAloud(): void;
+  onFavourite(): void;
+  onArchive(): void;
+  onPanel(): void;
+  /** The open popover, rendered under its button. */
+  renderPopover(which: Exclude<ReaderPopover, null>): ReactNode;
+}
+
+const ContentsIcon = () => (
+  <svg className="icon" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+    <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />
+  </svg>
+);
+const SpeakIcon = ({ playing }: { playing: boolean }) => (
+  <svg className="icon" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    {playing ? <path d="M9 5v14M15 5v14" /> : <path d="M11 5 6 9H2v6h4l5 4zM15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />}
+  </svg>
+);
+const TypeIcon = () => (
+  <span className="type-icon" aria-hidden="true">
+    Aa
+  </span>
+);
+
+const READ_ALOUD_LABEL: Record<ReadAloudState, string> = {
+  idle: 'Read aloud',
+  playing: 'Pause reading aloud',
+  paused: 'Resume reading aloud',
+  unavailable: 'Read aloud (no voice available)',
+};
+
+export function ReaderToolbar(props: Props) {
+  const { meta, minutesLeft, finished, highlightCount, panelOpen, popover, hasContents, readAloud } = props;
+  const toggle = (which: Exclude<ReaderPopover, null>) => props.onPopover(popover === which ? null : which);
+  return (
+    <nav className="reader-toolbar" aria-label="Article">
+      <button type="button" className="icon-button" onClick={props.onBack} aria-label="Back to library" title="Back (u)">
+        <BackIcon />
+      </button>
+      <div className="toolbar-title">
+        <span className="toolbar-title-text" aria-hidden="true">
+          {meta.title}
+        </span>
+        <span className="minutes-left" aria-label="Time left">
+          {finished ? 'Finished' : `${Math.max(1, minutesLeft)} min left`}
+        </span>
+      </div>
+      <div className="toolbar-group">
+        {hasContents && (
+          <div className="popover-anchor">
+            <button type="button" className="icon-button" onClick={() => toggle('toc')} aria-label="Contents" aria-expanded={popover === 'toc'} title="Contents (c)">
+              <ContentsIcon />
+            </button>
+            {popover === 'toc' && props.renderPopover('toc')}
+          </div>
+        )}
+        <button type="button" className="icon-button" onClick={props.onFind} aria-label="Find in article" title="Find in article (Ctrl+F)">
+          <SearchIcon />
+        </button>
+        <button
+          type="button"
+          className={`icon-button${readAloud === 'playing' ? ' is-on' : ''}`}
+          onClick={props.onReadAloud}
+          aria-label={READ_ALOUD_LABEL[readAloud]}
+          title={`${READ_ALOUD_LABEL[readAloud]} (r)`}
+        >
+          <SpeakIcon playing={readAloud === 'playing'} />
+        </button>
+        <div className="popover-anchor">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => toggle('settings')}
+            aria-label="Reading settings"
+            aria-expanded={popover === 'settings'}
+            title="Reading settings (s)"
+          >
+            <TypeIcon />
+          </button>
+          {popover === 'settings' && props.renderPopover('settings')}
+        </div>
+        <span className="toolbar-divider" aria-hidden="true" />
+        <div className="popover-anchor">
+          <button
+            type="button"
+            className={`icon-button${meta.tags.length ? ' has-value' : ''}`}
+            onClick={() => toggle('tags')}
+            aria-label="Tags"
+            aria-expanded={popover === 'tags'}
+            title="Tags (t)"
+          >
+            <TagIcon />
+            {meta.tags.length > 0 && <span className="badge" data-count={meta.tags.length} aria-hidden="true" />}
+          </button>
+          {popover === 'tags' && props.renderPopover('tags')}
+        </div>
+        <button
+          type="button"
+          className={`icon-button${meta.favourite ? ' is-on' : ''}`}
+          onClick={props.onFavourite}
+          aria-label={meta.favourite ? 'Remove from favourites' : 'Favourite'}
+          aria-pressed={meta.favourite}
+          title="Favourite (f)"
+        >
+          <StarIcon filled={meta.favourite} />
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={props.onArchive}
+          aria-label={meta.archived ? 'Move to Inbox' : 'Archive'}
+          title={meta.archived ? 'Move to Inbox (e)' : 'Archive (e)'}
+        >
+          {meta.archived ? <InboxIcon /> : <ArchiveIcon />}
+        </button>
+        <button
+          type="button"
+          className={`icon-button${panelOpen ? ' is-on' : ''}`}
+          onClick={props.onPanel}
+          aria-label="Highlights"
+          aria-pressed={panelOpen}
+          title="Highlights and notes (p)"
+        >
+          <PanelIcon />
+          {highlightCount > 0 && <span className="badge" data-count={highlightCount} aria-hidden="true" />}
+        </button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * npm run bench:library -- --library DIR
+ *
+ * Prints one JSON object: cold start of the core to the first page of the Inbox, search latency
+ * over a fixed set of 50 queries, write latency (archive, tag, highlight, reading progress),
+ * peak RSS, and the sizes on disk. Run it in a fresh process on a generated library
+ * (npm run gen:library); the library is changed by the writes (they are undone as far as possible).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { OffprintCore } from '../electron/core/offprint-core';
+import { indexPath, journalPath, searchIndexPath, TEXT_FILE, ARTICLES_FOLDER } from '../electron/core/library/library-layout';
+import type { ArticleMeta } from '@shared/model';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--library');
+const library = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--library='))?.slice(10);
+if (!library) {
+  console.error('Usage: npm run bench:library -- --library DIR');
+  process.exit(2);
+}
+const dir = resolve(library);
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const SEARCH_PAGE = 20;
+const round = (n: number): number => Math.round(n * 10) / 10;
+const peaks: Record<string, number> = {};
+const mark = (stage: string): void => void (peaks[stage] = Math.round(process.resourceUsage().maxRSS / 1024));
+const sizeOf = (path: string): Promise<number> => stat(path).then((s) => s.size, () => 0);
+
+// ── Cold start to the first page ──────────────────────────────────────────────
+const t0 = performance.now();
+const core = await OffprintCore.open({ libraryDir: dir });
+const openMs = performance.now() - t0;
+const firstPage = await core.listPage({ view: 'inbox', offset: 0, limit: 50 });
+const firstPageMs = performance.now() - t0;
+if (firstPage.items.length === 0) throw new Error('The Inbox is empty: is this a generated library?');
+mark('firstPage');
+const { total: articles } = await core.listPage({ view: 'all', limit: 1 });
+const everything = [
+  ...(await core.listArticles({ view: 'all' })),
+  ...(await core.listArticles({ view: 'trash' })),
+].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+// Scrolling the whole Inbox a window at a time, and switching sorts, as the list does.
+const pageTimes: number[] = [];
+for (let offset = 0; offset < Math.min(firstPage.total, 5_000); offset += 100) {
+  const t = performance.now();
+  await core.listPage({ view: 'inbox', offset, limit: 100 });
+  pageTimes.push(performance.now() - t);
+}
+const sortTimes: number[] = [];
+for (const field of ['title', 'site', 'length', 'published', 'progress', 'saved'] as const) {
+  const t = performance.now();
+  await core.listPage({ view: 'all', sort: { field, direction: 'asc' }, limit: 100 });
+  sortTimes.push(performance.now() - t);
+}
+
+// ── Search ────────────────────────────────────────────────────────────────────
+const t1 = performance.now();
+await core.warmUpSearch();
+const searchLoadMs = performance.now() - t1;
+mark('searchLoaded');
+const queries = await fixedQueries(everything);
+const searchTimes: number[] = [];
+const hitCounts: number[] = [];
+for (const query of queries) {
+  const t = performance.now();
+  const page = await core.searchPage(query, { limit: SEARCH_PAGE });
+  searchTimes.push(performance.now() - t);
+  hitCounts.push(page.total);
+}
+
+// ── Writes ────────────────────────────────────────────────────────────────────
+const writeTimes: Record<string, number[]> = { archive: [], tag: [], highlight: [], progress: [] };
+const targets = everything.filter((a) => !a.deletedAt).slice(0, 50);
+const time = async (kind: string, run: () => Promise<unknown>): Promise<void> => {
+  const t = performance.now();
+  await run();
+  writeTimes[kind].push(performance.now() - t);
+};
+for (const article of targets) {
+  await time('archive', () => core.setArchived(article.id, !article.archived));
+  await time('archive', () => core.setArchived(article.id, article.archived));
+  await time('tag', () => core.addTag(article.id, 'bench-tag'));
+  await time('tag', () => core.removeTag(article.id, 'bench-tag'));
+  const text = await readFile(join(dir, ARTICLES_FOLDER, article.id, TEXT_FILE), 'utf8');
+  const end = Math.min(text.length, 60);
+  let highlightId = '';
+  await time('highlight', async () => {
+    highlightId = (
+      await core.addHighlight({
+        articleId: article.id,
+        quote: { type: 'TextQuoteSelector', exact: text.slice(0, end), prefix: '', suffix: text.slice(end, end + 32) },
+        position: { type: 'TextPositionSelector', start: 0, end },
+        color: 'yellow',
+        note: 'bench',
+      })
+    ).id;
+  });
+  await time('highlight', () => core.deleteHighlight(highlightId));
+  // What a scroll costs (kept in memory), then what making it durable costs (one journal line).
+  await time('progress', () => core.setProgress(article.id, 0.5));
+  await time('progress', () => core.flush());
+  await time('progress', () => core.setProgress(article.id, article.progress));
+  await time('progress', () => core.flush());
+}
+const allWrites = Object.values(writeTimes).flat();
+mark('searchedAndWritten');
+
+const t2 = performance.now();
+await core.close();
+const closeMs = performance.now() - t2;
+mark('closed');
+
+const result = {
+  articles,
+  firstPageMs: round(firstPageMs),
+  openMs: round(openMs),
+  pageP95Ms: round(percentile(pageTimes, 95)),
+  sortP95Ms: round(percentile(sortTimes, 95)),
+  searchLoadMs: round(searchLoadMs),
+  searchP50Ms: round(percentile(searchTimes, 50)),
+  searchP95Ms: round(percentile(searchTimes, 95)),
+  searchMaxMs: round(Math.max(...searchTimes)),
+  searchQueries: queries.length,
+  searchPageSize: SEARCH_PAGE,
+  searchQueriesWithHits: hitCounts.filter((n) => n > 0).length,
+  writeP95Ms: round(percentile(allWrites, 95)),
+  writeP95ByKindMs: Object.fromEntries(Object.entries(writeTimes).map(([k, v]) => [k, round(percentile(v, 95))])),
+  writes: allWrites.length,
+  closeMs: round(closeMs),
+  peakRssMb: round(process.resourceUsage().maxRSS / 1024),
+  peakRssMbByStage: peaks,
+  indexBytes: await sizeOf(searchIndexPath(dir)),
+  libraryJsonBytes: await sizeOf(indexPath(dir)),
+  journalBytesAfterClose: await sizeOf(journalPath(dir)),
+};
+console.log(JSON.stringify(result));
+if (process.argv.includes('--queries')) console.error(queries.map((q, i) => `${hitCounts[i]}\t${round(searchTimes[i])}ms\t${q}`).join('\n'));
+
+/** 50 queries drawn deterministically from the library: words, phrases, filters, prefixes. */
+async function fixedQueries(all: ArticleMeta[]): Promise<string[]> {
+  const sample = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / 40)) === 0).slice(0, 40);
+  const words: string[] = [];
+  const cjk: string[] = [];
+  const phrases: string[] = [];
+  for (const article of sample) {
+    const text = await readFile(join(dir, ARTICLES_FOLDER, article.id, TEXT_FILE), 'utf8').catch(() => '');
+    const tokens = text.split(/[^\p{L}]+/u).filter((w) => w.length >= 5 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w));
+    if (tokens.length > 10) {
+      words.push(tokens[Math.floor(tokens.length / 3)]);
+      const sentence = text.split(/[.!?。\n]/)[2]?.trim().split(/\s+/) ?? [];
+      if (sentence.length >= 4) phrases.push(`"${sentence.slice(1, 3).join(' ')}"`);
+    } else {
+      const run = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{4,}/u)?.[0];
+      if (run) cjk.push(run.slice(1, 4));
+    }
+  }
+  const tags = (await core.listTags()).sort((a, b) => b.count - a.count);
+  const sites = [...new Set(all.map((a) => new URL(a.url).hostname))].slice(0, 5);
+  const w = (i: number): string => words[i % words.length];
+  const queries = [
+    ...Array.from({ length: 12 }, (_, i) => w(i)),
+    ...cjk.slice(0, 3),
+    ...Array.from({ length: 8 }, (_, i) => `${w(i + 12)} ${w(i + 20)}`),
+    ...phrases.slice(0, 8),
+    `tag:"${tags[0]?.name}" ${w(1)}`,
+    `tag:"${tags[5]?.name}"`,
+    `site:${sites[0]} ${w(2)}`,
+    `site:${sites[1]}`,
+    `is:archived ${w(3)}`,
+    `is:unread ${w(4)}`,
+    `is:favourite ${w(5)}`,
+    `has:highlights ${w(6)}`,
+    `lang:de ${w(7)}`,
+    `lang:fr -${w(8)}`,
+    ...Array.from({ length: 7 }, (_, i) => w(i + 30).slice(0, 3 + (i % 3))),
+  ];
+  while (queries.length < 50) queries.push(w(queries.length));
+  return queries.slice(0, 50);
+}

@@ -1,0 +1,62 @@
+/**
+ * Highlights as Markdown for Obsidian and Logseq: YAML front matter describing the article,
+ * then each highlight as a blockquote followed by its note, in reading order.
+ */
+import type { ArticleMeta, Highlight } from '../model';
+
+/** A YAML scalar that is always read back as the same string (double-quoted, JSON escapes are valid YAML). */
+const yamlString = (value: string): string => JSON.stringify(value);
+
+/** The host of a URL, without "www." (shared/ has no URL class: it runs in every layer). */
+function hostOf(url: string): string {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]+)/i.exec(url)?.[1];
+  return host ? host.toLowerCase().replace(/^www\./, '') : url;
+}
+
+export const siteOf = (article: ArticleMeta): string => article.siteName || hostOf(article.url);
+
+function frontMatter(article: ArticleMeta): string {
+  const lines = [
+    '---',
+    `title: ${yamlString(article.title)}`,
+    `author: ${article.byline ? yamlString(article.byline) : '""'}`,
+    `site: ${yamlString(siteOf(article))}`,
+    `url: ${yamlString(article.url)}`,
+    `saved: ${article.savedAt.slice(0, 10)}`,
+    article.tags.length ? 'tags:' : 'tags: []',
+    ...article.tags.map((tag) => `  - ${yamlString(tag)}`),
+    '---',
+  ];
+  return lines.join('\n');
+}
+
+/** Every line of the passage quoted; blank lines between paragraphs stay inside the quote. */
+export function blockquote(text: string): string {
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => (line.trim() ? `> ${line.trim()}` : '>'))
+    .join('\n');
+}
+
+/** One article's highlights (in the order given) as a Markdown document. */
+export function articleToMarkdown(article: ArticleMeta, highlights: readonly Highlight[]): string {
+  const parts = [frontMatter(article), '', `# ${article.title.replace(/\s+/g, ' ').trim()}`, ''];
+  parts.push(`[${siteOf(article)}](${article.url})`, '');
+  for (const highlight of highlights) {
+    parts.push(blockquote(highlight.quote.exact), '');
+    if (highlight.note.trim()) parts.push(highlight.note.trim(), '');
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+/** A passage as a Markdown quote with its citation, for the clipboard. */
+export function quoteWithCitation(passage: string, article: Pick<ArticleMeta, 'title' | 'siteName' | 'url'>): string {
+  const site = article.siteName || hostOf(article.url);
+  return `${blockquote(passage)}\n>\n> — [${article.title.replace(/\s+/g, ' ').trim()}](${article.url}), ${site}\n`;
+}
+
+/** Several articles in one document (for "copy all"): each article's own document, separated by a rule. */
+export function articlesToMarkdown(groups: readonly { article: ArticleMeta; highlights: readonly Highlight[] }[]): string {
+  return groups.map((g) => articleToMarkdown(g.article, g.highlights)).join('\n---\n\n');
+}

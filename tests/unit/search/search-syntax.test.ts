@@ -1,0 +1,185 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LibraryStore } from '../../../electron/core/library/library-store';
+import { InvertedIndex } from '../../../electron/core/search/inverted-index';
+import { parseQuery } from '../../../electron/core/search/parse-query';
+import { SearchIndex } from '../../../electron/core/search/search-index';
+import { tokenize } from '../../../electron/core/search/tokenize';
+import { saveSample, tempLibraryDir } from '../library/sample-article';
+
+let dir: string;
+let store: LibraryStore;
+beforeEach(async () => {
+  dir = await tempLibraryDir();
+  store = await LibraryStore.open(dir);
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const titles = (page: { hits: { article: { title: string } }[] }) => page.hits.map((h) => h.article.title);
+
+async function sampleLibrary() {
+  const a = await saveSample(store, {
+    url: 'https://www.birds.example/kestrel',
+    title: 'The kestrel hovers',
+    siteName: 'Bird Notes',
+    lang: 'en',
+    textContent: 'A small falcon that hovers over open country. Kestrels hunt voles.',
+  });
+  const b = await saveSample(store, {
+    url: 'https://news.example.org/falcons',
+    title: 'Falcons of the city',
+    lang: 'en',
+    textContent: 'Peregrine falcons nest on towers; country kestrel numbers fall.',
+  });
+  const c = await saveSample(store, {
+    url: 'https://zeitung.example.de/falke',
+    title: 'Der Turmfalke',
+    lang: 'de-AT',
+    textContent: 'Der Turmfalke jagt über offenem Gelände. Grüße aus Österreich.',
+  });
+  const d = await saveSample(store, {
+    url: 'https://tokyo.example.jp/bird',
+    title: '東京の鳥',
+    lang: 'ja',
+    textContent: '東京大学の研究によると、チョウゲンボウは都市でも繁殖する。',
+  });
+  await store.updateArticle(a.article.id, () => ({ tags: ['Birds'], archived: true, favourite: true }));
+  await store.updateArticle(b.article.id, () => ({ tags: ['birds', 'City'], readAt: '2024-01-01T00:00:00.000Z' }));
+  await store.addHighlight({
+    articleId: c.article.id,
+    quote: { type: 'TextQuoteSelector', exact: 'Der Turmfalke', prefix: '', suffix: ' jagt' },
+    position: { type: 'TextPositionSelector', start: 0, end: 13 },
+    color: 'yellow',
+    note: 'remember the windhover',
+  });
+  return { a: a.article, b: b.article, c: c.article, d: d.article };
+}
+
+describe('query parsing', () => {
+  it('splits words, phrases, exclusions, filters and the word being typed', () => {
+    expect(parseQuery('Café "open country" -voles tag:"Bird Notes" site:Example.com is:unread -is:archived has:highlights lang:DE kes')).toEqual({
+      terms: ['cafe'],
+      prefix: 'kes',
+      phrases: [{ tokens: ['open', 'country'], text: 'open country' }],
+      excluded: ['voles'],
+      filters: [
+        { key: 'tag', value: 'Bird Notes', negated: false },
+        { key: 'site', value: 'example.com', negated: false },
+        { key: 'is', value: 'unread', negated: false },
+        { key: 'is', value: 'archived', negated: true },
+        { key: 'has', value: 'highlights', negated: false },
+        { key: 'lang', value: 'de', negated: false },
+      ],
+    });
+    expect(parseQuery('kestrel ').prefix).toBeNull(); // a finished word is matched exactly
+  });
+
+  it('cuts CJK text into character pairs, and folds case and accents elsewhere', () => {
+    expect(tokenize('東京大学')).toEqual(['東京', '京大', '大学']);
+    expect(tokenize('Ünïcode ÉTÉ Straße')).toEqual(['unicode', 'ete', 'strasse']);
+    expect(tokenize('iPhone用アプリ')).toEqual(['iphone', '用ア', 'アプ', 'プリ']);
+  });
+});
+
+describe('search with the query syntax', () => {
+  it('requires every word, excludes -words, and matches the last word as a prefix', async () => {
+    await sampleLibrary();
+    const search = new SearchIndex(store);
+    expect(titles(await search.searchPage('country kestrel '))).toEqual(['The kestrel hovers', 'Falcons of the city']);
+    expect(titles(await search.searchPage('country -voles'))).toEqual(['Falcons of the city']);
+    expect(titles(await search.searchPage('falc'))).toEqual(['Falcons of the city', 'The kestrel hovers']);
+    expect(titles(await search.searchPage('falc '))).toEqual([]);
+  });
+
+  it('matches "phrases" only with the words side by side, in order', async () => {
+    await sampleLibrary();
+    const search = new SearchIndex(store);
+    expect(titles(await search.searchPage('"open country"'))).toEqual(['The kestrel hovers']);
+    expect(titles(await search.searchPage('"country open"'))).toEqual([]);
+    expect(titles(await search.searchPage('"offenem gelande"'))).toEqual(['Der Turmfalke']);
+  });
+
+  it('filters by tag, site, state, highlights and language', async () => {
+    await sampleLibrary();
+    const search = new SearchIndex(store);
+    expect(titles(await search.searchPage('tag:BIRDS'))).toEqual(['Falcons of the city', 'The kestrel hovers']);
+    expect(titles(await search.searchPage('site:birds.example'))).toEqual(['The kestrel hovers']);
+    expect(titles(await search.searchPage('site:example.org falcons'))).toEqual(['Falcons of the city']);
+    expect(titles(await search.searchPage('is:archived'))).toEqual(['The kestrel hovers']);
+    expect(titles(await search.searchPage('is:favourite kestrel'))).toEqual(['The kestrel hovers']);
+    expect(titles(await search.searchPage('is:unread lang:en'))).toEqual(['The kestrel hovers']);
+    expect(titles(await search.searchPage('-is:archived tag:birds'))).toEqual(['Falcons of the city']);
+    expect(titles(await search.searchPage('has:highlights'))).toEqual(['Der Turmfalke']);
+    expect(titles(await search.searchPage('lang:de'))).toEqual(['Der Turmfalke']);
+  });
+
+  it('finds words of highlights and notes, CJK text, and marks the matches in the snippet', async () => {
+    await sampleLibrary();
+    const search = new SearchIndex(store);
+    expect(titles(await search.searchPage('windhover'))).toEqual(['Der Turmfalke']);
+    expect(titles(await search.searchPage('東京大学'))).toEqual(['東京の鳥']);
+    expect(titles(await search.searchPage('チョウゲンボウ'))).toEqual(['東京の鳥']);
+    const page = await search.searchPage('grusse osterreich');
+    const [hit] = page.hits;
+    expect(hit.snippet).toContain('Grüße aus Österreich');
+    expect(hit.matches!.map(([s, e]) => hit.snippet.slice(s, e))).toEqual(['Grüße', 'Österreich']);
+  });
+
+  it('pages through results and leaves out the Trash unless asked for', async () => {
+    const { a } = await sampleLibrary();
+    const search = new SearchIndex(store);
+    const all = await search.searchPage('falc', { limit: 1 });
+    expect(all.total).toBe(2);
+    expect(all.hits).toHaveLength(1);
+    expect((await search.searchPage('falc', { offset: 1, limit: 1 })).hits[0].article.title).toBe('The kestrel hovers');
+    await store.updateArticle(a.id, () => ({ deletedAt: new Date().toISOString() }));
+    expect(titles(await search.searchPage('kestrel hovers'))).toEqual([]);
+    expect(titles(await search.searchPage('kestrel hovers is:deleted'))).toEqual(['The kestrel hovers']);
+  });
+});
+
+describe('search index on disk', () => {
+  it('is written beside the library, loaded instead of rebuilt, and caught up with changes made meanwhile', async () => {
+    const { a, b } = await sampleLibrary();
+    const path = join(dir, 'search-index.bin');
+    const first = new SearchIndex(store, { path });
+    await first.ready();
+    expect(existsSync(path)).toBe(true);
+
+    // Changes while no index is watching: a new article, a removed one, a renamed one.
+    await saveSample(store, { url: 'https://a.test/new', title: 'Merlin', textContent: 'A merlin on the moor.' });
+    await store.purgeArticles([b.id]);
+    await store.updateArticle(a.id, () => ({ archived: false }));
+    const second = new SearchIndex(store, { path });
+    expect(titles(await second.searchPage('merlin'))).toEqual(['Merlin']);
+    expect(titles(await second.searchPage('peregrine'))).toEqual([]);
+    expect(titles(await second.searchPage('kestrel'))).toEqual(['The kestrel hovers']);
+  });
+
+  it('rebuilds an index file that is damaged or from another format', async () => {
+    await sampleLibrary();
+    const path = join(dir, 'search-index.bin');
+    await writeFile(path, 'not an index');
+    const search = new SearchIndex(store, { path });
+    expect(titles(await search.searchPage('turmfalke'))).toEqual(['Der Turmfalke']);
+    expect(InvertedIndex.deserialize(await readFile(path))).not.toBeNull();
+  });
+
+  it('follows saves, edits of highlights and deletes incrementally', async () => {
+    const { c } = await sampleLibrary();
+    const search = new SearchIndex(store);
+    await search.ready();
+    const [highlight] = store.highlightsOf(c.id);
+    await store.updateHighlight(highlight.id, { note: 'hobby' });
+    await search.update([c.id]);
+    expect(titles(await search.searchPage('windhover'))).toEqual([]);
+    expect(titles(await search.searchPage('hobby'))).toEqual(['Der Turmfalke']);
+    search.remove(c.id);
+    expect(titles(await search.searchPage('hobby'))).toEqual([]);
+  });
+});
