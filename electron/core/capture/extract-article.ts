@@ -45,11 +45,14 @@ const EXCERPT_MAX = 1000;
 type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
 
 /**
- * Scripts (but not JSON-LD, which carries metadata), styles and comments never reach the
- * article; dropping them from the text before parsing halves the parse on script-heavy pages.
- * The regex consumes whichever starts first, so a "<!--" inside a script cannot hide content.
+ * Scripts (but not JSON-LD, which carries metadata), styles, comments, and elements the
+ * sanitizer drops with their content anyway (svg, select, template, textarea) never reach the
+ * article; dropping them from the text before parsing spares linkedom and Readability thousands
+ * of nodes. The regex consumes whichever starts first, so a "<!--" inside a script cannot hide
+ * content. This is for speed only: the sanitizer still enforces what may be stored.
  */
-const INERT_MARKUP = /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->/gi;
+const INERT_MARKUP =
+  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|select|template|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
 
 function parseDocument(html: string): Document {
   return (parseHTML(html.replace(INERT_MARKUP, '')) as unknown as { document: Document }).document;

@@ -103,10 +103,11 @@ export function isTrackingImage(img: Element): boolean {
 
 /** Run after URL resolution, so that beacon hosts can be recognised. */
 export function prepareImages(document: Document): void {
-  for (const img of document.querySelectorAll('img')) promoteLazySource(img);
-  for (const noscript of document.querySelectorAll('noscript')) unwrapNoscript(noscript);
-  for (const picture of document.querySelectorAll('picture')) flattenPicture(picture);
-  for (const img of document.querySelectorAll('img')) {
+  // getElementsByTagName is a plain walk; querySelectorAll runs the selector engine on every element.
+  for (const img of [...document.getElementsByTagName('img')]) promoteLazySource(img);
+  for (const noscript of [...document.getElementsByTagName('noscript')]) unwrapNoscript(noscript);
+  for (const picture of [...document.getElementsByTagName('picture')]) flattenPicture(picture);
+  for (const img of [...document.getElementsByTagName('img')]) {
     if (img.hasAttribute('srcset')) promoteLazySource(img);
     if (!hasRealSrc(img) || isTrackingImage(img)) img.remove();
   }

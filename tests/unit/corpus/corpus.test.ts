@@ -15,10 +15,12 @@ describe('extraction over the Readability test corpus', () => {
     expect(pages.length).toBeGreaterThan(100);
     const failures: string[] = [];
     const unresolved: string[] = [];
+    const fellBack: string[] = [];
     let f1 = 0;
     for (const page of pages) {
       try {
         const { article } = extractPage(page.source, CORPUS_PAGE_URL);
+        if (article.extraction === 'fallback') fellBack.push(page.name);
         if (hasRelativeUrl(article.content)) unresolved.push(page.name);
         f1 += tokenF1(article.textContent, page.expectedText);
       } catch (error) {
@@ -27,6 +29,8 @@ describe('extraction over the Readability test corpus', () => {
     }
     expect(failures).toEqual([]);
     expect(unresolved).toEqual([]);
-    expect(f1 / pages.length).toBeGreaterThan(0.985);
+    // qq's short Chinese paragraphs once fell below isProbablyReaderable's Latin-sized threshold.
+    expect(fellBack).not.toContain('qq');
+    expect(f1 / pages.length).toBeGreaterThanOrEqual(0.99);
   }, 120_000);
 });
