@@ -48,6 +48,8 @@ export interface ArticleMeta {
   deletedAt?: string | null;
   /** When it was marked read (by reading to the end, or by hand); absent or null while unread. */
   readAt?: string | null;
+  /** True when its stored body (content.html) is gone; the list marks it ("update from the web"). */
+  contentMissing?: boolean;
 }
 
 /** W3C Web Annotation TextQuoteSelector. */

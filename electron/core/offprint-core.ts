@@ -25,14 +25,15 @@ import type {
   TagCount,
 } from '@shared/model';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { captureFile } from './capture/capture-file';
 import { captureUrl, type CaptureOptions, type CapturedArticle, type FetchLimits } from './capture/capture-url';
 import { normalizeUrl, parseHttpUrl } from './capture/normalize-url';
 import { ASSET_SCHEME, assetUrl } from './library/asset-path';
 import { searchIndexPath } from './library/library-layout';
-import { LibraryStore, type ArticleChange, type StoreOptions } from './library/library-store';
+import { LibraryStore, type ArticleChange, type Staging, type StoreOptions } from './library/library-store';
 import { pageOf, selectArticles } from './library/list-articles';
+import { refreshedArticle } from './library/refresh-article';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { cleanTag, countTags, replaceTags, spellingOf, tagKey, withTag, withoutTag } from './library/tags';
 import { SearchIndex } from './search/search-index';
@@ -54,6 +55,7 @@ export class OffprintCore implements LibraryApi {
   readonly #search: SearchIndex;
   #selection: { key: string; revision: number; articles: ArticleMeta[] } | null = null;
   #persistTimer: NodeJS.Timeout | null = null;
+  readonly #refreshing = new Set<string>();
 
   private constructor(
     private readonly store: LibraryStore,
@@ -165,6 +167,49 @@ export class OffprintCore implements LibraryApi {
           : new OffprintError('capture-failed', `Could not save ${url}: ${error instanceof Error ? error.message : String(error)}`);
       emit({ stage: 'failed', message: failure.message });
       throw failure;
+    }
+  }
+
+  /**
+   * Updates an article from the web: its page is captured again into staging and swapped in for
+   * the stored copy, keeping tags, state, progress and highlights (re-anchored in the new text).
+   * An article saved from a file with no web address is read again from that file.
+   */
+  async refreshArticle(id: string): Promise<ArticleMeta> {
+    const article = this.store.getArticle(id);
+    if (this.#refreshing.has(id)) throw new OffprintError('busy', `“${article.title}” is already being updated.`);
+    const source = refreshSource(article);
+    const emit = (p: Omit<CaptureProgress, 'url'>): void => this.#emit({ ...p, url: article.url });
+    this.#refreshing.add(id);
+    let staging: Staging | null = null;
+    try {
+      staging = await this.store.beginStaging();
+      const { assetsDir } = staging;
+      const captured = await (source.kind === 'web' ? captureUrl : captureFile)(source.location, {
+        assetsDir,
+        // The new copy takes the article's place, so its pictures are addressed under the article's id.
+        assetUrl: (fileName) => assetUrl(id, fileName),
+        onProgress: (p) => emit(p),
+        limits: this.limits,
+      });
+      emit({ stage: 'saving' });
+      const leadImage = captured.leadImage?.startsWith(`${ASSET_SCHEME}:`) ? captured.leadImage : null;
+      const updated = await this.store.replaceArticle(id, staging, (current, highlights) =>
+        refreshedArticle(current, highlights, captured, leadImage, new Date().toISOString()),
+      );
+      emit({ stage: 'done' });
+      return updated;
+    } catch (error) {
+      if (staging) await this.store.discardStaging(staging).catch(() => undefined);
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/([^.!?])$/, '$1.');
+      const failure = new OffprintError(
+        error instanceof OffprintError ? error.code : 'refresh-failed',
+        `Could not update “${article.title}”: ${reason} The saved copy was kept as it was.`,
+      );
+      emit({ stage: 'failed', message: failure.message });
+      throw failure;
+    } finally {
+      this.#refreshing.delete(id);
     }
   }
 
@@ -367,6 +412,13 @@ export class OffprintCore implements LibraryApi {
       }
     }
   }
+}
+
+/** Where an update reads the page from: the web address it is saved under, else the file it came from. */
+function refreshSource(article: ArticleMeta): { kind: 'web' | 'file'; location: string } {
+  if (/^https?:/i.test(article.url)) return { kind: 'web', location: article.url };
+  if (/^file:/i.test(article.originalUrl)) return { kind: 'file', location: fileURLToPath(article.originalUrl) };
+  throw new OffprintError('invalid-url', `“${article.title}” has no web address to update it from.`);
 }
 
 function safeNormalize(url: string): string | null {

@@ -14,6 +14,7 @@ import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
 import { findUrlArgument } from './policy/command-line-url';
+import { withLocalPageCheck } from './policy/local-page-path';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './protocols';
 import { saveFromCommandLine } from './save-from-command-line';
 import { lockDownAllWebContents, lockDownSession } from './security';
@@ -97,13 +98,15 @@ async function start(): Promise<void> {
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
   );
-  registerIpcHandlers(combineApi(opened, shellApi), devServerUrl);
+  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi)), devServerUrl);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
   installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
 
   const url = findUrlArgument(process.argv.slice(1));
   if (url) pendingUrls.push(url);
   mainWindow = openWindow();
+  // Load the search index once the window is up, so the first search answers at once.
+  mainWindow.once('show', () => void opened.warmUpSearch().catch(() => undefined));
 
   for (const notice of opened.notices) {
     void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Offprint', message: notice });

@@ -2,9 +2,9 @@
  * Exposes `window.offprint` (OffprintApi) to the sandboxed renderer. Only the typed
  * calls and the contract's events cross the bridge; ipcRenderer itself never does.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { createApiClient, type Transport } from '@shared/ipc/client';
-import { channelOf, EVENT_NAMES } from '@shared/ipc/contract';
+import { channelOf, EVENT_NAMES, type DroppedFile } from '@shared/ipc/contract';
 import type { Envelope } from '@shared/ipc/envelope';
 
 const transport: Transport = {
@@ -18,4 +18,7 @@ const transport: Transport = {
   },
 };
 
-contextBridge.exposeInMainWorld('offprint', createApiClient(transport));
+// A dropped file's path is known only here (File.path is gone); it is used to save a dropped page.
+const pathForFile = (file: DroppedFile): string => webUtils.getPathForFile(file as File);
+
+contextBridge.exposeInMainWorld('offprint', createApiClient(transport, { pathForFile }));

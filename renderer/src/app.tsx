@@ -1,5 +1,6 @@
 import { ClipsView } from './clips/clips-view';
 import { LibraryView } from './library/library-view';
+import { PageDropZone } from './local-files/page-drop-zone';
 import { ReaderView } from './reader/reader-view';
 import { useRoute } from './route';
 import { useTheme } from './ui/theme';
@@ -17,6 +18,7 @@ export function App() {
       ) : (
         <LibraryView route={route} theme={theme} />
       )}
+      <PageDropZone />
     </ToastProvider>
   );
 }

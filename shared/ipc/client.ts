@@ -1,5 +1,5 @@
 /** Builds the renderer-facing API over any transport: Electron IPC in the preload, or the browser-test bridge. */
-import { INVOKE_METHODS, type EventName, type InvokeMethod, type OffprintApi, type OffprintEvents } from './contract';
+import { INVOKE_METHODS, type EventName, type InvokeMethod, type OffprintApi, type OffprintEvents, type RendererHelpers } from './contract';
 import { unwrap, type Envelope } from './envelope';
 
 export interface Transport {
@@ -7,8 +7,9 @@ export interface Transport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
-export function createApiClient(transport: Transport): OffprintApi {
-  const api: Record<string, unknown> = {};
+/** `helpers` run in the renderer itself (the preload's pathForFile); they never cross IPC. */
+export function createApiClient(transport: Transport, helpers: RendererHelpers = {}): OffprintApi {
+  const api: Record<string, unknown> = { ...helpers };
   for (const method of INVOKE_METHODS) {
     api[method] = async (...args: unknown[]) => unwrap(await transport.invoke(method, args));
   }

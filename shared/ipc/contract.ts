@@ -36,6 +36,13 @@ export interface LibraryApi {
   listArticles(query: ListQuery): Promise<ArticleMeta[]>;
   getArticle(id: string): Promise<ArticleWithContent>;
   saveUrl(url: string): Promise<SaveResult>;
+  /** Saves a web page stored on disk, e.g. one dropped on the window: an absolute path to an .html or .htm file. */
+  saveFile(path: string): Promise<SaveResult>;
+  /**
+   * Fetches the article's page again and replaces its stored copy, keeping its tags, state,
+   * progress and highlights (re-anchored in the new text). A failed update changes nothing.
+   */
+  refreshArticle(id: string): Promise<ArticleMeta>;
   setArchived(id: string, archived: boolean): Promise<ArticleMeta>;
   setFavourite(id: string, favourite: boolean): Promise<ArticleMeta>;
   setProgress(id: string, progress: number): Promise<void>;
@@ -90,8 +97,20 @@ export interface OffprintEvents {
 }
 export type EventName = keyof OffprintEvents;
 
+/** A DOM File as the renderer holds it (typed loosely: shared code has no DOM). */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+/** Helpers the preload runs inside the renderer itself (no IPC). */
+export interface RendererHelpers {
+  /** The disk path of a file dropped on the window ('' when it has none); only for saving dropped pages. */
+  pathForFile?(file: DroppedFile): string;
+}
+
 /** What the preload exposes as `window.offprint`. */
-export interface OffprintApi extends InvokeApi {
+export interface OffprintApi extends InvokeApi, RendererHelpers {
   on<E extends EventName>(event: E, listener: (payload: OffprintEvents[E]) => void): () => void;
 }
 
@@ -111,6 +130,15 @@ const position = z
     end: z.number().int().nonnegative(),
   })
   .refine((p) => p.end > p.start, 'a position must end after it starts');
+
+/** An absolute path (POSIX or Windows) to an .html/.htm file; the main side also checks it exists. */
+const localPagePath = z
+  .string()
+  .min(1)
+  .max(4_096)
+  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'the path of a local page must be absolute')
+  .refine((p) => /\.html?$/i.test(p), 'only .html and .htm files can be saved')
+  .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character');
 
 const ids = z.array(id).max(200_000);
 const sort = z.object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) });
@@ -144,6 +172,8 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   listArticles: z.tuple([listQuery]),
   getArticle: z.tuple([id]),
   saveUrl: z.tuple([z.string().trim().min(1).max(8_192)]),
+  saveFile: z.tuple([localPagePath]),
+  refreshArticle: z.tuple([id]),
   setArchived: z.tuple([id, z.boolean()]),
   setFavourite: z.tuple([id, z.boolean()]),
   setProgress: z.tuple([id, z.number().min(0).max(1)]),

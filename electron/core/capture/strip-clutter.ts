@@ -1,23 +1,12 @@
 /**
  * Removes page furniture that Readability tends to keep because it sits inside the
- * article body: inline ads, share bars, cookie banners, newsletter boxes, hidden elements.
+ * article body: scripts and embeds, forms, dialogs, hidden elements, ad slots and bare buttons.
  */
 
-/** Whole class/id tokens (split on space, - and _) that mark furniture. */
-const CLUTTER_TOKENS = new Set([
-  'ad', 'ads', 'advert', 'adverts', 'advertisement', 'advertising', 'adslot', 'adunit', 'dfp', 'sponsor', 'sponsored',
-  'promo', 'outbrain', 'taboola', 'share', 'sharing', 'social', 'sharebar', 'sharetools', 'cookie', 'cookies', 'consent',
-  'gdpr', 'newsletter', 'paywall', 'subscribe', 'subscription', 'signup', 'popup', 'modal', 'toolbar',
-]);
 const ALWAYS = 'script,style,template,iframe,object,embed,input,select,textarea';
 /** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
 const FURNITURE = 'form,dialog,[hidden],[aria-hidden="true"],[data-ad-slot],[data-ad],[data-advertisement],[role="dialog"],[role="alertdialog"]';
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
-
-function tokensOf(element: Element): string[] {
-  const raw = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
-  return raw.split(/[\s_-]+/).filter(Boolean);
-}
 
 /** Furniture never holds the story: a block with several real paragraphs or the headline is kept. */
 function holdsContent(element: Element): boolean {
@@ -37,9 +26,4 @@ export function stripClutter(root: ParentNode): void {
   };
   for (const element of root.querySelectorAll(FURNITURE)) removeUnlessContent(element);
   for (const button of root.querySelectorAll('button')) if (!button.querySelector('img')) button.remove();
-  // A plain walk: an attribute selector costs linkedom a selector match per element.
-  for (const element of [...(root as Element).getElementsByTagName('*')]) {
-    if (!element.hasAttribute('class') && !element.hasAttribute('id')) continue;
-    if (tokensOf(element).some((t) => CLUTTER_TOKENS.has(t))) removeUnlessContent(element);
-  }
 }

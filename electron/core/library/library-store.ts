@@ -69,6 +69,14 @@ export type NewArticle = Omit<
   'id' | 'savedAt' | 'updatedAt' | 'archived' | 'favourite' | 'tags' | 'progress' | 'highlightCount' | 'deletedAt' | 'readAt'
 > & { content: string; textContent: string };
 
+/** An article's new stored copy, with its index entry and highlights as they are to be after the replacement. */
+export interface ArticleReplacement {
+  article: ArticleMeta;
+  highlights: Highlight[];
+  content: string;
+  textContent: string;
+}
+
 export type ArticleChange = Partial<Pick<ArticleMeta, 'archived' | 'favourite' | 'tags' | 'deletedAt' | 'readAt'>>;
 
 /** What a change did, for whoever keeps derived data (the search index) up to date. */
@@ -247,6 +255,60 @@ export class LibraryStore {
       }
       this.#emit({ type: 'articles-changed', ids: [entry.id] });
       return { article: copy(entry), existed: false };
+    });
+  }
+
+  /**
+   * Replaces an article's stored copy with a finished capture (an update from the web). The new
+   * folder is completed in staging, swapped in for the old one, and only then journaled; if any
+   * step fails the old folder is put back. `update` runs inside the write queue, against the
+   * article and its highlights as they are at that moment, so no change made meanwhile is lost.
+   */
+  replaceArticle(
+    id: string,
+    staging: Staging,
+    update: (article: ArticleMeta, highlights: Highlight[]) => ArticleReplacement,
+  ): Promise<ArticleMeta> {
+    return this.#enqueue(async () => {
+      const current = this.#article(id);
+      const { article, highlights, content, textContent } = update(copy(current), this.highlightsOf(id));
+      if (article.id !== id || highlights.some((h) => h.articleId !== id)) throw new Error('A replacement must keep the article id.');
+      await writeFileAtomic(join(staging.dir, CONTENT_FILE), content);
+      await writeFileAtomic(join(staging.dir, TEXT_FILE), textContent);
+      await writeFileAtomic(join(staging.dir, META_FILE), JSON.stringify({ article, highlights } satisfies ArticleRecord));
+      const finalDir = articleDir(this.dir, id);
+      const oldDir = join(stagingRoot(this.dir), `${staging.id}-replaced`);
+      const hadFolder = await rename(finalDir, oldDir).then(
+        () => true,
+        (error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return false; // the stored copy was lost: the update restores it
+          throw error;
+        },
+      );
+      const putBack = async () => {
+        if (hadFolder) await rename(oldDir, finalDir);
+      };
+      try {
+        await mkdir(articlesDir(this.dir), { recursive: true });
+        await rename(staging.dir, finalDir);
+      } catch (error) {
+        await putBack();
+        throw error;
+      }
+      try {
+        await this.#commit(
+          [{ op: 'put-article', article }, ...highlights.map((highlight): JournalOp => ({ op: 'put-highlight', highlight }))],
+          { records: false },
+        );
+      } catch (error) {
+        await rm(finalDir, { recursive: true, force: true });
+        await putBack();
+        throw error;
+      }
+      if (hadFolder) await rm(oldDir, { recursive: true, force: true }).catch(() => undefined);
+      this.#emit({ type: 'articles-changed', ids: [id] });
+      this.#emit({ type: 'highlights-changed', articleId: id });
+      return copy(this.#article(id));
     });
   }
 

@@ -1,16 +1,24 @@
-import { forwardRef } from 'react';
+import type { MouseEvent } from 'react';
 import type { ArticleMeta } from '@shared/model';
 import { routeHref } from '../route';
 import { ArchiveIcon, HighlightIcon, InboxIcon, StarIcon } from '../ui/icons';
 import { readingTime, relativeTime } from '../ui/relative-time';
+import { MarkedSnippet } from './marked-snippet';
+import type { ListRow } from './use-paged-list';
 
 interface Props {
-  article: ArticleMeta;
-  snippet?: string;
+  row: ListRow;
+  /** The keyboard cursor is on this row. */
+  current: boolean;
+  /** Picked for a bulk action. */
   selected: boolean;
-  onFocus(): void;
+  selecting: boolean;
+  inTrash: boolean;
+  onClick(event: MouseEvent): void;
+  onToggleSelect(shift: boolean): void;
   onArchive(): void;
   onFavourite(): void;
+  onRestore(): void;
 }
 
 export function siteOf(article: ArticleMeta): string {
@@ -22,20 +30,38 @@ export function siteOf(article: ArticleMeta): string {
   }
 }
 
-export const ArticleRow = forwardRef<HTMLAnchorElement, Props>(function ArticleRow(
-  { article, snippet, selected, onFocus, onArchive, onFavourite },
-  ref,
-) {
-  const summary = snippet ?? article.excerpt;
+const percent = (p: number) => `${Math.round(p * 100)}% read`;
+
+export function ArticleRow({ row, current, selected, selecting, inTrash, onClick, onToggleSelect, onArchive, onFavourite, onRestore }: Props) {
+  const { article, snippet, matches } = row;
+  const classes = ['article-row', current && 'current', selected && 'selected', selecting && 'selecting', inTrash && 'trashed'].filter(Boolean).join(' ');
   return (
-    <li className={`article-row${selected ? ' selected' : ''}`} data-article-id={article.id} aria-current={selected || undefined}>
-      <a ref={ref} className="article-link" href={routeHref({ name: 'reader', id: article.id })} onFocus={onFocus}>
+    <div className={classes} data-article-id={article.id}>
+      <label className="row-check" title="Select (x)" onClick={(e) => e.stopPropagation()}>
+        <input
+          type="checkbox"
+          checked={selected}
+          aria-label={`Select “${article.title}”`}
+          onClick={(e) => {
+            e.preventDefault();
+            onToggleSelect(e.shiftKey);
+          }}
+          onChange={() => undefined}
+        />
+      </label>
+      <a
+        className="article-link"
+        href={routeHref({ name: 'reader', id: article.id })}
+        aria-current={current || undefined}
+        onClick={onClick}
+        tabIndex={current ? 0 : -1}
+      >
         <div className="article-text">
           <h3 className="article-row-title">{article.title}</h3>
           <p className="article-row-meta">
             <span className="site">{siteOf(article)}</span>
             <span>{readingTime(article.readingMinutes)}</span>
-            <time dateTime={article.savedAt} title={new Date(article.savedAt).toLocaleString()}>
+            <time dateTime={article.savedAt} title={`Saved ${new Date(article.savedAt).toLocaleString()}`}>
               {relativeTime(article.savedAt)}
             </time>
             {article.highlightCount > 0 && (
@@ -43,48 +69,63 @@ export const ArticleRow = forwardRef<HTMLAnchorElement, Props>(function ArticleR
                 <HighlightIcon /> {article.highlightCount}
               </span>
             )}
-            {article.archived && <span>Archived</span>}
-            {article.progress > 0.02 && article.progress < 0.98 && <span>{Math.round(article.progress * 100)}% read</span>}
+            {article.archived && !inTrash && <span>Archived</span>}
+            {article.progress > 0.02 && article.progress < 0.98 && <span>{percent(article.progress)}</span>}
+            {article.contentMissing && (
+              <span className="meta-missing" title="The saved text is missing; open the article to update it from the web">
+                Content missing
+              </span>
+            )}
+            {article.tags.map((tag) => (
+              <span key={tag} className="tag-chip small">
+                {tag}
+              </span>
+            ))}
           </p>
-          {summary && <p className={snippet ? 'article-row-snippet' : 'article-row-excerpt'}>{summary}</p>}
-          {article.tags.length > 0 && (
-            <p className="article-row-tags">
-              {article.tags.map((tag) => (
-                <span key={tag} className="tag-chip small">
-                  {tag}
-                </span>
-              ))}
+          {snippet ? (
+            <p className="article-row-snippet">
+              <MarkedSnippet text={snippet} matches={matches} />
             </p>
+          ) : (
+            article.excerpt && <p className="article-row-excerpt">{article.excerpt}</p>
           )}
         </div>
-        {article.leadImage && <img className="thumbnail" src={article.leadImage} alt="" />}
+        {article.leadImage && <img className="thumbnail" src={article.leadImage} alt="" loading="lazy" />}
         {article.progress > 0.02 && (
-          <span className="row-progress" role="img" aria-label={`${Math.round(article.progress * 100)}% read`}>
+          <span className="row-progress" role="img" aria-label={percent(article.progress)}>
             <span className="row-progress-fill" style={{ transform: `scaleX(${article.progress})` }} />
           </span>
         )}
       </a>
       <div className="row-actions">
-        <button
-          type="button"
-          className={`icon-button${article.favourite ? ' is-on' : ''}`}
-          onClick={onFavourite}
-          aria-label={article.favourite ? 'Remove from favourites' : 'Favourite'}
-          aria-pressed={article.favourite}
-          title="Favourite (f)"
-        >
-          <StarIcon filled={article.favourite} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={onArchive}
-          aria-label={article.archived ? 'Move to Inbox' : 'Archive'}
-          title={article.archived ? 'Move to Inbox (e)' : 'Archive (e)'}
-        >
-          {article.archived ? <InboxIcon /> : <ArchiveIcon />}
-        </button>
+        {inTrash ? (
+          <button type="button" className="text-button" onClick={onRestore} title="Put back where it was">
+            Restore
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className={`icon-button${article.favourite ? ' is-on' : ''}`}
+              onClick={onFavourite}
+              aria-label={article.favourite ? 'Remove from favourites' : 'Favourite'}
+              aria-pressed={article.favourite}
+              title="Favourite (f)"
+            >
+              <StarIcon filled={article.favourite} />
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              onClick={onArchive}
+              aria-label={article.archived ? 'Move to Inbox' : 'Archive'}
+              title={article.archived ? 'Move to Inbox (e)' : 'Archive (e)'}
+            >
+              {article.archived ? <InboxIcon /> : <ArchiveIcon />}
+            </button>
+          </>
+        )}
       </div>
-    </li>
+    </div>
   );
-});
+}

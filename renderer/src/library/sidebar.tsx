@@ -22,6 +22,15 @@ const SHORTCUTS: [string[], string][] = [
   [['o'], 'Open'],
   [['e'], 'Archive'],
   [['f'], 'Favourite'],
+  [['t'], 'Tag'],
+  [['#'], 'Delete'],
+  [['x'], 'Select'],
+  [[MOD_KEY, 'A'], 'Select all'],
+  [[MOD_KEY, 'Z'], 'Undo'],
+  [['g', 'i'], 'Go to Inbox'],
+  [['g', 'a'], 'Go to Archive'],
+  [['g', 'f'], 'Go to Favourites'],
+  [['g', 'c'], 'Go to Highlighted'],
 ];
 
 export const viewLabel = (view: LibraryView): string => VIEWS.find((v) => v.view === view)!.label;
@@ -31,9 +40,11 @@ interface Props {
   tags: TagCount[];
   theme: ThemePreference;
   onCycleTheme(): void;
+  /** Opens the tag manager (absent where tags cannot be managed). */
+  onManageTags?(): void;
 }
 
-export function Sidebar({ route, tags, theme, onCycleTheme }: Props) {
+export function Sidebar({ route, tags, theme, onCycleTheme, onManageTags }: Props) {
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -62,7 +73,14 @@ export function Sidebar({ route, tags, theme, onCycleTheme }: Props) {
             </a>
           </li>
         </ul>
-        <h2 className="nav-heading">Tags</h2>
+        <div className="nav-heading-row">
+          <h2 className="nav-heading">Tags</h2>
+          {onManageTags && tags.length > 0 && (
+            <button type="button" className="nav-heading-action" onClick={onManageTags} aria-label="Manage tags" title="Rename, merge and delete tags">
+              Manage
+            </button>
+          )}
+        </div>
         {tags.length === 0 ? (
           <p className="nav-empty">Tags you add to articles appear here.</p>
         ) : (
@@ -88,18 +106,21 @@ export function Sidebar({ route, tags, theme, onCycleTheme }: Props) {
       </nav>
       <div className="sidebar-footer">
         <ThemeButton preference={theme} onCycle={onCycleTheme} withLabel />
-        <dl className="shortcuts" aria-label="Keyboard shortcuts">
-          {SHORTCUTS.map(([keys, action]) => (
-            <div key={action}>
-              <dt>
-                {keys.map((key) => (
-                  <kbd key={key}>{key}</kbd>
-                ))}
-              </dt>
-              <dd>{action}</dd>
-            </div>
-          ))}
-        </dl>
+        <details className="shortcuts-help">
+          <summary>Keyboard shortcuts</summary>
+          <dl className="shortcuts" aria-label="Keyboard shortcuts">
+            {SHORTCUTS.map(([keys, action]) => (
+              <div key={action}>
+                <dt>
+                  {keys.map((key) => (
+                    <kbd key={key}>{key}</kbd>
+                  ))}
+                </dt>
+                <dd>{action}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
       </div>
     </aside>
   );

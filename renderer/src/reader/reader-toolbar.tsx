@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ArticleMeta } from '@shared/model';
 import { ArchiveIcon, BackIcon, InboxIcon, PanelIcon, SearchIcon, StarIcon, TagIcon } from '../ui/icons';
 import type { ReadAloudState } from './read-aloud';
+import { RefreshIcon } from './update-from-web';
 
 export type ReaderPopover = 'tags' | 'settings' | 'toc' | null;
 
@@ -21,6 +22,9 @@ interface Props {
   onFavourite(): void;
   onArchive(): void;
   onPanel(): void;
+  /** "Update from the web"; the button is left out when absent. */
+  onUpdate?(): void;
+  updating?: boolean;
   /** The open popover, rendered under its button. */
   renderPopover(which: Exclude<ReaderPopover, null>): ReactNode;
 }
@@ -98,6 +102,18 @@ export function ReaderToolbar(props: Props) {
           </button>
           {popover === 'settings' && props.renderPopover('settings')}
         </div>
+        {props.onUpdate && (
+          <button
+            type="button"
+            className={`icon-button${props.updating ? ' is-busy' : ''}`}
+            onClick={props.onUpdate}
+            disabled={props.updating}
+            aria-label="Update from the web"
+            title="Update from the web"
+          >
+            <RefreshIcon />
+          </button>
+        )}
         <span className="toolbar-divider" aria-hidden="true" />
         <div className="popover-anchor">
           <button

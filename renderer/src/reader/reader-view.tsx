@@ -23,6 +23,8 @@ import { headingsOf, TableOfContents } from './table-of-contents';
 import { TagEditor } from './tag-editor';
 import { readableText } from './text-offsets';
 import { UndoToast } from './undo-toast';
+import { AlreadySavedNotice, UpdateStatus, useUpdateFromWeb } from './update-from-web';
+import { clearAlreadySaved, wasAlreadySaved } from './already-saved';
 import { useHighlights } from './use-highlights';
 import { useReadingProgress } from './use-reading-progress';
 
@@ -33,6 +35,9 @@ const UNDO_MS = 7000;
 
 export function ReaderView({ id, theme, highlightId }: { id: string; theme: Theme; highlightId?: string }) {
   const [loaded, setLoaded] = useState<{ article?: ArticleWithContent; error?: string; id: string }>({ id });
+  // Bumped by "Update from the web": the article is read again and the reader starts afresh on the new copy.
+  const [version, setVersion] = useState(0);
+  const onUpdated = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
     let live = true;
     api.getArticle(id).then(
@@ -42,10 +47,14 @@ export function ReaderView({ id, theme, highlightId }: { id: string; theme: Them
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, version]);
   useHotkeys({ u: backToLibrary, Escape: backToLibrary }, !loaded.article);
 
-  if (loaded.id === id && loaded.article) return <Reader key={id} article={loaded.article} theme={theme} highlightId={highlightId} />;
+  if (loaded.id === id && loaded.article) {
+    return (
+      <Reader key={`${id}/${loaded.article.updatedAt}`} article={loaded.article} theme={theme} highlightId={highlightId} onUpdated={onUpdated} />
+    );
+  }
   return (
     <div className="reader reader-placeholder">
       {loaded.id === id && loaded.error ? (
@@ -75,7 +84,17 @@ function searchLibrary(): void {
   requestAnimationFrame(focus);
 }
 
-function Reader({ article, theme, highlightId }: { article: ArticleWithContent; theme: Theme; highlightId?: string }) {
+function Reader({
+  article,
+  theme,
+  highlightId,
+  onUpdated,
+}: {
+  article: ArticleWithContent;
+  theme: Theme;
+  highlightId?: string;
+  onUpdated(): void;
+}) {
   const notify = useToast();
   const settings = useReaderSettings();
   const [meta, setMeta] = useState<ArticleMeta>(article);
@@ -104,6 +123,16 @@ function Reader({ article, theme, highlightId }: { article: ArticleWithContent; 
   const readAloud = useReadAloud(body, article.lang, notify);
 
   const fail = useCallback((error: unknown) => notify((error as Error).message), [notify]);
+
+  const [alreadySaved, setAlreadySaved] = useState(() => wasAlreadySaved(article.id));
+  useEffect(clearAlreadySaved, []);
+  const updateFromWeb = useUpdateFromWeb(
+    meta,
+    useCallback(() => {
+      notify('Updated from the web');
+      onUpdated();
+    }, [notify, onUpdated]),
+  );
 
   const toggleArchived = useCallback(async () => {
     try {
@@ -352,6 +381,8 @@ function Reader({ article, theme, highlightId }: { article: ArticleWithContent; 
           onFavourite={() => void toggleFavourite()}
           onArchive={() => void toggleArchived()}
           onPanel={() => showPanel(!panelOpen)}
+          onUpdate={() => void updateFromWeb.run()}
+          updating={updateFromWeb.running}
           renderPopover={(which) =>
             which === 'settings' ? (
               <ReaderSettingsPopover onClose={() => setPopover(null)} />
@@ -370,9 +401,17 @@ function Reader({ article, theme, highlightId }: { article: ArticleWithContent; 
         {findOpen && <FindBar body={body} text={text} onClose={() => setFindOpen(false)} />}
         <article className="reader-article" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
           <ArticleHeader article={meta} />
+          {alreadySaved && !updateFromWeb.running && (
+            <AlreadySavedNotice meta={meta} update={updateFromWeb} onClose={() => setAlreadySaved(false)} />
+          )}
+          <UpdateStatus update={updateFromWeb} />
           {article.contentMissing && (
             <p className="article-notice" role="alert">
-              The saved text of this article is missing from the library folder. Use “Original” to read it on the web.
+              The saved text of this article is missing from the library folder.{' '}
+              <button type="button" className="text-button" disabled={updateFromWeb.running} onClick={() => void updateFromWeb.run()}>
+                Update from the web
+              </button>{' '}
+              to restore it, or use “Original” to read it on the web.
             </p>
           )}
           <ArticleBody ref={bodyRef} content={article.content} highlights={paintable} onText={setText} onMarkClick={onMarkClick} />

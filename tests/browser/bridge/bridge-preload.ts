@@ -12,6 +12,8 @@ declare global {
   interface Window {
     __offprintInvoke(method: string, args: unknown[]): Promise<Envelope>;
     __offprintEmit(event: EventName, payload: unknown): void;
+    /** Stands in for Electron's webUtils.getPathForFile: a test maps dropped files' names to paths. */
+    __offprintFilePaths?: Record<string, string>;
   }
 }
 
@@ -25,6 +27,8 @@ const api = createApiClient({
     set.add(listener);
     return () => void set.delete(listener);
   },
+}, {
+  pathForFile: (file) => window.__offprintFilePaths?.[file.name] ?? '',
 });
 
 Object.defineProperty(window, 'offprint', { value: api, enumerable: true });

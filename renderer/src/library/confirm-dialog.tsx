@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+
+interface Props {
+  title: string;
+  message: string;
+  confirm: string;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** Asks before something that cannot be undone. */
+export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: Props) {
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancelRef.current?.focus(), []);
+  return (
+    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
+      <div
+        className="dialog confirm-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-label={title}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onCancel();
+          }
+        }}
+      >
+        <h2 className="dialog-title">{title}</h2>
+        <p>{message}</p>
+        <div className="dialog-actions">
+          <button ref={cancelRef} type="button" className="text-button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="primary-button small danger" onClick={onConfirm}>
+            {confirm}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

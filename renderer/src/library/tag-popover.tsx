@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import type { ArticleMeta, TagCount } from '@shared/model';
+import { api } from '../api';
+import { TagChip } from '../ui/tag-chip';
+import { TagInput } from './tag-input';
+
+interface Props {
+  /** The articles being tagged (the selection, or the row under the cursor). */
+  articles: ArticleMeta[];
+  count: number;
+  onAdd(tag: string): void;
+  onRemove(tag: string): void;
+  onClose(): void;
+}
+
+/** "t" in the list: add a tag to (or take one off) the chosen articles. */
+export function TagPopover({ articles, count, onAdd, onRemove, onClose }: Props) {
+  const [known, setKnown] = useState<TagCount[]>([]);
+  useEffect(() => {
+    api.listTags().then(setKnown, () => setKnown([]));
+  }, []);
+  const current = new Map<string, string>();
+  for (const a of articles) for (const t of a.tags) if (!current.has(t.toLowerCase())) current.set(t.toLowerCase(), t);
+  const title = count === 1 ? `Tags of “${articles[0]?.title ?? 'this article'}”` : `Tag ${count.toLocaleString()} articles`;
+
+  return (
+    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        className="dialog tag-popover"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Tags"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <h2 className="dialog-title">{title}</h2>
+        <div className="tag-chips" aria-label="Current tags">
+          {current.size === 0 && <span className="muted">No tags yet</span>}
+          {[...current.values()].map((tag) => (
+            <TagChip key={tag} name={tag} onRemove={() => onRemove(tag)} />
+          ))}
+        </div>
+        <TagInput known={known} exclude={[...current.values()]} label="Add a tag" placeholder="Add a tag and press Enter" autoFocus onPick={onAdd} onEscape={onClose} />
+        <p className="dialog-hint">
+          <kbd>Enter</kbd> adds · <kbd>Esc</kbd> closes
+        </p>
+      </div>
+    </div>
+  );
+}
