@@ -1,6 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { channelOf, INVOKE_METHODS, type InvokeApi } from '@shared/ipc/contract';
-import { dispatch, type Envelope } from '@shared/ipc/envelope';
+import { dispatch } from '@shared/ipc/dispatch';
+import type { Envelope } from '@shared/ipc/envelope';
 import type { CaptureProgress } from '@shared/model';
 import { isTrustedSender } from './policy/app-origin';
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startNewsSite, type NewsSite } from '../support/news-site';
 import { screenshot, startBrowserKit, type BrowserKit } from './support/app-fixture';
+import { generateLibrary } from './support/generated-library';
 import { APP_URL } from './support/launch-app';
 
 let kit: BrowserKit;
@@ -132,4 +133,29 @@ test('reading progress is saved as you scroll, and a highlight that no longer an
   await expect.poll(async () => (await app.core.getArticle(article.id)).progress, { timeout: 5_000 }).toBeGreaterThan(0.9);
   const bar = await page.locator('.reading-progress-bar').evaluate((el) => getComputedStyle(el).transform);
   expect(bar).toMatch(/^matrix\((0\.9\d*|1), /);
+});
+
+test('a damaged library.json is restored, and the user is told in a banner they can dismiss', async () => {
+  const library = await generateLibrary(12, 3);
+  let app: Awaited<ReturnType<BrowserKit['openApp']>> | undefined;
+  try {
+    await writeFile(join(library.dir, 'library.json'), '{"schemaVersion": 2, "articles": [{"id": "trunc');
+    app = await kit.openApp({ libraryDir: library.dir });
+    const { page } = app;
+    expect(app.core.notices.length).toBeGreaterThan(0);
+    await page.goto(`${APP_URL}#/all`);
+    const banner = page.getByRole('region', { name: 'Library notices' });
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain(app.core.notices[0]);
+    await expect.poll(() => page.locator('.article-list .article-row-title').count()).toBeGreaterThan(0);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await banner.waitFor({ state: 'detached' });
+    await page.getByRole('navigation', { name: 'Library' }).getByRole('link', { name: 'Inbox' }).click();
+    await page.getByRole('heading', { name: 'Inbox', exact: true }).waitFor();
+    expect(await banner.count()).toBe(0);
+    expect(app.problems).toEqual([]);
+  } finally {
+    await app?.close().catch(() => {});
+    await library.dispose();
+  }
 });

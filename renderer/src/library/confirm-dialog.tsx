@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useEscape } from './use-escape';
 
 interface Props {
   title: string;
@@ -11,6 +12,7 @@ interface Props {
 /** Asks before something that cannot be undone. */
 export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: Props) {
   const cancelRef = useRef<HTMLButtonElement>(null);
+  useEscape(onCancel);
   useEffect(() => cancelRef.current?.focus(), []);
   return (
     <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
@@ -19,12 +21,6 @@ export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: 
         role="alertdialog"
         aria-modal="true"
         aria-label={title}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
       >
         <h2 className="dialog-title">{title}</h2>
         <p>{message}</p>

@@ -308,7 +308,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
           <AddUrlForm ref={addRef} onSaved={onSaved} />
           <SearchBox ref={searchRef} value={query} onChange={setQuery} onEnterList={() => moveCursor(0)} />
         </header>
-        <div className="library-content" ref={scrollerRef}>
+        <div className="library-content">
           <NoticesBanner />
           {showWelcome ? (
             <WelcomeGreeting onAddLink={() => addRef.current?.focus()} />
@@ -350,6 +350,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                   <EmptyView {...(route.tag ? { title: 'No articles with this tag', hint: 'Press t on an article to tag it.' } : EMPTY_HINTS[route.view])} />
                 )
               ) : (
+                <div className="list-scroller" ref={scrollerRef}>
                 <VirtualList
                   scroller={scrollerRef}
                   count={list.total}
@@ -374,6 +375,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                     );
                   }}
                 />
+                </div>
               )}
             </>
           )}

@@ -47,10 +47,10 @@ export function TagInput({ known, exclude = [], label, placeholder, autoFocus, o
     } else if (event.key === 'Enter') {
       event.preventDefault();
       pick(active >= 0 && suggestions[active] ? suggestions[active].name : draft);
-    } else if (event.key === 'Escape') {
+    } else if (event.key === 'Escape' && onEscape) {
       event.preventDefault();
       event.stopPropagation();
-      onEscape?.();
+      onEscape();
     }
   };
 

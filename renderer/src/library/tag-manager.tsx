@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TagChangeResult, TagCount } from '@shared/model';
 import { api } from '../api';
 import { CloseIcon } from '../ui/icons';
+import { useEscape } from './use-escape';
 
 interface Props {
   onClose(): void;
@@ -19,6 +20,7 @@ export function TagManager({ onClose, onChanged }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
+  useEscape(() => (editing ? setEditing(null) : onClose()));
 
   useEffect(() => {
     api.listTags().then(setTags, (e: Error) => setError(e.message));
@@ -62,12 +64,6 @@ export function TagManager({ onClose, onChanged }: Props) {
         role="dialog"
         aria-modal="true"
         aria-labelledby="tag-manager-title"
-        onKeyDown={(e) => {
-          if (e.key !== 'Escape') return;
-          e.stopPropagation();
-          if (editing) setEditing(null);
-          else onClose();
-        }}
       >
         <header className="overlay-header">
           <h2 id="tag-manager-title">Manage tags</h2>

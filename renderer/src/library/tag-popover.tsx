@@ -3,6 +3,7 @@ import type { ArticleMeta, TagCount } from '@shared/model';
 import { api } from '../api';
 import { TagChip } from '../ui/tag-chip';
 import { TagInput } from './tag-input';
+import { useEscape } from './use-escape';
 
 interface Props {
   /** The articles being tagged (the selection, or the row under the cursor). */
@@ -16,6 +17,7 @@ interface Props {
 /** "t" in the list: add a tag to (or take one off) the chosen articles. */
 export function TagPopover({ articles, count, onAdd, onRemove, onClose }: Props) {
   const [known, setKnown] = useState<TagCount[]>([]);
+  useEscape(onClose);
   useEffect(() => {
     api.listTags().then(setKnown, () => setKnown([]));
   }, []);
@@ -30,12 +32,6 @@ export function TagPopover({ articles, count, onAdd, onRemove, onClose }: Props)
         role="dialog"
         aria-modal="true"
         aria-label="Tags"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
       >
         <h2 className="dialog-title">{title}</h2>
         <div className="tag-chips" aria-label="Current tags">
@@ -44,7 +40,7 @@ export function TagPopover({ articles, count, onAdd, onRemove, onClose }: Props)
             <TagChip key={tag} name={tag} onRemove={() => onRemove(tag)} />
           ))}
         </div>
-        <TagInput known={known} exclude={[...current.values()]} label="Add a tag" placeholder="Add a tag and press Enter" autoFocus onPick={onAdd} onEscape={onClose} />
+        <TagInput known={known} exclude={[...current.values()]} label="Add a tag" placeholder="Add a tag and press Enter" autoFocus onPick={onAdd} />
         <p className="dialog-hint">
           <kbd>Enter</kbd> adds · <kbd>Esc</kbd> closes
         </p>

@@ -9,8 +9,8 @@ import { launchApp, launchBrowser, type AppHarness } from './launch-app';
 
 export interface BrowserKit {
   browser: Browser;
-  /** A fresh app on a fresh, empty library folder. */
-  openApp(options?: { colorScheme?: 'light' | 'dark' }): Promise<AppHarness>;
+  /** A fresh app on a fresh, empty library folder (or on `libraryDir`, which is then left in place). */
+  openApp(options?: { colorScheme?: 'light' | 'dark'; libraryDir?: string }): Promise<AppHarness>;
   dispose(): Promise<void>;
 }
 
@@ -20,11 +20,12 @@ export async function startBrowserKit(): Promise<BrowserKit> {
   return {
     browser,
     async openApp(options = {}) {
-      const libraryDir = await mkdtemp(join(tmpdir(), 'offprint-library-'));
-      const app = await launchApp({ browser, rendererDir, preloadScript, libraryDir, ...options });
+      const given = options.libraryDir;
+      const libraryDir = given ?? (await mkdtemp(join(tmpdir(), 'offprint-library-')));
+      const app = await launchApp({ browser, rendererDir, preloadScript, ...options, libraryDir });
       cleanups.push(async () => {
         await app.close().catch(() => {});
-        await rm(libraryDir, { recursive: true, force: true });
+        if (!given) await rm(libraryDir, { recursive: true, force: true });
       });
       return app;
     },

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '@shared/ipc/envelope';
+import { dispatch } from '@shared/ipc/dispatch';
 import type { ArticleMeta } from '@shared/model';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 

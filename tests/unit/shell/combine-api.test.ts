@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INVOKE_METHODS, type LibraryApi, type ShellApi } from '@shared/ipc/contract';
-import { dispatch } from '@shared/ipc/envelope';
+import { dispatch } from '@shared/ipc/dispatch';
 import { combineApi } from '../../../electron/main/combine-api';
 
 /** A library with private state, like the core: its methods only work with the right `this`. */
