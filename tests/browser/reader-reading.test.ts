@@ -34,6 +34,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   // The app's CSP forbids inline scripts (addScriptTag); evaluating over the protocol is not subject to it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${axeSource}\n;true`);
   const results = await page.evaluate(async () => {
+    // Contrast is judged on what settles on screen, not on a frame of a fade-in.
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
