@@ -232,7 +232,14 @@ export class OffprintCore implements LibraryApi {
       this.#selection = { key, revision: this.store.revision, articles: selectArticles(this.store.liveArticles(), selection) };
     }
     const page = pageOf(this.#selection.articles, { offset, limit });
-    return { ...page, items: page.items.map((a) => structuredClone(a)) };
+    const items = await Promise.all(
+      page.items.map(async (a) => {
+        const item = structuredClone(a);
+        if (!(await this.store.hasContent(a.id))) item.contentMissing = true;
+        return item;
+      }),
+    );
+    return { ...page, items };
   }
 
   async getArticle(id: string): Promise<ArticleWithContent> {

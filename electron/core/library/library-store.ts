@@ -6,7 +6,7 @@
  * so the index can be rebuilt from the folders. A new article is built in .staging/<id>/, renamed
  * into articles/<id>/, and only then journaled, so a crash at any moment leaves a library that opens.
  */
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
@@ -175,6 +175,14 @@ export class LibraryStore {
 
   async readContent(id: string): Promise<string> {
     return this.#readArticleFile(id, CONTENT_FILE);
+  }
+
+  /** Whether the article's stored body is on disk (a lost one shows as "content missing"). */
+  async hasContent(id: string): Promise<boolean> {
+    return access(join(articleDir(this.dir, id), CONTENT_FILE)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async readText(id: string): Promise<string> {

@@ -128,6 +128,8 @@ describe('settings and the missing-content state', () => {
     await rm(join(dir, 'articles', a.id, 'content.html'));
     expect(await core.getArticle(a.id)).toMatchObject({ title: 'Apples', content: '', contentMissing: true });
     expect((await core.getArticle(b.id)).contentMissing).toBeUndefined();
+    const { items } = await core.listPage({ view: 'all' });
+    expect(Object.fromEntries(items.map((i) => [i.title, i.contentMissing ?? false]))).toEqual({ Apples: true, Bananas: false });
   });
 
   it('validates the new calls at the IPC boundary', async () => {
