@@ -1,23 +1,13 @@
 /** The first run, failures while saving, a duplicate save, and a tampered article, in real Chromium. */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startNewsSite, type NewsSite } from '../support/news-site';
-import { screenshot, startBrowserKit, type BrowserKit } from './support/app-fixture';
+import { expect, test } from 'vitest';
+import { screenshot, type BrowserKit } from './support/app-fixture';
 import { generateLibrary } from './support/generated-library';
 import { APP_URL } from './support/launch-app';
+import { useNewsKit } from './support/news-kit';
 
-let kit: BrowserKit;
-let news: NewsSite;
-
-beforeAll(async () => {
-  [kit, news] = await Promise.all([startBrowserKit(), startNewsSite()]);
-});
-
-afterAll(async () => {
-  await news?.close();
-  await kit?.dispose();
-});
+const setup = useNewsKit();
 
 const rejectionOf = (promise: Promise<unknown>) =>
   promise.then(
@@ -28,7 +18,7 @@ const rejectionOf = (promise: Promise<unknown>) =>
   );
 
 test('an empty library greets a new user with what to do first', async () => {
-  const app = await kit.openApp();
+  const app = await setup.kit.openApp();
   await app.page.goto(APP_URL);
   const greeting = app.page.getByRole('region', { name: 'Welcome to Offprint' });
   await greeting.waitFor();
@@ -42,13 +32,13 @@ test('an empty library greets a new user with what to do first', async () => {
 });
 
 test('a link that cannot be saved shows the reason and keeps what was typed', async () => {
-  const app = await kit.openApp();
+  const app = await setup.kit.openApp();
   const { page } = app;
   await page.goto(APP_URL);
   const field = page.getByRole('textbox', { name: 'Save a link' });
   const alert = page.getByRole('alert');
 
-  for (const input of ['not a link at all', 'http://127.0.0.1:9/gone', `${news.origin}/no-such-page`]) {
+  for (const input of ['not a link at all', 'http://127.0.0.1:9/gone', `${setup.news.origin}/no-such-page`]) {
     const expected = await rejectionOf(app.core.saveUrl(input));
     await page.keyboard.press('Control+L');
     await field.fill(input);
@@ -64,23 +54,23 @@ test('a link that cannot be saved shows the reason and keeps what was typed', as
 });
 
 test('saving a link that is already saved opens the saved article with a note', async () => {
-  const app = await kit.openApp();
+  const app = await setup.kit.openApp();
   const { page } = app;
-  await app.core.saveUrl(news.articleUrl);
+  await app.core.saveUrl(setup.news.articleUrl);
   await page.goto(APP_URL);
   await page.locator('.article-row').waitFor();
   await page.keyboard.press('Control+L');
-  await page.keyboard.type(news.articleUrl);
+  await page.keyboard.type(setup.news.articleUrl);
   await page.keyboard.press('Enter');
-  await page.locator('h1.article-title', { hasText: news.expected.title }).waitFor();
+  await page.locator('h1.article-title', { hasText: setup.news.expected.title }).waitFor();
   await page.getByRole('status').getByText(/Already in your library/).waitFor();
   expect((await app.core.listArticles({ view: 'all' })).length).toBe(1);
 });
 
 test('a tampered article cannot run script, load remote content or navigate the app', async () => {
-  const app = await kit.openApp();
+  const app = await setup.kit.openApp();
   const { page } = app;
-  const { article } = await app.core.saveUrl(news.articleUrl);
+  const { article } = await app.core.saveUrl(setup.news.articleUrl);
   const contentFile = join(app.libraryDir, 'articles', article.id, 'content.html');
   const hostile = [
     '<p id="top">Hostile <a href="javascript:window.__pwned=1">script link</a>',
@@ -111,9 +101,9 @@ test('a tampered article cannot run script, load remote content or navigate the 
 });
 
 test('reading progress is saved as you scroll, and a highlight that no longer anchors is listed, not dropped', async () => {
-  const app = await kit.openApp();
+  const app = await setup.kit.openApp();
   const { page } = app;
-  const { article } = await app.core.saveUrl(news.articleUrl);
+  const { article } = await app.core.saveUrl(setup.news.articleUrl);
   await app.core.addHighlight({
     articleId: article.id,
     quote: { type: 'TextQuoteSelector', exact: 'A sentence the article never contained', prefix: '', suffix: '' },
@@ -140,7 +130,7 @@ test('a damaged library.json is restored, and the user is told in a banner they 
   let app: Awaited<ReturnType<BrowserKit['openApp']>> | undefined;
   try {
     await writeFile(join(library.dir, 'library.json'), '{"schemaVersion": 2, "articles": [{"id": "trunc');
-    app = await kit.openApp({ libraryDir: library.dir });
+    app = await setup.kit.openApp({ libraryDir: library.dir });
     const { page } = app;
     expect(app.core.notices.length).toBeGreaterThan(0);
     await page.goto(`${APP_URL}#/all`);

@@ -3,30 +3,21 @@
  * the offer to update; the update shows its progress, keeps the highlights, and a failed update
  * says why and leaves the article as it was.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { describeTextRange } from '@shared/anchoring/text-quote';
 import { sendBody } from '../support/fixture-server';
-import { ARTICLE_PATH, readSeedArticle, renderNewsPage, startNewsSite, type NewsSite } from '../support/news-site';
-import { startBrowserKit, type BrowserKit } from './support/app-fixture';
+import { ARTICLE_PATH, readSeedArticle, renderNewsPage } from '../support/news-site';
 import { APP_URL } from './support/launch-app';
+import { useNewsKit } from './support/news-kit';
 
 const seed = readSeedArticle();
 const QUOTE = 'There is a need to reorganize this relationship';
-let kit: BrowserKit;
-let news: NewsSite;
-
-beforeAll(async () => {
-  [kit, news] = await Promise.all([startBrowserKit(), startNewsSite()]);
-});
-afterAll(async () => {
-  await news?.close();
-  await kit?.dispose();
-});
+const setup = useNewsKit();
 
 test('saving a saved page offers the update, which keeps the highlights; a failed update changes nothing', async () => {
-  const app = await kit.openApp();
+  const app = await setup.kit.openApp();
   const { page } = app;
-  const { article } = await app.core.saveUrl(news.articleUrl);
+  const { article } = await app.core.saveUrl(setup.news.articleUrl);
   const text = await app.core.getArticleText(article.id);
   const start = text.indexOf(QUOTE);
   const highlight = await app.core.addHighlight({
@@ -39,10 +30,10 @@ test('saving a saved page offers the update, which keeps the highlights; a faile
 
   // The page changed on the web: a new first paragraph.
   const changed = { ...seed, title: `${seed.title} (updated)`, paragraphs: ['A new first paragraph added by the editors overnight.', ...seed.paragraphs] };
-  news.server.route(ARTICLE_PATH, sendBody(renderNewsPage(news.origin, changed)));
+  setup.news.server.route(ARTICLE_PATH, sendBody(renderNewsPage(setup.news.origin, changed)));
 
   await page.goto(APP_URL);
-  await page.getByRole('textbox', { name: 'Save a link' }).fill(news.articleUrl);
+  await page.getByRole('textbox', { name: 'Save a link' }).fill(setup.news.articleUrl);
   await page.keyboard.press('Enter');
   const notice = page.locator('.already-saved');
   await notice.waitFor();
@@ -60,7 +51,7 @@ test('saving a saved page offers the update, which keeps the highlights; a faile
   expect(await app.core.listArticles({ view: 'all' })).toHaveLength(1);
 
   // Now the site fails: the toolbar's update says why and keeps the article.
-  news.server.route(ARTICLE_PATH, sendBody('down for maintenance', 'text/html', 503));
+  setup.news.server.route(ARTICLE_PATH, sendBody('down for maintenance', 'text/html', 503));
   await page.getByRole('button', { name: 'Update from the web' }).click();
   const failure = page.locator('.update-failed');
   await failure.waitFor();

@@ -17,7 +17,7 @@ const binary = electronBinaryPath(root);
 
 function skipReason(): string | null {
   if (!binary) {
-    return 'the Electron binary is not installed (node_modules/electron has no dist); run `node node_modules/electron/install.js` where github.com is reachable';
+    return 'the Electron binary is not installed (node_modules/electron has no dist); run `node node_modules/electron/install.js` where the Electron download server is reachable';
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     return 'there is no display to open a window on; run the tests under xvfb-run';

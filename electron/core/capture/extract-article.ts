@@ -14,6 +14,7 @@ import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { stripClutter } from './strip-clutter';
+import { stripInertMarkup } from './strip-inert-markup';
 
 export interface ExtractedArticle {
   title: string;
@@ -44,18 +45,8 @@ const EXCERPT_MAX = 1000;
 
 type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
 
-/**
- * Scripts (but not JSON-LD, which carries metadata), styles, comments, and elements the
- * sanitizer drops with their content anyway (svg, select, template, textarea) never reach the
- * article; dropping them from the text before parsing spares linkedom and Readability thousands
- * of nodes. The regex consumes whichever starts first, so a "<!--" inside a script cannot hide
- * content. This is for speed only: the sanitizer still enforces what may be stored.
- */
-const INERT_MARKUP =
-  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|select|template|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
-
 function parseDocument(html: string): Document {
-  return (parseHTML(html.replace(INERT_MARKUP, '')) as unknown as { document: Document }).document;
+  return (parseHTML(stripInertMarkup(html)) as unknown as { document: Document }).document;
 }
 
 function cleanForExtraction(document: Document, pageUrl: string): Document {

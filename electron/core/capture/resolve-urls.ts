@@ -4,8 +4,8 @@
  */
 import { parseSrcset, serializeSrcset } from './srcset';
 
-const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite', 'data-src', 'data-original', 'data-lazy-src', 'data-url', 'data-hi-res-src'];
-const SRCSET_ATTRIBUTES = ['srcset', 'data-srcset', 'data-lazy-srcset'];
+const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'data-src', 'data-original', 'data-lazy-src', 'data-url', 'data-hi-res-src']);
+const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset', 'data-lazy-srcset']);
 
 /** The URL relative references resolve against: the first <base href> (if valid http/https), else the page. */
 export function documentBaseUrl(document: Document, pageUrl: string): URL {
@@ -47,19 +47,21 @@ export function resolveSrcset(srcset: string, base: URL, page: URL): string {
 export function resolveDocumentUrls(document: Document, pageUrl: string): void {
   const page = new URL(pageUrl);
   const base = documentBaseUrl(document, pageUrl);
-  // One universal walk with plain attribute reads: linkedom matches a twelve-part attribute selector far slower.
+  // One universal walk reading each element's attribute names once: linkedom matches a
+  // twelve-part attribute selector far slower, and every getAttribute walks the attribute list.
   for (const element of document.querySelectorAll('*')) {
     if (!element.hasAttributes()) continue;
-    for (const name of URL_ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value === null) continue;
-      const resolved = resolveReference(value, base, page);
-      if (resolved === null) element.removeAttribute(name);
-      else if (resolved !== value) element.setAttribute(name, resolved);
-    }
-    for (const name of SRCSET_ATTRIBUTES) {
-      const value = element.getAttribute(name);
-      if (value !== null) element.setAttribute(name, resolveSrcset(value, base, page));
+    for (const name of element.getAttributeNames()) {
+      // linkedom keeps an attribute's name as written (SRC=), while the sanitizer lower-cases it.
+      const key = name.toLowerCase();
+      if (URL_ATTRIBUTES.has(key)) {
+        const value = element.getAttribute(name) as string;
+        const resolved = resolveReference(value, base, page);
+        if (resolved === null) element.removeAttribute(name);
+        else if (resolved !== value) element.setAttribute(name, resolved);
+      } else if (SRCSET_ATTRIBUTES.has(key)) {
+        element.setAttribute(name, resolveSrcset(element.getAttribute(name) as string, base, page));
+      }
     }
   }
 }

@@ -3,27 +3,52 @@
  * article body: scripts and embeds, forms, dialogs, hidden elements, ad slots and bare buttons.
  */
 
-const ALWAYS = 'script,style,template,iframe,object,embed,input,select,textarea';
-/** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
-const FURNITURE = 'form,dialog,[hidden],[aria-hidden="true"],[data-ad-slot],[data-ad],[data-advertisement],[role="dialog"],[role="alertdialog"]';
+const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'SELECT', 'TEXTAREA']);
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
+const AD_ATTRIBUTES = ['data-ad-slot', 'data-ad', 'data-advertisement'];
+
+/** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
+function isFurniture(element: Element): boolean {
+  const tag = element.tagName;
+  if (tag === 'FORM' || tag === 'DIALOG') return true;
+  if (!element.hasAttributes()) return false;
+  const role = element.getAttribute('role');
+  return (
+    role === 'dialog' ||
+    role === 'alertdialog' ||
+    element.hasAttribute('hidden') ||
+    element.getAttribute('aria-hidden') === 'true' ||
+    AD_ATTRIBUTES.some((name) => element.hasAttribute(name))
+  );
+}
 
 /** Furniture never holds the story: a block with several real paragraphs or the headline is kept. */
 function holdsContent(element: Element): boolean {
-  if (NEVER.has(element.tagName) || element.querySelector('h1,article,main')) return true;
+  if (NEVER.has(element.tagName)) return true;
   let long = 0;
-  for (const p of element.querySelectorAll('p')) if ((p.textContent ?? '').length > 200 && ++long >= 3) return true;
+  for (const inner of element.querySelectorAll('*')) {
+    const tag = inner.tagName;
+    if (tag === 'H1' || tag === 'ARTICLE' || tag === 'MAIN') return true;
+    if (tag === 'P' && (inner.textContent ?? '').length > 200 && ++long >= 3) return true;
+  }
   return false;
 }
 
+// One walk with plain tag and attribute reads: linkedom runs every selector query through css-select, element by element.
 export function stripClutter(root: ParentNode): void {
-  for (const element of root.querySelectorAll(ALWAYS)) {
-    // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
-    if (element.getAttribute('type') !== 'application/ld+json') element.remove();
+  const always: Element[] = [];
+  const furniture: Element[] = [];
+  const buttons: Element[] = [];
+  for (const element of root.querySelectorAll('*')) {
+    if (ALWAYS.has(element.tagName)) {
+      // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
+      if (element.getAttribute('type') !== 'application/ld+json') always.push(element);
+      continue;
+    }
+    if (isFurniture(element)) furniture.push(element);
+    if (element.tagName === 'BUTTON') buttons.push(element);
   }
-  const removeUnlessContent = (element: Element) => {
-    if (element.isConnected && !holdsContent(element)) element.remove();
-  };
-  for (const element of root.querySelectorAll(FURNITURE)) removeUnlessContent(element);
-  for (const button of root.querySelectorAll('button')) if (!button.querySelector('img')) button.remove();
+  for (const element of always) element.remove();
+  for (const element of furniture) if (element.isConnected && !holdsContent(element)) element.remove();
+  for (const button of buttons) if (!button.getElementsByTagName('img').length) button.remove();
 }

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { Sidebar } from '../library/sidebar';
 import { rememberLibraryRoute } from '../route';
 import { SearchIcon } from '../ui/icons';
+import { TagFilterOptions } from '../ui/tag-options';
 import type { useTheme } from '../ui/theme';
 import { useToast } from '../ui/toast';
 import { useHotkeys } from '../ui/use-hotkeys';
@@ -102,12 +103,7 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
             <label className="select-filter">
               <span>Tag</span>
               <select className="field" value={tag ?? ''} onChange={(event) => setTag(event.target.value || undefined)}>
-                <option value="">Any tag</option>
-                {tags.map((t) => (
-                  <option key={t.name} value={t.name}>
-                    {t.name}
-                  </option>
-                ))}
+                <TagFilterOptions tags={tags} />
               </select>
             </label>
             <label className="select-filter">

@@ -1,7 +1,8 @@
 import type { MouseEvent } from 'react';
 import type { ArticleMeta } from '@shared/model';
 import { routeHref } from '../route';
-import { ArchiveIcon, HighlightIcon, InboxIcon, StarIcon } from '../ui/icons';
+import { HighlightIcon } from '../ui/icons';
+import { FavouriteArchiveButtons } from '../ui/state-buttons';
 import { readingTime, relativeTime } from '../ui/relative-time';
 import { MarkedSnippet } from './marked-snippet';
 import type { ListRow } from './use-paged-list';
@@ -104,25 +105,7 @@ export function ArticleRow({ row, current, selected, selecting, inTrash, onClick
           </button>
         ) : (
           <>
-            <button
-              type="button"
-              className={`icon-button${article.favourite ? ' is-on' : ''}`}
-              onClick={onFavourite}
-              aria-label={article.favourite ? 'Remove from favourites' : 'Favourite'}
-              aria-pressed={article.favourite}
-              title="Favourite (f)"
-            >
-              <StarIcon filled={article.favourite} />
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              onClick={onArchive}
-              aria-label={article.archived ? 'Move to Inbox' : 'Archive'}
-              title={article.archived ? 'Move to Inbox (e)' : 'Archive (e)'}
-            >
-              {article.archived ? <InboxIcon /> : <ArchiveIcon />}
-            </button>
+            <FavouriteArchiveButtons favourite={article.favourite} archived={article.archived} onFavourite={onFavourite} onArchive={onArchive} />
           </>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { OverlayBackdrop } from '../ui/overlay';
 import { useEscape } from './use-escape';
 
 interface Props {
@@ -15,7 +16,7 @@ export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: 
   useEscape(onCancel);
   useEffect(() => cancelRef.current?.focus(), []);
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
+    <OverlayBackdrop onClose={onCancel}>
       <div
         className="dialog confirm-dialog"
         role="alertdialog"
@@ -33,6 +34,6 @@ export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: 
           </button>
         </div>
       </div>
-    </div>
+    </OverlayBackdrop>
   );
 }

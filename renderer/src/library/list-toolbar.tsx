@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { SORT_FIELDS, type ListFilters, type ListSort, type SortField, type TagCount, type ViewSettings } from '@shared/model';
+import { TagFilterOptions } from '../ui/tag-options';
 
 const SORT_LABELS: Record<SortField, string> = {
   saved: 'Date saved',
@@ -87,12 +88,7 @@ export function ListToolbar({ settings, onChange, tags, sites, showTagFilter }: 
       </select>
       {showTagFilter && (
         <select aria-label="Tag filter" value={filters.tag ?? ''} onChange={(e) => setFilter('tag', e.target.value)}>
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.name}
-            </option>
-          ))}
+          <TagFilterOptions tags={tags} />
         </select>
       )}
       <select aria-label="Language" value={filters.lang ?? ''} onChange={(e) => setFilter('lang', e.target.value)}>

@@ -5,6 +5,7 @@ import { ArchiveIcon, HighlightIcon, InboxIcon, NoteIcon, StackIcon, StarIcon, T
 import type { ThemePreference } from '../ui/theme';
 import { MOD_KEY } from '../ui/platform';
 import { ThemeButton } from '../ui/theme-button';
+import { ShortcutList, type Shortcut } from '../ui/shortcut-list';
 
 const VIEWS: { view: LibraryView; label: string; icon: ReactNode }[] = [
   { view: 'inbox', label: 'Inbox', icon: <InboxIcon /> },
@@ -15,7 +16,7 @@ const VIEWS: { view: LibraryView; label: string; icon: ReactNode }[] = [
   { view: 'trash', label: 'Trash', icon: <TrashIcon /> },
 ];
 
-const SHORTCUTS: [string[], string][] = [
+const SHORTCUTS: Shortcut[] = [
   [[MOD_KEY, 'L'], 'Save a link'],
   [['/'], 'Search'],
   [['j', 'k'], 'Move'],
@@ -95,7 +96,7 @@ export function Sidebar({ route, tags, theme, onCycleTheme, onManageTags }: Prop
                     aria-current={current ? 'page' : undefined}
                   >
                     <TagIcon />
-                    <span className="nav-label">{tag.name}</span>
+                    <span className="nav-label truncate">{tag.name}</span>
                     <span className="nav-count">{tag.count}</span>
                   </a>
                 </li>
@@ -108,18 +109,7 @@ export function Sidebar({ route, tags, theme, onCycleTheme, onManageTags }: Prop
         <ThemeButton preference={theme} onCycle={onCycleTheme} withLabel />
         <details className="shortcuts-help">
           <summary>Keyboard shortcuts</summary>
-          <dl className="shortcuts" aria-label="Keyboard shortcuts">
-            {SHORTCUTS.map(([keys, action]) => (
-              <div key={action}>
-                <dt>
-                  {keys.map((key) => (
-                    <kbd key={key}>{key}</kbd>
-                  ))}
-                </dt>
-                <dd>{action}</dd>
-              </div>
-            ))}
-          </dl>
+          <ShortcutList shortcuts={SHORTCUTS} className="shortcuts" label="Keyboard shortcuts" />
         </details>
       </div>
     </aside>

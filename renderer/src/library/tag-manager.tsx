@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { TagChangeResult, TagCount } from '@shared/model';
 import { api } from '../api';
-import { CloseIcon } from '../ui/icons';
+import { OverlayBackdrop, OverlayHeader } from '../ui/overlay';
 import { useEscape } from './use-escape';
 
 interface Props {
@@ -58,19 +58,14 @@ export function TagManager({ onClose, onChanged }: Props) {
     });
 
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <OverlayBackdrop onClose={onClose}>
       <div
         className="dialog tag-manager"
         role="dialog"
         aria-modal="true"
         aria-labelledby="tag-manager-title"
       >
-        <header className="overlay-header">
-          <h2 id="tag-manager-title">Manage tags</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close tag manager">
-            <CloseIcon />
-          </button>
-        </header>
+        <OverlayHeader titleId="tag-manager-title" title="Manage tags" closeLabel="Close tag manager" onClose={onClose} />
         <div className="tag-manager-bar">
           <input className="field" type="search" aria-label="Filter tags" placeholder="Filter tags" value={filter} onChange={(e) => setFilter(e.target.value)} autoFocus />
           <button
@@ -149,6 +144,6 @@ export function TagManager({ onClose, onChanged }: Props) {
         </ul>
         <p className="dialog-hint">Tags match whatever their case; renaming onto an existing tag merges the two.</p>
       </div>
-    </div>
+    </OverlayBackdrop>
   );
 }

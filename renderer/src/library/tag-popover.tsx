@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ArticleMeta, TagCount } from '@shared/model';
 import { api } from '../api';
+import { OverlayBackdrop } from '../ui/overlay';
 import { TagChip } from '../ui/tag-chip';
 import { TagInput } from './tag-input';
 import { useEscape } from './use-escape';
@@ -26,7 +27,7 @@ export function TagPopover({ articles, count, onAdd, onRemove, onClose }: Props)
   const title = count === 1 ? `Tags of “${articles[0]?.title ?? 'this article'}”` : `Tag ${count.toLocaleString()} articles`;
 
   return (
-    <div className="overlay-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <OverlayBackdrop onClose={onClose}>
       <div
         className="dialog tag-popover"
         role="dialog"
@@ -45,6 +46,6 @@ export function TagPopover({ articles, count, onAdd, onRemove, onClose }: Props)
           <kbd>Enter</kbd> adds · <kbd>Esc</kbd> closes
         </p>
       </div>
-    </div>
+    </OverlayBackdrop>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { HIGHLIGHT_COLORS, type Highlight, type HighlightColor } from '@shared/model';
 import { TrashIcon } from '../ui/icons';
+import { NoteEditor } from './note-editor';
 
 interface Props {
   highlight: Highlight;
@@ -18,9 +19,7 @@ const WIDTH = 320;
 
 /** What clicking a highlight opens: its colour, its note (edit or delete) and delete. */
 export function HighlightPopover({ highlight, anchor, editNote, onColor, onSaveNote, onDelete, onClose }: Props) {
-  const [note, setNote] = useState(highlight.note);
   const [editing, setEditing] = useState(editNote || false);
-  const [error, setError] = useState<string | null>(null);
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -39,11 +38,6 @@ export function HighlightPopover({ highlight, anchor, editNote, onColor, onSaveN
   const below = anchor.bottom + 10;
   const top = below + 220 < window.innerHeight ? below : Math.max(60, anchor.top - 230);
   const left = Math.min(Math.max(anchor.left + anchor.width / 2 - WIDTH / 2, 12), window.innerWidth - WIDTH - 12);
-  const save = () =>
-    onSaveNote(note.trim()).then(
-      () => setEditing(false),
-      (e: Error) => setError(e.message),
-    );
 
   return (
     <div
@@ -56,7 +50,6 @@ export function HighlightPopover({ highlight, anchor, editNote, onColor, onSaveN
         if (event.key === 'Escape') {
           event.preventDefault();
           event.stopPropagation();
-          if (editing && note !== highlight.note) setNote(highlight.note);
           onClose();
         }
       }}
@@ -79,43 +72,11 @@ export function HighlightPopover({ highlight, anchor, editNote, onColor, onSaveN
         </button>
       </div>
       {editing ? (
-        <div className="note-editor">
-          <textarea
-            aria-label="Note"
-            placeholder="Write a note…"
-            value={note}
-            rows={3}
-            onChange={(event) => setNote(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                void save();
-              }
-            }}
-          />
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="note-editor-actions">
-            {highlight.note && (
-              <button
-                type="button"
-                className="text-button"
-                onClick={() => {
-                  setNote('');
-                  void onSaveNote('').then(() => setEditing(false));
-                }}
-              >
-                Delete note
-              </button>
-            )}
-            <button type="button" className="primary-button small" onClick={() => void save()}>
-              Save note
-            </button>
-          </div>
-        </div>
+        <NoteEditor
+          initial={highlight.note}
+          onSave={(text) => onSaveNote(text).then(() => setEditing(false))}
+          canDelete={highlight.note !== ''}
+        />
       ) : (
         <div className="popover-note">
           {highlight.note ? <p className="highlight-note">{highlight.note}</p> : null}

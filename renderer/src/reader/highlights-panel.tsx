@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { HIGHLIGHT_COLORS, type HighlightColor } from '@shared/model';
 import { CloseIcon, NoteIcon, TrashIcon } from '../ui/icons';
+import { NoteEditor } from './note-editor';
 import type { AnchoredHighlight } from './use-highlights';
 
 interface Props {
@@ -159,47 +160,5 @@ function HighlightItem({ item, editing, active, onEdit, onSelect, onSaveNote, on
         </div>
       )}
     </li>
-  );
-}
-
-function NoteEditor({ initial, onSave, onCancel }: { initial: string; onSave(note: string): Promise<void>; onCancel(): void }) {
-  const [note, setNote] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const save = () => onSave(note.trim()).catch((e: Error) => setError(e.message));
-  return (
-    <div className="note-editor">
-      <textarea
-        aria-label="Note"
-        placeholder="Write a note…"
-        value={note}
-        autoFocus
-        rows={3}
-        onChange={(event) => setNote(event.target.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void save();
-          if (event.key === 'Escape') {
-            event.preventDefault();
-            event.stopPropagation();
-            onCancel();
-          }
-        }}
-      />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="note-editor-actions">
-        <span className="hint">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to save
-        </span>
-        <button type="button" className="text-button" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="button" className="primary-button small" onClick={() => void save()}>
-          Save note
-        </button>
-      </div>
-    </div>
   );
 }

@@ -1,7 +1,8 @@
 import { MOD_KEY } from '../ui/platform';
+import type { Shortcut } from '../ui/shortcut-list';
 
 /** Every reader shortcut, as the `?` overlay lists them. */
-export const READER_SHORTCUTS: { group: string; items: [string[], string][] }[] = [
+export const READER_SHORTCUTS: { group: string; items: Shortcut[] }[] = [
   {
     group: 'Reading',
     items: [

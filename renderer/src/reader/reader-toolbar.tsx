@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ArticleMeta } from '@shared/model';
-import { ArchiveIcon, BackIcon, InboxIcon, PanelIcon, SearchIcon, StarIcon, TagIcon } from '../ui/icons';
+import { BackIcon, PanelIcon, SearchIcon, TagIcon } from '../ui/icons';
+import { FavouriteArchiveButtons } from '../ui/state-buttons';
 import type { ReadAloudState } from './read-aloud';
 import { RefreshIcon } from './update-from-web';
 
@@ -61,7 +62,7 @@ export function ReaderToolbar(props: Props) {
         <BackIcon />
       </button>
       <div className="toolbar-title">
-        <span className="toolbar-title-text" aria-hidden="true">
+        <span className="toolbar-title-text truncate" aria-hidden="true">
           {meta.title}
         </span>
         <span className="minutes-left" aria-label="Time left">
@@ -129,25 +130,7 @@ export function ReaderToolbar(props: Props) {
           </button>
           {popover === 'tags' && props.renderPopover('tags')}
         </div>
-        <button
-          type="button"
-          className={`icon-button${meta.favourite ? ' is-on' : ''}`}
-          onClick={props.onFavourite}
-          aria-label={meta.favourite ? 'Remove from favourites' : 'Favourite'}
-          aria-pressed={meta.favourite}
-          title="Favourite (f)"
-        >
-          <StarIcon filled={meta.favourite} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={props.onArchive}
-          aria-label={meta.archived ? 'Move to Inbox' : 'Archive'}
-          title={meta.archived ? 'Move to Inbox (e)' : 'Archive (e)'}
-        >
-          {meta.archived ? <InboxIcon /> : <ArchiveIcon />}
-        </button>
+        <FavouriteArchiveButtons favourite={meta.favourite} archived={meta.archived} onFavourite={props.onFavourite} onArchive={props.onArchive} />
         <button
           type="button"
           className={`icon-button${panelOpen ? ' is-on' : ''}`}

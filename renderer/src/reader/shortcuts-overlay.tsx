@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { CloseIcon } from '../ui/icons';
+import { OverlayBackdrop, OverlayHeader } from '../ui/overlay';
+import { ShortcutList } from '../ui/shortcut-list';
 import { READER_SHORTCUTS } from './reader-shortcuts';
 
 export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
@@ -10,7 +11,7 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
     return () => previous?.focus?.();
   }, []);
   return (
-    <div className="overlay-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <OverlayBackdrop onClose={onClose}>
       <div
         ref={ref}
         className="shortcuts-overlay"
@@ -26,32 +27,16 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
           }
         }}
       >
-        <header className="overlay-header">
-          <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close shortcuts">
-            <CloseIcon />
-          </button>
-        </header>
+        <OverlayHeader titleId="shortcuts-title" title="Keyboard shortcuts" closeLabel="Close shortcuts" onClose={onClose} />
         <div className="shortcut-groups">
           {READER_SHORTCUTS.map(({ group, items }) => (
             <section key={group} aria-label={group}>
               <h3>{group}</h3>
-              <dl>
-                {items.map(([keys, action]) => (
-                  <div key={action} className="shortcut-row">
-                    <dt>
-                      {keys.map((key) => (
-                        <kbd key={key}>{key}</kbd>
-                      ))}
-                    </dt>
-                    <dd>{action}</dd>
-                  </div>
-                ))}
-              </dl>
+              <ShortcutList shortcuts={items} rowClassName="shortcut-row" />
             </section>
           ))}
         </div>
       </div>
-    </div>
+    </OverlayBackdrop>
   );
 }

@@ -1,29 +1,19 @@
 import { rm } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryStore } from '../../../electron/core/library/library-store';
+import { describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../../electron/core/search/search-index';
-import { saveSample, tempLibraryDir } from '../library/sample-article';
+import { useTempLibrary } from '../../support/temp-library';
+import { saveSample } from '../library/sample-article';
 
-let dir: string;
-let store: LibraryStore;
-
-beforeEach(async () => {
-  dir = await tempLibraryDir();
-  store = await LibraryStore.open(dir);
-});
-afterEach(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const library = useTempLibrary();
 
 const titles = (hits: { article: { title: string } }[]) => hits.map((h) => h.article.title);
 
 describe('SearchIndex', () => {
   it('finds articles in which every word occurs, in title, byline, site or body', async () => {
-    await saveSample(store, { url: 'https://a.test/1', title: 'Bread at home', textContent: 'Flour, water and salt make sourdough.' });
-    await saveSample(store, { url: 'https://a.test/2', title: 'Sourdough secrets', byline: 'Ana Flour', textContent: 'Starter care.' });
-    await saveSample(store, { url: 'https://a.test/3', title: 'Rivers', siteName: 'Salt Gazette', textContent: 'Water everywhere.' });
-    const search = new SearchIndex(store);
+    await saveSample(library.store, { url: 'https://a.test/1', title: 'Bread at home', textContent: 'Flour, water and salt make sourdough.' });
+    await saveSample(library.store, { url: 'https://a.test/2', title: 'Sourdough secrets', byline: 'Ana Flour', textContent: 'Starter care.' });
+    await saveSample(library.store, { url: 'https://a.test/3', title: 'Rivers', siteName: 'Salt Gazette', textContent: 'Water everywhere.' });
+    const search = new SearchIndex(library.store);
 
     expect(titles(await search.search('sourdough flour'))).toEqual(['Sourdough secrets', 'Bread at home']);
     expect(titles(await search.search('salt water'))).toEqual(expect.arrayContaining(['Bread at home', 'Rivers']));
@@ -33,50 +23,50 @@ describe('SearchIndex', () => {
   });
 
   it('ignores case and diacritics on both sides', async () => {
-    await saveSample(store, { url: 'https://a.test/1', title: 'Café culture', textContent: 'A NAÏVE take on crème brûlée in São Paulo.' });
-    const search = new SearchIndex(store);
+    await saveSample(library.store, { url: 'https://a.test/1', title: 'Café culture', textContent: 'A NAÏVE take on crème brûlée in São Paulo.' });
+    const search = new SearchIndex(library.store);
     expect(titles(await search.search('CAFE'))).toEqual(['Café culture']);
     expect(titles(await search.search('naive creme brulee sao paulo'))).toEqual(['Café culture']);
     expect(titles(await search.search('Crème'))).toEqual(['Café culture']);
   });
 
   it('ranks title matches first, then by number of matches', async () => {
-    await saveSample(store, { url: 'https://a.test/1', title: 'Notes', textContent: 'otter otter otter otter otter' });
-    await saveSample(store, { url: 'https://a.test/2', title: 'The otter', textContent: 'About rivers.' });
-    await saveSample(store, { url: 'https://a.test/3', title: 'More notes', textContent: 'one otter, another otter' });
-    const search = new SearchIndex(store);
+    await saveSample(library.store, { url: 'https://a.test/1', title: 'Notes', textContent: 'otter otter otter otter otter' });
+    await saveSample(library.store, { url: 'https://a.test/2', title: 'The otter', textContent: 'About rivers.' });
+    await saveSample(library.store, { url: 'https://a.test/3', title: 'More notes', textContent: 'one otter, another otter' });
+    const search = new SearchIndex(library.store);
     expect(titles(await search.search('otter'))).toEqual(['The otter', 'Notes', 'More notes']);
   });
 
   it('gives a snippet around the first body match, in the original spelling', async () => {
     const filler = 'Lorem ipsum dolor sit amet. '.repeat(20);
-    await saveSample(store, { url: 'https://a.test/1', title: 'Long', textContent: `${filler}The Zürich meeting ended late. ${filler}` });
-    const [hit] = await new SearchIndex(store).search('zurich');
+    await saveSample(library.store, { url: 'https://a.test/1', title: 'Long', textContent: `${filler}The Zürich meeting ended late. ${filler}` });
+    const [hit] = await new SearchIndex(library.store).search('zurich');
     expect(hit.snippet).toContain('The Zürich meeting ended late.');
     expect(hit.snippet.startsWith('…')).toBe(true);
     expect(hit.snippet.length).toBeLessThan(200);
   });
 
   it('keeps texts in memory after the first search, and follows saves and deletes', async () => {
-    const { article } = await saveSample(store, { url: 'https://a.test/1', title: 'Alpha', textContent: 'kestrel' });
-    const search = new SearchIndex(store);
+    const { article } = await saveSample(library.store, { url: 'https://a.test/1', title: 'Alpha', textContent: 'kestrel' });
+    const search = new SearchIndex(library.store);
     expect(titles(await search.search('kestrel'))).toEqual(['Alpha']);
-    await rm(`${dir}/articles/${article.id}/text.txt`); // proves the text is not read again
+    await rm(`${library.dir}/articles/${article.id}/text.txt`); // proves the text is not read again
     expect(titles(await search.search('kestrel'))).toEqual(['Alpha']);
 
-    const second = await saveSample(store, { url: 'https://a.test/2', title: 'Beta', textContent: 'kestrel nest' });
+    const second = await saveSample(library.store, { url: 'https://a.test/2', title: 'Beta', textContent: 'kestrel nest' });
     search.setText(second.article.id, 'kestrel nest');
     expect(titles(await search.search('kestrel nest'))).toEqual(['Beta']);
 
-    await store.deleteArticle(second.article.id);
+    await library.store.deleteArticle(second.article.id);
     search.remove(second.article.id);
     expect(titles(await search.search('nest'))).toEqual([]);
   });
 
   it('still finds an article whose text file is gone by its title', async () => {
-    const { article } = await saveSample(store, { url: 'https://a.test/1', title: 'Lonely heron', textContent: 'x' });
-    await rm(`${dir}/articles/${article.id}/text.txt`);
-    const [hit] = await new SearchIndex(store).search('heron');
+    const { article } = await saveSample(library.store, { url: 'https://a.test/1', title: 'Lonely heron', textContent: 'x' });
+    await rm(`${library.dir}/articles/${article.id}/text.txt`);
+    const [hit] = await new SearchIndex(library.store).search('heron');
     expect(hit.article.id).toBe(article.id);
   });
 });

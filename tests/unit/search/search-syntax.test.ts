@@ -1,56 +1,47 @@
 import { existsSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LibraryStore } from '../../../electron/core/library/library-store';
+import { describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../../../electron/core/search/inverted-index';
 import { parseQuery } from '../../../electron/core/search/parse-query';
 import { SearchIndex } from '../../../electron/core/search/search-index';
 import { tokenize } from '../../../electron/core/search/tokenize';
-import { saveSample, tempLibraryDir } from '../library/sample-article';
+import { useTempLibrary } from '../../support/temp-library';
+import { saveSample } from '../library/sample-article';
 
-let dir: string;
-let store: LibraryStore;
-beforeEach(async () => {
-  dir = await tempLibraryDir();
-  store = await LibraryStore.open(dir);
-});
-afterEach(async () => {
-  await store.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const library = useTempLibrary();
 
 const titles = (page: { hits: { article: { title: string } }[] }) => page.hits.map((h) => h.article.title);
 
 async function sampleLibrary() {
-  const a = await saveSample(store, {
+  const a = await saveSample(library.store, {
     url: 'https://www.birds.example/kestrel',
     title: 'The kestrel hovers',
     siteName: 'Bird Notes',
     lang: 'en',
     textContent: 'A small falcon that hovers over open country. Kestrels hunt voles.',
   });
-  const b = await saveSample(store, {
+  const b = await saveSample(library.store, {
     url: 'https://news.example.org/falcons',
     title: 'Falcons of the city',
     lang: 'en',
     textContent: 'Peregrine falcons nest on towers; country kestrel numbers fall.',
   });
-  const c = await saveSample(store, {
+  const c = await saveSample(library.store, {
     url: 'https://zeitung.example.de/falke',
     title: 'Der Turmfalke',
     lang: 'de-AT',
     textContent: 'Der Turmfalke jagt über offenem Gelände. Grüße aus Österreich.',
   });
-  const d = await saveSample(store, {
+  const d = await saveSample(library.store, {
     url: 'https://tokyo.example.jp/bird',
     title: '東京の鳥',
     lang: 'ja',
     textContent: '東京大学の研究によると、チョウゲンボウは都市でも繁殖する。',
   });
-  await store.updateArticle(a.article.id, () => ({ tags: ['Birds'], archived: true, favourite: true }));
-  await store.updateArticle(b.article.id, () => ({ tags: ['birds', 'City'], readAt: '2024-01-01T00:00:00.000Z' }));
-  await store.addHighlight({
+  await library.store.updateArticle(a.article.id, () => ({ tags: ['Birds'], archived: true, favourite: true }));
+  await library.store.updateArticle(b.article.id, () => ({ tags: ['birds', 'City'], readAt: '2024-01-01T00:00:00.000Z' }));
+  await library.store.addHighlight({
     articleId: c.article.id,
     quote: { type: 'TextQuoteSelector', exact: 'Der Turmfalke', prefix: '', suffix: ' jagt' },
     position: { type: 'TextPositionSelector', start: 0, end: 13 },
@@ -89,7 +80,7 @@ describe('query parsing', () => {
 describe('search with the query syntax', () => {
   it('requires every word, excludes -words, and matches the last word as a prefix', async () => {
     await sampleLibrary();
-    const search = new SearchIndex(store);
+    const search = new SearchIndex(library.store);
     expect(titles(await search.searchPage('country kestrel '))).toEqual(['The kestrel hovers', 'Falcons of the city']);
     expect(titles(await search.searchPage('country -voles'))).toEqual(['Falcons of the city']);
     expect(titles(await search.searchPage('falc'))).toEqual(['Falcons of the city', 'The kestrel hovers']);
@@ -98,7 +89,7 @@ describe('search with the query syntax', () => {
 
   it('matches "phrases" only with the words side by side, in order', async () => {
     await sampleLibrary();
-    const search = new SearchIndex(store);
+    const search = new SearchIndex(library.store);
     expect(titles(await search.searchPage('"open country"'))).toEqual(['The kestrel hovers']);
     expect(titles(await search.searchPage('"country open"'))).toEqual([]);
     expect(titles(await search.searchPage('"offenem gelande"'))).toEqual(['Der Turmfalke']);
@@ -106,7 +97,7 @@ describe('search with the query syntax', () => {
 
   it('filters by tag, site, state, highlights and language', async () => {
     await sampleLibrary();
-    const search = new SearchIndex(store);
+    const search = new SearchIndex(library.store);
     expect(titles(await search.searchPage('tag:BIRDS'))).toEqual(['Falcons of the city', 'The kestrel hovers']);
     expect(titles(await search.searchPage('site:birds.example'))).toEqual(['The kestrel hovers']);
     expect(titles(await search.searchPage('site:example.org falcons'))).toEqual(['Falcons of the city']);
@@ -120,7 +111,7 @@ describe('search with the query syntax', () => {
 
   it('finds words of highlights and notes, CJK text, and marks the matches in the snippet', async () => {
     await sampleLibrary();
-    const search = new SearchIndex(store);
+    const search = new SearchIndex(library.store);
     expect(titles(await search.searchPage('windhover'))).toEqual(['Der Turmfalke']);
     expect(titles(await search.searchPage('東京大学'))).toEqual(['東京の鳥']);
     expect(titles(await search.searchPage('チョウゲンボウ'))).toEqual(['東京の鳥']);
@@ -132,12 +123,12 @@ describe('search with the query syntax', () => {
 
   it('pages through results and leaves out the Trash unless asked for', async () => {
     const { a } = await sampleLibrary();
-    const search = new SearchIndex(store);
+    const search = new SearchIndex(library.store);
     const all = await search.searchPage('falc', { limit: 1 });
     expect(all.total).toBe(2);
     expect(all.hits).toHaveLength(1);
     expect((await search.searchPage('falc', { offset: 1, limit: 1 })).hits[0].article.title).toBe('The kestrel hovers');
-    await store.updateArticle(a.id, () => ({ deletedAt: new Date().toISOString() }));
+    await library.store.updateArticle(a.id, () => ({ deletedAt: new Date().toISOString() }));
     expect(titles(await search.searchPage('kestrel hovers'))).toEqual([]);
     expect(titles(await search.searchPage('kestrel hovers is:deleted'))).toEqual(['The kestrel hovers']);
   });
@@ -146,16 +137,16 @@ describe('search with the query syntax', () => {
 describe('search index on disk', () => {
   it('is written beside the library, loaded instead of rebuilt, and caught up with changes made meanwhile', async () => {
     const { a, b } = await sampleLibrary();
-    const path = join(dir, 'search-index.bin');
-    const first = new SearchIndex(store, { path });
+    const path = join(library.dir, 'search-index.bin');
+    const first = new SearchIndex(library.store, { path });
     await first.ready();
     expect(existsSync(path)).toBe(true);
 
     // Changes while no index is watching: a new article, a removed one, a renamed one.
-    await saveSample(store, { url: 'https://a.test/new', title: 'Merlin', textContent: 'A merlin on the moor.' });
-    await store.purgeArticles([b.id]);
-    await store.updateArticle(a.id, () => ({ archived: false }));
-    const second = new SearchIndex(store, { path });
+    await saveSample(library.store, { url: 'https://a.test/new', title: 'Merlin', textContent: 'A merlin on the moor.' });
+    await library.store.purgeArticles([b.id]);
+    await library.store.updateArticle(a.id, () => ({ archived: false }));
+    const second = new SearchIndex(library.store, { path });
     expect(titles(await second.searchPage('merlin'))).toEqual(['Merlin']);
     expect(titles(await second.searchPage('peregrine'))).toEqual([]);
     expect(titles(await second.searchPage('kestrel'))).toEqual(['The kestrel hovers']);
@@ -163,19 +154,19 @@ describe('search index on disk', () => {
 
   it('rebuilds an index file that is damaged or from another format', async () => {
     await sampleLibrary();
-    const path = join(dir, 'search-index.bin');
+    const path = join(library.dir, 'search-index.bin');
     await writeFile(path, 'not an index');
-    const search = new SearchIndex(store, { path });
+    const search = new SearchIndex(library.store, { path });
     expect(titles(await search.searchPage('turmfalke'))).toEqual(['Der Turmfalke']);
     expect(InvertedIndex.deserialize(await readFile(path))).not.toBeNull();
   });
 
   it('follows saves, edits of highlights and deletes incrementally', async () => {
     const { c } = await sampleLibrary();
-    const search = new SearchIndex(store);
+    const search = new SearchIndex(library.store);
     await search.ready();
-    const [highlight] = store.highlightsOf(c.id);
-    await store.updateHighlight(highlight.id, { note: 'hobby' });
+    const [highlight] = library.store.highlightsOf(c.id);
+    await library.store.updateHighlight(highlight.id, { note: 'hobby' });
     await search.update([c.id]);
     expect(titles(await search.searchPage('windhover'))).toEqual([]);
     expect(titles(await search.searchPage('hobby'))).toEqual(['Der Turmfalke']);
