@@ -38,7 +38,7 @@ function main() {
       '',
       'Offprint cannot start: the Electron binary could not be downloaded.',
       '  Why: .npmrc sets ignore-scripts, so `npm install` does not fetch Electron; fetching it now failed',
-      '       (this machine may have no route to Electron's download server, or a proxy is in the way).',
+      '       (this machine may have no route to the Electron download server, or a proxy is in the way).',
       '  Retry: node node_modules/electron/install.js   (then `npm start` again)',
       '         Behind a proxy or without that route, set ELECTRON_MIRROR to a reachable Electron mirror first.',
     ].join('\n'),
