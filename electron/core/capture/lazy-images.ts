@@ -7,6 +7,7 @@ import { pickSrcsetCandidate } from './srcset';
 
 const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-hi-res-src', 'data-url'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
+const SPENT_ATTRIBUTES = new Set(['srcset', 'sizes', 'loading', ...LAZY_SRC, ...LAZY_SRCSET]);
 const PLACEHOLDER = /^data:|(?:^|[/_-])(placeholder|blank|spacer|transparent|lazy|loading|pixel|grey|gray|empty|1x1)[\w-]*\.(gif|png|svg|jpe?g|webp)/i;
 const SKIPPED_SOURCE_TYPES = /svg|jxl/i;
 
@@ -44,7 +45,8 @@ function promoteLazySource(img: Element): void {
     const best = pickSrcsetCandidate(srcset);
     if (best) img.setAttribute('src', best);
   }
-  for (const name of ['srcset', 'sizes', 'loading', ...LAZY_SRC, ...LAZY_SRCSET]) img.removeAttribute(name);
+  // One pass over the attributes the image has, rather than a removal (and attribute walk) per known name.
+  for (const name of img.getAttributeNames()) if (SPENT_ATTRIBUTES.has(name)) img.removeAttribute(name);
 }
 
 /** <picture>: keep its <img>, fed from the best <source> when the img itself has nothing real. */

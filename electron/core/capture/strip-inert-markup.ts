@@ -5,12 +5,13 @@
  */
 
 /**
- * Scripts (but not JSON-LD, which carries metadata), styles, comments, and elements the
- * sanitizer drops with their content anyway (svg, select, template, textarea). The regex
- * consumes whichever starts first, so a "<!--" inside a script cannot hide content.
+ * Scripts (but not JSON-LD, which carries metadata), styles, comments, elements the sanitizer
+ * drops with their content anyway (svg, math, select, template, textarea), form inputs, and
+ * <link>s other than the canonical address and icons the metadata reads. The regex consumes
+ * whichever starts first, so a "<!--" inside a script cannot hide content.
  */
 const INERT_MARKUP =
-  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|select|template|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/gi;
+  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|math|select|template|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<input\b[^>]*>|<link\b(?![^>]*(?:canonical|icon))[^>]*>/gi;
 
 /**
  * Navigation, asides and footers: the sanitizer drops <nav> with its content, Readability

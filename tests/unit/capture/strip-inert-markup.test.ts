@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { stripInertMarkup } from '../../../electron/core/capture/strip-inert-markup';
+
+describe('stripInertMarkup', () => {
+  it('removes scripts, styles and comments but keeps JSON-LD', () => {
+    const html = '<p>a</p><script>x()</script><style>p{}</style><!-- c --><script type="application/ld+json">{"@type":"Article"}</script><p>b</p>';
+    expect(stripInertMarkup(html)).toBe('<p>a</p><script type="application/ld+json">{"@type":"Article"}</script><p>b</p>');
+  });
+
+  it('removes navigation, asides and footers with everything nested in them', () => {
+    const html = '<nav><ul><li><nav>inner</nav> tail of outer</li></ul></nav><p>story</p><aside><footer>x</footer><aside>y</aside> z</aside><footer>end</footer>';
+    expect(stripInertMarkup(html)).toBe('<p>story</p>');
+  });
+
+  it('keeps the JSON-LD that sits inside a footer, for the metadata', () => {
+    const ld = '<script type="application/ld+json">{"headline":"H"}</script>';
+    expect(stripInertMarkup(`<p>story</p><footer><p>© site</p>${ld}</footer>`)).toBe(`<p>story</p>${ld}`);
+  });
+
+  it('leaves an unclosed element to the parser rather than cutting the rest of the page', () => {
+    const html = '<nav><a href="/">Home</a><p>the story, after a nav that is never closed</p>';
+    expect(stripInertMarkup(html)).toBe(html);
+  });
+
+  it('does not mistake a longer tag name for one of its own', () => {
+    const html = '<navigation-bar>n</navigation-bar><asidebar>a</asidebar><p>story</p>';
+    expect(stripInertMarkup(html)).toBe(html);
+  });
+});
