@@ -4,14 +4,22 @@ import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes a file so that readers see either the old content or the new one, never a torn write.
- * `sync: false` skips the fsync, for files that can be rebuilt from the journal after a power cut.
+ * `data` may come in parts, written in order. `sync: false` skips the fsync, for files that can be rebuilt from the journal after a power cut.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, { sync = true } = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array | readonly Uint8Array[],
+  { sync = true } = {},
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'w');
     try {
-      await handle.writeFile(data);
+      if (Array.isArray(data)) {
+        for (const part of data as readonly Uint8Array[]) await handle.write(part);
+      } else {
+        await handle.writeFile(data as string | Uint8Array);
+      }
       if (sync) await handle.sync();
     } finally {
       await handle.close();
