@@ -52,6 +52,12 @@ export interface ArticleMeta {
   contentMissing?: boolean;
 }
 
+/** What a page says about itself, as capture finds it and an article keeps it. */
+export type ArticleDescription = Pick<
+  ArticleMeta,
+  'title' | 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime' | 'wordCount' | 'readingMinutes' | 'extraction'
+>;
+
 /** W3C Web Annotation TextQuoteSelector. */
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';

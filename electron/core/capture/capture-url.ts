@@ -2,7 +2,7 @@
  * Saves a web page as an article: fetch, decode, extract (in a worker), store images, sanitize.
  * The caller stores the result and reports 'saving' and 'done'.
  */
-import type { CaptureProgress, ExtractionKind, TextDirection } from '@shared/model';
+import type { ArticleDescription, CaptureProgress } from '@shared/model';
 import type { ExtractedPage } from './extract-article';
 import { sharedExtractionPool } from './extraction-pool';
 import { fetchPage } from './fetch-page';
@@ -26,22 +26,11 @@ export interface CaptureOptions {
   limits?: Partial<FetchLimits>;
 }
 
-export interface CapturedArticle {
+export interface CapturedArticle extends ArticleDescription {
   /** After redirects (or the page's same-site <link rel=canonical>). */
   finalUrl: string;
   /** The page's <link rel=canonical> when it is on the same site, else null: the key for spotting duplicates. */
   canonicalUrl: string | null;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  excerpt: string | null;
-  lang: string | null;
-  dir: TextDirection | null;
-  /** ISO 8601. */
-  publishedTime: string | null;
-  wordCount: number;
-  readingMinutes: number;
-  extraction: ExtractionKind;
   /** Sanitized HTML; every <img> points at assetUrl(...) — nothing remote but plain links. */
   content: string;
   /** Plain text of content. */

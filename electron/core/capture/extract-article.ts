@@ -6,7 +6,7 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
-import type { ExtractionKind, TextDirection } from '@shared/model';
+import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { fallbackContent } from './fallback-content';
 import { prepareImages } from './lazy-images';
 import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripTitleSuffix, toIsoDate, type PageMetadata } from './page-metadata';
@@ -16,19 +16,9 @@ import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
 
-export interface ExtractedArticle {
-  title: string;
-  byline: string | null;
-  excerpt: string | null;
-  siteName: string | null;
-  lang: string | null;
-  dir: TextDirection | null;
-  publishedTime: string | null;
+export interface ExtractedArticle extends ArticleDescription {
   content: string;
   textContent: string;
-  wordCount: number;
-  readingMinutes: number;
-  extraction: ExtractionKind;
   leadImageUrl: string | null;
   siteIconUrl: string | null;
 }

@@ -3,17 +3,13 @@
  * before Readability mutates the document. Readability's own findings take precedence;
  * these fill the gaps.
  */
-import type { TextDirection } from '@shared/model';
+import type { ArticleDescription, TextDirection } from '@shared/model';
 import { documentBaseUrl, resolveReference } from './resolve-urls';
 
-export interface PageMetadata {
+type Described = Pick<ArticleDescription, 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime'>;
+
+export interface PageMetadata extends Described {
   title: string | null;
-  byline: string | null;
-  siteName: string | null;
-  excerpt: string | null;
-  lang: string | null;
-  dir: TextDirection | null;
-  publishedTime: string | null;
   leadImageUrl: string | null;
   /** The site's icon: apple-touch-icon, else rel=icon, else /favicon.ico (web pages only). */
   iconUrl: string | null;
