@@ -80,6 +80,11 @@ export interface Highlight {
   position: TextPositionSelector;
   color: HighlightColor;
   note: string;
+  /**
+   * The passage as the reader saw it, with a line break between blocks (paragraphs, list items,
+   * table cells), for display and export. `quote.exact` is the raw text that anchoring needs.
+   */
+  text?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -90,6 +95,7 @@ export interface NewHighlight {
   position: TextPositionSelector;
   color: HighlightColor;
   note: string;
+  text?: string;
 }
 
 export interface HighlightPatch {

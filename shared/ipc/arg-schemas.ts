@@ -71,7 +71,7 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   listTags: z.tuple([]),
   search: z.tuple([z.string().max(1_000)]),
   addHighlight: z.tuple([
-    z.object({ articleId: id, quote, position, color, note: z.string().max(20_000) }),
+    z.object({ articleId: id, quote, position, color, note: z.string().max(20_000), text: z.string().max(200_000).optional() }),
   ]),
   updateHighlight: z.tuple([id, z.object({ color: color.optional(), note: z.string().max(20_000).optional() })]),
   deleteHighlight: z.tuple([id]),

@@ -39,12 +39,16 @@ export function blockquote(text: string): string {
     .join('\n');
 }
 
+/** The passage with a blank line between its blocks, so each stays its own paragraph inside the quote. */
+export const passageOf = (highlight: Pick<Highlight, 'quote' | 'text'>): string =>
+  highlight.text ? highlight.text.replace(/\n+/g, '\n\n') : highlight.quote.exact;
+
 /** One article's highlights (in the order given) as a Markdown document. */
 export function articleToMarkdown(article: ArticleMeta, highlights: readonly Highlight[]): string {
   const parts = [frontMatter(article), '', `# ${article.title.replace(/\s+/g, ' ').trim()}`, ''];
   parts.push(`[${siteOf(article)}](${article.url})`, '');
   for (const highlight of highlights) {
-    parts.push(blockquote(highlight.quote.exact), '');
+    parts.push(blockquote(passageOf(highlight)), '');
     if (highlight.note.trim()) parts.push(highlight.note.trim(), '');
   }
   return `${parts.join('\n').trimEnd()}\n`;

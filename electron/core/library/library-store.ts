@@ -403,6 +403,7 @@ export class LibraryStore {
         position: { ...input.position },
         color: input.color,
         note: input.note,
+        ...(input.text ? { text: input.text } : {}),
         createdAt: now,
         updatedAt: now,
       };

@@ -11,7 +11,7 @@ export function ClipCard({ clip }: { clip: Clip }) {
     <li className={`clip-card hl-item-${highlight.color}${orphaned ? ' orphan' : ''}`} data-highlight-id={highlight.id}>
       <a className="clip-link" href={href} aria-label={`${highlight.quote.exact.slice(0, 80)} — in ${article.title}`}>
         <blockquote className="clip-quote" lang={article.lang ?? undefined} dir={article.dir ?? undefined}>
-          {highlight.quote.exact}
+          {highlight.text ?? highlight.quote.exact}
         </blockquote>
       </a>
       {highlight.note && <p className="clip-note">{highlight.note}</p>}

@@ -44,9 +44,10 @@ export function useHighlights(articleId: string, initial: Highlight[], text: str
   const create = useCallback(
     async (span: TextSpan, color: HighlightColor, note: string): Promise<Highlight> => {
       const { quote, position } = describeTextRange(text, span);
-      return api.addHighlight({ articleId, quote, position, color, note });
+      const passage = body ? readableText(body, span) : '';
+      return api.addHighlight({ articleId, quote, position, color, note, ...(passage ? { text: passage } : {}) });
     },
-    [articleId, text],
+    [articleId, text, body],
   );
 
   const add = useCallback(
@@ -93,6 +94,7 @@ export function useHighlights(articleId: string, initial: Highlight[], text: str
       position: last.position,
       color: last.color,
       note: last.note,
+      ...(last.text ? { text: last.text } : {}),
     });
     setHighlights((list) => [...list, restored]);
     return restored;

@@ -34,6 +34,13 @@ describe('Markdown export', () => {
     );
   });
 
+  it('keeps the blocks of a passage across table cells or paragraphs apart, from the text as read', () => {
+    const across = highlight('h3', 'Rereading10Margin notes', 60, { text: 'Rereading\n10\nMargin notes' });
+    const md = articleToMarkdown(article(), [across]);
+    expect(md).toContain('> Rereading\n>\n> 10\n>\n> Margin notes\n');
+    expect(md).not.toContain('Rereading10');
+  });
+
   it('quotes a passage with its citation for the clipboard', () => {
     expect(quoteWithCitation('A line.\nAnother.', article())).toBe(
       '> A line.\n> Another.\n>\n> — [On "Margins": notes](https://example.com/essay), Example Review\n',
