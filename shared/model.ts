@@ -1,4 +1,5 @@
 /** Domain types shared by the core, the Electron glue and the renderer. */
+import type { ReaderSettings } from './settings/reader-settings';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
 export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
@@ -180,11 +181,15 @@ export interface ViewSettings {
 /** Persisted per library (in library.json). `views` is keyed by view name, or "tag:<name>" for a tag's view. */
 export interface LibrarySettings {
   views: Record<string, ViewSettings>;
+  /** How the reader lays out text; absent until the user changes something. */
+  reader?: ReaderSettings;
 }
 
 export interface SettingsPatch {
   /** Replaces the settings of each view named; `null` forgets a view's settings. */
   views?: Record<string, ViewSettings | null>;
+  /** Replaces the reader settings (values out of range fall back to the defaults). */
+  reader?: ReaderSettings;
 }
 
 export interface SearchOptions {

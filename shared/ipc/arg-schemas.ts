@@ -45,6 +45,16 @@ const listQuery = z.object({
   limit: z.number().int().positive().max(100_000).optional(),
 });
 const viewSettings = z.object({ sort: sort.optional(), filters: z.object(filters).optional() });
+const readerSettings = z.object({
+  font: z.enum(['serif', 'sans', 'legible']),
+  size: z.number().finite(),
+  lineHeight: z.number().finite(),
+  width: z.number().finite(),
+  theme: z.enum(['system', 'light', 'sepia', 'dark']),
+  justify: z.boolean(),
+  archiveWhenFinished: z.boolean(),
+  lastColor: color,
+});
 const bulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('archive'), value: z.boolean() }),
   z.object({ type: z.literal('favourite'), value: z.boolean() }),
@@ -91,7 +101,9 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   mergeTags: z.tuple([z.array(tag).min(1).max(1_000), tag]),
   deleteTag: z.tuple([tag]),
   getSettings: z.tuple([]),
-  updateSettings: z.tuple([z.object({ views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional() })]),
+  updateSettings: z.tuple([
+    z.object({ views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional(), reader: readerSettings.optional() }),
+  ]),
   getNotices: z.tuple([]),
   openExternal: z.tuple([z.string().max(8_192)]),
   listClips: z.tuple([

@@ -126,10 +126,13 @@ test('reading: measure, settings, themes, find, contents, shortcuts, read aloud,
   await step('the theme and size persist across a reload; + and - change the size', async () => {
     await page.keyboard.press('+');
     await expect.poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('21px');
+    // The library holds them, not only this window: a fresh window storage still gets them back.
+    await expect.poll(async () => (await app.core.getSettings()).reader).toMatchObject({ size: 21, theme: 'dark' });
+    await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.locator('h1.article-title').waitFor();
-    expect(await page.locator('.reader').getAttribute('data-reader-theme')).toBe('dark');
-    expect(await page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('21px');
+    await expect.poll(() => page.locator('.reader').getAttribute('data-reader-theme')).toBe('dark');
+    await expect.poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('21px');
     await page.keyboard.press('-');
     await expect.poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('20px');
     await page.keyboard.press('s');

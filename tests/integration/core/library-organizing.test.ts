@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '@shared/ipc/dispatch';
+import { DEFAULT_SETTINGS, LIMITS } from '@shared/settings/reader-settings';
 import type { ArticleMeta } from '@shared/model';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 
@@ -119,6 +120,22 @@ describe('settings and the missing-content state', () => {
     core = await OffprintCore.open({ libraryDir: dir });
     expect(await core.getSettings()).toEqual({
       views: { inbox: { sort: { field: 'title', direction: 'asc' } }, archive: { sort: { field: 'site', direction: 'desc' } } },
+    });
+  });
+
+  it('keeps the reader settings in the library, clamped to what the reader allows, beside the views', async () => {
+    await core.updateSettings({ views: { inbox: { sort: { field: 'title', direction: 'asc' } } } });
+    const reader = { ...DEFAULT_SETTINGS, font: 'sans' as const, size: 99, theme: 'sepia' as const, justify: true };
+    expect((await core.updateSettings({ reader })).reader).toEqual({ ...reader, size: LIMITS.size.max });
+    await core.close();
+    core = await OffprintCore.open({ libraryDir: dir });
+    expect(await core.getSettings()).toEqual({
+      views: { inbox: { sort: { field: 'title', direction: 'asc' } } },
+      reader: { ...reader, size: LIMITS.size.max },
+    });
+    expect(await dispatch(core as never, 'updateSettings', [{ reader: { ...reader, font: 'comic' } }])).toMatchObject({
+      ok: false,
+      error: { code: 'bad-arguments' },
     });
   });
 
