@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { OffprintCore } from '../electron/core/offprint-core';
 import { indexPath, journalPath, searchIndexPath, TEXT_FILE, ARTICLES_FOLDER } from '../electron/core/library/library-layout';
 import type { ArticleMeta } from '@shared/model';
+import { percentile as percentileOfSorted } from './percentile';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--library');
@@ -21,10 +22,7 @@ if (!library) {
 }
 const dir = resolve(library);
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
+const percentile = (values: number[], p: number): number => percentileOfSorted([...values].sort((a, b) => a - b), p);
 const SEARCH_PAGE = 20;
 const round = (n: number): number => Math.round(n * 10) / 10;
 const peaks: Record<string, number> = {};

@@ -15,6 +15,7 @@ import type { ArticleMeta, Highlight } from '@shared/model';
 import { ARTICLES_FOLDER, TEXT_FILE, indexPath } from '../electron/core/library/library-layout';
 import { SearchIndex } from '../electron/core/search/search-index';
 import { eachToken, fold } from '../electron/core/search/tokenize';
+import { percentile as percentileOfSorted } from './percentile';
 
 const ENGINES = ['offprint', 'minisearch', 'flexsearch', 'scan'] as const;
 type Engine = (typeof ENGINES)[number];
@@ -46,7 +47,7 @@ if (!engine) {
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
-const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+const percentile = (values: number[], p: number): number => percentileOfSorted([...values].sort((a, b) => a - b), p);
 const mb = (bytes: number): number => round(bytes / 1024 / 1024);
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 

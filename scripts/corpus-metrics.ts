@@ -132,8 +132,4 @@ export function hasRelativeUrl(html: string): boolean {
   return false;
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index];
-}
+export { percentile } from './percentile';

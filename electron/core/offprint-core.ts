@@ -64,6 +64,7 @@ export class OffprintCore implements LibraryApi {
     this.#search = new SearchIndex(store, { path: searchIndexPath(store.dir) });
     store.onChange((event) => {
       if (event.type === 'articles-removed') this.#search.remove(event.ids);
+      else if (event.type === 'content-replaced') void this.#search.update([event.id], { textChanged: true }).catch(() => undefined);
       else void this.#search.update(event.type === 'articles-changed' ? event.ids : [event.articleId]).catch(() => undefined);
       this.#schedulePersist();
     });

@@ -16,16 +16,13 @@ function senderOf(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolea
   return { url: frame.url, isMainFrame: frame.parent === null };
 }
 
-/** Answers every contract call, after checking it comes from the app's own top frame. Returns an undo. */
-export function registerIpcHandlers(api: InvokeApi, devServerUrl?: string): () => void {
+/** Answers every contract call, after checking it comes from the app's own top frame. */
+export function registerIpcHandlers(api: InvokeApi, devServerUrl?: string): void {
   for (const name of INVOKE_METHODS) {
     ipcMain.handle(channelOf(name), async (event, ...args: unknown[]) =>
       isTrustedSender(senderOf(event), devServerUrl) ? dispatch(api, name, args) : REFUSED,
     );
   }
-  return () => {
-    for (const name of INVOKE_METHODS) ipcMain.removeHandler(channelOf(name));
-  };
 }
 
 /** Sends a capture's progress to the window, if it is still open. */

@@ -47,18 +47,6 @@ export function makeTrackingGif(): Buffer {
   return Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 }
 
-/** A 1×1 GIF of one colour (uncompressed LZW stream with a clear code first). */
-export function makeGif([r, g, b]: Rgb): Buffer {
-  return Buffer.concat([
-    Buffer.from('GIF89a', 'ascii'),
-    Buffer.from([1, 0, 1, 0, 0x80, 0, 0]), // 1×1, global colour table of 2 entries
-    Buffer.from([r, g, b, 0, 0, 0]),
-    Buffer.from([0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0]), // image descriptor
-    Buffer.from([0x02, 0x02, 0x44, 0x01, 0x00]), // min code size 2, one sub-block: clear, 0, end
-    Buffer.from([0x3b]),
-  ]);
-}
-
 /** A tiny SVG, which capture refuses to store for now. */
 export function makeSvg(): Buffer {
   return Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');

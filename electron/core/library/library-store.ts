@@ -82,6 +82,8 @@ export type ArticleChange = Partial<Pick<ArticleMeta, 'archived' | 'favourite' |
 /** What a change did, for whoever keeps derived data (the search index) up to date. */
 export type LibraryEvent =
   | { type: 'articles-changed'; ids: string[] }
+  /** An article's stored content and text were replaced (an update from the web). */
+  | { type: 'content-replaced'; id: string }
   | { type: 'highlights-changed'; articleId: string }
   | { type: 'articles-removed'; ids: string[] };
 
@@ -314,8 +316,7 @@ export class LibraryStore {
         throw error;
       }
       if (hadFolder) await rm(oldDir, { recursive: true, force: true }).catch(() => undefined);
-      this.#emit({ type: 'articles-changed', ids: [id] });
-      this.#emit({ type: 'highlights-changed', articleId: id });
+      this.#emit({ type: 'content-replaced', id });
       return copy(this.#article(id));
     });
   }

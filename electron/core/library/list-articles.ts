@@ -37,7 +37,7 @@ export function matchesFilters(filters: ListFilters): (a: ArticleMeta) => boolea
     (!filters.readState || (filters.readState === 'read') === isRead(a));
 }
 
-function siteMatches(a: ArticleMeta, site: string): boolean {
+export function siteMatches(a: ArticleMeta, site: string): boolean {
   const host = hostOf(a);
   return host === site || host.endsWith(`.${site}`) || (a.siteName ?? '').toLowerCase() === site;
 }

@@ -7,11 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import type { ArticleMeta, Highlight, SearchHit, SearchOptions, SearchPage } from '@shared/model';
 import { hasTag } from '../library/tags';
-import { compareBy, hostOf, isRead, langMatches } from '../library/list-articles';
+import { compareBy, hostOf, isRead, langMatches, siteMatches } from '../library/list-articles';
 import { writeFileAtomic } from '../library/write-file-atomic';
 import { foldText, originalIndex } from './fold-text';
 import { InvertedIndex, postingDoc, postingInTitle, postingTf, type IndexedDoc } from './inverted-index';
 import { makeSnippet } from './make-snippet';
+import { isCjk } from './tokenize';
 import { markedTokens, parseQuery, phraseText, type ParsedQuery, type QueryFilter } from './parse-query';
 
 /** Where the index gets what it searches. */
@@ -53,6 +54,8 @@ export class SearchIndex {
   #updates: Promise<unknown> = Promise.resolve();
   /** Documents added, changed or removed since the file was written. */
   #changes = 0;
+  /** Articles whose stored text was replaced before the index was loaded. */
+  #textChanged = new Set<string>();
 
   constructor(
     private readonly source: SearchSource,
@@ -63,10 +66,6 @@ export class SearchIndex {
   ready(): Promise<InvertedIndex> {
     this.#loading ??= this.#load().then((index) => (this.#index = index));
     return this.#loading;
-  }
-
-  get loaded(): boolean {
-    return this.#index !== null;
   }
 
   /** Every hit (up to 1,000), best first. */
@@ -98,7 +97,7 @@ export class SearchIndex {
       const { article } = ranked[checked];
       const text = await this.#readText(article.id);
       const haystack = ` ${phraseText(`${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(this.source.highlightsOf(article.id))}`)} `;
-      if (phrases.every((p) => haystack.includes(` ${p} `) || (hasCjk(p) && haystack.includes(p)))) {
+      if (phrases.every((p) => haystack.includes(` ${p} `) || (isCjk(p) && haystack.includes(p)))) {
         verified.push(ranked[checked]);
         texts.set(article.id, text);
       }
@@ -112,19 +111,30 @@ export class SearchIndex {
     };
   }
 
-  /** Re-indexes articles whose searchable parts changed (or are new). */
-  update(ids: readonly string[]): Promise<void> {
+  /**
+   * Re-indexes articles whose searchable parts changed (or are new). `textChanged` is for a stored
+   * text replaced under the same metadata (an update from the web), which the stamp cannot see.
+   */
+  update(ids: readonly string[], { textChanged = false } = {}): Promise<void> {
     return this.#enqueue(async () => {
       const index = this.#index;
-      if (!index) return; // not loaded yet: the check on load will see the change
+      if (!index) {
+        // Not loaded yet: the check on load sees metadata changes, and is told about replaced texts.
+        if (textChanged) {
+          for (const id of ids) this.#textChanged.add(id);
+          void this.ready().catch(() => undefined);
+        }
+        return;
+      }
       for (const id of ids) {
         const article = this.#articleById(id);
         if (!article) {
           index.remove(id);
-        } else if (index.stampOf(id) !== stampOf(article, this.source.highlightsOf(id))) {
+          this.#changes += 1;
+        } else if (textChanged || index.stampOf(id) !== stampOf(article, this.source.highlightsOf(id))) {
           index.add(await this.#docOf(article));
+          this.#changes += 1;
         }
-        this.#changes += 1;
       }
     });
   }
@@ -186,7 +196,8 @@ export class SearchIndex {
     for (let i = 0; i < articles.length; i++) {
       const article = articles[i];
       present.add(article.id);
-      if (index.stampOf(article.id) === stampOf(article, this.source.highlightsOf(article.id))) continue;
+      const stale = this.#textChanged.delete(article.id);
+      if (!stale && index.stampOf(article.id) === stampOf(article, this.source.highlightsOf(article.id))) continue;
       index.add(await this.#docOf(article));
       changed += 1;
       // A full rebuild takes seconds: let other work (IPC, the first page) run in between.
@@ -310,8 +321,6 @@ function fnv1a(text: string): string {
 
 const highlightText = (highlights: readonly Highlight[]): string => highlights.map((h) => `${h.quote.exact}\n${h.note}`).join('\n');
 
-const hasCjk = (text: string): boolean => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text);
-
 /** Articles in the Trash are found only with is:deleted. */
 function articleFilter(filters: readonly QueryFilter[]): (a: ArticleMeta) => boolean {
   const tests = filters.map((f) => {
@@ -328,10 +337,7 @@ function filterTest({ key, value }: QueryFilter): (a: ArticleMeta) => boolean {
       return (a) => hasTag(a.tags, value);
     case 'site': {
       const site = value.replace(/^www\./, '');
-      return (a) => {
-        const host = hostOf(a);
-        return host === site || host.endsWith(`.${site}`) || (a.siteName ?? '').toLowerCase() === site;
-      };
+      return (a) => siteMatches(a, site);
     }
     case 'lang':
       return (a) => langMatches(a.lang, value);
@@ -375,7 +381,7 @@ function snippetFor(text: string, tokens: readonly string[]): string {
 }
 
 function firstWordMatch(folded: string, token: string): number {
-  const cjk = hasCjk(token);
+  const cjk = isCjk(token);
   for (let at = folded.indexOf(token); at >= 0; at = folded.indexOf(token, at + 1)) {
     if (cjk || at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1])) return at;
   }
@@ -387,7 +393,7 @@ function matchRanges(snippet: string, tokens: readonly string[]): Array<[number,
   const folded = foldText(snippet);
   const ranges: Array<[number, number]> = [];
   for (const token of tokens) {
-    const cjk = hasCjk(token);
+    const cjk = isCjk(token);
     for (let at = folded.indexOf(token); at >= 0; at = folded.indexOf(token, at + token.length)) {
       if (!cjk && at > 0 && /[\p{L}\p{N}]/u.test(folded[at - 1])) continue;
       let end = at + token.length;

@@ -2,6 +2,7 @@
 import { anchorTextQuote } from '@shared/anchoring/text-quote';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
+import { hasTag } from '../library/tags';
 import { foldText, queryWords } from '../search/fold-text';
 
 export interface ClipSource {
@@ -12,13 +13,12 @@ export interface ClipSource {
 }
 
 export async function listClips(source: ClipSource, query: ClipQuery): Promise<Clip[]> {
-  const tag = query.tag?.toLowerCase();
   const words = query.text ? queryWords(query.text) : [];
   const clips: Clip[] = [];
   for (const article of source.articles) {
     if (article.deletedAt || article.highlightCount === 0) continue;
     if (query.articleId && article.id !== query.articleId) continue;
-    if (tag && !article.tags.some((t) => t.toLowerCase() === tag)) continue;
+    if (query.tag && !hasTag(article.tags, query.tag)) continue;
     const title = words.length ? foldText(article.title) : '';
     const matching = source.highlightsOf(article.id).filter((highlight) => {
       if (query.color && highlight.color !== query.color) return false;

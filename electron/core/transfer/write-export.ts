@@ -19,7 +19,7 @@ export async function writeHighlightExport(folder: string, clips: readonly Clip[
     await mkdir(folder, { recursive: true });
     if (format === 'json') {
       const label = groups.length === 1 ? groups[0].article.title : 'Offprint highlights';
-      const [name] = uniqueFileNames([groups.length === 1 ? groups[0].article.title : 'Offprint highlights'], 'json');
+      const [name] = uniqueFileNames([label], 'json');
       await writeFileAtomic(join(folder, name), `${JSON.stringify(toAnnotationCollection(label, groups), null, 2)}\n`);
       return [name];
     }

@@ -1,18 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import { api } from '../api';
 
 const SEARCH_DELAY_MS = 140;
 
-/** The clips matching the query (text debounced), reloaded on `refresh`. */
+/** The clips matching the query (text debounced). */
 export function useClips(query: ClipQuery) {
   const [state, setState] = useState<{ clips: Clip[]; loading: boolean; error: string | null }>({
     clips: [],
     loading: true,
     error: null,
   });
-  const [version, setVersion] = useState(0);
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
   const { color, tag, articleId } = query;
   const text = query.text?.trim() || undefined;
 
@@ -32,7 +30,7 @@ export function useClips(query: ClipQuery) {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [color, tag, articleId, text, version]);
+  }, [color, tag, articleId, text]);
 
-  return { ...state, refresh };
+  return state;
 }

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import type { ArticleMeta } from '@shared/model';
+import { siteOf } from '@shared/transfer/markdown-export';
 import { routeHref } from '../route';
 import { HighlightIcon } from '../ui/icons';
 import { FavouriteArchiveButtons } from '../ui/state-buttons';
@@ -20,15 +20,6 @@ interface Props {
   onArchive(): void;
   onFavourite(): void;
   onRestore(): void;
-}
-
-export function siteOf(article: ArticleMeta): string {
-  if (article.siteName) return article.siteName;
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, '');
-  } catch {
-    return article.url;
-  }
 }
 
 const percent = (p: number) => `${Math.round(p * 100)}% read`;

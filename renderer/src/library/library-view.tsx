@@ -8,7 +8,8 @@ import type { useTheme } from '../ui/theme';
 import { useToast } from '../ui/toast';
 import { useHotkeys } from '../ui/use-hotkeys';
 import { AddUrlForm } from './add-url-form';
-import { ArticleRow, siteOf } from './article-row';
+import { siteOf } from '@shared/transfer/markdown-export';
+import { ArticleRow } from './article-row';
 import { BulkBar, type BulkCommand } from './bulk-bar';
 import { ConfirmDialog } from './confirm-dialog';
 import { EmptyView, WelcomeGreeting } from './empty-state';
@@ -63,7 +64,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
   const [libraryEmpty, setLibraryEmpty] = useState<boolean | null>(null);
   const [cursor, setCursor] = useState(-1);
   const [selection, setSelection] = useState<Selection>(NO_SELECTION);
-  const [tagging, setTagging] = useState<{ articles: ArticleMeta[]; count: number } | null>(null);
+  const [tagging, setTagging] = useState<{ articles: ArticleMeta[] } | null>(null);
   const [managingTags, setManagingTags] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
   const [undo, setUndo] = useState<{ message: string; run: () => Promise<unknown>; key: number } | null>(null);
@@ -191,7 +192,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
 
   const openTagging = async () => {
     const chosen = await targets();
-    if (chosen.length) setTagging({ articles: chosen, count: chosen.length });
+    if (chosen.length) setTagging({ articles: chosen });
   };
 
   const onBulk = (command: BulkCommand) => {
@@ -384,7 +385,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
       {tagging && (
         <TagPopover
           articles={tagging.articles}
-          count={tagging.count}
+          known={tags}
           onAdd={(tag) => void run({ type: 'add-tag', tag }, tagging.articles)}
           onRemove={(tag) => void run({ type: 'remove-tag', tag }, tagging.articles)}
           onClose={() => setTagging(null)}

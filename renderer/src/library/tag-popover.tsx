@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
 import type { ArticleMeta, TagCount } from '@shared/model';
-import { api } from '../api';
 import { OverlayBackdrop } from '../ui/overlay';
 import { TagChip } from '../ui/tag-chip';
 import { TagInput } from './tag-input';
@@ -9,19 +7,17 @@ import { useEscape } from './use-escape';
 interface Props {
   /** The articles being tagged (the selection, or the row under the cursor). */
   articles: ArticleMeta[];
-  count: number;
+  /** The library's tags, for suggestions. */
+  known: TagCount[];
   onAdd(tag: string): void;
   onRemove(tag: string): void;
   onClose(): void;
 }
 
 /** "t" in the list: add a tag to (or take one off) the chosen articles. */
-export function TagPopover({ articles, count, onAdd, onRemove, onClose }: Props) {
-  const [known, setKnown] = useState<TagCount[]>([]);
+export function TagPopover({ articles, known, onAdd, onRemove, onClose }: Props) {
   useEscape(onClose);
-  useEffect(() => {
-    api.listTags().then(setKnown, () => setKnown([]));
-  }, []);
+  const count = articles.length;
   const current = new Map<string, string>();
   for (const a of articles) for (const t of a.tags) if (!current.has(t.toLowerCase())) current.set(t.toLowerCase(), t);
   const title = count === 1 ? `Tags of “${articles[0]?.title ?? 'this article'}”` : `Tag ${count.toLocaleString()} articles`;

@@ -54,18 +54,6 @@ export function rangeToSpan(root: Node, range: Range): TextSpan | null {
   return end > start ? { start, end } : null;
 }
 
-/** A DOM Range covering [start, end) of the article text, or null if it is out of bounds. */
-export function spanToRange(root: Node, span: TextSpan): Range | null {
-  const placed = placeTextNodes(root);
-  const first = placed.find((p) => span.start >= p.start && span.start < p.end);
-  const last = placed.find((p) => span.end > p.start && span.end <= p.end);
-  if (!first || !last || span.end <= span.start) return null;
-  const range = root.ownerDocument!.createRange();
-  range.setStart(first.node, span.start - first.start);
-  range.setEnd(last.node, span.end - last.start);
-  return range;
-}
-
 /** Narrows a span so it neither starts nor ends on whitespace (double-click selections often do). */
 export function trimSpan(text: string, span: TextSpan): TextSpan | null {
   let { start, end } = span;

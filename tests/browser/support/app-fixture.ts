@@ -1,10 +1,9 @@
-/** What every browser test needs once: the built renderer, the bridge preload, Chromium. */
+/** What every browser test needs: Chromium, and the renderer and bridge preload built once per run (global-setup.ts). */
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildBridgePreload } from '../bridge/build-bridge-preload';
-import { buildRenderer } from './build-renderer';
+import { inject } from 'vitest';
 import { launchApp, launchBrowser, type AppHarness } from './launch-app';
 
 export interface BrowserKit {
@@ -15,7 +14,9 @@ export interface BrowserKit {
 }
 
 export async function startBrowserKit(): Promise<BrowserKit> {
-  const [rendererDir, preloadScript, browser] = await Promise.all([buildRenderer(), buildBridgePreload(), launchBrowser()]);
+  const rendererDir = inject('rendererDir');
+  const preloadScript = inject('bridgePreload');
+  const browser = await launchBrowser();
   const cleanups: (() => Promise<void>)[] = [];
   return {
     browser,
@@ -32,7 +33,6 @@ export async function startBrowserKit(): Promise<BrowserKit> {
     async dispose() {
       for (const cleanup of cleanups.reverse()) await cleanup();
       await browser.close();
-      await rm(rendererDir, { recursive: true, force: true });
     },
   };
 }

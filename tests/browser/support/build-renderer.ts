@@ -1,7 +1,7 @@
 /**
- * Builds the real renderer (renderer/index.html) with the same settings as the
- * renderer section of electron.vite.config.ts, into a temp folder, so the browser
- * tests never depend on a stale out/renderer or on the main/preload builds.
+ * Builds the real renderer (renderer/index.html) like the renderer section of
+ * electron.vite.config.ts (unminified, for readable failures), into a temp folder, so the
+ * browser tests never depend on a stale out/renderer or on the main/preload builds.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -4,14 +4,16 @@
  * from the library folder, and every other request is aborted and counted.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
-import { INVOKE_METHODS, type InvokeApi } from '@shared/ipc/contract';
 import { dispatch } from '@shared/ipc/dispatch';
-import { OffprintError } from '@shared/ipc/envelope';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
 import { exportHighlights } from '../../../electron/core/transfer/export-highlights';
+import { combineApi } from '../../../electron/main/combine-api';
+import { contentTypeFor } from '../../../electron/main/policy/content-type';
+import { withLocalPageCheck } from '../../../electron/main/policy/local-page-path';
+import { createShellApi } from '../../../electron/main/shell-api';
 
 export const APP_ORIGIN = 'http://offprint.test';
 export const APP_URL = `${APP_ORIGIN}/index.html`;
@@ -23,24 +25,10 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
-  // The app's real origin (offprint-app:) is a secure context; the stand-in origin must be too (clipboard).
-  `--unsafely-treat-insecure-origin-as-secure=${'http://offprint.test'}`,
+  // The app's real origin (offprint://app) is a secure context; the stand-in origin must be too (clipboard).
+  '--unsafely-treat-insecure-origin-as-secure=http://offprint.test',
 ];
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml',
-};
-const contentType = (file: string): string => CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 export interface AppHarness {
   page: Page;
@@ -83,11 +71,16 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
   const problems: string[] = [];
 
   const exportFolder: { path: string | null } = { path: null };
-  const bridgeApi = bindApi(core, async (url) => {
-    if (!/^(https?|mailto):/i.test(url)) throw new OffprintError('bad-url', `Offprint only opens web and mail links: ${url}`);
-    openedExternally.push(url);
-  });
-  bridgeApi.exportHighlights = (scope) => exportHighlights(core, async () => exportFolder.path, scope);
+  // The app's own (Electron-free) API assembly, with the system browser and the folder dialog stood in for.
+  const bridgeApi = withLocalPageCheck(
+    combineApi(
+      core,
+      createShellApi(
+        async (url) => void openedExternally.push(url),
+        (scope) => exportHighlights(core, async () => exportFolder.path, scope),
+      ),
+    ),
+  );
   await page.exposeBinding('__offprintInvoke', (_source, method: unknown, args: unknown) => dispatch(bridgeApi, method, args));
   await page.addInitScript({ content: preloadScript });
   const stopProgress = core.onCaptureProgress((payload) => {
@@ -119,23 +112,6 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
   };
 }
 
-/** The core's methods bound to it (they use private fields), plus the shell's openExternal. */
-function bindApi(core: OffprintCore, openExternal: (url: string) => Promise<void>): InvokeApi {
-  const api: Record<string, unknown> = { openExternal };
-  for (const method of INVOKE_METHODS) {
-    if (method === 'openExternal' || method === 'exportHighlights') continue;
-    const fn = (core as unknown as Record<string, unknown>)[method];
-    // A contract method the core does not answer yet fails like any other call, with a message.
-    api[method] =
-      typeof fn === 'function'
-        ? fn.bind(core)
-        : async () => {
-            throw new OffprintError('not-implemented', `The library cannot do "${method}" yet.`);
-          };
-  }
-  return api as unknown as InvokeApi;
-}
-
 async function serve(
   route: Route,
   { rendererDir, libraryDir, blockedRequests }: { rendererDir: string; libraryDir: string; blockedRequests: string[] },
@@ -147,7 +123,7 @@ async function serve(
     if (!file.startsWith(rendererDir + sep)) return route.fulfill({ status: 404 });
     try {
       const body = await readFile(file);
-      return route.fulfill({ status: 200, body, contentType: contentType(file) });
+      return route.fulfill({ status: 200, body, contentType: contentTypeFor(file) });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });
     }
@@ -156,7 +132,7 @@ async function serve(
     const file = resolveAssetPath(libraryDir, url);
     if (!file) return route.fulfill({ status: 404 });
     try {
-      return await route.fulfill({ status: 200, body: await readFile(file), contentType: contentType(file) });
+      return await route.fulfill({ status: 200, body: await readFile(file), contentType: contentTypeFor(file) });
     } catch {
       return route.fulfill({ status: 404 });
     }

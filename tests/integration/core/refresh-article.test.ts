@@ -138,6 +138,15 @@ describe('updating an article from the web', () => {
     expect(search.map((h) => h.article.id)).toEqual([article.id]);
   });
 
+  it('finds the new text when only the body changed (same title, same highlights)', async () => {
+    const { article } = await core.saveUrl(site.articleUrl);
+    expect((await core.search('mid-October')).length).toBe(0);
+    site.server.route(ARTICLE_PATH, sendBody(renderNewsPage(site.origin, { ...changedSeed(), title: seed.title })));
+    await core.refreshArticle(article.id);
+    expect((await core.getArticle(article.id)).title).toBe(article.title);
+    await expect.poll(async () => (await core.search('mid-October')).map((h) => h.article.id)).toEqual([article.id]);
+  });
+
   it('keeps the update across a restart', async () => {
     const { article, moved } = await savedWithHighlights();
     site.server.route(ARTICLE_PATH, sendBody(renderNewsPage(site.origin, changedSeed())));
