@@ -82,6 +82,7 @@ test('clip across list items and paragraphs, note, colour, delete and undo, expo
       green: els.every((el) => el.classList.contains('hl-green')),
     }));
     expect(shape).toEqual({ ids: 1, items: 2, paragraphs: 1, green: true });
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
     const [saved] = await highlightsOf();
     expect(saved.quote.exact).toMatch(/^Stop at every surprising word/);
     expect(saved.quote.exact).toMatch(/continues the argument$/);

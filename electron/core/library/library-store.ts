@@ -106,6 +106,7 @@ export class LibraryStore {
   #listeners = new Set<(event: LibraryEvent) => void>();
   #snapshotGood = false;
   #closed = false;
+  #lastStamp = 0;
 
   private constructor(
     readonly dir: string,
@@ -488,8 +489,11 @@ export class LibraryStore {
     return highlight;
   }
 
+  /** Strictly increasing within a session, so "newest first" never ties on a fast machine. */
   #now(): string {
-    return this.options.now().toISOString();
+    const ms = Math.max(this.options.now().getTime(), this.#lastStamp + 1);
+    this.#lastStamp = ms;
+    return new Date(ms).toISOString();
   }
 
   #assertOpen(): void {

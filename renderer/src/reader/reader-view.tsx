@@ -186,9 +186,11 @@ function Reader({
         return null;
       }
       if (color !== settings.lastColor) updateReaderSettings({ lastColor: color });
+      const selected = currentRange();
       try {
         const created = await add(span, color, note);
-        window.getSelection()?.removeAllRanges();
+        // Clear only the selection that was highlighted: the reader may have selected more meanwhile.
+        if (selected && currentRange() === selected) window.getSelection()?.removeAllRanges();
         return created;
       } catch (error) {
         fail(error);
@@ -482,4 +484,9 @@ function Reader({
       {shortcutsOpen && <ShortcutsOverlay onClose={() => setShortcutsOpen(false)} />}
     </div>
   );
+}
+
+function currentRange(): Range | null {
+  const selection = window.getSelection();
+  return selection && selection.rangeCount ? selection.getRangeAt(0) : null;
 }

@@ -83,6 +83,14 @@ describe('LibraryStore', () => {
     expect((await readIndex()).articles[0].tags).toEqual(['one', 'two', 'three', 'four']);
   });
 
+  it('stamps changes in strictly increasing time, even when the clock does not move', async () => {
+    const store = await openStore({ now: () => new Date('2026-01-01T00:00:00.000Z') });
+    const { article } = await saveSample(store, { url: 'https://example.com/a' });
+    const first = await store.addHighlight(highlightFor(article.id));
+    const second = await store.addHighlight(highlightFor(article.id));
+    expect(first.createdAt < second.createdAt).toBe(true);
+  });
+
   it('drops a second capture of a page that was saved meanwhile', async () => {
     const store = await openStore();
     const first = await saveSample(store, { url: 'https://example.com/a' });
