@@ -75,40 +75,47 @@ function normalized(field: MetadataField, value: string | null | undefined): str
   return (field === 'byline' ? text.replace(BYLINE_PREFIX, '') : text) || null;
 }
 
-/**
- * Equal after normalisation; times equal when they name the same instant. A value where the
- * expectation has none is a disagreement, as is none where it has one. `additionsAllowed`
- * is the lenient reading: a value found where the expectation has none counts as agreement.
- */
-function sameValue(field: MetadataField, actual: string | null | undefined, expected: string | null | undefined, additionsAllowed: boolean): boolean {
-  const a = normalized(field, actual);
-  const e = normalized(field, expected);
-  if (!e) return !a || additionsAllowed;
-  if (!a) return false;
-  if (field === 'publishedTime') return Date.parse(a) === Date.parse(e) && !Number.isNaN(Date.parse(a));
-  return a === e;
+/** Equal after normalisation; times equal when they name the same instant. */
+function sameValue(field: MetadataField, actual: string | null, expected: string): boolean {
+  if (!actual) return false;
+  if (field === 'publishedTime') return Date.parse(actual) === Date.parse(expected) && !Number.isNaN(Date.parse(actual));
+  return actual === expected;
 }
 
+/**
+ * expected-metadata.json is what Readability itself returned, so its null means "Readability
+ * found none", not "the page has none": the issue's own fallbacks (JSON-LD, Open Graph, <meta>)
+ * find a date or an author on pages where Readability did not. Agreement is therefore counted
+ * over the fields the file states a value for; a value where the file has null is an addition,
+ * counted separately, and the strict figure counts additions as disagreements.
+ */
 export interface MetadataScore {
-  /** Fields that agree (see sameValue). */
+  /** Stated fields that agree. */
   matched: number;
-  /** Fields that agree when a value found where the expectation has none is not counted against. */
-  lenient: number;
-  /** Fields the expectation states. */
-  total: number;
-  /** The disagreeing fields, for diagnosis. */
+  /** Fields the file states a value for. */
+  stated: number;
+  /** Fields the file lists, with or without a value. */
+  listed: number;
+  /** Values found where the file has null, by field. */
+  additions: MetadataField[];
+  /** Stated fields that disagree, for diagnosis. */
   mismatched: MetadataField[];
 }
 
-/** How many metadata fields agree, counting only fields the expectation states. */
 export function metadataMatches(actual: Metadata, expected: Metadata): MetadataScore {
-  const score: MetadataScore = { matched: 0, lenient: 0, total: 0, mismatched: [] };
+  const score: MetadataScore = { matched: 0, stated: 0, listed: 0, additions: [], mismatched: [] };
   for (const field of METADATA_FIELDS) {
     if (!(field in expected)) continue;
-    score.total++;
-    if (sameValue(field, actual[field], expected[field], false)) score.matched++;
+    score.listed++;
+    const want = normalized(field, expected[field]);
+    const got = normalized(field, actual[field]);
+    if (!want) {
+      if (got) score.additions.push(field);
+      continue;
+    }
+    score.stated++;
+    if (sameValue(field, got, want)) score.matched++;
     else score.mismatched.push(field);
-    if (sameValue(field, actual[field], expected[field], true)) score.lenient++;
   }
   return score;
 }

@@ -89,7 +89,7 @@ export function buildArticle(
   const firstParagraph = textContent.split('\n\n').find((p) => p.length > 40) ?? null;
   const siteName = collapse(found.siteName) ?? meta.siteName;
   return {
-    title: stripTitleSuffix(collapse(found.title)) ?? meta.title ?? titleFallback(pageUrl),
+    title: stripTitleSuffix(collapse(found.title), meta.declaredTitle) ?? meta.title ?? titleFallback(pageUrl),
     byline: cleanByline(found.byline) ?? meta.byline,
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,
@@ -105,14 +105,29 @@ export function buildArticle(
   };
 }
 
+// The sanitizer drops every class, so Readability need not walk the article to strip them.
+const readArticle = (document: Document) => new Readability(document, { keepClasses: true }).parse();
+
+/**
+ * Readability on deep markup can take seconds; on a page that is not an article it runs only
+ * when the page is small, for the title, byline and excerpt. (Its own maxElemsToParse counts
+ * with getElementsByTagName('*'), which finds nothing in linkedom.)
+ */
+const NOT_READERABLE_ELEMENT_LIMIT = 3000;
+
+function readSmallPage(document: Document): ReadabilityResult | null {
+  return document.querySelectorAll('*').length <= NOT_READERABLE_ELEMENT_LIMIT ? readArticle(document) : null;
+}
+
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (!html.trim()) throw new OffprintError('empty', 'The page is empty: the site sent no content.');
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
   cleanForExtraction(document, pageUrl);
-  const found = looksReaderable(document) ? new Readability(document, { keepClasses: false }).parse() : null;
+  const readerable = looksReaderable(document);
+  const found = readerable ? readArticle(document) : readSmallPage(document);
   const local = { localImages: pageUrl.startsWith('file:') };
-  if (found && hasEnoughText(found)) {
+  if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(found.content ?? '', local);
     return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
   }

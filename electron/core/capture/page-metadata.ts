@@ -10,6 +10,8 @@ type Described = Pick<ArticleDescription, 'byline' | 'siteName' | 'excerpt' | 'l
 
 export interface PageMetadata extends Described {
   title: string | null;
+  /** The title the page states in JSON-LD or <meta>, which Readability takes as it is. */
+  declaredTitle: string | null;
   leadImageUrl: string | null;
   /** The site's icon: apple-touch-icon, else rel=icon, else /favicon.ico (web pages only). */
   iconUrl: string | null;
@@ -64,12 +66,15 @@ interface MetadataElements {
   times: Element[];
   title: Element | null;
   h1: Element | null;
+  /** The first rel=author or itemprop=author element, as Readability would meet it. */
+  author: Element | null;
 }
 
 function gatherElements(document: Document): MetadataElements {
-  const found: MetadataElements = { metas: [], jsonLd: [], links: [], times: [], title: null, h1: null };
+  const found: MetadataElements = { metas: [], jsonLd: [], links: [], times: [], title: null, h1: null, author: null };
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
   for (const element of document.querySelectorAll('*')) {
+    if (!found.author && element.tagName !== 'LINK' && element.tagName !== 'META' && isAuthorElement(element)) found.author = element;
     switch (element.tagName) {
       case 'META':
         if (element.hasAttribute('content')) found.metas.push(element);
@@ -92,6 +97,11 @@ function gatherElements(document: Document): MetadataElements {
     }
   }
   return found;
+}
+
+function isAuthorElement(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
+  return element.getAttribute('rel') === 'author' || (element.getAttribute('itemprop') ?? '').includes('author');
 }
 
 function metaMap(metas: Element[]): Map<string, string> {
@@ -183,9 +193,13 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     normalizeLang(m('content-language', 'og:locale')) ??
     normalizeLang(typeof ld.inLanguage === 'string' ? ld.inLanguage : null);
 
+  const declaredTitle = nameOf(ld.headline) ?? m('dc:title', 'dcterm:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
   return {
-    title: nameOf(ld.headline) ?? m('og:title', 'twitter:title') ?? collapse(elements.title?.textContent) ?? collapse(elements.h1?.textContent),
-    byline: cleanByline(nameOf(ld.author) ?? m('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator')),
+    title: declaredTitle ?? collapse(elements.title?.textContent) ?? collapse(elements.h1?.textContent),
+    declaredTitle,
+    byline: cleanByline(
+      nameOf(ld.author) ?? m('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? collapse(elements.author?.textContent),
+    ),
     siteName: m('og:site_name') ?? nameOf(ld.publisher),
     excerpt: m('description', 'og:description', 'twitter:description') ?? (typeof ld.description === 'string' ? collapse(ld.description) : null),
     lang,
@@ -218,12 +232,13 @@ function siteIconUrl(links: Element[], absolute: (href: string | null) => string
 }
 
 /**
- * Readability 0.6 drops a " | Site" or " - Site" suffix but not an en-dash one ("Story – Site"),
- * which later Readability releases do: the same rule for the en dash — the last part goes when
- * more than four words remain.
+ * Readability 0.6 drops a " | Site" or " - Site" suffix from the document's <title> but not an
+ * en-dash one ("Story – Site"), which later Readability releases do: the same rule for the en
+ * dash — the last part goes when more than four words remain. A title the page declares in
+ * <meta> or JSON-LD is kept whole, as Readability keeps it.
  */
-export function stripTitleSuffix(title: string | null): string | null {
-  if (!title) return title;
+export function stripTitleSuffix(title: string | null, declaredTitle: string | null): string | null {
+  if (!title || title === declaredTitle) return title;
   const at = title.lastIndexOf(' – ');
   if (at < 0) return title;
   const head = title.slice(0, at).trim();

@@ -20,6 +20,11 @@ const INERT_MARKUP =
  */
 const FURNITURE_TAG = /<(\/?)(nav|aside|footer)\b[^>]*>/gi;
 const JSON_LD = /<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
+/**
+ * Readability takes the byline from the first element it meets that looks like one, in document
+ * order, even inside a sidebar or footer: such a region is left for it to read.
+ */
+const BYLINE_HINT = /\s(?:rel\s*=\s*["']?author|itemprop\s*=\s*["'][^"']*author|(?:class|id)\s*=\s*["'][^"']*(?:byline|author|dateline|writtenby|p-author))/i;
 
 /** Removes every outermost such element, counting nesting of its own tag; JSON-LD inside it is kept for the metadata. */
 function stripSiteFurniture(html: string): string {
@@ -39,6 +44,7 @@ function stripSiteFurniture(html: string): string {
       }
     } else if (depth > 0 && --depth === 0) {
       const removed = html.slice(openedAt, FURNITURE_TAG.lastIndex);
+      if (BYLINE_HINT.test(removed)) continue;
       out += html.slice(copiedTo, openedAt) + (removed.match(JSON_LD)?.join('') ?? '');
       copiedTo = FURNITURE_TAG.lastIndex;
     }

@@ -18,6 +18,7 @@ export function textToArticle(text: string, pageUrl: string): ExtractedArticle {
   const body = titled ? paragraphs.slice(1) : paragraphs;
   const meta: PageMetadata = {
     title: titled ? first : null,
+    declaredTitle: null,
     byline: null,
     siteName: null,
     excerpt: null,

@@ -39,6 +39,13 @@ describe('readPageMetadata', () => {
     expect(readPageMetadata(broken, 'https://s.test/')).toMatchObject({ publishedTime: null, byline: 'Jo Bloggs' });
   });
 
+  it('takes the byline from a rel=author or itemprop=author element when no metadata names one', () => {
+    const page = doc('<body><header><a rel="author" href="/by/ana">Ana Writer</a></header><p>story</p></body>');
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBe('Ana Writer');
+    const named = doc('<head><meta name="author" content="Luc Editor"></head><body><span itemprop="author">Ana Writer</span></body>');
+    expect(readPageMetadata(named, 'https://s.test/').byline).toBe('Luc Editor');
+  });
+
   it('reports only the direction the page declares, leaving the default to the reader', () => {
     expect(readPageMetadata(doc('<html lang="ar"><body></body></html>'), 'https://s.test/').dir).toBeNull();
     expect(readPageMetadata(doc('<html lang="ar" dir="RTL"><body></body></html>'), 'https://s.test/').dir).toBe('rtl');
@@ -95,6 +102,21 @@ describe('extractArticle', () => {
     expect(article.wordCount).toBe(textStats(article.textContent).wordCount);
     expect(article.wordCount).toBeGreaterThan(600);
     expect(article.readingMinutes).toBe(Math.round(article.wordCount / 230));
+  });
+
+  it('drops an en-dash site suffix from the <title>, but keeps a title the page declares in <meta> whole', () => {
+    const body = Array.from({ length: 8 }, () => `<p>${PARAGRAPH.repeat(3)}</p>`).join('');
+    const page = (head: string) => `<html><head>${head}</head><body><article>${body}</article></body></html>`;
+    const fromTitle = extractArticle(page('<title>Council keeps the town library open – Town Post</title>'), 'https://town.test/a');
+    expect(fromTitle.title).toBe('Council keeps the town library open');
+    const declared = page('<title>x</title><meta property="og:title" content="Council keeps the town library open – Town Post">');
+    expect(extractArticle(declared, 'https://town.test/a').title).toBe('Council keeps the town library open – Town Post');
+  });
+
+  it('still reads the title and excerpt of a short page that is not an article', () => {
+    const html = '<html><head><title>Replace links</title></head><body><p>abc</p><p>Another short line of text.</p></body></html>';
+    const article = extractArticle(html, 'https://s.test/short');
+    expect(article).toMatchObject({ extraction: 'fallback', title: 'Replace links', excerpt: 'abc' });
   });
 
   it('refuses a page with no text at all', () => {

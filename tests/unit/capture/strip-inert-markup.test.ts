@@ -17,6 +17,12 @@ describe('stripInertMarkup', () => {
     expect(stripInertMarkup(`<p>story</p><footer><p>© site</p>${ld}</footer>`)).toBe(`<p>story</p>${ld}`);
   });
 
+  it('leaves a sidebar or footer that holds a byline for Readability to read', () => {
+    const byline = '<aside><p class="byline">By Ana Writer</p><a href="/more">More</a></aside>';
+    const author = '<footer><a rel="author" href="/ana">Ana Writer</a></footer>';
+    expect(stripInertMarkup(`${byline}<p>story</p>${author}<footer>© site</footer>`)).toBe(`${byline}<p>story</p>${author}`);
+  });
+
   it('leaves an unclosed element to the parser rather than cutting the rest of the page', () => {
     const html = '<nav><a href="/">Home</a><p>the story, after a nav that is never closed</p>';
     expect(stripInertMarkup(html)).toBe(html);

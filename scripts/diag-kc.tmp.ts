@@ -1,0 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { extractPage } from '../electron/core/capture/extract-article';
+import { readCorpus, CORPUS_PAGE_URL } from './corpus-metrics';
+const pages = readCorpus('/work/shared/corpora/readability-test-pages');
+const run = () => { const ms: number[] = []; const out: string[] = []; for (const p of pages) { const a = performance.now(); const r = extractPage(p.source, CORPUS_PAGE_URL); ms.push(performance.now() - a); out.push(JSON.stringify(r)); } ms.sort((x, y) => x - y); return { med: ms[65], sum: ms.reduce((a, b) => a + b), out }; };
+for (const p of pages.slice(0, 20)) extractPage(p.source, CORPUS_PAGE_URL);
+const rs = [run(), run(), run(), run()];
+console.log(rs.map((r) => `${r.med.toFixed(2)}/${r.sum.toFixed(0)}`).join(' '));
+import { writeFileSync } from 'node:fs';
+writeFileSync(process.argv[2], rs[0].out.join('\n'));

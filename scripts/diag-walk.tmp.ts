@@ -1,0 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { parseHTML } from 'linkedom';
+import { readCorpus } from './corpus-metrics';
+const pages = readCorpus('/work/shared/corpora/readability-test-pages');
+const docs = pages.map((p) => (parseHTML(p.source) as unknown as { document: Document }).document);
+const t = (name: string, f: (d: Document) => number) => { let n = 0; const a = performance.now(); for (let i = 0; i < 3; i++) for (const d of docs) n += f(d); console.log(name, ((performance.now() - a) / 3).toFixed(1), 'ms total', n); };
+t('qsa*', (d) => d.querySelectorAll('*').length);
+t('walker', (d) => { const w = d.createTreeWalker(d.documentElement, 1); let n = 1; while (w.nextNode()) n++; return n; });
+t('qsa*', (d) => d.querySelectorAll('*').length);
+t('walker', (d) => { const w = d.createTreeWalker(d.documentElement, 1); let n = 1; while (w.nextNode()) n++; return n; });
