@@ -170,6 +170,7 @@ test('save, read offline, highlight with a note, tag, search and archive', async
     await page.getByRole('combobox', { name: 'Add a tag' }).fill('Geopolitics');
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Tags' }).getByText('Geopolitics').waitFor();
+    await screenshot(page, 'reader-tags');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Tags' }).waitFor({ state: 'detached' });
     await page.keyboard.press('u');

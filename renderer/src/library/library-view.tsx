@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import type { ArticleMeta, ListQuery, SaveResult, TagCount } from '@shared/model';
 import { api } from '../api';
 import { markAlreadySaved } from '../reader/already-saved';
-import { UndoToast } from '../reader/undo-toast';
+import { UndoToast, useUndoOffer, type UndoOffer } from '../ui/undo-offer';
 import { navigate, rememberLibraryRoute, type Route } from '../route';
 import type { useTheme } from '../ui/theme';
 import { useToast } from '../ui/toast';
@@ -67,7 +67,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
   const [tagging, setTagging] = useState<{ articles: ArticleMeta[] } | null>(null);
   const [managingTags, setManagingTags] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
-  const [undo, setUndo] = useState<{ message: string; run: () => Promise<unknown>; key: number } | null>(null);
+  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_MS);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const addRef = useRef<HTMLInputElement>(null);
@@ -161,10 +161,8 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
       if (chosen.length === 0) return;
       const applied = await applyAction(chosen, action);
       if (action.type !== 'add-tag' && action.type !== 'remove-tag') setSelection(NO_SELECTION);
-      if (applied.undo) {
-        const undoIt = applied.undo;
-        setUndo({ message: applied.message, run: undoIt, key: Date.now() });
-      } else notify(applied.message);
+      if (applied.undo) offerUndo(applied.message, applied.undo);
+      else notify(applied.message);
       setTagging((t) => (t ? { ...t, articles: afterAction(t.articles, action) } : t));
       reload();
     } catch (error) {
@@ -172,17 +170,10 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     }
   };
 
-  useEffect(() => {
-    if (!undo) return;
-    const timer = window.setTimeout(() => setUndo(null), UNDO_MS);
-    return () => window.clearTimeout(timer);
-  }, [undo]);
-
-  const runUndo = async () => {
-    if (!undo) return;
-    setUndo(null);
+  const runUndo = async (offer: UndoOffer) => {
+    withdrawUndo();
     try {
-      await undo.run();
+      await offer.run();
       notify('Undone');
       reload();
     } catch (error) {
@@ -275,7 +266,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     Delete: () => !inTrash && void run({ type: 'delete' }),
     x: () => cursor >= 0 && toggleAt(cursor),
     'mod+a': () => list.total > 0 && setSelection(selectAll()),
-    'mod+z': () => void runUndo(),
+    'mod+z': () => undoOffer && void runUndo(undoOffer),
     Escape: () => setSelection(NO_SELECTION),
     'g i': () => navigate({ name: 'library', view: 'inbox' }),
     'g a': () => navigate({ name: 'library', view: 'archive' }),
@@ -409,7 +400,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
           onCancel={() => setConfirmEmpty(false)}
         />
       )}
-      <UndoToast key={undo?.key} message={undo?.message ?? null} onUndo={() => void runUndo()} />
+      <UndoToast offer={undoOffer} onUndo={(offer) => void runUndo(offer)} />
     </div>
   );
 }

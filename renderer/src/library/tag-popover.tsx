@@ -1,7 +1,7 @@
 import type { ArticleMeta, TagCount } from '@shared/model';
 import { OverlayBackdrop } from '../ui/overlay';
 import { TagChip } from '../ui/tag-chip';
-import { TagInput } from './tag-input';
+import { TagInput } from '../ui/tag-input';
 import { useEscape } from './use-escape';
 
 interface Props {

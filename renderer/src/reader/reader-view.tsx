@@ -22,7 +22,7 @@ import { ShortcutsOverlay } from './shortcuts-overlay';
 import { headingsOf, TableOfContents } from './table-of-contents';
 import { TagEditor } from './tag-editor';
 import { readableText } from './text-offsets';
-import { UndoToast } from './undo-toast';
+import { UndoToast, useUndoOffer } from '../ui/undo-offer';
 import { AlreadySavedNotice, UpdateStatus, useUpdateFromWeb } from './update-from-web';
 import { clearAlreadySaved, wasAlreadySaved } from './already-saved';
 import { useHighlights } from './use-highlights';
@@ -106,15 +106,14 @@ function Reader({
   const [findOpen, setFindOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [editor, setEditor] = useState<{ id: string; rect: DOMRect; editNote: boolean } | null>(null);
-  const [undoMessage, setUndoMessage] = useState<string | null>(null);
   const [reattachingId, setReattachingId] = useState<string | null>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [bar, setBar] = useState<HTMLElement | null>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
-  const undoTimer = useRef<number | undefined>(undefined);
   const body = text ? bodyRef.current : null;
 
   const { anchored, add, update, remove, undoDelete, canUndo, reattach } = useHighlights(article.id, article.highlights, text, body);
+  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_MS);
   const paintable = useMemo(
     () => anchored.flatMap(({ highlight, span }) => (span ? [{ id: highlight.id, color: highlight.color, span }] : [])),
     [anchored],
@@ -236,25 +235,23 @@ function Reader({
       try {
         await remove(id);
         setEditor(null);
-        setUndoMessage('Highlight deleted');
-        window.clearTimeout(undoTimer.current);
-        undoTimer.current = window.setTimeout(() => setUndoMessage(null), UNDO_MS);
+        offerUndo('Highlight deleted', undoDelete);
       } catch (error) {
         fail(error);
       }
     },
-    [remove, fail],
+    [remove, fail, offerUndo, undoDelete],
   );
 
   const undo = useCallback(async () => {
     try {
       const restored = await undoDelete();
-      setUndoMessage(null);
+      withdrawUndo();
       if (restored) notify('Highlight restored');
     } catch (error) {
       fail(error);
     }
-  }, [undoDelete, notify, fail]);
+  }, [undoDelete, withdrawUndo, notify, fail]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -266,8 +263,6 @@ function Reader({
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [undo, canUndo]);
-
-  useEffect(() => () => window.clearTimeout(undoTimer.current), []);
 
   const toggleFavourite = useCallback(async () => {
     try {
@@ -480,7 +475,7 @@ function Reader({
           onClose={() => setEditor(null)}
         />
       )}
-      <UndoToast message={undoMessage} onUndo={() => void undo()} />
+      <UndoToast offer={undoOffer} onUndo={() => void undo()} />
       {shortcutsOpen && <ShortcutsOverlay onClose={() => setShortcutsOpen(false)} />}
     </div>
   );
