@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { HIGHLIGHT_COLORS, type HighlightColor, type TagCount } from '@shared/model';
+import { useEffect, useRef, useState } from 'react';
+import { HIGHLIGHT_COLORS, type ArticleMeta, type HighlightColor, type TagCount } from '@shared/model';
 import { groupByArticle } from '@shared/transfer/clip';
 import { articlesToMarkdown } from '@shared/transfer/markdown-export';
 import { api } from '../api';
@@ -11,7 +11,7 @@ import type { useTheme } from '../ui/theme';
 import { useToast } from '../ui/toast';
 import { useHotkeys } from '../ui/use-hotkeys';
 import { ClipCard } from './clip-card';
-import { useClips } from './use-clips';
+import { EVERY_CLIP, useClips } from './use-clips';
 
 /** Every highlight across the library, newest first: filter by colour, tag and article, search, export. */
 export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
@@ -22,8 +22,13 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
   const [articleId, setArticleId] = useState<string | undefined>();
   const [tags, setTags] = useState<TagCount[]>([]);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { clips, loading, error } = useClips({ text, color, tag, articleId });
-  const all = useClips({});
+  const { clips, answered, loading, error } = useClips({ text, color, tag, articleId });
+  // The article filter offers every clipped article: taken from the unfiltered list, which the
+  // view opens with, and kept while a filter is on (nothing in this view adds or removes clips).
+  const [articles, setArticles] = useState<ArticleMeta[]>([]);
+  useEffect(() => {
+    if (answered === EVERY_CLIP) setArticles(groupByArticle(clips).map((g) => g.article));
+  }, [answered, clips]);
 
   useEffect(() => {
     rememberLibraryRoute({ name: 'clips' });
@@ -31,7 +36,6 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
   }, []);
   useHotkeys({ '/': () => searchRef.current?.focus() });
 
-  const articles = useMemo(() => groupByArticle(all.clips).map((g) => g.article), [all.clips]);
   const filtered = Boolean(text.trim() || color || tag || articleId);
 
   const copyAll = () => {
@@ -75,10 +79,10 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
               <button type="button" className="text-button" onClick={copyAll} disabled={clips.length === 0}>
                 Copy as Markdown
               </button>
-              <button type="button" className="text-button" onClick={() => exportAll('markdown')} disabled={all.clips.length === 0}>
+              <button type="button" className="text-button" onClick={() => exportAll('markdown')} disabled={articles.length === 0}>
                 Export Markdown…
               </button>
-              <button type="button" className="text-button" onClick={() => exportAll('json')} disabled={all.clips.length === 0}>
+              <button type="button" className="text-button" onClick={() => exportAll('json')} disabled={articles.length === 0}>
                 Export JSON…
               </button>
             </div>

@@ -4,10 +4,14 @@ import { api } from '../api';
 
 const SEARCH_DELAY_MS = 140;
 
-/** The clips matching the query (text debounced). */
+/** What `answered` holds when the clips are every clip in the library, unfiltered. */
+export const EVERY_CLIP = '{}';
+
+/** The clips matching the query (text debounced), and which query they answer (its JSON). */
 export function useClips(query: ClipQuery) {
-  const [state, setState] = useState<{ clips: Clip[]; loading: boolean; error: string | null }>({
+  const [state, setState] = useState<{ clips: Clip[]; answered: string | null; loading: boolean; error: string | null }>({
     clips: [],
+    answered: null,
     loading: true,
     error: null,
   });
@@ -19,9 +23,10 @@ export function useClips(query: ClipQuery) {
     const timer = window.setTimeout(
       () => {
         const q: ClipQuery = { ...(color && { color }), ...(tag && { tag }), ...(articleId && { articleId }), ...(text && { text }) };
+        const answered = JSON.stringify(q);
         api.listClips(q).then(
-          (clips) => live && setState({ clips, loading: false, error: null }),
-          (error: Error) => live && setState({ clips: [], loading: false, error: error.message }),
+          (clips) => live && setState({ clips, answered, loading: false, error: null }),
+          (error: Error) => live && setState({ clips: [], answered: null, loading: false, error: error.message }),
         );
       },
       text ? SEARCH_DELAY_MS : 0,
