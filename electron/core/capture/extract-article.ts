@@ -116,7 +116,12 @@ const readArticle = (document: Document) => new Readability(document, { keepClas
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
 function readSmallPage(document: Document): ReadabilityResult | null {
-  return document.querySelectorAll('*').length <= NOT_READERABLE_ELEMENT_LIMIT ? readArticle(document) : null;
+  if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
+  try {
+    return readArticle(document);
+  } catch {
+    return null; // Only its metadata was wanted: the whole-page version is saved either way.
+  }
 }
 
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
