@@ -133,7 +133,7 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
               <p>{filtered ? 'Try another word, colour or tag.' : 'Select a passage while reading and press h to keep it here.'}</p>
             </div>
           ) : (
-            <ul className="clip-list" aria-label="Clips">
+            <ul className="clip-list" aria-label="Clips" aria-busy={loading}>
               {clips.map((clip) => (
                 <ClipCard key={clip.highlight.id} clip={clip} />
               ))}
