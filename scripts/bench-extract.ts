@@ -61,7 +61,7 @@ function score(pages: CorpusCase[], results: PageResult[]) {
   let matched = 0;
   let stated = 0;
   let listed = 0;
-  let unstatedAgreeing = 0;
+  let mismatched = 0;
   const additions: Record<string, number> = {};
   pages.forEach((page, i) => {
     f1 += tokenF1(results[i].text, page.expectedText);
@@ -69,13 +69,14 @@ function score(pages: CorpusCase[], results: PageResult[]) {
     matched += m.matched;
     stated += m.stated;
     listed += m.listed;
-    unstatedAgreeing += m.listed - m.stated - m.additions.length;
+    mismatched += m.mismatched.length;
     for (const field of m.additions) additions[field] = (additions[field] ?? 0) + 1;
   });
+  const added = Object.values(additions).reduce((sum, count) => sum + count, 0);
   return {
     meanF1: f1 / pages.length,
     metadataAgreement: stated ? matched / stated : 1,
-    strictMetadataAgreement: listed ? (matched + unstatedAgreeing) / listed : 1,
+    strictMetadataAgreement: listed ? (listed - mismatched - added) / listed : 1,
     additions,
   };
 }

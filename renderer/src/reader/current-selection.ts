@@ -1,5 +1,11 @@
 import { rangeToSpan, trimSpan, type TextSpan } from './text-offsets';
 
+/** The selection's first range, or null; the same Range object for as long as the selection stands. */
+export function currentRange(): Range | null {
+  const selection = window.getSelection();
+  return selection && selection.rangeCount ? selection.getRangeAt(0) : null;
+}
+
 /** The user's selection inside the article body as a trimmed span of the article text. */
 export function selectedSpan(root: HTMLElement | null, text: string): TextSpan | null {
   const selection = window.getSelection();

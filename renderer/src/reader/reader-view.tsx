@@ -10,7 +10,7 @@ import { useToast } from '../ui/toast';
 import { isEditable, useHotkeys } from '../ui/use-hotkeys';
 import { ArticleBody } from './article-body';
 import { ArticleHeader } from './article-header';
-import { selectedSpan } from './current-selection';
+import { currentRange, selectedSpan } from './current-selection';
 import { FindBar } from './find-bar';
 import { HighlightPopover } from './highlight-popover';
 import { HighlightsPanel } from './highlights-panel';
@@ -200,8 +200,7 @@ function Reader({
   );
 
   const noteSelection = useCallback(async () => {
-    const selection = window.getSelection();
-    const rect = selection && selection.rangeCount ? selection.getRangeAt(0).getBoundingClientRect() : null;
+    const rect = currentRange()?.getBoundingClientRect() ?? null;
     const created = await highlightSelection(settings.lastColor);
     if (created && rect) setEditor({ id: created.id, rect, editNote: true });
   }, [highlightSelection, settings.lastColor]);
@@ -230,19 +229,6 @@ function Reader({
     }
   }, [text, reattachingId, reattach, notify, fail]);
 
-  const deleteHighlight = useCallback(
-    async (id: string) => {
-      try {
-        await remove(id);
-        setEditor(null);
-        offerUndo('Highlight deleted', undoDelete);
-      } catch (error) {
-        fail(error);
-      }
-    },
-    [remove, fail, offerUndo, undoDelete],
-  );
-
   const undo = useCallback(async () => {
     try {
       const restored = await undoDelete();
@@ -252,6 +238,19 @@ function Reader({
       fail(error);
     }
   }, [undoDelete, withdrawUndo, notify, fail]);
+
+  const deleteHighlight = useCallback(
+    async (id: string) => {
+      try {
+        await remove(id);
+        setEditor(null);
+        offerUndo('Highlight deleted', undo);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    [remove, fail, offerUndo, undo],
+  );
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -475,13 +474,8 @@ function Reader({
           onClose={() => setEditor(null)}
         />
       )}
-      <UndoToast offer={undoOffer} onUndo={() => void undo()} />
+      <UndoToast offer={undoOffer} onUndo={(offer) => void offer.run()} />
       {shortcutsOpen && <ShortcutsOverlay onClose={() => setShortcutsOpen(false)} />}
     </div>
   );
-}
-
-function currentRange(): Range | null {
-  const selection = window.getSelection();
-  return selection && selection.rangeCount ? selection.getRangeAt(0) : null;
 }

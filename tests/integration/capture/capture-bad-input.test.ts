@@ -3,18 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureUrl, closeExtractionPool, type CaptureOptions } from '../../../electron/core/capture/capture-url';
+import { captureUrl, closeExtractionPool } from '../../../electron/core/capture/capture-url';
+import { captureOptionsUnder } from '../../support/capture-options';
 import { sendBody, startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 
 let server: FixtureServer;
 let root: string;
-let n = 0;
-const options = (extra: Partial<CaptureOptions> = {}): CaptureOptions => ({
-  assetsDir: join(root, `b${++n}`),
-  assetUrl: (name) => `offprint-asset://b${n}/${name}`,
-  limits: { connectTimeoutMs: 2_000, totalTimeoutMs: 4_000, stallTimeoutMs: 1_000 },
-  ...extra,
-});
+const options = captureOptionsUnder(() => root, { connectTimeoutMs: 2_000, totalTimeoutMs: 4_000, stallTimeoutMs: 1_000 });
 const P = 'Each line of this page is a sentence, with commas, about nothing in particular, written to be read. ';
 
 /** Either an article or a clear OffprintError — never a crash, a hang, or an anonymous error. */

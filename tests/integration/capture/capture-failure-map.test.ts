@@ -2,24 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureUrl, closeExtractionPool, type CaptureOptions } from '../../../electron/core/capture/capture-url';
+import { captureUrl, closeExtractionPool } from '../../../electron/core/capture/capture-url';
+import { captureFailure as failure, captureOptionsUnder } from '../../support/capture-options';
 import { sendBody, startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 
 const ARTICLE = `<h1>Night ferry</h1>${'<p>The night ferry left on time, its decks crowded with families, bicycles, and crates of oranges bound for the island.</p>'.repeat(6)}`;
 let server: FixtureServer;
 let root: string;
-let n = 0;
-const options = (limits: CaptureOptions['limits'] = {}): CaptureOptions => ({
-  assetsDir: join(root, `m${++n}`),
-  assetUrl: (name) => `offprint-asset://m${n}/${name}`,
-  limits: { connectTimeoutMs: 2_000, totalTimeoutMs: 4_000, stallTimeoutMs: 2_000, ...limits },
-});
-const failure = (promise: Promise<unknown>) => promise.then(
-  () => {
-    throw new Error('expected the capture to fail');
-  },
-  (error: { code: string; message: string }) => error,
-);
+const options = captureOptionsUnder(() => root, { connectTimeoutMs: 2_000, totalTimeoutMs: 4_000, stallTimeoutMs: 2_000 });
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -53,7 +43,7 @@ describe('every fetch failure has its own message', () => {
       const timer = setInterval(() => res.write('<p>more</p>'), 50);
       res.on('close', () => clearInterval(timer));
     });
-    const error = await failure(captureUrl(server.url('/trickle'), options({ totalTimeoutMs: 600, stallTimeoutMs: 2_000 })));
+    const error = await failure(captureUrl(server.url('/trickle'), options({ limits: { totalTimeoutMs: 600, stallTimeoutMs: 2_000 } })));
     expect(error).toMatchObject({ code: 'timeout' });
     expect(error.message).toMatch(/took longer than 600 ms/);
   });

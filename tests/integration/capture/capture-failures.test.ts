@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureUrl, type CaptureOptions } from '../../../electron/core/capture/capture-url';
+import { captureUrl } from '../../../electron/core/capture/capture-url';
+import { captureFailure as failure, captureOptionsUnder } from '../../support/capture-options';
 import { sendBody, startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 import { makePng, makeSvg } from '../../support/images';
 
@@ -17,21 +18,7 @@ const articleHtml = (body = '', title = 'Flood in the lower town') =>
 
 let server: FixtureServer;
 let root: string;
-let counter = 0;
-const options = (extra: Partial<CaptureOptions> = {}): CaptureOptions => ({
-  assetsDir: join(root, `a${++counter}`),
-  assetUrl: (name) => `offprint-asset://a${counter}/${name}`,
-  limits: { connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, stallTimeoutMs: 2_000 },
-  ...extra,
-});
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string };
-  }
-  throw new Error('expected the capture to fail');
-};
+const options = captureOptionsUnder(() => root, { connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, stallTimeoutMs: 2_000 });
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -191,7 +178,7 @@ describe('images', () => {
     const imgs = [...article.content.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
     expect(imgs).toHaveLength(1);
     expect(imgs[0]).toContain('alt="A fine picture"');
-    expect(imgs[0]).toMatch(/src="offprint-asset:\/\/a\d+\/[0-9a-f]{64}\.png"/);
+    expect(imgs[0]).toMatch(/src="offprint-asset:\/\/c\d+\/[0-9a-f]{64}\.png"/);
     for (const alt of ['Broken picture', 'Vector drawing', 'Disguised page', 'Slow picture', 'Refused picture']) {
       expect(article.textContent).toContain(alt);
     }
@@ -199,7 +186,7 @@ describe('images', () => {
     expect(article.content).not.toMatch(/127\.0\.0\.1|\/img\//);
     expect(await readdir(opts.assetsDir)).toEqual(article.assets);
     expect(article.assets).toHaveLength(1);
-    expect(article.leadImage).toBe(`offprint-asset://a${counter}/${article.assets[0]}`);
+    expect(article.leadImage).toBe(opts.assetUrl(article.assets[0]));
   });
 
   it('creates the assets folder even for an article without images', async () => {

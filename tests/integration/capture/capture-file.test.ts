@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureFile } from '../../../electron/core/capture/capture-file';
-import { closeExtractionPool, type CaptureOptions } from '../../../electron/core/capture/capture-url';
+import { closeExtractionPool } from '../../../electron/core/capture/capture-url';
+import { captureOptionsUnder } from '../../support/capture-options';
 import { sendBody, startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 import { makePng } from '../../support/images';
 
@@ -13,11 +14,7 @@ const page = (head: string, figures: string) =>
 
 let root: string;
 let server: FixtureServer;
-let n = 0;
-const options = (): CaptureOptions => {
-  const id = `f${++n}`;
-  return { assetsDir: join(root, 'assets', id), assetUrl: (name) => `offprint-asset://${id}/${name}` };
-};
+const options = captureOptionsUnder(() => join(root, 'assets'));
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'offprint-capture-file-'));
