@@ -40,19 +40,45 @@ const MAGIC: [string, number[]][] = [
   ['a program', [0x4d, 0x5a]],
 ];
 
-/** What binary data a body is, or null when it looks like text. */
+/**
+ * What binary data a body is, or null when it looks like text. Control characters are the tell:
+ * random bytes are about one in ten of them, real pages almost none. The sample is long enough that
+ * chance never lets binary through (1 KB of random bytes is under the line about half the time).
+ */
 export function describeBinary(bytes: Uint8Array): string | null {
   const magic = MAGIC.find(([, sig]) => sig.every((b, i) => bytes[i] === b));
   if (magic) return magic[0];
-  const utf16Bom = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe);
-  if (utf16Bom) return null;
-  const sample = bytes.subarray(0, 1024);
+  const sample = bytes.subarray(0, 4096);
+  if (sample.length === 0) return null;
+  const utf16 = utf16Encoding(sample);
+  if (utf16) return oddCharacterShare(new TextDecoder(utf16).decode(sample.subarray(2))) > 0.02 ? 'binary data' : null;
   let control = 0;
   for (const b of sample) {
     if (b === 0) return 'binary data';
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control++;
+    if (isControl(b)) control++;
   }
-  return sample.length > 0 && control / sample.length > 0.1 ? 'binary data' : null;
+  return control / sample.length > 0.02 ? 'binary data' : null;
+}
+
+function utf16Encoding(bytes: Uint8Array): 'utf-16be' | 'utf-16le' | null {
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return null;
+}
+
+/** Tab, line feed, form feed, carriage return and escape (ISO-2022-JP) occur in text; the other C0 codes do not. */
+function isControl(code: number): boolean {
+  return code < 0x09 || code === 0x0b || (code > 0x0d && code < 0x20 && code !== 0x1b);
+}
+
+/** Share of a decoded UTF-16 sample that no text holds: controls, broken surrogates (U+FFFD) and private use. */
+function oddCharacterShare(text: string): number {
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isControl(code) || code === 0xfffd || (code >= 0xe000 && code <= 0xf8ff)) odd++;
+  }
+  return text.length === 0 ? 0 : odd / text.length;
 }
 
 /** For responses without a usable type: is this text HTML, or plain text? */
