@@ -8,6 +8,7 @@ import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { fallbackContent } from './fallback-content';
+import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
 import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripTitleSuffix, toIsoDate, type PageMetadata } from './page-metadata';
 import { textStats } from './reading-time';
@@ -106,7 +107,16 @@ export function buildArticle(
 }
 
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
-const readArticle = (document: Document) => new Readability(document, { keepClasses: true }).parse();
+// The article comes back as an element, so a byline line Readability left in it can still be taken out.
+function readArticle(document: Document): ReadabilityResult | null {
+  const found = new Readability<Element>(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  if (!found) return null;
+  const byline = cleanByline(found.byline);
+  if (found.content && byline) removeRepeatedByline(found.content, byline);
+  // With no description to go on, Readability's excerpt is the first <p>, which may be that byline line.
+  const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
+  return { ...found, excerpt, content: found.content?.innerHTML };
+}
 
 /**
  * Readability on deep markup can take seconds; on a page that is not an article it runs only

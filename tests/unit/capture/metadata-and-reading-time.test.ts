@@ -119,6 +119,29 @@ describe('extractArticle', () => {
     expect(article).toMatchObject({ extraction: 'fallback', title: 'Replace links', excerpt: 'abc' });
   });
 
+  describe('a byline line the page also declares', () => {
+    const body = Array.from({ length: 6 }, () => `<p>${PARAGRAPH.repeat(3)}</p>`).join('');
+    const page = (author: string, article: string) =>
+      `<html><head><title>Library saved</title>${author ? `<meta name="author" content="${author}">` : ''}</head><body><article><h1>Library saved</h1>${article}</article></body></html>`;
+    const paragraphsOf = (html: string) => extractArticle(html, 'https://town.test/a').textContent.split('\n\n');
+
+    it('is shown once, in the header, not again as the first line', () => {
+      const article = extractArticle(page('Sam Reporter', `<p class="byline">By <a href="/sam">Sam Reporter</a></p>${body}`), 'https://town.test/a');
+      expect(article.byline).toBe('Sam Reporter');
+      expect(article.textContent).not.toContain('Sam Reporter');
+      expect(article.textContent).toContain(PARAGRAPH.trim());
+      expect(article.excerpt).toMatch(/^Residents gathered/);
+    });
+
+    it('stays when it names someone else, when it is a name in a sentence, and in a bio at the end', () => {
+      expect(paragraphsOf(page('Sam Reporter', `<p class="byline">By Alex Other</p>${body}`))[0]).toBe('By Alex Other');
+      const inSentence = `<p>Posted by <a rel="author" href="/sam">Sam Reporter</a> after the council met on Monday night.</p>${body}`;
+      expect(paragraphsOf(page('Sam Reporter', inSentence))[0]).toBe('Posted by Sam Reporter after the council met on Monday night.');
+      const bio = `${body}<div itemprop="author"><p>Sam Reporter covers the town council.</p></div>`;
+      expect(paragraphsOf(page('Sam Reporter', bio)).at(-1)).toBe('Sam Reporter covers the town council.');
+    });
+  });
+
   it('refuses a page with no text at all', () => {
     expect(() => extractArticle('<html><body><script>app()</script></body></html>', 'https://spa.test/')).toThrow(
       expect.objectContaining({ code: 'not-an-article' }),

@@ -1,0 +1,54 @@
+/**
+ * Readability takes the byline line out of the article only when the page does not declare its
+ * author: with <meta name="author"> or a JSON-LD author it skips its byline search, and the reader
+ * would show the author twice, in its header and again as the article's first line. This removes,
+ * from Readability's article, the element its own byline rule would have taken, when it names the author.
+ */
+
+/** Readability's byline rule: rel=author, an itemprop naming the author, or a class or id like these. */
+const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
+const MAX_BYLINE_CHARS = 100;
+/** A byline that repeats the header sits at the top; further down, an author's name starts a bio, which stays. */
+const TOP_CHARS = 300;
+/** Words that may stand beside the name in a byline line without being part of the story. */
+const BYLINE_FILLER = /^(?:by|written by|words by|von|par|por|di|door|and|&|[\s,.:|·–—-])*$/i;
+const INLINE = new Set(['A', 'SPAN', 'STRONG', 'EM', 'B', 'I', 'CITE', 'SMALL', 'ABBR', 'TIME']);
+
+const folded = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+function looksLikeByline(element: Element): boolean {
+  if (!element.hasAttributes()) return false;
+  if ((element.getAttribute('rel') ?? '') === 'author') return true;
+  if ((element.getAttribute('itemprop') ?? '').includes('author')) return true;
+  return BYLINE_HINT.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`);
+}
+
+/** Widens a byline element to the line that holds it, when the rest of that line is only "By" and punctuation. */
+function wholeLine(element: Element, article: Element): Element {
+  let line = element;
+  while (line.parentElement && line.parentElement !== article) {
+    const parent = line.parentElement;
+    const rest = folded(parent.textContent).replace(folded(line.textContent), '');
+    if (!BYLINE_FILLER.test(rest)) break;
+    line = parent;
+  }
+  return line;
+}
+
+export function removeRepeatedByline(article: Element, byline: string): void {
+  const name = folded(byline);
+  if (!name) return;
+  const top = folded(article.textContent).slice(0, TOP_CHARS + MAX_BYLINE_CHARS);
+  for (const element of article.querySelectorAll('*')) {
+    if (!looksLikeByline(element)) continue;
+    const text = folded(element.textContent);
+    if (!text || text.length >= MAX_BYLINE_CHARS || !text.includes(name)) continue;
+    const at = top.indexOf(text);
+    if (at < 0 || at > TOP_CHARS) return;
+    const line = wholeLine(element, article);
+    // Still inline after widening: the name sits in a sentence, and taking it out would leave "Posted by on Monday".
+    if (INLINE.has(line.tagName)) return;
+    line.remove();
+    return;
+  }
+}
