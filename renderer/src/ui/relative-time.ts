@@ -21,11 +21,16 @@ export function relativeTime(iso: string, now = Date.now()): string {
 }
 
 const longDate = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+const longUtcDate = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+/** A page that states only the day ("2024-03-02") is stored at midnight UTC. */
+const DAY_ONLY = /T00:00:00(?:\.000)?Z$/;
 
 export function formatDate(iso: string | null): string | null {
   if (!iso) return null;
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? null : longDate.format(time);
+  if (Number.isNaN(time)) return null;
+  // In local time, that midnight is still the day before anywhere west of Greenwich.
+  return (DAY_ONLY.test(iso) ? longUtcDate : longDate).format(time);
 }
 
 export const readingTime = (minutes: number): string => `${Math.max(1, Math.round(minutes))} min read`;
