@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NO_VOICE_MESSAGE } from '../../renderer/src/reader/read-aloud';
-import { screenshot, startBrowserKit, step, type BrowserKit } from './support/app-fixture';
+import { screenshot, settled, startBrowserKit, step, type BrowserKit } from './support/app-fixture';
 import { GUIDE, startGuideSite } from './support/guide-article';
 import { APP_URL, type AppHarness } from './support/launch-app';
 
@@ -33,10 +33,9 @@ afterAll(async () => {
 async function axeViolations(page: Page): Promise<string[]> {
   // The app's CSP forbids inline scripts (addScriptTag); evaluating over the protocol is not subject to it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${axeSource}\n;true`);
+  // Contrast is judged on what settles on screen, not on a frame of a fade-in.
+  await settled(page);
   const results = await page.evaluate(async () => {
-    // Contrast is judged on what settles on screen, not on a frame of a fade-in.
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
     const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });

@@ -39,7 +39,16 @@ export async function startBrowserKit(): Promise<BrowserKit> {
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../../test-results/screenshots');
 
+/** Waits for transitions and fades (a theme switch, a view change) to finish: what a reader settles on, not a frame of the change. */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await settled(page);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
 }
