@@ -113,7 +113,7 @@ export class SearchIndex {
 
   /**
    * Re-indexes articles whose searchable parts changed (or are new). `textChanged` is for a stored
-   * text replaced under the same metadata (an update from the web), which the stamp cannot see.
+   * text replaced by an update from the web, which the stamp sees only when the word count moves.
    */
   update(ids: readonly string[], { textChanged = false } = {}): Promise<void> {
     return this.#enqueue(async () => {
@@ -303,9 +303,13 @@ export class SearchIndex {
   }
 }
 
-/** What decides whether an article must be re-indexed: its searchable metadata and highlights. */
+/**
+ * What decides whether an article must be re-indexed: its searchable metadata and highlights, and
+ * what changes with its stored text (word count, extraction, a lost file) without reading that text.
+ */
 export function stampOf(article: ArticleMeta, highlights: readonly Highlight[]): string {
   let text = `${article.title}\u0001${article.byline ?? ''}\u0001${article.siteName ?? ''}\u0001${article.url}`;
+  text += `\u0001${article.wordCount}\u0001${article.extraction}\u0001${article.contentMissing ? 1 : 0}`;
   for (const h of highlights) text += `\u0001${h.id}:${h.updatedAt}`;
   return fnv1a(text);
 }

@@ -152,6 +152,23 @@ describe('search index on disk', () => {
     expect(titles(await second.searchPage('kestrel'))).toEqual(['The kestrel hovers']);
   });
 
+  it('sees on load an article text that an update from the web replaced while no index was watching', async () => {
+    const { a } = await sampleLibrary();
+    const path = join(library.dir, 'search-index.bin');
+    await new SearchIndex(library.store, { path }).ready();
+
+    const text = 'Updated: the kestrel now shares the moor with a gyrfalcon.';
+    await library.store.replaceArticle(a.id, await library.store.beginStaging(), (article, highlights) => ({
+      article: { ...article, wordCount: text.split(' ').length },
+      highlights,
+      content: `<p>${text}</p>`,
+      textContent: text,
+    }));
+    const reopened = new SearchIndex(library.store, { path });
+    expect(titles(await reopened.searchPage('gyrfalcon'))).toEqual(['The kestrel hovers']);
+    expect(titles(await reopened.searchPage('voles'))).toEqual([]);
+  });
+
   it('rebuilds an index file that is damaged or from another format', async () => {
     await sampleLibrary();
     const path = join(library.dir, 'search-index.bin');
