@@ -8,7 +8,7 @@
 /** Readability's byline rule: rel=author, an itemprop naming the author, or a class or id like these. */
 const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
 const MAX_BYLINE_CHARS = 100;
-/** A byline that repeats the header sits at the top; further down, an author's name starts a bio, which stays. */
+/** A byline that repeats the header sits at the top (this many letters in); further down, a name starts a bio, which stays. */
 const TOP_CHARS = 300;
 /** Words that may stand beside the name in a byline line without being part of the story. */
 const BYLINE_FILLER = /^(?:by|written by|words by|von|par|por|di|door|and|&|[\s,.:|·–—-])*$/i;
@@ -38,17 +38,27 @@ function wholeLine(element: Element, article: Element): Element {
 export function removeRepeatedByline(article: Element, byline: string): void {
   const name = folded(byline);
   if (!name) return;
-  const top = folded(article.textContent).slice(0, TOP_CHARS + MAX_BYLINE_CHARS);
-  for (const element of article.querySelectorAll('*')) {
-    if (!looksLikeByline(element)) continue;
-    const text = folded(element.textContent);
-    if (!text || text.length >= MAX_BYLINE_CHARS || !text.includes(name)) continue;
-    const at = top.indexOf(text);
-    if (at < 0 || at > TOP_CHARS) return;
-    const line = wholeLine(element, article);
-    // Still inline after widening: the name sits in a sentence, and taking it out would leave "Posted by on Monday".
-    if (INLINE.has(line.tagName)) return;
-    line.remove();
-    return;
-  }
+  const line = bylineNearTop(article, name);
+  // Still inline after widening: the name sits in a sentence, and taking it out would leave "Posted by on Monday".
+  if (line && !INLINE.has(line.tagName)) line.remove();
+}
+
+/** The first byline line naming the author, looking no further than the top of the article. */
+function bylineNearTop(article: Element, name: string): Element | null {
+  let textBefore = 0;
+  const visit = (parent: Node): Element | null => {
+    for (let node = parent.firstChild; node && textBefore <= TOP_CHARS; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        textBefore += (node.nodeValue ?? '').replace(/\s+/g, '').length;
+      } else if (node.nodeType === 1) {
+        const element = node as Element;
+        const text = looksLikeByline(element) ? folded(element.textContent) : '';
+        if (text && text.length < MAX_BYLINE_CHARS && text.includes(name)) return wholeLine(element, article);
+        const found = visit(element);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return visit(article);
 }
