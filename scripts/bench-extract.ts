@@ -14,12 +14,12 @@ import {
   CORPUS_PAGE_URL,
   hasRelativeUrl,
   metadataMatches,
-  percentile,
   readCorpus,
   tokenF1,
   type CorpusCase,
   type Metadata,
 } from './corpus-metrics';
+import { percentile, percentileOf } from './percentile';
 
 interface PageResult {
   ms: number;
@@ -35,7 +35,7 @@ function argument(name: string): string | undefined {
 
 const rssMb = () => process.memoryUsage().rss / (1024 * 1024);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) => percentileOf(values, 50);
 
 function runOurs(page: CorpusCase): PageResult {
   const started = performance.now();

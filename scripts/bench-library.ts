@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { OffprintCore } from '../electron/core/offprint-core';
 import { indexPath, journalPath, searchIndexPath, TEXT_FILE, ARTICLES_FOLDER } from '../electron/core/library/library-layout';
 import type { ArticleMeta } from '@shared/model';
-import { percentile as percentileOfSorted } from './percentile';
+import { percentileOf as percentile } from './percentile';
 
 const args = process.argv.slice(2);
 const at = args.indexOf('--library');
@@ -22,7 +22,6 @@ if (!library) {
 }
 const dir = resolve(library);
 
-const percentile = (values: number[], p: number): number => percentileOfSorted([...values].sort((a, b) => a - b), p);
 const SEARCH_PAGE = 20;
 const round = (n: number): number => Math.round(n * 10) / 10;
 const peaks: Record<string, number> = {};

@@ -15,7 +15,7 @@ import type { ArticleMeta, Highlight } from '@shared/model';
 import { ARTICLES_FOLDER, TEXT_FILE, indexPath } from '../electron/core/library/library-layout';
 import { SearchIndex } from '../electron/core/search/search-index';
 import { eachToken, fold } from '../electron/core/search/tokenize';
-import { percentile as percentileOfSorted } from './percentile';
+import { percentileOf as percentile } from './percentile';
 
 const ENGINES = ['offprint', 'minisearch', 'flexsearch', 'scan'] as const;
 type Engine = (typeof ENGINES)[number];
@@ -47,7 +47,6 @@ if (!engine) {
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;
-const percentile = (values: number[], p: number): number => percentileOfSorted([...values].sort((a, b) => a - b), p);
 const mb = (bytes: number): number => round(bytes / 1024 / 1024);
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 

@@ -138,5 +138,3 @@ export function hasRelativeUrl(html: string): boolean {
   }
   return false;
 }
-
-export { percentile } from './percentile';

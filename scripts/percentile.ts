@@ -4,3 +4,6 @@ export function percentile(sorted: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index];
 }
+
+/** The p-th percentile of values in any order. */
+export const percentileOf = (values: readonly number[], p: number): number => percentile([...values].sort((a, b) => a - b), p);

@@ -4,6 +4,7 @@
  * these fill the gaps.
  */
 import type { ArticleDescription, TextDirection } from '@shared/model';
+import { isAuthorElement } from './byline-rule';
 import { documentBaseUrl, resolveReference } from './resolve-urls';
 
 type Described = Pick<ArticleDescription, 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime'>;
@@ -97,11 +98,6 @@ function gatherElements(document: Document): MetadataElements {
     }
   }
   return found;
-}
-
-function isAuthorElement(element: Element): boolean {
-  if (!element.hasAttributes()) return false;
-  return element.getAttribute('rel') === 'author' || (element.getAttribute('itemprop') ?? '').includes('author');
 }
 
 function metaMap(metas: Element[]): Map<string, string> {

@@ -4,9 +4,9 @@
  * would show the author twice, in its header and again as the article's first line. This removes,
  * from Readability's article, the element its own byline rule would have taken, when it names the author.
  */
+import { looksLikeByline } from './byline-rule';
+import { collapse } from './page-metadata';
 
-/** Readability's byline rule: rel=author, an itemprop naming the author, or a class or id like these. */
-const BYLINE_HINT = /byline|author|dateline|writtenby|p-author/i;
 const MAX_BYLINE_CHARS = 100;
 /** A byline that repeats the header sits at the top (this many letters in); further down, a name starts a bio, which stays. */
 const TOP_CHARS = 300;
@@ -14,14 +14,7 @@ const TOP_CHARS = 300;
 const BYLINE_FILLER = /^(?:by|written by|words by|von|par|por|di|door|and|&|[\s,.:|·–—-])*$/i;
 const INLINE = new Set(['A', 'SPAN', 'STRONG', 'EM', 'B', 'I', 'CITE', 'SMALL', 'ABBR', 'TIME']);
 
-const folded = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-
-function looksLikeByline(element: Element): boolean {
-  if (!element.hasAttributes()) return false;
-  if ((element.getAttribute('rel') ?? '') === 'author') return true;
-  if ((element.getAttribute('itemprop') ?? '').includes('author')) return true;
-  return BYLINE_HINT.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`);
-}
+const folded = (text: string | null | undefined) => (collapse(text) ?? '').toLowerCase();
 
 /** Widens a byline element to the line that holds it, when the rest of that line is only "By" and punctuation. */
 function wholeLine(element: Element, article: Element): Element {

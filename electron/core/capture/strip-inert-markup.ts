@@ -3,6 +3,7 @@
  * article is cut from the HTML string, which spares linkedom and Readability thousands of nodes.
  * The sanitizer still enforces what may be stored.
  */
+import { BYLINE_WORDS } from './byline-rule';
 
 /**
  * Scripts (but not JSON-LD, which carries metadata), styles, comments, elements the sanitizer
@@ -24,7 +25,7 @@ const JSON_LD = /<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
  * Readability takes the byline from the first element it meets that looks like one, in document
  * order, even inside a sidebar or footer: such a region is left for it to read.
  */
-const BYLINE_HINT = /\s(?:rel\s*=\s*["']?author|itemprop\s*=\s*["'][^"']*author|(?:class|id)\s*=\s*["'][^"']*(?:byline|author|dateline|writtenby|p-author))/i;
+const BYLINE_HINT = new RegExp(`\\s(?:rel\\s*=\\s*["']?author|itemprop\\s*=\\s*["'][^"']*author|(?:class|id)\\s*=\\s*["'][^"']*(?:${BYLINE_WORDS}))`, 'i');
 
 /** Removes every outermost such element, counting nesting of its own tag; JSON-LD inside it is kept for the metadata. */
 function stripSiteFurniture(html: string): string {

@@ -305,11 +305,11 @@ export class SearchIndex {
 
 /**
  * What decides whether an article must be re-indexed: its searchable metadata and highlights, and
- * what changes with its stored text (word count, extraction, a lost file) without reading that text.
+ * what changes with its stored text (word count, extraction) without reading that text.
  */
 export function stampOf(article: ArticleMeta, highlights: readonly Highlight[]): string {
   let text = `${article.title}\u0001${article.byline ?? ''}\u0001${article.siteName ?? ''}\u0001${article.url}`;
-  text += `\u0001${article.wordCount}\u0001${article.extraction}\u0001${article.contentMissing ? 1 : 0}`;
+  text += `\u0001${article.wordCount}\u0001${article.extraction}`;
   for (const h of highlights) text += `\u0001${h.id}:${h.updatedAt}`;
   return fnv1a(text);
 }

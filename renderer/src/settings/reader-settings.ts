@@ -26,10 +26,15 @@ function load(): ReaderSettings {
 let current: ReaderSettings = load();
 const listeners = new Set<() => void>();
 
-export function updateReaderSettings(patch: Partial<ReaderSettings>): void {
-  current = parseReaderSettings({ ...current, ...patch });
+/** Makes `next` the settings on screen and in the first-paint cache. */
+function adopt(next: unknown): void {
+  current = parseReaderSettings(next);
   localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
   listeners.forEach((listener) => listener());
+}
+
+export function updateReaderSettings(patch: Partial<ReaderSettings>): void {
+  adopt({ ...current, ...patch });
   void api.updateSettings({ reader: current }).catch(() => undefined);
 }
 
@@ -37,10 +42,7 @@ export function updateReaderSettings(patch: Partial<ReaderSettings>): void {
 void api
   .getSettings()
   .then(({ reader }) => {
-    if (!reader || JSON.stringify(reader) === JSON.stringify(current)) return;
-    current = parseReaderSettings(reader);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
-    listeners.forEach((listener) => listener());
+    if (reader && JSON.stringify(reader) !== JSON.stringify(current)) adopt(reader);
   })
   .catch(() => undefined);
 
