@@ -53,7 +53,12 @@ function runReference(page: CorpusCase): PageResult {
   const result = new Readability(dom.window.document).parse();
   const ms = performance.now() - started;
   dom.window.close();
-  return { ms, text: result?.textContent ?? '', metadata: result ?? {}, unresolved: hasRelativeUrl(result?.content ?? '') };
+  return {
+    ms,
+    text: result?.textContent ?? '',
+    metadata: result ?? {},
+    unresolved: hasRelativeUrl(result?.content ?? ''),
+  };
 }
 
 function score(pages: CorpusCase[], results: PageResult[]) {
@@ -87,7 +92,14 @@ function score(pages: CorpusCase[], results: PageResult[]) {
  * which keeps its texts out of this process while ours is measured.
  */
 function referenceInChildProcess(dir: string, timesOnly: boolean): PageResult[] {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--reference', '--corpus', dir, ...(timesOnly ? ['--times-only'] : [])];
+  const args = [
+    ...process.execArgv,
+    fileURLToPath(import.meta.url),
+    '--reference',
+    '--corpus',
+    dir,
+    ...(timesOnly ? ['--times-only'] : []),
+  ];
   const child = spawnSync(process.execPath, args, {
     encoding: 'utf8',
     maxBuffer: 1024 * 1024 * 1024,
@@ -102,7 +114,9 @@ function referenceMain(dir: string): void {
   for (const page of pages.slice(0, WARM_UP_PAGES)) runReference(page);
   const results = pages.map(runReference);
   const timesOnly = process.argv.includes('--times-only');
-  process.stdout.write(JSON.stringify(timesOnly ? results.map(({ ms }) => ({ ms, text: '', metadata: {}, unresolved: false })) : results));
+  process.stdout.write(
+    JSON.stringify(timesOnly ? results.map(({ ms }) => ({ ms, text: '', metadata: {}, unresolved: false })) : results),
+  );
 }
 
 /** Timing passes for each pipeline, interleaved; more `--repeat` passes of ours only add to the memory check. */

@@ -9,7 +9,13 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { OffprintCore } from '../electron/core/offprint-core';
-import { indexPath, journalPath, searchIndexPath, TEXT_FILE, ARTICLES_FOLDER } from '../electron/core/library/library-layout';
+import {
+  indexPath,
+  journalPath,
+  searchIndexPath,
+  TEXT_FILE,
+  ARTICLES_FOLDER,
+} from '../electron/core/library/library-layout';
 import type { ArticleMeta } from '@shared/model';
 import { percentileOf as percentile } from './percentile';
 
@@ -26,7 +32,11 @@ const SEARCH_PAGE = 20;
 const round = (n: number): number => Math.round(n * 10) / 10;
 const peaks: Record<string, number> = {};
 const mark = (stage: string): void => void (peaks[stage] = Math.round(process.resourceUsage().maxRSS / 1024));
-const sizeOf = (path: string): Promise<number> => stat(path).then((s) => s.size, () => 0);
+const sizeOf = (path: string): Promise<number> =>
+  stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
 
 // ── Cold start to the first page ──────────────────────────────────────────────
 const t0 = performance.now();
@@ -137,7 +147,8 @@ const result = {
   journalBytesAfterClose: await sizeOf(journalPath(dir)),
 };
 console.log(JSON.stringify(result));
-if (process.argv.includes('--queries')) console.error(queries.map((q, i) => `${hitCounts[i]}\t${round(searchTimes[i])}ms\t${q}`).join('\n'));
+if (process.argv.includes('--queries'))
+  console.error(queries.map((q, i) => `${hitCounts[i]}\t${round(searchTimes[i])}ms\t${q}`).join('\n'));
 
 /** 50 queries drawn deterministically from the library: words, phrases, filters, prefixes. */
 async function fixedQueries(all: ArticleMeta[]): Promise<string[]> {
@@ -147,10 +158,16 @@ async function fixedQueries(all: ArticleMeta[]): Promise<string[]> {
   const phrases: string[] = [];
   for (const article of sample) {
     const text = await readFile(join(dir, ARTICLES_FOLDER, article.id, TEXT_FILE), 'utf8').catch(() => '');
-    const tokens = text.split(/[^\p{L}]+/u).filter((w) => w.length >= 5 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w));
+    const tokens = text
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length >= 5 && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(w));
     if (tokens.length > 10) {
       words.push(tokens[Math.floor(tokens.length / 3)]);
-      const sentence = text.split(/[.!?。\n]/)[2]?.trim().split(/\s+/) ?? [];
+      const sentence =
+        text
+          .split(/[.!?。\n]/)[2]
+          ?.trim()
+          .split(/\s+/) ?? [];
       if (sentence.length >= 4) phrases.push(`"${sentence.slice(1, 3).join(' ')}"`);
     } else {
       const run = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{4,}/u)?.[0];

@@ -16,7 +16,10 @@ const WORDS = 20_000;
 const HIGHLIGHTS = 300;
 const RUNS = 5;
 
-const VOCAB = 'the reader keeps a quiet library of saved pages and returns to passages that matter while margins hold notes about time attention and craft'.split(' ');
+const VOCAB =
+  'the reader keeps a quiet library of saved pages and returns to passages that matter while margins hold notes about time attention and craft'.split(
+    ' ',
+  );
 
 function articleHtml(): string {
   const paragraphs: string[] = [];
@@ -116,18 +119,33 @@ async function main(): Promise<void> {
     bundle(),
     chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     }),
   ]);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     const css = `body{margin:0}#body{max-width:32em;margin:0 auto;font:20px/1.65 Georgia,serif}mark.hl{color:inherit;border-radius:2px;background:#f9e7a1}`;
-    await page.setContent(`<!doctype html><html><head><style>${css}</style></head><body><div id="body"></div></body></html>`);
+    await page.setContent(
+      `<!doctype html><html><head><style>${css}</style></head><body><div id="body"></div></body></html>`,
+    );
     await page.addScriptTag({ content: script });
     const html = articleHtml();
-    const runs: { firstPaintMs: number; applyHighlightsMs: number; createHighlightMs: number; layoutShift: number }[] = [];
+    const runs: { firstPaintMs: number; applyHighlightsMs: number; createHighlightMs: number; layoutShift: number }[] =
+      [];
     for (let i = 0; i < RUNS; i += 1) {
-      runs.push(await page.evaluate(([h, n]) => (window as unknown as { runBench: (h: string, n: number) => Promise<never> }).runBench(h, n), [html, HIGHLIGHTS] as const));
+      runs.push(
+        await page.evaluate(
+          ([h, n]) => (window as unknown as { runBench: (h: string, n: number) => Promise<never> }).runBench(h, n),
+          [html, HIGHLIGHTS] as const,
+        ),
+      );
     }
     const round = (n: number) => Math.round(n * 10) / 10;
     const result = {

@@ -38,10 +38,27 @@ if (!engine) {
   for (const name of ENGINES) {
     const run = spawnSync(
       process.execPath,
-      ['--max-old-space-size=8192', '--expose-gc', '--import', 'tsx', join(root, 'scripts/bench-search.ts'), '--library', dir, '--engine', name],
-      { cwd: root, env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') }, encoding: 'utf8', maxBuffer: 1 << 24 },
+      [
+        '--max-old-space-size=8192',
+        '--expose-gc',
+        '--import',
+        'tsx',
+        join(root, 'scripts/bench-search.ts'),
+        '--library',
+        dir,
+        '--engine',
+        name,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.node.json') },
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      },
     );
-    console.log(run.stdout.trim() || JSON.stringify({ engine: name, error: run.stderr.trim().split('\n').slice(-3).join(' ') }));
+    console.log(
+      run.stdout.trim() || JSON.stringify({ engine: name, error: run.stderr.trim().split('\n').slice(-3).join(' ') }),
+    );
   }
   process.exit(0);
 }
@@ -50,11 +67,15 @@ const round = (n: number): number => Math.round(n * 10) / 10;
 const mb = (bytes: number): number => round(bytes / 1024 / 1024);
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
-const index = JSON.parse(await readFile(indexPath(dir), 'utf8')) as { articles: ArticleMeta[]; highlights: Highlight[] };
+const index = JSON.parse(await readFile(indexPath(dir), 'utf8')) as {
+  articles: ArticleMeta[];
+  highlights: Highlight[];
+};
 const articles = index.articles.filter((a) => !a.deletedAt);
 const highlightsOf = new Map<string, Highlight[]>();
 for (const h of index.highlights) highlightsOf.set(h.articleId, [...(highlightsOf.get(h.articleId) ?? []), h]);
-const readText = (id: string): Promise<string> => readFile(join(dir, ARTICLES_FOLDER, id, TEXT_FILE), 'utf8').catch(() => '');
+const readText = (id: string): Promise<string> =>
+  readFile(join(dir, ARTICLES_FOLDER, id, TEXT_FILE), 'utf8').catch(() => '');
 const tokens = (text: string): string[] => {
   const out: string[] = [];
   eachToken(fold(text), (t) => out.push(t));
@@ -105,7 +126,13 @@ async function build(name: Engine): Promise<Built> {
         processTerm: (t) => t,
         searchOptions: { boost: { title: 3 }, combineWith: 'AND', tokenize: tokens, processTerm: (t) => t },
       });
-      for (const a of articles) mini.add({ id: a.id, title: a.title, meta: `${a.byline ?? ''} ${a.siteName ?? ''}`, body: `${await readText(a.id)}\n${(highlightsOf.get(a.id) ?? []).map((h) => `${h.quote.exact} ${h.note}`).join('\n')}` });
+      for (const a of articles)
+        mini.add({
+          id: a.id,
+          title: a.title,
+          meta: `${a.byline ?? ''} ${a.siteName ?? ''}`,
+          body: `${await readText(a.id)}\n${(highlightsOf.get(a.id) ?? []).map((h) => `${h.quote.exact} ${h.note}`).join('\n')}`,
+        });
       return {
         search: (q, prefix) => mini.search(q, { prefix: (term, i, all) => prefix && i === all.length - 1 }).length,
         bytes: () => {
@@ -130,7 +157,9 @@ async function build(name: Engine): Promise<Built> {
         search: (q) => (flex.search(tokens(q).join(' '), { limit: 100_000 }) as unknown[]).length,
         bytes: async () => {
           let total = 0;
-          await flex.export((key: string | number, data: string) => void (total += String(key).length + (data?.length ?? 0)));
+          await flex.export(
+            (key: string | number, data: string) => void (total += String(key).length + (data?.length ?? 0)),
+          );
           return total;
         },
       };
@@ -138,7 +167,11 @@ async function build(name: Engine): Promise<Built> {
     case 'scan': {
       const texts: string[] = [];
       for (const a of articles) {
-        texts.push(fold(`${a.title}\n${a.byline ?? ''}\n${a.siteName ?? ''}\n${await readText(a.id)}\n${(highlightsOf.get(a.id) ?? []).map((h) => `${h.quote.exact} ${h.note}`).join('\n')}`));
+        texts.push(
+          fold(
+            `${a.title}\n${a.byline ?? ''}\n${a.siteName ?? ''}\n${await readText(a.id)}\n${(highlightsOf.get(a.id) ?? []).map((h) => `${h.quote.exact} ${h.note}`).join('\n')}`,
+          ),
+        );
       }
       return {
         search: (q) => {

@@ -78,7 +78,8 @@ function normalized(field: MetadataField, value: string | null | undefined): str
 /** Equal after normalisation; times equal when they name the same instant. */
 function sameValue(field: MetadataField, actual: string | null, expected: string): boolean {
   if (!actual) return false;
-  if (field === 'publishedTime') return Date.parse(actual) === Date.parse(expected) && !Number.isNaN(Date.parse(actual));
+  if (field === 'publishedTime')
+    return Date.parse(actual) === Date.parse(expected) && !Number.isNaN(Date.parse(actual));
   return actual === expected;
 }
 

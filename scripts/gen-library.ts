@@ -12,7 +12,13 @@ import { join, resolve } from 'node:path';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import { OffprintCore } from '../electron/core/offprint-core';
 import { SCHEMA_VERSION, type LibraryIndex } from '../electron/core/library/library-index';
-import { ARTICLES_FOLDER, CONTENT_FILE, META_FILE, TEXT_FILE, indexPath } from '../electron/core/library/library-layout';
+import {
+  ARTICLES_FOLDER,
+  CONTENT_FILE,
+  META_FILE,
+  TEXT_FILE,
+  indexPath,
+} from '../electron/core/library/library-layout';
 import { LEXICONS, type Lexicon } from './library-gen/lexicon';
 import { logNormal, rng, zipf } from './library-gen/random';
 
@@ -68,7 +74,9 @@ const chooseLanguage = (): Language => {
   return languages[0];
 };
 
-const tags = Array.from(new Set(Array.from({ length: 400 }, () => capital(pick(languages[0].words.slice(100, 3000)))))).slice(0, 200);
+const tags = Array.from(
+  new Set(Array.from({ length: 400 }, () => capital(pick(languages[0].words.slice(100, 3000))))),
+).slice(0, 200);
 while (tags.length < 200) tags.push(`Topic ${tags.length}`);
 const tagOf = zipf(tags.length, random, 0.9);
 const sites = Array.from({ length: 300 }, (_, i) => {
@@ -76,7 +84,10 @@ const sites = Array.from({ length: 300 }, (_, i) => {
   return { name, host: `${name.toLowerCase().replace(/[^a-z]+/g, '')}${i}.example.com` };
 });
 const siteOf = zipf(sites.length, random, 0.8);
-const people = Array.from({ length: 500 }, () => `${capital(pick(languages[0].words.slice(200, 4000)))} ${capital(pick(languages[1].words.slice(200, 4000)))}`);
+const people = Array.from(
+  { length: 500 },
+  () => `${capital(pick(languages[0].words.slice(200, 4000)))} ${capital(pick(languages[1].words.slice(200, 4000)))}`,
+);
 
 function capital(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
@@ -134,7 +145,12 @@ function article(i: number): { meta: ArticleMeta; highlights: Highlight[]; parag
     highlights.push({
       id: newId(),
       articleId: id,
-      quote: { type: 'TextQuoteSelector', exact: text.slice(at, end), prefix: text.slice(Math.max(0, at - 32), at), suffix: text.slice(end, end + 32) },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: text.slice(at, end),
+        prefix: text.slice(Math.max(0, at - 32), at),
+        suffix: text.slice(end, end + 32),
+      },
       position: { type: 'TextPositionSelector', start: at, end },
       color: pick(COLORS),
       note: random() < 0.3 ? sentence(l) : '',
@@ -152,7 +168,8 @@ function article(i: number): { meta: ArticleMeta; highlights: Highlight[]; parag
     excerpt: paragraphs[0].slice(0, 200),
     lang: l.lexicon.lang,
     dir: 'ltr',
-    publishedTime: random() < 0.8 ? new Date(Date.parse(savedAt) - Math.floor(random() * 30 * DAY)).toISOString() : null,
+    publishedTime:
+      random() < 0.8 ? new Date(Date.parse(savedAt) - Math.floor(random() * 30 * DAY)).toISOString() : null,
     wordCount,
     readingMinutes: Math.max(1, Math.round(wordCount / 230)),
     leadImage: null,
@@ -208,5 +225,11 @@ if (!args.includes('--no-search-index')) {
   process.stderr.write(`built the search index in ${(searchMs / 1000).toFixed(1)} s\n`);
 }
 console.log(
-  JSON.stringify({ articles: count, highlights: highlights.length, dir, filesSeconds: +(filesMs / 1000).toFixed(1), searchIndexSeconds: +(searchMs / 1000).toFixed(1) }),
+  JSON.stringify({
+    articles: count,
+    highlights: highlights.length,
+    dir,
+    filesSeconds: +(filesMs / 1000).toFixed(1),
+    searchIndexSeconds: +(searchMs / 1000).toFixed(1),
+  }),
 );

@@ -6,4 +6,8 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** The p-th percentile of values in any order. */
-export const percentileOf = (values: readonly number[], p: number): number => percentile([...values].sort((a, b) => a - b), p);
+export const percentileOf = (values: readonly number[], p: number): number =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );

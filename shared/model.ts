@@ -56,7 +56,16 @@ export interface ArticleMeta {
 /** What a page says about itself, as capture finds it and an article keeps it. */
 export type ArticleDescription = Pick<
   ArticleMeta,
-  'title' | 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime' | 'wordCount' | 'readingMinutes' | 'extraction'
+  | 'title'
+  | 'byline'
+  | 'siteName'
+  | 'excerpt'
+  | 'lang'
+  | 'dir'
+  | 'publishedTime'
+  | 'wordCount'
+  | 'readingMinutes'
+  | 'extraction'
 >;
 
 /** W3C Web Annotation TextQuoteSelector. */

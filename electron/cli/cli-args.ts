@@ -60,10 +60,16 @@ export function allowOnly(args: CliArgs, flags: string[], options: string[] = []
 
 export function operands(args: CliArgs, names: string[], { rest = false } = {}): string[] {
   if (args.positionals.length < names.length) {
-    throw new OffprintError('usage', `${args.command} needs ${names.map((n) => `<${n}>`).join(' ')}. Run "offprint help".`);
+    throw new OffprintError(
+      'usage',
+      `${args.command} needs ${names.map((n) => `<${n}>`).join(' ')}. Run "offprint help".`,
+    );
   }
   if (!rest && args.positionals.length > names.length) {
-    throw new OffprintError('usage', `${args.command} takes ${names.length} argument(s); unexpected "${args.positionals[names.length]}".`);
+    throw new OffprintError(
+      'usage',
+      `${args.command} takes ${names.length} argument(s); unexpected "${args.positionals[names.length]}".`,
+    );
   }
   return args.positionals;
 }

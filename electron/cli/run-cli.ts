@@ -120,7 +120,13 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
     const query = operands(args, ['words'], { rest: true }).join(' ');
     const hits = await core.search(query);
     if (args.flags.has('json')) {
-      io.out(JSON.stringify(hits.map((h) => ({ ...h.article, snippet: h.snippet })), null, 2));
+      io.out(
+        JSON.stringify(
+          hits.map((h) => ({ ...h.article, snippet: h.snippet })),
+          null,
+          2,
+        ),
+      );
     } else {
       for (const hit of hits) io.out(`${listLine(hit.article)}\n    ${hit.snippet}`);
     }

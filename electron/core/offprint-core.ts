@@ -64,8 +64,12 @@ export class OffprintCore implements LibraryApi {
     this.#search = new SearchIndex(store, { path: searchIndexPath(store.dir) });
     store.onChange((event) => {
       if (event.type === 'articles-removed') this.#search.remove(event.ids);
-      else if (event.type === 'content-replaced') void this.#search.update([event.id], { textChanged: true }).catch(() => undefined);
-      else void this.#search.update(event.type === 'articles-changed' ? event.ids : [event.articleId]).catch(() => undefined);
+      else if (event.type === 'content-replaced')
+        void this.#search.update([event.id], { textChanged: true }).catch(() => undefined);
+      else
+        void this.#search
+          .update(event.type === 'articles-changed' ? event.ids : [event.articleId])
+          .catch(() => undefined);
       this.#schedulePersist();
     });
   }
@@ -119,7 +123,11 @@ export class OffprintCore implements LibraryApi {
   /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
   async saveFile(path: string): Promise<SaveResult> {
     const fileUrl = pathToFileURL(resolve(path)).href;
-    return this.#save(fileUrl, (original) => original === fileUrl, (options) => captureFile(path, options));
+    return this.#save(
+      fileUrl,
+      (original) => original === fileUrl,
+      (options) => captureFile(path, options),
+    );
   }
 
   async #save(
@@ -165,7 +173,10 @@ export class OffprintCore implements LibraryApi {
       const failure =
         error instanceof OffprintError
           ? error
-          : new OffprintError('capture-failed', `Could not save ${url}: ${error instanceof Error ? error.message : String(error)}`);
+          : new OffprintError(
+              'capture-failed',
+              `Could not save ${url}: ${error instanceof Error ? error.message : String(error)}`,
+            );
       emit({ stage: 'failed', message: failure.message });
       throw failure;
     }
@@ -230,7 +241,11 @@ export class OffprintCore implements LibraryApi {
     const key = JSON.stringify(selection);
     // Scrolling asks for window after window of the same list: sort it once per change.
     if (this.#selection?.key !== key || this.#selection.revision !== this.store.revision) {
-      this.#selection = { key, revision: this.store.revision, articles: selectArticles(this.store.liveArticles(), selection) };
+      this.#selection = {
+        key,
+        revision: this.store.revision,
+        articles: selectArticles(this.store.liveArticles(), selection),
+      };
     }
     const page = pageOf(this.#selection.articles, { offset, limit });
     const items = await Promise.all(
@@ -339,7 +354,10 @@ export class OffprintCore implements LibraryApi {
   }
 
   async emptyTrash(): Promise<BulkResult> {
-    const trashed = this.store.liveArticles().filter((a) => a.deletedAt).map((a) => a.id);
+    const trashed = this.store
+      .liveArticles()
+      .filter((a) => a.deletedAt)
+      .map((a) => a.id);
     return { changed: await this.store.purgeArticles(trashed) };
   }
 
@@ -371,7 +389,11 @@ export class OffprintCore implements LibraryApi {
   async listClips(query: ClipQuery): Promise<Clip[]> {
     const store = this.store;
     const clips = await listClips(
-      { articles: store.liveArticles(), highlightsOf: (id) => store.highlightsOf(id), readText: (id) => store.readText(id) },
+      {
+        articles: store.liveArticles(),
+        highlightsOf: (id) => store.highlightsOf(id),
+        readText: (id) => store.readText(id),
+      },
       query,
     );
     return structuredClone(clips);

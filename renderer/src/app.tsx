@@ -12,7 +12,12 @@ export function App() {
   return (
     <ToastProvider>
       {route.name === 'reader' ? (
-        <ReaderView key={`${route.id}/${route.highlight ?? ''}`} id={route.id} highlightId={route.highlight} theme={theme} />
+        <ReaderView
+          key={`${route.id}/${route.highlight ?? ''}`}
+          id={route.id}
+          highlightId={route.highlight}
+          theme={theme}
+        />
       ) : route.name === 'clips' ? (
         <ClipsView theme={theme} />
       ) : (

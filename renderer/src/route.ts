@@ -11,7 +11,10 @@ export const INBOX: Route = { name: 'library', view: 'inbox' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  if (parts[0] === 'read' && parts[1]) return parts[2] === 'highlight' && parts[3] ? { name: 'reader', id: parts[1], highlight: parts[3] } : { name: 'reader', id: parts[1] };
+  if (parts[0] === 'read' && parts[1])
+    return parts[2] === 'highlight' && parts[3]
+      ? { name: 'reader', id: parts[1], highlight: parts[3] }
+      : { name: 'reader', id: parts[1] };
   if (parts[0] === 'clips') return { name: 'clips' };
   if (parts[0] === 'tag' && parts[1]) return { name: 'library', view: 'all', tag: parts[1] };
   const view = LIBRARY_VIEWS.find((v) => v === parts[0]);

@@ -26,7 +26,7 @@ function buildPeq(pattern: string, blocks: number): { slotOf: Uint16Array; bits:
   }
   const bits = new Uint32Array(slots * blocks);
   for (let i = 0; i < pattern.length; i += 1) {
-    bits[slotOf[pattern.charCodeAt(i)] * blocks + ((i / WORD) | 0)] |= 1 << i % WORD;
+    bits[slotOf[pattern.charCodeAt(i)] * blocks + ((i / WORD) | 0)] |= 1 << (i % WORD);
   }
   return { slotOf, bits };
 }
@@ -45,7 +45,7 @@ function findMatchEnds(
   const pvs = new Int32Array(blocks).fill(-1);
   const mvs = new Int32Array(blocks);
   const lastBlock = blocks - 1;
-  const lastRowBit = 1 << (pattern.length - 1) % WORD;
+  const lastRowBit = 1 << ((pattern.length - 1) % WORD);
   const { slotOf, bits } = buildPeq(pattern, blocks);
   const ends: { end: number; errors: number }[] = [];
   let score = pattern.length;

@@ -47,11 +47,27 @@ const SPACE = 0x20;
 /** The ASCII stand-in for a typographic character, or -1 when it has none. */
 function fold(code: number): number {
   switch (code) {
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
       return APOSTROPHE;
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xab: case 0xbb:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+    case 0xab:
+    case 0xbb:
       return QUOTE;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
       return HYPHEN;
     default:
       return -1;
@@ -112,7 +128,11 @@ export function normalizeForMatching(text: string): NormalizedText {
 }
 
 /** Maps a [start, end) range of the normalized text back onto the original text. */
-export function toOriginalRange(normalized: NormalizedText, start: number, end: number): { start: number; end: number } {
+export function toOriginalRange(
+  normalized: NormalizedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
   const originalStart = normalized.offsets[start];
   // The end is where the original stretch behind the last normalized unit ends, so a
   // quote ending inside a folded "…" or a collapsed run of whitespace covers all of it.

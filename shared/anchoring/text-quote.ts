@@ -38,10 +38,18 @@ export function describeTextRange(
   let prefixStart = Math.max(0, start - contextLength);
   let suffixEnd = Math.min(text.length, end + contextLength);
   // Never cut the context through a surrogate pair.
-  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
+  if (
+    prefixStart > 0 &&
+    isLowSurrogate(text.charCodeAt(prefixStart)) &&
+    isHighSurrogate(text.charCodeAt(prefixStart - 1))
+  ) {
     prefixStart -= 1;
   }
-  if (suffixEnd < text.length && isHighSurrogate(text.charCodeAt(suffixEnd - 1)) && isLowSurrogate(text.charCodeAt(suffixEnd))) {
+  if (
+    suffixEnd < text.length &&
+    isHighSurrogate(text.charCodeAt(suffixEnd - 1)) &&
+    isLowSurrogate(text.charCodeAt(suffixEnd))
+  ) {
     suffixEnd += 1;
   }
   return {

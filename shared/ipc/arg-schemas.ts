@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { HIGHLIGHT_COLORS, LIBRARY_VIEWS, READ_STATES, SORT_FIELDS } from '../model';
 import type { InvokeApi, InvokeMethod } from './contract';
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _');
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _');
 const tag = z.string().trim().min(1).max(100);
 const color = z.enum(HIGHLIGHT_COLORS);
 const quote = z.object({
@@ -81,7 +85,14 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   listTags: z.tuple([]),
   search: z.tuple([z.string().max(1_000)]),
   addHighlight: z.tuple([
-    z.object({ articleId: id, quote, position, color, note: z.string().max(20_000), text: z.string().max(200_000).optional() }),
+    z.object({
+      articleId: id,
+      quote,
+      position,
+      color,
+      note: z.string().max(20_000),
+      text: z.string().max(200_000).optional(),
+    }),
   ]),
   updateHighlight: z.tuple([id, z.object({ color: color.optional(), note: z.string().max(20_000).optional() })]),
   deleteHighlight: z.tuple([id]),
@@ -90,7 +101,10 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
     z.tuple([z.string().max(1_000)]),
     z.tuple([
       z.string().max(1_000),
-      z.object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().positive().max(1_000).optional() }),
+      z.object({
+        offset: z.number().int().nonnegative().optional(),
+        limit: z.number().int().positive().max(1_000).optional(),
+      }),
     ]),
   ]),
   bulkUpdate: z.tuple([ids, bulkAction]),
@@ -102,12 +116,20 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   deleteTag: z.tuple([tag]),
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
-    z.object({ views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional(), reader: readerSettings.optional() }),
+    z.object({
+      views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional(),
+      reader: readerSettings.optional(),
+    }),
   ]),
   getNotices: z.tuple([]),
   openExternal: z.tuple([z.string().max(8_192)]),
   listClips: z.tuple([
-    z.object({ color: color.optional(), tag: tag.optional(), articleId: id.optional(), text: z.string().max(1_000).optional() }),
+    z.object({
+      color: color.optional(),
+      tag: tag.optional(),
+      articleId: id.optional(),
+      text: z.string().max(1_000).optional(),
+    }),
   ]),
   exportHighlights: z.tuple([z.object({ articleId: id.optional(), format: z.enum(['markdown', 'json']) })]),
 };

@@ -1,5 +1,12 @@
 /** Builds the renderer-facing API over any transport: Electron IPC in the preload, or the browser-test bridge. */
-import { INVOKE_METHODS, type EventName, type InvokeMethod, type OffprintApi, type OffprintEvents, type RendererHelpers } from './contract';
+import {
+  INVOKE_METHODS,
+  type EventName,
+  type InvokeMethod,
+  type OffprintApi,
+  type OffprintEvents,
+  type RendererHelpers,
+} from './contract';
 import { unwrap, type Envelope } from './envelope';
 
 export interface Transport {

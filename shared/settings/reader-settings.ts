@@ -57,7 +57,10 @@ export function parseReaderSettings(raw: unknown): ReaderSettings {
     width: clamp(value.width, LIMITS.width, d.width),
     theme: THEMES.includes(value.theme as ReaderTheme) ? (value.theme as ReaderTheme) : d.theme,
     justify: typeof value.justify === 'boolean' ? value.justify : d.justify,
-    archiveWhenFinished: typeof value.archiveWhenFinished === 'boolean' ? value.archiveWhenFinished : d.archiveWhenFinished,
-    lastColor: HIGHLIGHT_COLORS.includes(value.lastColor as ReaderSettings['lastColor']) ? (value.lastColor as ReaderSettings['lastColor']) : d.lastColor,
+    archiveWhenFinished:
+      typeof value.archiveWhenFinished === 'boolean' ? value.archiveWhenFinished : d.archiveWhenFinished,
+    lastColor: HIGHLIGHT_COLORS.includes(value.lastColor as ReaderSettings['lastColor'])
+      ? (value.lastColor as ReaderSettings['lastColor'])
+      : d.lastColor,
   };
 }

@@ -47,5 +47,7 @@ export function groupByArticle(clips: readonly Clip[]): { article: ArticleMeta; 
 }
 
 export function inReadingOrder(a: Highlight, b: Highlight): number {
-  return a.position.start - b.position.start || a.position.end - b.position.end || a.createdAt.localeCompare(b.createdAt);
+  return (
+    a.position.start - b.position.start || a.position.end - b.position.end || a.createdAt.localeCompare(b.createdAt)
+  );
 }

@@ -15,7 +15,11 @@ export function safeFileStem(title: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.\s]+|[.\s]+$/g, '');
-  let stem = [...cleaned].slice(0, MAX_STEM).join('').trim().replace(/[.\s]+$/, '');
+  let stem = [...cleaned]
+    .slice(0, MAX_STEM)
+    .join('')
+    .trim()
+    .replace(/[.\s]+$/, '');
   if (!stem) stem = 'Untitled';
   if (RESERVED.test(stem)) stem = `${stem}_`;
   return stem;

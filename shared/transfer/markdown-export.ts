@@ -61,6 +61,8 @@ export function quoteWithCitation(passage: string, article: Pick<ArticleMeta, 't
 }
 
 /** Several articles in one document (for "copy all"): each article's own document, separated by a rule. */
-export function articlesToMarkdown(groups: readonly { article: ArticleMeta; highlights: readonly Highlight[] }[]): string {
+export function articlesToMarkdown(
+  groups: readonly { article: ArticleMeta; highlights: readonly Highlight[] }[],
+): string {
   return groups.map((g) => articleToMarkdown(g.article, g.highlights)).join('\n---\n\n');
 }

@@ -37,13 +37,20 @@ export function toWebAnnotation(article: ArticleMeta, highlight: Highlight): Web
     created: highlight.createdAt,
     modified: highlight.updatedAt,
     body: [
-      ...(note ? [{ type: 'TextualBody' as const, value: note, purpose: 'commenting' as const, format: 'text/plain' as const }] : []),
+      ...(note
+        ? [{ type: 'TextualBody' as const, value: note, purpose: 'commenting' as const, format: 'text/plain' as const }]
+        : []),
       { type: 'TextualBody', value: highlight.color, purpose: 'tagging' },
     ],
     target: {
       source: article.url,
       selector: [
-        { type: 'TextQuoteSelector', exact: highlight.quote.exact, prefix: highlight.quote.prefix, suffix: highlight.quote.suffix },
+        {
+          type: 'TextQuoteSelector',
+          exact: highlight.quote.exact,
+          prefix: highlight.quote.prefix,
+          suffix: highlight.quote.suffix,
+        },
         { type: 'TextPositionSelector', start: highlight.position.start, end: highlight.position.end },
       ],
     },
@@ -55,5 +62,11 @@ export function toAnnotationCollection(
   groups: readonly { article: ArticleMeta; highlights: readonly Highlight[] }[],
 ): AnnotationCollection {
   const items = groups.flatMap((g) => g.highlights.map((h) => toWebAnnotation(g.article, h)));
-  return { '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', label, total: items.length, items };
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    label,
+    total: items.length,
+    items,
+  };
 }

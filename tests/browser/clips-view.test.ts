@@ -37,7 +37,12 @@ async function highlight(articleId: string, passage: string, color: HighlightCol
   if (start < 0) throw new Error(`fixture: "${passage}" is not in the article`);
   return app.core.addHighlight({
     articleId,
-    quote: { type: 'TextQuoteSelector', exact: passage, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + passage.length, start + passage.length + 32) },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: passage,
+      prefix: text.slice(Math.max(0, start - 32), start),
+      suffix: text.slice(start + passage.length, start + passage.length + 32),
+    },
     position: { type: 'TextPositionSelector', start, end: start + passage.length },
     color,
     note,
@@ -49,13 +54,23 @@ test('clips: newest first, filter, search, jump back, orphan, export all', async
   const guide = (await app.core.saveUrl(site.url)).article;
   const wire = (await app.core.saveUrl(news.articleUrl)).article;
   await app.core.addTag(guide.id, 'Craft');
-  await highlight(guide.id, 'Margins were once the place where readers argued with authors', 'yellow', 'The margin as a conversation.');
+  await highlight(
+    guide.id,
+    'Margins were once the place where readers argued with authors',
+    'yellow',
+    'The margin as a conversation.',
+  );
   await highlight(wire.id, news.expected.paragraphs[0].slice(0, 60), 'blue');
   const last = await highlight(guide.id, 'Reading note number 24 closes this thought.', 'green', 'Near the end.');
   // A passage the publisher removed: it can no longer be found, and must not be dropped.
   const orphan = await app.core.addHighlight({
     articleId: guide.id,
-    quote: { type: 'TextQuoteSelector', exact: 'A sentence that the publisher later cut from the essay entirely.', prefix: '', suffix: '' },
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: 'A sentence that the publisher later cut from the essay entirely.',
+      prefix: '',
+      suffix: '',
+    },
     position: { type: 'TextPositionSelector', start: 10, end: 74 },
     color: 'pink',
     note: 'Keep this thought.',
@@ -63,7 +78,8 @@ test('clips: newest first, filter, search, jump back, orphan, export all', async
 
   const cards = page.locator('.clip-card');
   // How many clips answer the current filters; -1 while the list still shows a previous filter's.
-  const shownCards = async () => ((await page.locator('.clip-list[aria-busy="true"]').count()) > 0 ? -1 : cards.count());
+  const shownCards = async () =>
+    (await page.locator('.clip-list[aria-busy="true"]').count()) > 0 ? -1 : cards.count();
   await step('every highlight, newest first, the orphan flagged', async () => {
     await page.goto(`${APP_URL}#/clips`);
     await page.getByRole('heading', { name: 'Clips' }).waitFor();
@@ -99,7 +115,12 @@ test('clips: newest first, filter, search, jump back, orphan, export all', async
     const mark = page.locator(`mark[data-highlight-id="${last.id}"]`).first();
     await mark.waitFor();
     await expect
-      .poll(() => mark.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top > 52 && r.bottom < window.innerHeight; }))
+      .poll(() =>
+        mark.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return r.top > 52 && r.bottom < window.innerHeight;
+        }),
+      )
       .toBe(true);
   });
 
@@ -109,7 +130,9 @@ test('clips: newest first, filter, search, jump back, orphan, export all', async
     await orphaned.getByText('A sentence that the publisher later cut').waitFor();
     await orphaned.getByRole('button', { name: 'Re-attach' }).click();
     await page.evaluate(() => {
-      const p = [...document.querySelectorAll('.article-body p')].find((el) => el.textContent?.startsWith('Passage 3.'))!;
+      const p = [...document.querySelectorAll('.article-body p')].find((el) =>
+        el.textContent?.startsWith('Passage 3.'),
+      )!;
       p.scrollIntoView({ block: 'center', behavior: 'instant' });
       const node = p.firstChild as Text;
       const range = document.createRange();
@@ -134,10 +157,20 @@ test('clips: newest first, filter, search, jump back, orphan, export all', async
     await page.getByRole('group', { name: 'Export' }).getByRole('button', { name: 'Export Markdown…' }).click();
     await page.getByRole('status').getByText('Exported 2 files').waitFor();
     const files = (await readdir(exportDir)).sort();
-    expect(files).toEqual([`${GUIDE.title}.md`, `${wire.title.replace(/[<>:"/\\|?*]+/g, ' ').replace(/\s+/g, ' ').trim()}.md`].sort());
+    expect(files).toEqual(
+      [
+        `${GUIDE.title}.md`,
+        `${wire.title
+          .replace(/[<>:"/\\|?*]+/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim()}.md`,
+      ].sort(),
+    );
     const guideMd = await readFile(join(exportDir, `${GUIDE.title}.md`), 'utf8');
     expect(guideMd).toContain('tags:\n  - "Craft"');
-    expect(guideMd).toContain('> Margins were once the place where readers argued with authors\n\nThe margin as a conversation.');
+    expect(guideMd).toContain(
+      '> Margins were once the place where readers argued with authors\n\nThe margin as a conversation.',
+    );
   });
 
   expect(app.blockedRequests).toEqual([]);

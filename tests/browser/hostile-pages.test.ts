@@ -27,7 +27,9 @@ test('no hostile page runs anything, asks anything, loads anything or goes anywh
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  page.on('framenavigated', (frame) => navigations.push(frame === page.mainFrame() ? frame.url() : `subframe ${frame.url()}`));
+  page.on('framenavigated', (frame) =>
+    navigations.push(frame === page.mainFrame() ? frame.url() : `subframe ${frame.url()}`),
+  );
 
   const saved = [];
   for (const name of HOSTILE_FIXTURES) {
@@ -56,14 +58,27 @@ test('no hostile page runs anything, asks anything, loads anything or goes anywh
       });
       await page.waitForTimeout(400);
 
-      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), 'window.__pwned').toBeUndefined();
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+        'window.__pwned',
+      ).toBeUndefined();
       expect(dialogs).toEqual([]);
-      expect(app.blockedRequests.filter((url) => url.includes(MARKER_HOST)), 'requests to the marker host').toEqual([]);
+      expect(
+        app.blockedRequests.filter((url) => url.includes(MARKER_HOST)),
+        'requests to the marker host',
+      ).toEqual([]);
       expect(app.blockedRequests, 'requests that left the app').toEqual([]);
       expect(page.url()).toBe(readerUrl);
-      expect(navigations.filter((url) => !url.startsWith(`${APP_ORIGIN}/index.html`)), 'navigations').toEqual([]);
+      expect(
+        navigations.filter((url) => !url.startsWith(`${APP_ORIGIN}/index.html`)),
+        'navigations',
+      ).toEqual([]);
       expect(page.frames(), 'frames').toHaveLength(1);
-      expect(await page.locator('.article-body :is(script, iframe, object, embed, form, base, meta, link, style, foreignObject)').count()).toBe(0);
+      expect(
+        await page
+          .locator('.article-body :is(script, iframe, object, embed, form, base, meta, link, style, foreignObject)')
+          .count(),
+      ).toBe(0);
       expect(app.openedExternally.filter((url) => !/^(https?|mailto):/i.test(url))).toEqual([]);
     });
   }

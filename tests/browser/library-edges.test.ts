@@ -63,7 +63,10 @@ test('saving a link that is already saved opens the saved article with a note', 
   await page.keyboard.type(setup.news.articleUrl);
   await page.keyboard.press('Enter');
   await page.locator('h1.article-title', { hasText: setup.news.expected.title }).waitFor();
-  await page.getByRole('status').getByText(/Already in your library/).waitFor();
+  await page
+    .getByRole('status')
+    .getByText(/Already in your library/)
+    .waitFor();
   expect((await app.core.listArticles({ view: 'all' })).length).toBe(1);
 });
 
@@ -120,7 +123,9 @@ test('reading progress is saved as you scroll, and a highlight that no longer an
   expect(await page.locator('.article-body mark').count()).toBe(0);
 
   await page.locator('.reader-main').evaluate((el) => el.scrollTo({ top: el.scrollHeight, behavior: 'instant' }));
-  await expect.poll(async () => (await app.core.getArticle(article.id)).progress, { timeout: 5_000 }).toBeGreaterThan(0.9);
+  await expect
+    .poll(async () => (await app.core.getArticle(article.id)).progress, { timeout: 5_000 })
+    .toBeGreaterThan(0.9);
   const bar = await page.locator('.reading-progress-bar').evaluate((el) => getComputedStyle(el).transform);
   expect(bar).toMatch(/^matrix\((0\.9\d*|1), /);
 });

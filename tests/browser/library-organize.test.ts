@@ -26,7 +26,8 @@ const rows = () => app.page.locator('.article-list .article-row:not(.placeholder
 const titles = () => app.page.locator('.article-list .article-row-title').allInnerTexts();
 const countText = () => app.page.locator('.list-heading .count').innerText();
 const total = async (query: ListQuery) => (await app.core.listPage({ ...query, limit: 1 })).total;
-const firstTitles = async (query: ListQuery, n = 3) => (await app.core.listPage({ ...query, limit: n })).items.map((a) => a.title);
+const firstTitles = async (query: ListQuery, n = 3) =>
+  (await app.core.listPage({ ...query, limit: n })).items.map((a) => a.title);
 const nav = () => app.page.getByRole('navigation', { name: 'Library' });
 
 async function expectList(query: ListQuery) {
@@ -56,7 +57,9 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
     }
     await page.getByText('removed for good after 30 days').waitFor();
     const tag = (await app.core.listTags()).sort((a, b) => b.count - a.count)[0];
-    await nav().getByRole('link', { name: new RegExp(`^${tag.name}\\s*${tag.count}$`) }).click();
+    await nav()
+      .getByRole('link', { name: new RegExp(`^${tag.name}\\s*${tag.count}$`) })
+      .click();
     await page.getByRole('heading', { name: `#${tag.name}` }).waitFor();
     await expectList({ view: 'all', tag: tag.name });
   });
@@ -69,7 +72,12 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
     await expectList({ view: 'inbox', sort: { field: 'title', direction: 'asc' } });
     await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
     await page.getByRole('combobox', { name: 'Read state' }).selectOption('unread');
-    const filtered: ListQuery = { view: 'inbox', sort: { field: 'title', direction: 'asc' }, lang: 'de', readState: 'unread' };
+    const filtered: ListQuery = {
+      view: 'inbox',
+      sort: { field: 'title', direction: 'asc' },
+      lang: 'de',
+      readState: 'unread',
+    };
     await expectList(filtered);
     expect(await total(filtered)).toBeLessThan(await total({ view: 'inbox' }));
 
@@ -87,7 +95,10 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
     await expectList(filtered);
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('de');
     const settings = await app.core.getSettings();
-    expect(settings.views.inbox).toEqual({ sort: { field: 'title', direction: 'asc' }, filters: { lang: 'de', readState: 'unread' } });
+    expect(settings.views.inbox).toEqual({
+      sort: { field: 'title', direction: 'asc' },
+      filters: { lang: 'de', readState: 'unread' },
+    });
     expect(settings.views.archive?.sort).toEqual({ field: 'length', direction: 'desc' });
 
     const site = (await app.core.listPage({ ...filtered, limit: 1 })).items[0].siteName!;
@@ -163,14 +174,22 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
   await step('bulk: x, shift-click and Ctrl-click select; archive all of them; undo', async () => {
     await page.keyboard.press('Escape');
     const list = rows();
-    await list.nth(0).locator('.article-link').click({ modifiers: ['Control'] });
-    await list.nth(3).locator('.article-link').click({ modifiers: ['Shift'] });
+    await list
+      .nth(0)
+      .locator('.article-link')
+      .click({ modifiers: ['Control'] });
+    await list
+      .nth(3)
+      .locator('.article-link')
+      .click({ modifiers: ['Shift'] });
     await page.keyboard.press('j'); // cursor on row 4
     await page.keyboard.press('j'); // row 5
     await page.keyboard.press('x');
     const bar = page.getByRole('toolbar', { name: 'Selected articles' });
     await bar.getByText('5 selected').waitFor();
-    const picked = await page.locator('.article-row.selected').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.articleId!));
+    const picked = await page
+      .locator('.article-row.selected')
+      .evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.articleId!));
     expect(picked).toHaveLength(5);
     await page.waitForTimeout(150);
     await screenshot(page, 'library-bulk-selection');
@@ -178,7 +197,9 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
     await page.getByRole('status').getByText('Archived 5 articles').waitFor();
     for (const id of picked) expect((await app.core.getArticle(id)).archived).toBe(true);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(async () => (await Promise.all(picked.map((id) => app.core.getArticle(id)))).every((a) => !a.archived)).toBe(true);
+    await expect
+      .poll(async () => (await Promise.all(picked.map((id) => app.core.getArticle(id)))).every((a) => !a.archived))
+      .toBe(true);
 
     await page.keyboard.press('Control+a');
     const inboxTotal = await total({ view: 'inbox' });
@@ -197,10 +218,16 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
 
   await step('delete to Trash, restore from it, empty it after confirming', async () => {
     const list = rows();
-    const ids = [await list.nth(0).getAttribute('data-article-id'), await list.nth(1).getAttribute('data-article-id')] as string[];
+    const ids = [
+      await list.nth(0).getAttribute('data-article-id'),
+      await list.nth(1).getAttribute('data-article-id'),
+    ] as string[];
     await list.nth(0).locator('.row-check input').click();
     await list.nth(1).locator('.row-check input').click();
-    await page.getByRole('toolbar', { name: 'Selected articles' }).getByRole('button', { name: 'Delete', exact: true }).click();
+    await page
+      .getByRole('toolbar', { name: 'Selected articles' })
+      .getByRole('button', { name: 'Delete', exact: true })
+      .click();
     await page.getByRole('status').getByText('Moved 2 articles to the Trash').waitFor();
     const trashBefore = await total({ view: 'trash' });
     await page.keyboard.press('g');
@@ -242,7 +269,10 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
     await page.waitForTimeout(150);
     await screenshot(page, 'library-tag-manager');
     await manager.getByRole('button', { name: 'Merge', exact: true }).click();
-    await page.getByRole('status').getByText(/Merged 2 tags/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Merged 2 tags/)
+      .waitFor();
 
     const after = await app.core.listTags();
     expect(after.find((t) => t.name === 'Renamed Tag')?.count).toBe(a.count);
@@ -253,7 +283,9 @@ test('views, per-view sort and filters, keyboard triage, bulk actions, Trash and
     expect(after.some((t) => t.name.toLowerCase() === c.name.toLowerCase())).toBe(false);
     await page.keyboard.press('Escape');
     await manager.waitFor({ state: 'detached' });
-    await nav().getByRole('link', { name: /^Renamed Tag/ }).waitFor();
+    await nav()
+      .getByRole('link', { name: /^Renamed Tag/ })
+      .waitFor();
   });
 
   expect(app.blockedRequests).toEqual([]);

@@ -26,10 +26,14 @@ test('search answers the full query syntax with counts and marked snippets', asy
 
   await step('the empty field explains the syntax', async () => {
     await page.keyboard.press('/');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search articles');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Search articles');
     const hint = page.locator('.search-syntax.shown');
     await hint.waitFor();
-    expect(await hint.innerText()).toMatch(/tag:name[\s\S]*site:example\.com[\s\S]*is:unread[\s\S]*has:highlights[\s\S]*lang:de/);
+    expect(await hint.innerText()).toMatch(
+      /tag:name[\s\S]*site:example\.com[\s\S]*is:unread[\s\S]*has:highlights[\s\S]*lang:de/,
+    );
   });
 
   const english = (await core.listPage({ view: 'all', lang: 'en', limit: 50 })).items;
@@ -67,7 +71,11 @@ test('search answers the full query syntax with counts and marked snippets', asy
       const label = `${expected.exact ? '' : 'about '}${expected.total.toLocaleString('en-US')} ${expected.total === 1 ? 'result' : 'results'}`;
       await expect.poll(() => page.locator('.list-heading .count').innerText()).toBe(label);
       const titles = expected.hits.map((h) => h.article.title);
-      await expect.poll(async () => (await page.locator('.article-list .article-row-title').allInnerTexts()).slice(0, titles.length)).toEqual(titles);
+      await expect
+        .poll(async () =>
+          (await page.locator('.article-list .article-row-title').allInnerTexts()).slice(0, titles.length),
+        )
+        .toEqual(titles);
     });
   }
 

@@ -55,18 +55,26 @@ async function dropFiles(page: Page, files: { name: string; body: string }[]): P
 test('a dropped web page is saved and opens with the pictures from its _files folder', async () => {
   const app = await kit.openApp();
   const { page } = app;
-  await page.addInitScript((path) => {
-    window.__offprintFilePaths = { 'harbour.html': path };
-  }, join(folder, 'harbour.html'));
+  await page.addInitScript(
+    (path) => {
+      window.__offprintFilePaths = { 'harbour.html': path };
+    },
+    join(folder, 'harbour.html'),
+  );
   await page.goto(APP_URL);
 
   await dropFiles(page, [{ name: 'harbour.html', body: PAGE }]);
   await page.waitForURL(/#\/read\//);
   await page.locator('.article-body p').first().waitFor();
   expect(await page.locator('.reader-article h1').first().innerText()).toBe('Harbour notes');
-  await page.waitForFunction(() => [...document.querySelectorAll('.article-body img')].every((img) => (img as HTMLImageElement).complete));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.article-body img')].every((img) => (img as HTMLImageElement).complete),
+  );
   const images = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLImageElement>('.article-body img')].map((img) => ({ src: img.src, width: img.naturalWidth })),
+    [...document.querySelectorAll<HTMLImageElement>('.article-body img')].map((img) => ({
+      src: img.src,
+      width: img.naturalWidth,
+    })),
   );
   expect(images.map((i) => i.width)).toEqual([40, 30]);
   for (const image of images) expect(image.src).toMatch(/^offprint-asset:\/\//);
@@ -94,7 +102,11 @@ test('a dropped file that is not a web page, or has no known location, is refuse
   await page.getByText(/“elsewhere\.html” cannot be saved/).waitFor();
 
   // A path the renderer names is checked at the boundary: only absolute .html/.htm paths pass.
-  await expect(page.evaluate(() => (window as unknown as { offprint: OffprintApi }).offprint.saveFile('/etc/passwd'))).rejects.toThrow(/html/);
-  await expect(page.evaluate(() => (window as unknown as { offprint: OffprintApi }).offprint.saveFile('relative/page.html'))).rejects.toThrow(/absolute/);
+  await expect(
+    page.evaluate(() => (window as unknown as { offprint: OffprintApi }).offprint.saveFile('/etc/passwd')),
+  ).rejects.toThrow(/html/);
+  await expect(
+    page.evaluate(() => (window as unknown as { offprint: OffprintApi }).offprint.saveFile('relative/page.html')),
+  ).rejects.toThrow(/absolute/);
   expect(await app.core.listArticles({ view: 'all' })).toEqual([]);
 });

@@ -19,12 +19,14 @@ let news: NewsSite;
 let guide: Awaited<ReturnType<typeof startGuideSite>>;
 let pages: FixtureServer;
 
-const fixturePage = (name: string) => readFileSync(fileURLToPath(new URL(`../fixtures/pages/${name}`, import.meta.url)));
+const fixturePage = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../fixtures/pages/${name}`, import.meta.url)));
 
 beforeAll(async () => {
   [kit, news, guide] = await Promise.all([startBrowserKit(), startNewsSite(), startGuideSite()]);
   pages = await startFixtureServer({ '/ru/story': sendBody(fixturePage('cp1251-article.html'), 'text/html') });
-  for (const name of HOSTILE_FIXTURES) pages.route(`/hostile/${name}`, sendBody(readFileSync(hostileFixturePath(name))));
+  for (const name of HOSTILE_FIXTURES)
+    pages.route(`/hostile/${name}`, sendBody(readFileSync(hostileFixturePath(name))));
 });
 afterAll(async () => {
   await kit?.dispose();
@@ -32,7 +34,13 @@ afterAll(async () => {
 
 test('every saved article opens with the network gone: zero requests out, every image loaded', async () => {
   const app = await kit.openApp();
-  const urls = [news.articleUrl, guide.url, guide.rtlUrl, pages.url('/ru/story'), ...HOSTILE_FIXTURES.map((n) => pages.url(`/hostile/${n}`))];
+  const urls = [
+    news.articleUrl,
+    guide.url,
+    guide.rtlUrl,
+    pages.url('/ru/story'),
+    ...HOSTILE_FIXTURES.map((n) => pages.url(`/hostile/${n}`)),
+  ];
   const saved: { url: string; id: string; images: number }[] = [];
   for (const url of urls) {
     const { article } = await app.core.saveUrl(url);
@@ -51,9 +59,14 @@ test('every saved article opens with the network gone: zero requests out, every 
       app.blockedRequests.length = 0;
       await page.goto(`${APP_URL}#/read/${id}`);
       await page.locator('.article-body p').first().waitFor();
-      await page.waitForFunction(() => [...document.querySelectorAll('.article-body img')].every((img) => (img as HTMLImageElement).complete));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.article-body img')].every((img) => (img as HTMLImageElement).complete),
+      );
       const shown = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLImageElement>('.article-body img')].map((img) => ({ src: img.currentSrc || img.src, width: img.naturalWidth })),
+        [...document.querySelectorAll<HTMLImageElement>('.article-body img')].map((img) => ({
+          src: img.currentSrc || img.src,
+          width: img.naturalWidth,
+        })),
       );
       expect(shown).toHaveLength(images);
       for (const image of shown) {

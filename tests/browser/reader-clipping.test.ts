@@ -102,9 +102,9 @@ test('clip across list items and paragraphs, note, colour, delete and undo, expo
     await note.waitFor();
     await page.keyboard.type('Why we reread.');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(async () => (await highlightsOf()).find((h) => h.note === 'Why we reread.')?.quote.exact).toBe(
-      'We read to know we are not alone',
-    );
+    await expect
+      .poll(async () => (await highlightsOf()).find((h) => h.note === 'Why we reread.')?.quote.exact)
+      .toBe('We read to know we are not alone');
     await page.keyboard.press('Escape');
   });
 
@@ -123,12 +123,17 @@ test('clip across list items and paragraphs, note, colour, delete and undo, expo
     await page.locator('mark', { hasText: 'Margin notes' }).click();
     const popover = page.getByRole('dialog', { name: 'Edit highlight' });
     await popover.getByRole('button', { name: 'Colour purple' }).click();
-    await expect.poll(async () => (await highlightsOf()).find((h) => h.quote.exact.startsWith('Margin notes'))?.color).toBe('purple');
+    await expect
+      .poll(async () => (await highlightsOf()).find((h) => h.quote.exact.startsWith('Margin notes'))?.color)
+      .toBe('purple');
     await expect.poll(() => page.locator('mark.hl-purple', { hasText: 'Margin notes' }).count()).toBe(1);
   });
 
   await step('delete from the popover, undo with Ctrl+Z', async () => {
-    await page.getByRole('dialog', { name: 'Edit highlight' }).getByRole('button', { name: 'Delete highlight' }).click();
+    await page
+      .getByRole('dialog', { name: 'Edit highlight' })
+      .getByRole('button', { name: 'Delete highlight' })
+      .click();
     await expect.poll(async () => (await highlightsOf()).length).toBe(2);
     await expect.poll(() => page.locator('mark', { hasText: 'Margin notes' }).count()).toBe(0);
     await page.getByRole('status').getByText('Highlight deleted').waitFor();
@@ -154,7 +159,11 @@ test('clip across list items and paragraphs, note, colour, delete and undo, expo
   await step('everything survives a reload', async () => {
     await page.reload();
     await page.locator('h1.article-title').waitFor();
-    await expect.poll(() => marks(page).evaluateAll((els) => new Set(els.map((e) => (e as HTMLElement).dataset.highlightId)).size)).toBe(3);
+    await expect
+      .poll(() =>
+        marks(page).evaluateAll((els) => new Set(els.map((e) => (e as HTMLElement).dataset.highlightId)).size),
+      )
+      .toBe(3);
     await page.getByRole('complementary', { name: 'Highlights' }).getByText('Why we reread.').waitFor();
   });
 
@@ -167,20 +176,27 @@ test('clip across list items and paragraphs, note, colour, delete and undo, expo
     expect(quote).toContain(GUIDE.site);
     await selectBetween(page, 'A paragraph read twice', 'first time.');
     await page.keyboard.press('Control+c');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(
-      'A paragraph read twice is often a paragraph understood for the first time.',
-    );
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe('A paragraph read twice is often a paragraph understood for the first time.');
   });
 
   await step('export Markdown into a folder and compare with the expected file', async () => {
     app.exportFolder.path = exportDir;
-    await page.getByRole('group', { name: 'Export highlights' }).getByRole('button', { name: 'Export Markdown…' }).click();
-    await page.getByRole('status').getByText(/Exported to/).waitFor();
+    await page
+      .getByRole('group', { name: 'Export highlights' })
+      .getByRole('button', { name: 'Export Markdown…' })
+      .click();
+    await page
+      .getByRole('status')
+      .getByText(/Exported to/)
+      .waitFor();
     const files = await readdir(exportDir);
     expect(files).toEqual([`${GUIDE.title}.md`]);
     const written = await readFile(join(exportDir, files[0]), 'utf8');
     const expected = await readFile(resolve(import.meta.dirname, '../fixtures/export/slow-reading.md'), 'utf8');
-    const stable = (md: string) => md.replaceAll(site.server.origin, 'http://127.0.0.1:PORT').replace(/^saved: .*$/m, 'saved: SAVED');
+    const stable = (md: string) =>
+      md.replaceAll(site.server.origin, 'http://127.0.0.1:PORT').replace(/^saved: .*$/m, 'saved: SAVED');
     expect(stable(written)).toBe(expected);
   });
 

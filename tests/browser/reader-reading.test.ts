@@ -36,12 +36,27 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Contrast is judged on what settles on screen, not on a frame of a fade-in.
   await settled(page);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: object,
+          ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
 }
 
 const topParagraph = (page: Page) =>
@@ -54,16 +69,18 @@ const topParagraph = (page: Page) =>
 test('reading: measure, settings, themes, find, contents, shortcuts, read aloud, position, end', async () => {
   const { page } = app;
   const { article } = await app.core.saveUrl(site.url);
-  const [first, second] = [
-    'Slow reading is not a technique',
-    'A paragraph read twice is often',
-  ];
+  const [first, second] = ['Slow reading is not a technique', 'A paragraph read twice is often'];
   const text = await app.core.getArticleText(article.id);
   for (const passage of [first, second]) {
     const start = text.indexOf(passage);
     await app.core.addHighlight({
       articleId: article.id,
-      quote: { type: 'TextQuoteSelector', exact: passage, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + passage.length, start + passage.length + 32) },
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: passage,
+        prefix: text.slice(Math.max(0, start - 32), start),
+        suffix: text.slice(start + passage.length, start + passage.length + 32),
+      },
       position: { type: 'TextPositionSelector', start, end: start + passage.length },
       color: passage === first ? 'yellow' : 'blue',
       note: '',
@@ -81,7 +98,9 @@ test('reading: measure, settings, themes, find, contents, shortcuts, read aloud,
     await page.locator('h1.article-title', { hasText: GUIDE.title }).waitFor();
     await expect.poll(() => page.locator('.article-body mark').count()).toBeGreaterThanOrEqual(2);
     const measure = await page.evaluate(() => {
-      const p = [...document.querySelectorAll('.article-body p')].find((el) => (el.textContent ?? '').length > 200 && !el.querySelector('mark'))!;
+      const p = [...document.querySelectorAll('.article-body p')].find(
+        (el) => (el.textContent ?? '').length > 200 && !el.querySelector('mark'),
+      )!;
       const range = document.createRange();
       const node = p.firstChild as Text;
       // Characters on the first line: grow the range until it wraps.
@@ -124,16 +143,22 @@ test('reading: measure, settings, themes, find, contents, shortcuts, read aloud,
 
   await step('the theme and size persist across a reload; + and - change the size', async () => {
     await page.keyboard.press('+');
-    await expect.poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('21px');
+    await expect
+      .poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize))
+      .toBe('21px');
     // The library holds them, not only this window: a fresh window storage still gets them back.
     await expect.poll(async () => (await app.core.getSettings()).reader).toMatchObject({ size: 21, theme: 'dark' });
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.locator('h1.article-title').waitFor();
     await expect.poll(() => page.locator('.reader').getAttribute('data-reader-theme')).toBe('dark');
-    await expect.poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('21px');
+    await expect
+      .poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize))
+      .toBe('21px');
     await page.keyboard.press('-');
-    await expect.poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize)).toBe('20px');
+    await expect
+      .poll(() => page.locator('.reader-article').evaluate((el) => getComputedStyle(el).fontSize))
+      .toBe('20px');
     await page.keyboard.press('s');
     await page.getByRole('dialog', { name: 'Reading settings' }).getByRole('radio', { name: 'Light' }).click();
     await page.keyboard.press('Escape');
@@ -161,10 +186,19 @@ test('reading: measure, settings, themes, find, contents, shortcuts, read aloud,
   await step('contents: c lists the headings, choosing one scrolls to it', async () => {
     await page.keyboard.press('c');
     const toc = page.getByRole('navigation', { name: 'Contents' });
-    expect(await toc.getByRole('button').allInnerTexts()).toEqual(['Why slowness', 'The margin', 'Tools that stay out of the way', 'Coming back']);
+    expect(await toc.getByRole('button').allInnerTexts()).toEqual([
+      'Why slowness',
+      'The margin',
+      'Tools that stay out of the way',
+      'Coming back',
+    ]);
     await toc.getByRole('button', { name: 'Coming back' }).click();
     await expect
-      .poll(() => page.locator('.article-body h2', { hasText: 'Coming back' }).evaluate((el) => Math.round(el.getBoundingClientRect().top)))
+      .poll(() =>
+        page
+          .locator('.article-body h2', { hasText: 'Coming back' })
+          .evaluate((el) => Math.round(el.getBoundingClientRect().top)),
+      )
       .toBeLessThan(120);
   });
 
@@ -172,7 +206,18 @@ test('reading: measure, settings, themes, find, contents, shortcuts, read aloud,
     await page.keyboard.press('?');
     const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     const listed = await overlay.innerText();
-    for (const action of ['Scroll down', 'Page down', 'Archive', 'Favourite', 'Tags', 'Highlight with a note', 'Previous or next highlight', 'Open the original', 'Search the library', 'Find in article']) {
+    for (const action of [
+      'Scroll down',
+      'Page down',
+      'Archive',
+      'Favourite',
+      'Tags',
+      'Highlight with a note',
+      'Previous or next highlight',
+      'Open the original',
+      'Search the library',
+      'Find in article',
+    ]) {
       expect(listed).toContain(action);
     }
     expect(await axeViolations(page)).toEqual([]);

@@ -61,7 +61,9 @@ test('a 20,000-article library opens, scrolls to its end and searches', async ()
     await page.keyboard.press('End');
     await expect.poll(() => page.locator('.article-row.current .article-row-title').innerText()).toBe(last.title);
     await page.keyboard.press('Home');
-    await expect.poll(() => page.locator('.article-row.current .article-row-title').innerText()).toBe(all.items[0].title);
+    await expect
+      .poll(() => page.locator('.article-row.current .article-row-title').innerText())
+      .toBe(all.items[0].title);
     expect(await page.locator('.article-row.selected .article-row-title').innerText()).toBe(all.items[0].title);
     await page.getByRole('toolbar', { name: 'Selected articles' }).getByText('1 selected').waitFor();
     await page.keyboard.press('Escape');
@@ -75,8 +77,12 @@ test('a 20,000-article library opens, scrolls to its end and searches', async ()
     await page.getByRole('searchbox', { name: 'Search articles' }).fill(word);
     await page.getByRole('heading', { name: `Results for “${word}”` }).waitFor();
     await page.locator('.article-list .article-row-snippet').first().waitFor();
-    console.log(`search for "${word}" on screen in ${(performance.now() - began).toFixed(0)} ms (${expected.total} results)`);
-    expect(await page.locator('.list-heading .count').innerText()).toMatch(new RegExp(`${expected.total.toLocaleString('en-US')} results?$`));
+    console.log(
+      `search for "${word}" on screen in ${(performance.now() - began).toFixed(0)} ms (${expected.total} results)`,
+    );
+    expect(await page.locator('.list-heading .count').innerText()).toMatch(
+      new RegExp(`${expected.total.toLocaleString('en-US')} results?$`),
+    );
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('searchbox', { name: 'Search articles' }).press('Escape');
     await page.locator('.article-list .article-row-title').first().waitFor();

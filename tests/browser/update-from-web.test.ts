@@ -29,7 +29,11 @@ test('saving a saved page offers the update, which keeps the highlights; a faile
   await app.core.addTag(article.id, 'Iraq');
 
   // The page changed on the web: a new first paragraph.
-  const changed = { ...seed, title: `${seed.title} (updated)`, paragraphs: ['A new first paragraph added by the editors overnight.', ...seed.paragraphs] };
+  const changed = {
+    ...seed,
+    title: `${seed.title} (updated)`,
+    paragraphs: ['A new first paragraph added by the editors overnight.', ...seed.paragraphs],
+  };
   setup.news.server.route(ARTICLE_PATH, sendBody(renderNewsPage(setup.news.origin, changed)));
 
   await page.goto(APP_URL);
@@ -44,7 +48,9 @@ test('saving a saved page offers the update, which keeps the highlights; a faile
   await page.locator('.reader-article h1', { hasText: '(updated)' }).first().waitFor();
   await page.locator(`mark[data-highlight-id="${highlight.id}"]`).first().waitFor();
   expect((await page.locator(`mark[data-highlight-id="${highlight.id}"]`).allInnerTexts()).join('')).toBe(QUOTE);
-  expect(await page.locator('.article-body').innerText()).toContain('A new first paragraph added by the editors overnight.');
+  expect(await page.locator('.article-body').innerText()).toContain(
+    'A new first paragraph added by the editors overnight.',
+  );
   const updated = await app.core.getArticle(article.id);
   expect(updated.tags).toEqual(['Iraq']);
   expect(updated.highlights).toHaveLength(1);
@@ -56,7 +62,9 @@ test('saving a saved page offers the update, which keeps the highlights; a faile
   const failure = page.locator('.update-failed');
   await failure.waitFor();
   expect(await failure.innerText()).toMatch(/503 Service Unavailable.*kept as it was/);
-  expect(await page.locator('.article-body').innerText()).toContain('A new first paragraph added by the editors overnight.');
+  expect(await page.locator('.article-body').innerText()).toContain(
+    'A new first paragraph added by the editors overnight.',
+  );
   expect(await app.core.getArticle(article.id)).toEqual(updated);
   await failure.getByRole('button', { name: 'Dismiss' }).click();
   await failure.waitFor({ state: 'detached' });

@@ -30,7 +30,8 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 async function articleImagesLoaded(page: Page): Promise<{ count: number; loaded: number; offline: number }> {
   return page.$$eval('.article-body img', (imgs) => ({
     count: imgs.length,
-    loaded: imgs.filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length,
+    loaded: imgs.filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)
+      .length,
     offline: imgs.filter((img) => (img as HTMLImageElement).src.startsWith('offprint-asset://')).length,
   }));
 }
@@ -78,7 +79,9 @@ test('save, read offline, highlight with a note, tag, search and archive', async
     expect(await row.locator('.site').innerText()).not.toBe('');
     expect(await row.locator('time').innerText()).toBe('just now');
     expect(await row.locator('.article-row-meta').innerText()).toMatch(/\d+ min read/);
-    await expect.poll(() => row.locator('img.thumbnail').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => row.locator('img.thumbnail').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
     await screenshot(page, 'library-light');
   });
 
@@ -101,7 +104,9 @@ test('save, read offline, highlight with a note, tag, search and archive', async
   let passage = '';
   await step('4. highlight a passage across two paragraphs, add a note, reload', async () => {
     passage = await page.evaluate(() => {
-      const paragraphs = [...document.querySelectorAll('.article-body p')].filter((p) => (p.textContent ?? '').length > 60);
+      const paragraphs = [...document.querySelectorAll('.article-body p')].filter(
+        (p) => (p.textContent ?? '').length > 60,
+      );
       const firstText = (p: Element) => document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;
       const start = firstText(paragraphs[1]);
       const end = firstText(paragraphs[2]);
@@ -186,7 +191,10 @@ test('save, read offline, highlight with a note, tag, search and archive', async
 
     await row.hover();
     await row.getByRole('button', { name: 'Archive' }).click();
-    await page.getByRole('status').getByText(/Archived/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Archived/)
+      .waitFor();
     await page.getByRole('searchbox').press('Escape');
 
     const nav = page.getByRole('navigation', { name: 'Library' });
@@ -211,7 +219,11 @@ test('save, read offline, highlight with a note, tag, search and archive', async
 /** A long word from the body that the title does not contain, so only full-text search finds it. */
 function bodyOnlyWord(title: string, paragraphs: string[]): string {
   const inTitle = new Set(title.toLowerCase().split(/\W+/));
-  const words = paragraphs.slice(2).join(' ').match(/\b[A-Za-z]{8,}\b/g) ?? [];
+  const words =
+    paragraphs
+      .slice(2)
+      .join(' ')
+      .match(/\b[A-Za-z]{8,}\b/g) ?? [];
   const word = words.find((w) => !inTitle.has(w.toLowerCase()));
   if (!word) throw new Error('The fixture article has no long body-only word');
   return word;

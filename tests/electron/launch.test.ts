@@ -73,11 +73,18 @@ describe.skipIf(reason !== null)('the Electron app', () => {
       process: typeof (globalThis as { process?: unknown }).process,
       ipcRenderer: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
     }));
-    expect(globals).toEqual({ offprint: 'object', require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
+    expect(globals).toEqual({
+      offprint: 'object',
+      require: 'undefined',
+      process: 'undefined',
+      ipcRenderer: 'undefined',
+    });
   });
 
   it('answers calls through IPC from the library on disk', async () => {
-    const articles = await page.evaluate(() => (window as unknown as OffprintWindow).offprint.listArticles({ view: 'all' }));
+    const articles = await page.evaluate(() =>
+      (window as unknown as OffprintWindow).offprint.listArticles({ view: 'all' }),
+    );
     expect(articles).toEqual([]);
     expect(existsSync(join(scratch, 'library'))).toBe(true);
   });

@@ -76,7 +76,9 @@ const fake = vi.hoisted(() => {
   }
 
   const session = {
-    protocol: { handle: (scheme: string, handler: (r: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler) },
+    protocol: {
+      handle: (scheme: string, handler: (r: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler),
+    },
     permissionRequest: null as Listener | null,
     permissionCheck: null as Listener | null,
     beforeRequest: null as Listener | null,
@@ -194,7 +196,10 @@ beforeAll(async () => {
 afterAll(async () => {
   const quitting = { preventDefault: vi.fn() };
   fake.app.emit('will-quit', quitting);
-  await until(() => (fake.app.quit.mock.calls.length > 0 ? true : undefined), 'the app to quit after closing the library');
+  await until(
+    () => (fake.app.quit.mock.calls.length > 0 ? true : undefined),
+    'the app to quit after closing the library',
+  );
   await site?.close();
   process.argv.splice(process.argv.indexOf(site.articleUrl), 1);
   delete process.env.OFFPRINT_LIBRARY;
@@ -204,8 +209,14 @@ afterAll(async () => {
 describe('the main process', () => {
   it('registers both schemes as privileged, standard and secure, before the app is ready', () => {
     expect(fake.privileged).toEqual([
-      expect.objectContaining({ scheme: 'offprint', privileges: expect.objectContaining({ standard: true, secure: true }) }),
-      expect.objectContaining({ scheme: 'offprint-asset', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+      expect.objectContaining({
+        scheme: 'offprint',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+      expect.objectContaining({
+        scheme: 'offprint-asset',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
     ]);
     expect(fake.app.enableSandbox).toHaveBeenCalled();
   });
@@ -246,8 +257,14 @@ describe('the main process', () => {
   });
 
   it('returns validation and domain errors as envelopes the renderer can show', async () => {
-    expect(await call('getArticle', ['../../etc/passwd'])).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
-    expect(await call('openExternal', ['file:///etc/passwd'])).toMatchObject({ ok: false, error: { code: 'refused-url' } });
+    expect(await call('getArticle', ['../../etc/passwd'])).toMatchObject({
+      ok: false,
+      error: { code: 'bad-arguments' },
+    });
+    expect(await call('openExternal', ['file:///etc/passwd'])).toMatchObject({
+      ok: false,
+      error: { code: 'refused-url' },
+    });
     expect(await call('openExternal', ['https://example.com/about'])).toEqual({ ok: true, value: undefined });
     expect(fake.opened).toEqual(['https://example.com/about']);
   });
@@ -266,7 +283,9 @@ describe('the main process', () => {
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(await page.text()).toContain('<title>Offprint</title>');
-    expect((await serve(new Request('offprint://app/assets/app.js'))).headers.get('content-type')).toMatch(/javascript/);
+    expect((await serve(new Request('offprint://app/assets/app.js'))).headers.get('content-type')).toMatch(
+      /javascript/,
+    );
     expect((await serve(new Request('offprint://app/..%2foutside.txt'))).status).toBe(404);
     expect((await serve(new Request('offprint://app/missing.js'))).status).toBe(404);
     expect((await serve(new Request('offprint://app/index.html', { method: 'POST', body: 'x' }))).status).toBe(405);
@@ -275,7 +294,9 @@ describe('the main process', () => {
   it('serves stored article images from the library, and 404 for anything else', async () => {
     const [article] = ((await call('listArticles', [{ view: 'all' }])) as { value: ArticleMeta[] }).value;
     const full = (await call('getArticle', [article.id])) as { ok: true; value: ArticleWithContent };
-    const assetUrls = [...full.value.content.matchAll(/offprint-asset:\/\/[^"'\s)]+/g)].map((m) => m[0].replaceAll('&amp;', '&'));
+    const assetUrls = [...full.value.content.matchAll(/offprint-asset:\/\/[^"'\s)]+/g)].map((m) =>
+      m[0].replaceAll('&amp;', '&'),
+    );
     expect(assetUrls.length).toBeGreaterThan(0);
     const serve = fake.protocolHandlers.get('offprint-asset')!;
     const image = await serve(new Request(assetUrls[0]));

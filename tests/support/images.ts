@@ -49,5 +49,7 @@ export function makeTrackingGif(): Buffer {
 
 /** A tiny SVG, which capture refuses to store for now. */
 export function makeSvg(): Buffer {
-  return Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+  return Buffer.from(
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>',
+  );
 }

@@ -18,7 +18,10 @@ describe('layer rules (no-restricted-imports)', () => {
     ['shared/x.ts', "import path from 'path';\nexport const x = path;\n"],
     ['renderer/src/x.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;\n"],
     ['renderer/src/x.tsx', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n"],
-    ['renderer/src/x.ts', "import { OffprintCore } from '../../electron/core/offprint-core';\nexport const x = OffprintCore;\n"],
+    [
+      'renderer/src/x.ts',
+      "import { OffprintCore } from '../../electron/core/offprint-core';\nexport const x = OffprintCore;\n",
+    ],
     ['electron/core/x.ts', "import { x as y } from '../main/window';\nexport const x = y;\n"],
   ])('%s refuses a forbidden import', async (file, code) => {
     expect(await restrictedImports(code, file)).not.toEqual([]);

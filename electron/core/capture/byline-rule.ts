@@ -16,5 +16,9 @@ export function isAuthorElement(element: Element): boolean {
 
 /** An author element, or one whose class or id reads like a byline. */
 export function looksLikeByline(element: Element): boolean {
-  return isAuthorElement(element) || (element.hasAttributes() && BYLINE_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`));
+  return (
+    isAuthorElement(element) ||
+    (element.hasAttributes() &&
+      BYLINE_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))
+  );
 }

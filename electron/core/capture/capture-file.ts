@@ -26,7 +26,8 @@ export function declaredPageUrl(html: string): string | null {
   }
   for (const m of head.matchAll(/<meta\s[^>]*>/gi)) {
     const attrs = readAttributes(m[0].slice(5));
-    if ((attrs.get('property') ?? attrs.get('name'))?.toLowerCase() === 'og:url') candidates.push(attrs.get('content') ?? '');
+    if ((attrs.get('property') ?? attrs.get('name'))?.toLowerCase() === 'og:url')
+      candidates.push(attrs.get('content') ?? '');
   }
   for (const candidate of candidates) {
     try {
@@ -44,7 +45,10 @@ export async function captureFile(path: string, options: CaptureOptions): Promis
   const fileUrl = pathToFileURL(absolute).href;
   const report = (progress: Omit<CaptureProgress, 'url'>) => options.onProgress?.({ url: fileUrl, ...progress });
   if (!HTML_EXTENSIONS.has(extname(absolute).toLowerCase())) {
-    throw new OffprintError('unsupported-type', `Only web pages saved as .html or .htm files can be added, not “${extname(absolute) || 'a file without an extension'}” files.`);
+    throw new OffprintError(
+      'unsupported-type',
+      `Only web pages saved as .html or .htm files can be added, not “${extname(absolute) || 'a file without an extension'}” files.`,
+    );
   }
   report({ stage: 'fetching' });
   const maxBytes = options.limits?.maxBytes ?? DEFAULT_FETCH_LIMITS.maxBytes;
@@ -52,11 +56,15 @@ export async function captureFile(path: string, options: CaptureOptions): Promis
   try {
     const info = await stat(absolute);
     if (!info.isFile()) throw new OffprintError('not-found', `“${path}” is not a file.`);
-    if (info.size > maxBytes) throw new OffprintError('too-large', `The file is larger than ${formatBytes(maxBytes)}, too large to save.`);
+    if (info.size > maxBytes)
+      throw new OffprintError('too-large', `The file is larger than ${formatBytes(maxBytes)}, too large to save.`);
     bytes = await readFile(absolute);
   } catch (error) {
     if (error instanceof OffprintError) throw error;
-    throw new OffprintError('not-found', `Could not read “${path}”: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new OffprintError(
+      'not-found',
+      `Could not read “${path}”: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+    );
   }
   if (bytes.length === 0) throw new OffprintError('empty', 'The file is empty.');
   const binary = describeBinary(bytes);

@@ -15,7 +15,12 @@ import { storeImages } from './store-images';
 import { textToArticle } from './text-article';
 
 export type { FetchLimits } from './fetch-resource';
-export { closeExtractionPool, createExtractionPool, type ExtractionPool, type ExtractionPoolOptions } from './extraction-pool';
+export {
+  closeExtractionPool,
+  createExtractionPool,
+  type ExtractionPool,
+  type ExtractionPoolOptions,
+} from './extraction-pool';
 
 export interface CaptureOptions {
   /** Folder to write images into; created if missing. */
@@ -50,7 +55,9 @@ export function sameSiteCanonical(pageUrl: string, canonicalUrl: string | null):
   if (!canonicalUrl || !/^https?:/.test(pageUrl)) return null;
   const page = new URL(pageUrl);
   const canonical = new URL(canonicalUrl);
-  return withoutWww(page.hostname) === withoutWww(canonical.hostname) && canonical.protocol.startsWith('http') ? canonical.href : null;
+  return withoutWww(page.hostname) === withoutWww(canonical.hostname) && canonical.protocol.startsWith('http')
+    ? canonical.href
+    : null;
 }
 
 export interface PageText {

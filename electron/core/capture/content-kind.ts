@@ -4,7 +4,14 @@ import { OffprintError } from '@shared/ipc/envelope';
 export type ContentKind = 'html' | 'text' | 'sniff';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
-const SNIFF_TYPES = new Set(['', 'application/octet-stream', 'application/xml', 'text/xml', 'binary/octet-stream', 'unknown/unknown']);
+const SNIFF_TYPES = new Set([
+  '',
+  'application/octet-stream',
+  'application/xml',
+  'text/xml',
+  'binary/octet-stream',
+  'unknown/unknown',
+]);
 
 const FRIENDLY: [RegExp, string][] = [
   [/^application\/pdf$/, 'a PDF document'],
@@ -84,7 +91,8 @@ function oddCharacterShare(text: string): number {
 /** For responses without a usable type: is this text HTML, or plain text? */
 export function sniffTextKind(text: string): 'html' | 'text' {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
-  return /^(<!doctype html|<html|<head|<body|<!--|<\?xml[^>]*>\s*(<!doctype html|<html))/.test(head) || /<(html|body|p|div|article)[\s>]/.test(head)
+  return /^(<!doctype html|<html|<head|<body|<!--|<\?xml[^>]*>\s*(<!doctype html|<html))/.test(head) ||
+    /<(html|body|p|div|article)[\s>]/.test(head)
     ? 'html'
     : 'text';
 }

@@ -10,7 +10,16 @@ import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { fallbackContent } from './fallback-content';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
-import { asDirection, cleanByline, collapse, normalizeLang, readPageMetadata, stripTitleSuffix, toIsoDate, type PageMetadata } from './page-metadata';
+import {
+  asDirection,
+  cleanByline,
+  collapse,
+  normalizeLang,
+  readPageMetadata,
+  stripTitleSuffix,
+  toIsoDate,
+  type PageMetadata,
+} from './page-metadata';
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
@@ -58,7 +67,10 @@ function isMostlyCjk(document: Document): boolean {
 }
 
 function looksReaderable(document: Document): boolean {
-  return isProbablyReaderable(document) || (isMostlyCjk(document) && isProbablyReaderable(document, { minContentLength: CJK_MIN_CONTENT_LENGTH }));
+  return (
+    isProbablyReaderable(document) ||
+    (isMostlyCjk(document) && isProbablyReaderable(document, { minContentLength: CJK_MIN_CONTENT_LENGTH }))
+  );
 }
 
 const hasEnoughText = (result: ReadabilityResult) => (result.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS;
@@ -84,7 +96,10 @@ export function buildArticle(
 ): ExtractedArticle {
   const textContent = htmlToText(content);
   if (!textContent) {
-    throw new OffprintError('not-an-article', 'This page has no readable text to save. It may need JavaScript or a sign-in to show its content.');
+    throw new OffprintError(
+      'not-an-article',
+      'This page has no readable text to save. It may need JavaScript or a sign-in to show its content.',
+    );
   }
   const lang = normalizeLang(found.lang) ?? meta.lang;
   const firstParagraph = textContent.split('\n\n').find((p) => p.length > 40) ?? null;
@@ -109,7 +124,10 @@ export function buildArticle(
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
 function readArticle(document: Document): ReadabilityResult | null {
-  const found = new Readability<Element>(document, { keepClasses: true, serializer: (node) => node as Element }).parse();
+  const found = new Readability<Element>(document, {
+    keepClasses: true,
+    serializer: (node) => node as Element,
+  }).parse();
   if (!found) return null;
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);

@@ -38,7 +38,8 @@ interface Task extends ExtractRequest {
   reject(error: unknown): void;
 }
 
-type Reply = { id: number; ok: true; page: ExtractedPage } | { id: number; ok: false; error: { code: string; message: string } };
+type Reply =
+  { id: number; ok: true; page: ExtractedPage } | { id: number; ok: false; error: { code: string; message: string } };
 
 interface Slot {
   worker: Worker;
@@ -55,7 +56,11 @@ function workerScript(override?: URL): { source: URL | string; eval: boolean } {
   if (!import.meta.url.endsWith('.ts')) return { source: new URL('./extract-worker.js', import.meta.url), eval: false };
   // Node 20 applies `--import tsx` to a worker only after loading its entry, so the entry is
   // imported through tsx's API from a small bootstrap instead.
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsxApi = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const entry = new URL('./extract-worker.ts', import.meta.url).href;
   const tsconfig = fileURLToPath(new URL('../../../tsconfig.node.json', import.meta.url));
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry)}, { parentURL: ${JSON.stringify(entry)}, tsconfig: ${JSON.stringify(tsconfig)} }));`;
@@ -134,7 +139,8 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
     extract: async (html, pageUrl) => (await extractPage(html, pageUrl)).article,
     async close() {
       closed = true;
-      for (const task of queue.splice(0)) task.reject(new OffprintError('cancelled', 'Saving was stopped because Offprint is closing.'));
+      for (const task of queue.splice(0))
+        task.reject(new OffprintError('cancelled', 'Saving was stopped because Offprint is closing.'));
       const all = [...slots];
       slots.clear();
       for (const slot of all) {

@@ -1,6 +1,7 @@
 /** When Readability finds no article: the page's main region, without site furniture. */
 
-const SITE_FURNITURE = 'nav,aside,footer,header,[role="navigation"],[role="banner"],[role="contentinfo"],[role="complementary"],[role="search"],#comments,.comments';
+const SITE_FURNITURE =
+  'nav,aside,footer,header,[role="navigation"],[role="banner"],[role="contentinfo"],[role="complementary"],[role="search"],#comments,.comments';
 
 /** Picks the page's main region and strips navigation, headers, footers and sidebars from it. Mutates the document. */
 export function fallbackContent(document: Document): string {

@@ -25,13 +25,19 @@ export async function fetchPage(url: string, limits: FetchLimits): Promise<Fetch
   const binary = describeBinary(resource.body);
   if (binary) {
     const label = resource.mimeType || 'no type';
-    throw new OffprintError('unsupported-type', `The site says this is ${label}, but it sent ${binary}, which cannot be saved as an article.`);
+    throw new OffprintError(
+      'unsupported-type',
+      `The site says this is ${label}, but it sent ${binary}, which cannot be saved as an article.`,
+    );
   }
   const { text, charset } = decodeHtml(resource.body, resource.contentType);
   if (!text.trim()) throw new OffprintError('empty', 'The page is empty: the site sent only blank space.');
   let kind: 'html' | 'text' = declared === 'sniff' ? sniffTextKind(text) : declared;
   if (declared === 'sniff' && kind === 'text' && /xml/.test(resource.mimeType)) {
-    throw new OffprintError('unsupported-type', `This address serves ${resource.mimeType} that is not a web page, so it cannot be saved as an article.`);
+    throw new OffprintError(
+      'unsupported-type',
+      `This address serves ${resource.mimeType} that is not a web page, so it cannot be saved as an article.`,
+    );
   }
   if (declared === 'text') kind = 'text';
   return { url: resource.url, kind, text, charset };

@@ -76,7 +76,10 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
       throw new OffprintError('redirects', `The page redirects in a loop (${hostPath(next)} leads back to itself).`);
     }
     if (visited.length > limits.maxRedirects) {
-      throw new OffprintError('redirects', `The page redirected more than ${limits.maxRedirects} times without arriving anywhere.`);
+      throw new OffprintError(
+        'redirects',
+        `The page redirected more than ${limits.maxRedirects} times without arriving anywhere.`,
+      );
     }
     visited.push(next);
     current = next;
@@ -125,7 +128,10 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
       return t;
     };
     const stalled = () =>
-      new OffprintError('timeout', `${target.host} stopped responding (nothing arrived for ${seconds(limits.stallTimeoutMs)}).`);
+      new OffprintError(
+        'timeout',
+        `${target.host} stopped responding (nothing arrived for ${seconds(limits.stallTimeoutMs)}).`,
+      );
     const touch = () => {
       if (stallTimer) clearTimeout(stallTimer);
       stallTimer = setTimeout(() => fail(stalled()), limits.stallTimeoutMs);
@@ -146,11 +152,23 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
     if (options.signal?.aborted) return onAbort();
     options.signal?.addEventListener('abort', onAbort);
 
-    after(deadline - Date.now(), () => new OffprintError('timeout', `${target.host} took longer than ${seconds(limits.totalTimeoutMs)} to send the page.`));
+    after(
+      deadline - Date.now(),
+      () =>
+        new OffprintError(
+          'timeout',
+          `${target.host} took longer than ${seconds(limits.totalTimeoutMs)} to send the page.`,
+        ),
+    );
     req.on('socket', (socket) => {
       if (!socket.connecting) return touch();
-      const connectTimer = after(limits.connectTimeoutMs, () =>
-        new OffprintError('timeout', `Could not connect to ${target.host} within ${seconds(limits.connectTimeoutMs)}.`),
+      const connectTimer = after(
+        limits.connectTimeoutMs,
+        () =>
+          new OffprintError(
+            'timeout',
+            `Could not connect to ${target.host} within ${seconds(limits.connectTimeoutMs)}.`,
+          ),
       );
       socket.once('connect', () => {
         clearTimeout(connectTimer);
@@ -164,7 +182,10 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
       if (REDIRECT_STATUSES.has(status)) {
         res.resume();
         const location = res.headers.location;
-        if (!location) return fail(new OffprintError('http-error', `The site answered ${describeStatus(status)} but did not say where to.`));
+        if (!location)
+          return fail(
+            new OffprintError('http-error', `The site answered ${describeStatus(status)} but did not say where to.`),
+          );
         let next: URL;
         try {
           next = new URL(location, target);
@@ -172,7 +193,9 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
           return fail(new OffprintError('redirects', `The site redirected to an invalid address (“${location}”).`));
         }
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-          return fail(new OffprintError('redirects', `The site redirected to a ${next.protocol} address, which cannot be saved.`));
+          return fail(
+            new OffprintError('redirects', `The site redirected to a ${next.protocol} address, which cannot be saved.`),
+          );
         }
         next.hash = '';
         return succeed({ kind: 'redirect', location: next.href });
@@ -182,7 +205,13 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
         return fail(new OffprintError('http-error', `The site answered ${describeStatus(status)}.`));
       }
       const contentType = res.headers['content-type'] ?? null;
-      const head: ResponseHead = { url: target.href, status, mimeType: mimeTypeOf(contentType), contentType, headers: res.headers };
+      const head: ResponseHead = {
+        url: target.href,
+        status,
+        mimeType: mimeTypeOf(contentType),
+        contentType,
+        headers: res.headers,
+      };
       try {
         options.onResponse?.(head);
       } catch (error) {
@@ -197,7 +226,12 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
       const collect = (chunk: Buffer) => {
         decodedBytes += chunk.length;
         if (decodedBytes > limits.maxDecodedBytes) {
-          return fail(new OffprintError('too-large', `The page unpacks to more than ${formatBytes(limits.maxDecodedBytes)}, too large to save.`));
+          return fail(
+            new OffprintError(
+              'too-large',
+              `The page unpacks to more than ${formatBytes(limits.maxDecodedBytes)}, too large to save.`,
+            ),
+          );
         }
         chunks.push(chunk);
       };
@@ -207,7 +241,9 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
         const created = decompressorFor(encoding, first);
         created?.on('data', collect);
         created?.on('end', finish);
-        created?.on('error', () => fail(new OffprintError('corrupt-response', `${target.host} sent a damaged compressed response.`)));
+        created?.on('error', () =>
+          fail(new OffprintError('corrupt-response', `${target.host} sent a damaged compressed response.`)),
+        );
         return created;
       };
       let started = false;
@@ -223,7 +259,9 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
         else collect(chunk);
       });
       res.on('end', () => (decoder ? decoder.end() : finish()));
-      res.on('aborted', () => fail(new OffprintError('unreachable', `The connection to ${target.host} broke off mid-download.`)));
+      res.on('aborted', () =>
+        fail(new OffprintError('unreachable', `The connection to ${target.host} broke off mid-download.`)),
+      );
       res.on('error', fail);
     });
     req.end();
@@ -270,7 +308,10 @@ function networkError(error: unknown, target: URL): OffprintError {
     case 'EAI_AGAIN':
     case 'EAI_NODATA':
     case 'EAI_NONAME':
-      return new OffprintError('unreachable', `The host name “${host}” could not be found. Check the address or your connection.`);
+      return new OffprintError(
+        'unreachable',
+        `The host name “${host}” could not be found. Check the address or your connection.`,
+      );
     case 'ECONNREFUSED':
       return new OffprintError('unreachable', `${target.host} refused the connection.`);
     case 'ECONNRESET':
@@ -289,6 +330,9 @@ function networkError(error: unknown, target: URL): OffprintError {
       if (/CERT|SSL|TLS/i.test(code)) {
         return new OffprintError('unreachable', `The secure connection to ${host} failed (${code}).`);
       }
-      return new OffprintError('unreachable', `Could not download from ${target.host}: ${(error as Error)?.message ?? String(error)}.`);
+      return new OffprintError(
+        'unreachable',
+        `Could not download from ${target.host}: ${(error as Error)?.message ?? String(error)}.`,
+      );
   }
 }

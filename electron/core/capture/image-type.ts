@@ -8,7 +8,8 @@ export interface ImageInfo {
   height: number | null;
 }
 
-const ascii = (bytes: Uint8Array, start: number, end: number) => Buffer.from(bytes.subarray(start, end)).toString('latin1');
+const ascii = (bytes: Uint8Array, start: number, end: number) =>
+  Buffer.from(bytes.subarray(start, end)).toString('latin1');
 
 function jpegSize(bytes: Uint8Array): [number, number] | null {
   let i = 2;
@@ -43,11 +44,13 @@ export function detectImage(bytes: Uint8Array): ImageInfo | null {
   if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') {
     return { format: 'gif', width: view.readUInt16LE(6), height: view.readUInt16LE(8) };
   }
-  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return { format: 'webp', width: null, height: null };
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP')
+    return { format: 'webp', width: null, height: null };
   // ICO: reserved 0, type 1, then a count of at least one image; width 0 means 256.
   if (view.readUInt16LE(0) === 0 && view.readUInt16LE(2) === 1 && view.readUInt16LE(4) > 0) {
     return { format: 'ico', width: bytes[6] || 256, height: bytes[7] || 256 };
   }
-  if (ascii(bytes, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(bytes, 8, 12))) return { format: 'avif', width: null, height: null };
+  if (ascii(bytes, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(bytes, 8, 12)))
+    return { format: 'avif', width: null, height: null };
   return null;
 }

@@ -8,16 +8,42 @@ import { pickSrcsetCandidate } from './srcset';
 const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-hi-res-src', 'data-url'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
 const SPENT_ATTRIBUTES = new Set(['srcset', 'sizes', 'loading', ...LAZY_SRC, ...LAZY_SRCSET]);
-const PLACEHOLDER = /^data:|(?:^|[/_-])(placeholder|blank|spacer|transparent|lazy|loading|pixel|grey|gray|empty|1x1)[\w-]*\.(gif|png|svg|jpe?g|webp)/i;
+const PLACEHOLDER =
+  /^data:|(?:^|[/_-])(placeholder|blank|spacer|transparent|lazy|loading|pixel|grey|gray|empty|1x1)[\w-]*\.(gif|png|svg|jpe?g|webp)/i;
 const SKIPPED_SOURCE_TYPES = /svg|jxl/i;
 
 /** Hosts that serve beacons, never pictures. */
 const BEACON_HOSTS = [
-  'google-analytics.com', 'googletagmanager.com', 'doubleclick.net', 'googleadservices.com', 'googlesyndication.com',
-  'facebook.com', 'facebook.net', 'scorecardresearch.com', 'quantserve.com', 'pixel.wp.com', 'stats.wp.com',
-  'bat.bing.com', 'analytics.twitter.com', 'ads.linkedin.com', 'ct.pinterest.com', 'mc.yandex.ru', 'chartbeat.net',
-  'pixel.parsely.com', 'omtrdc.net', 'demdex.net', 'hit.gemius.pl', 'sb.scorecardresearch.com', 'amazon-adsystem.com',
-  'adsrvr.org', 'krxd.net', 'newrelic.com', 'nr-data.net', 'hotjar.com', 'segment.io', 'mixpanel.com',
+  'google-analytics.com',
+  'googletagmanager.com',
+  'doubleclick.net',
+  'googleadservices.com',
+  'googlesyndication.com',
+  'facebook.com',
+  'facebook.net',
+  'scorecardresearch.com',
+  'quantserve.com',
+  'pixel.wp.com',
+  'stats.wp.com',
+  'bat.bing.com',
+  'analytics.twitter.com',
+  'ads.linkedin.com',
+  'ct.pinterest.com',
+  'mc.yandex.ru',
+  'chartbeat.net',
+  'pixel.parsely.com',
+  'omtrdc.net',
+  'demdex.net',
+  'hit.gemius.pl',
+  'sb.scorecardresearch.com',
+  'amazon-adsystem.com',
+  'adsrvr.org',
+  'krxd.net',
+  'newrelic.com',
+  'nr-data.net',
+  'hotjar.com',
+  'segment.io',
+  'mixpanel.com',
 ];
 
 function hasRealSrc(img: Element): boolean {
@@ -76,7 +102,12 @@ function unwrapNoscript(noscript: Element): void {
   const images = [...noscript.querySelectorAll('img')];
   if (images.length === 0) return;
   const previous = noscript.previousElementSibling;
-  const placeholder = previous?.tagName === 'IMG' ? previous : previous?.querySelectorAll('img').length === 1 ? previous.querySelector('img') : null;
+  const placeholder =
+    previous?.tagName === 'IMG'
+      ? previous
+      : previous?.querySelectorAll('img').length === 1
+        ? previous.querySelector('img')
+        : null;
   if (placeholder && images.length === 1) {
     if (!hasRealSrc(placeholder)) {
       for (const name of ['alt', 'width', 'height', 'title']) {

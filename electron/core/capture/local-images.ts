@@ -13,7 +13,8 @@ export interface LocalImageSource {
   load(url: string): Promise<Buffer | null>;
 }
 
-const within = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+const within = (path: string, folder: string) =>
+  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 
 /**
  * `pageUrl` is what the page's URLs were resolved against: a file: URL, or the page's own
@@ -22,7 +23,9 @@ const within = (path: string, folder: string) => path === folder || path.startsW
 export function localImageSource(htmlPath: string, pageUrl: string): LocalImageSource {
   const folder = dirname(htmlPath);
   const filesFolderName = `${basename(htmlPath, extname(htmlPath))}_files`;
-  const remoteFilesPrefix = /^https?:/.test(pageUrl) ? new URL(`./${encodeURIComponent(filesFolderName)}/`, pageUrl).href : null;
+  const remoteFilesPrefix = /^https?:/.test(pageUrl)
+    ? new URL(`./${encodeURIComponent(filesFolderName)}/`, pageUrl).href
+    : null;
 
   const pathFor = (url: string): string | null => {
     if (url.startsWith('file:')) {

@@ -1,7 +1,8 @@
 import { OffprintError } from '@shared/ipc/envelope';
 
 /** Query parameters that identify a campaign or a click, never the page. */
-const TRACKING_PARAM = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|ref|ref_src|ref_url|cmpid|s_cid|wt_mc)$/i;
+const TRACKING_PARAM =
+  /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_hsenc|_hsmi|ref|ref_src|ref_url|cmpid|s_cid|wt_mc)$/i;
 
 /** Parses what a user typed or pasted; a bare host like "example.com/a" becomes https. */
 export function parseHttpUrl(input: string): URL {

@@ -21,9 +21,23 @@ export interface PageMetadata extends Described {
 
 const ARTICLE_TYPE = /Article|BlogPosting|Posting|Report|Review|NewsArticle/;
 const PUBLISHED_META = [
-  'article:published_time', 'og:article:published_time', 'og:published_time', 'datepublished', 'article.published',
-  'published_time', 'publish-date', 'publish_date', 'pubdate', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created',
-  'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date',
+  'article:published_time',
+  'og:article:published_time',
+  'og:published_time',
+  'datepublished',
+  'article.published',
+  'published_time',
+  'publish-date',
+  'publish_date',
+  'pubdate',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.created',
+  'dcterms.date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'citation_publication_date',
 ];
 
 type JsonObject = Record<string, unknown>;
@@ -44,7 +58,9 @@ export function toIsoDate(value: string | null | undefined): string | null {
 }
 
 export function cleanByline(value: string | null | undefined): string | null {
-  const text = collapse(value)?.replace(/^(by|von|par|por|di|door)\s+/i, '').replace(/^[-–—|·,\s]+|[-–—|·,\s]+$/g, '');
+  const text = collapse(value)
+    ?.replace(/^(by|von|par|por|di|door)\s+/i, '')
+    .replace(/^[-–—|·,\s]+|[-–—|·,\s]+$/g, '');
   if (!text || text.length > 120 || /^https?:\/\//i.test(text)) return null;
   return text;
 }
@@ -75,7 +91,8 @@ function gatherElements(document: Document): MetadataElements {
   const found: MetadataElements = { metas: [], jsonLd: [], links: [], times: [], title: null, h1: null, author: null };
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
   for (const element of document.querySelectorAll('*')) {
-    if (!found.author && element.tagName !== 'LINK' && element.tagName !== 'META' && isAuthorElement(element)) found.author = element;
+    if (!found.author && element.tagName !== 'LINK' && element.tagName !== 'META' && isAuthorElement(element))
+      found.author = element;
     switch (element.tagName) {
       case 'META':
         if (element.hasAttribute('content')) found.metas.push(element);
@@ -189,15 +206,20 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     normalizeLang(m('content-language', 'og:locale')) ??
     normalizeLang(typeof ld.inLanguage === 'string' ? ld.inLanguage : null);
 
-  const declaredTitle = nameOf(ld.headline) ?? m('dc:title', 'dcterm:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
+  const declaredTitle =
+    nameOf(ld.headline) ?? m('dc:title', 'dcterm:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
   return {
     title: declaredTitle ?? collapse(elements.title?.textContent) ?? collapse(elements.h1?.textContent),
     declaredTitle,
     byline: cleanByline(
-      nameOf(ld.author) ?? m('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ?? collapse(elements.author?.textContent),
+      nameOf(ld.author) ??
+        m('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ??
+        collapse(elements.author?.textContent),
     ),
     siteName: m('og:site_name') ?? nameOf(ld.publisher),
-    excerpt: m('description', 'og:description', 'twitter:description') ?? (typeof ld.description === 'string' ? collapse(ld.description) : null),
+    excerpt:
+      m('description', 'og:description', 'twitter:description') ??
+      (typeof ld.description === 'string' ? collapse(ld.description) : null),
     lang,
     // Only what the page declares: the reader picks its own default.
     dir: asDirection(html?.getAttribute('dir')) ?? asDirection(document.body?.getAttribute('dir')),
@@ -205,7 +227,9 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
       toIsoDate(typeof ld.datePublished === 'string' ? ld.datePublished : null) ??
       toIsoDate(PUBLISHED_META.map((k) => meta.get(k)).find((v) => toIsoDate(v))) ??
       publishedFromTimeElements(elements.times),
-    leadImageUrl: absolute(m('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? urlOf(ld.image)),
+    leadImageUrl: absolute(
+      m('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? urlOf(ld.image),
+    ),
     iconUrl: siteIconUrl(elements.links, (href) => absolute(href, /^(https?|file):/i), page),
     canonicalUrl: absolute(linkHref(elements.links, 'canonical')),
   };

@@ -4,7 +4,17 @@
  */
 import { parseSrcset, serializeSrcset } from './srcset';
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'data-src', 'data-original', 'data-lazy-src', 'data-url', 'data-hi-res-src']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'data-src',
+  'data-original',
+  'data-lazy-src',
+  'data-url',
+  'data-hi-res-src',
+]);
 const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset', 'data-lazy-srcset']);
 
 /** The URL relative references resolve against: the first <base href> (if valid http/https), else the page. */

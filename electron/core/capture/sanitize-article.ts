@@ -8,18 +8,102 @@ import sanitizeHtml, { type IOptions, type Transformer } from 'sanitize-html';
 const ID_PREFIX = 'op-';
 
 const ALLOWED_TAGS = [
-  'article', 'section', 'header', 'footer', 'aside', 'div', 'span', 'p', 'br', 'hr', 'address',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'q', 'cite', 'pre', 'code', 'kbd', 'samp', 'var',
-  'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'mark', 'small', 'sub', 'sup', 'abbr', 'dfn', 'time',
-  'bdi', 'bdo', 'wbr', 'ruby', 'rt', 'rp', 'details', 'summary',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'img', 'a',
-  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
+  'article',
+  'section',
+  'header',
+  'footer',
+  'aside',
+  'div',
+  'span',
+  'p',
+  'br',
+  'hr',
+  'address',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'q',
+  'cite',
+  'pre',
+  'code',
+  'kbd',
+  'samp',
+  'var',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'del',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'abbr',
+  'dfn',
+  'time',
+  'bdi',
+  'bdo',
+  'wbr',
+  'ruby',
+  'rt',
+  'rp',
+  'details',
+  'summary',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'img',
+  'a',
+  'table',
+  'caption',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
 ];
 
 /** Elements dropped together with everything inside them. */
 const DROPPED_WITH_CONTENT = [
-  'script', 'style', 'noscript', 'template', 'textarea', 'option', 'select', 'button', 'iframe', 'frame', 'frameset',
-  'object', 'embed', 'applet', 'svg', 'math', 'canvas', 'video', 'audio', 'head', 'title', 'form', 'dialog', 'nav',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'option',
+  'select',
+  'button',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'form',
+  'dialog',
+  'nav',
 ];
 
 const GLOBAL_ATTRIBUTES = ['id', 'lang', 'dir', 'title'];
@@ -60,7 +144,8 @@ const transformLink: Transformer = (_tag, attribs) => {
   const href = attribs.href?.trim();
   const next: Record<string, string> = { ...attribs };
   delete next.rel;
-  if (href && href.startsWith('#')) next.href = href.startsWith(`#${ID_PREFIX}`) ? href : `#${ID_PREFIX}${href.slice(1)}`;
+  if (href && href.startsWith('#'))
+    next.href = href.startsWith(`#${ID_PREFIX}`) ? href : `#${ID_PREFIX}${href.slice(1)}`;
   else if (href && isAbsoluteWebUrl(href)) next.rel = 'noopener noreferrer';
   else delete next.href;
   return { tagName: 'a', attribs: next };
@@ -68,7 +153,8 @@ const transformLink: Transformer = (_tag, attribs) => {
 
 const prefixIds = (tagName: string, attribs: sanitizeHtml.Attributes) => {
   if (attribs.id && !attribs.id.startsWith(ID_PREFIX)) attribs.id = `${ID_PREFIX}${attribs.id}`;
-  if (tagName === 'a' && attribs.name && !attribs.name.startsWith(ID_PREFIX)) attribs.name = `${ID_PREFIX}${attribs.name}`;
+  if (tagName === 'a' && attribs.name && !attribs.name.startsWith(ID_PREFIX))
+    attribs.name = `${ID_PREFIX}${attribs.name}`;
   return { tagName, attribs };
 };
 
@@ -133,7 +219,8 @@ export function imageSources(sanitized: string): string[] {
   return sources;
 }
 
-const BLOCK = /<\/?(p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|figure|figcaption|table|caption|tr|section|article|header|footer|aside|address|details|summary|hr)\b[^>]*>/gi;
+const BLOCK =
+  /<\/?(p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|figure|figcaption|table|caption|tr|section|article|header|footer|aside|address|details|summary|hr)\b[^>]*>/gi;
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' };
 
 /**

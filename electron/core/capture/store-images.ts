@@ -43,12 +43,21 @@ async function download(url: string, options: StoreImagesOptions, signal: AbortS
     accept: IMAGE_ACCEPT,
     referer: options.referer,
     signal,
-    limits: { ...options.limits, maxBytes: Math.min(MAX_IMAGE_BYTES, options.limits.maxBytes), maxDecodedBytes: MAX_IMAGE_BYTES },
+    limits: {
+      ...options.limits,
+      maxBytes: Math.min(MAX_IMAGE_BYTES, options.limits.maxBytes),
+      maxDecodedBytes: MAX_IMAGE_BYTES,
+    },
   });
   return resource.body;
 }
 
-async function storeOne(url: string, options: StoreImagesOptions, signal: AbortSignal, budget: { bytes: number }): Promise<string | null> {
+async function storeOne(
+  url: string,
+  options: StoreImagesOptions,
+  signal: AbortSignal,
+  budget: { bytes: number },
+): Promise<string | null> {
   try {
     const body = await download(url, options, signal);
     if (!body) return null;
@@ -76,7 +85,10 @@ export async function storeImages(urls: string[], options: StoreImagesOptions): 
   try {
     await mkdir(options.assetsDir, { recursive: true });
   } catch (error) {
-    throw new OffprintError('storage', `Could not create the folder for this article's images: ${(error as Error).message}`);
+    throw new OffprintError(
+      'storage',
+      `Could not create the folder for this article's images: ${(error as Error).message}`,
+    );
   }
   const queue = [...new Set(urls)].filter((u) => /^(https?|file):/i.test(u)).slice(0, MAX_IMAGES);
   const spent = { bytes: 0 };

@@ -25,7 +25,10 @@ const JSON_LD = /<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi;
  * Readability takes the byline from the first element it meets that looks like one, in document
  * order, even inside a sidebar or footer: such a region is left for it to read.
  */
-const BYLINE_HINT = new RegExp(`\\s(?:rel\\s*=\\s*["']?author|itemprop\\s*=\\s*["'][^"']*author|(?:class|id)\\s*=\\s*["'][^"']*(?:${BYLINE_WORDS}))`, 'i');
+const BYLINE_HINT = new RegExp(
+  `\\s(?:rel\\s*=\\s*["']?author|itemprop\\s*=\\s*["'][^"']*author|(?:class|id)\\s*=\\s*["'][^"']*(?:${BYLINE_WORDS}))`,
+  'i',
+);
 
 /** Removes every outermost such element, counting nesting of its own tag; JSON-LD inside it is kept for the metadata. */
 function stripSiteFurniture(html: string): string {

@@ -73,7 +73,12 @@ export function applyRecord(state: LibraryState, record: ArticleRecord): void {
 async function bareRecord(libraryDir: string, id: string): Promise<ArticleRecord> {
   const dir = articleDir(libraryDir, id);
   const text = await readFile(join(dir, TEXT_FILE), 'utf8').catch(() => '');
-  const savedAt = (await stat(dir).then((s) => s.mtime, () => new Date(0))).toISOString();
+  const savedAt = (
+    await stat(dir).then(
+      (s) => s.mtime,
+      () => new Date(0),
+    )
+  ).toISOString();
   const firstLine = text.trim().split('\n')[0]?.trim().slice(0, 200);
   const article: Partial<ArticleMeta> = {
     id,

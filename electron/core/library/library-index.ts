@@ -33,9 +33,13 @@ export function checkIndex(value: unknown, currentVersion: number = SCHEMA_VERSI
   if (version > currentVersion) return { ok: false, reason: 'too-new', version };
   if (!Array.isArray(value.articles)) return malformed('"articles" is not a list');
   if (!Array.isArray(value.highlights)) return malformed('"highlights" is not a list');
-  const badArticle = value.articles.findIndex((a) => !isObject(a) || typeof a.id !== 'string' || typeof a.url !== 'string');
+  const badArticle = value.articles.findIndex(
+    (a) => !isObject(a) || typeof a.id !== 'string' || typeof a.url !== 'string',
+  );
   if (badArticle >= 0) return malformed(`article #${badArticle + 1} has no id or url`);
-  const badHighlight = value.highlights.findIndex((h) => !isObject(h) || typeof h.id !== 'string' || typeof h.articleId !== 'string');
+  const badHighlight = value.highlights.findIndex(
+    (h) => !isObject(h) || typeof h.id !== 'string' || typeof h.articleId !== 'string',
+  );
   if (badHighlight >= 0) return malformed(`highlight #${badHighlight + 1} has no id or article`);
   return {
     ok: true,
@@ -79,4 +83,5 @@ export function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
 }
 
 const malformed = (detail: string): IndexCheck => ({ ok: false, reason: 'malformed', detail });
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

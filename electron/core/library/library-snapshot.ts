@@ -44,7 +44,9 @@ export class SnapshotFile implements Adapter<LibraryIndex> {
     const handle = await open(temp, 'w');
     try {
       const { articles, highlights, ...rest } = data;
-      await handle.write(`{"schemaVersion":${JSON.stringify(rest.schemaVersion)},"settings":${JSON.stringify(rest.settings)},"articles":[`);
+      await handle.write(
+        `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},"settings":${JSON.stringify(rest.settings)},"articles":[`,
+      );
       await writeList(handle, articles);
       await handle.write('],"highlights":[');
       await writeList(handle, highlights);
@@ -64,7 +66,8 @@ async function writeList(handle: Awaited<ReturnType<typeof open>>, items: readon
   }
 }
 
-export const openSnapshotDb = (libraryDir: string): Low<LibraryIndex> => new Low<LibraryIndex>(new SnapshotFile(indexPath(libraryDir)), emptyIndex());
+export const openSnapshotDb = (libraryDir: string): Low<LibraryIndex> =>
+  new Low<LibraryIndex>(new SnapshotFile(indexPath(libraryDir)), emptyIndex());
 
 /**
  * Reads and checks a snapshot file, migrating it in memory when it is older than `schema`.
@@ -90,7 +93,13 @@ export async function readSnapshot(
     return { kind: 'bad', detail: text.trim() === '' ? 'it is empty' : `it is not valid JSON (${reason(error)})` };
   }
   const version = isObject(raw) ? raw.schemaVersion : undefined;
-  if (isObject(raw) && typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < schema.version) {
+  if (
+    isObject(raw) &&
+    typeof version === 'number' &&
+    Number.isInteger(version) &&
+    version >= 1 &&
+    version < schema.version
+  ) {
     const plan = planMigrations(version, schema);
     await beforeMigrating(version);
     raw = await runMigrations(raw, plan, { libraryDir });
@@ -138,14 +147,19 @@ export async function backupBeforeMigration(libraryDir: string, version: number,
 /** Rotating backups, newest first. */
 export async function backupNames(libraryDir: string): Promise<string[]> {
   const names = await readdir(backupsDir(libraryDir)).catch(() => [] as string[]);
-  return names.filter((n) => BACKUP.test(n)).sort().reverse();
+  return names
+    .filter((n) => BACKUP.test(n))
+    .sort()
+    .reverse();
 }
 
 /** Every backup (rotating and pre-migration) as a path, newest first. */
 export async function allBackups(libraryDir: string): Promise<string[]> {
   const dir = backupsDir(libraryDir);
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
-  const dated = await Promise.all(names.map(async (n) => ({ path: join(dir, n), at: (await stat(join(dir, n))).mtimeMs })));
+  const dated = await Promise.all(
+    names.map(async (n) => ({ path: join(dir, n), at: (await stat(join(dir, n))).mtimeMs })),
+  );
   return dated.sort((a, b) => b.at - a.at).map((d) => d.path);
 }
 

@@ -103,7 +103,11 @@ export class LibraryState {
 }
 
 /** Optional fields are left out rather than stored as null, so old and new records look alike. */
-export function setOptional<K extends 'deletedAt' | 'readAt'>(article: ArticleMeta, key: K, value: string | null | undefined): void {
+export function setOptional<K extends 'deletedAt' | 'readAt'>(
+  article: ArticleMeta,
+  key: K,
+  value: string | null | undefined,
+): void {
   if (value) article[key] = value;
   else delete article[key];
 }

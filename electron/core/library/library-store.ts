@@ -66,7 +66,16 @@ export interface Staging {
 /** What a capture produced, before the library adds its own bookkeeping. */
 export type NewArticle = Omit<
   ArticleMeta,
-  'id' | 'savedAt' | 'updatedAt' | 'archived' | 'favourite' | 'tags' | 'progress' | 'highlightCount' | 'deletedAt' | 'readAt'
+  | 'id'
+  | 'savedAt'
+  | 'updatedAt'
+  | 'archived'
+  | 'favourite'
+  | 'tags'
+  | 'progress'
+  | 'highlightCount'
+  | 'deletedAt'
+  | 'readAt'
 > & { content: string; textContent: string };
 
 /** An article's new stored copy, with its index entry and highlights as they are to be after the replacement. */
@@ -171,7 +180,10 @@ export class LibraryStore {
   }
 
   /** The saved article whose normalised URL (or the URL the user first gave) is `url`. */
-  findByUrl(normalizedUrl: string, matchesOriginal: (original: string) => boolean = () => false): ArticleMeta | undefined {
+  findByUrl(
+    normalizedUrl: string,
+    matchesOriginal: (original: string) => boolean = () => false,
+  ): ArticleMeta | undefined {
     const found = this.#state.list().find((a) => a.url === normalizedUrl || matchesOriginal(a.originalUrl));
     return found && copy(found);
   }
@@ -254,7 +266,10 @@ export class LibraryStore {
       };
       await writeFileAtomic(join(staging.dir, CONTENT_FILE), content);
       await writeFileAtomic(join(staging.dir, TEXT_FILE), textContent);
-      await writeFileAtomic(join(staging.dir, META_FILE), JSON.stringify({ article: entry, highlights: [] } satisfies ArticleRecord));
+      await writeFileAtomic(
+        join(staging.dir, META_FILE),
+        JSON.stringify({ article: entry, highlights: [] } satisfies ArticleRecord),
+      );
       const finalDir = articleDir(this.dir, staging.id);
       await mkdir(articlesDir(this.dir), { recursive: true });
       await rename(staging.dir, finalDir);
@@ -283,10 +298,14 @@ export class LibraryStore {
     return this.#enqueue(async () => {
       const current = this.#article(id);
       const { article, highlights, content, textContent } = update(copy(current), this.highlightsOf(id));
-      if (article.id !== id || highlights.some((h) => h.articleId !== id)) throw new Error('A replacement must keep the article id.');
+      if (article.id !== id || highlights.some((h) => h.articleId !== id))
+        throw new Error('A replacement must keep the article id.');
       await writeFileAtomic(join(staging.dir, CONTENT_FILE), content);
       await writeFileAtomic(join(staging.dir, TEXT_FILE), textContent);
-      await writeFileAtomic(join(staging.dir, META_FILE), JSON.stringify({ article, highlights } satisfies ArticleRecord));
+      await writeFileAtomic(
+        join(staging.dir, META_FILE),
+        JSON.stringify({ article, highlights } satisfies ArticleRecord),
+      );
       const finalDir = articleDir(this.dir, id);
       const oldDir = join(stagingRoot(this.dir), `${staging.id}-replaced`);
       const hadFolder = await rename(finalDir, oldDir).then(
@@ -308,7 +327,10 @@ export class LibraryStore {
       }
       try {
         await this.#commit(
-          [{ op: 'put-article', article }, ...highlights.map((highlight): JournalOp => ({ op: 'put-highlight', highlight }))],
+          [
+            { op: 'put-article', article },
+            ...highlights.map((highlight): JournalOp => ({ op: 'put-highlight', highlight })),
+          ],
           { records: false },
         );
       } catch (error) {
@@ -325,7 +347,10 @@ export class LibraryStore {
   // ── Changing articles ──────────────────────────────────────────────────────
 
   /** Applies a change computed from the article as it is when the change runs (so none is lost). */
-  updateArticle(id: string, change: (article: ArticleMeta, all: readonly ArticleMeta[]) => ArticleChange): Promise<ArticleMeta> {
+  updateArticle(
+    id: string,
+    change: (article: ArticleMeta, all: readonly ArticleMeta[]) => ArticleChange,
+  ): Promise<ArticleMeta> {
     return this.#enqueue(async () => {
       const [changed] = await this.#updateMany([id], change, true);
       return copy(changed ?? this.#article(id));
@@ -336,7 +361,10 @@ export class LibraryStore {
    * Applies a change to many articles as one journal line (all or nothing). Unknown ids are
    * skipped; returns the articles that changed.
    */
-  updateMany(ids: readonly string[], change: (article: ArticleMeta, all: readonly ArticleMeta[]) => ArticleChange): Promise<ArticleMeta[]> {
+  updateMany(
+    ids: readonly string[],
+    change: (article: ArticleMeta, all: readonly ArticleMeta[]) => ArticleChange,
+  ): Promise<ArticleMeta[]> {
     return this.#enqueue(async () => (await this.#updateMany(ids, change, false)).map(copy));
   }
 
@@ -353,7 +381,10 @@ export class LibraryStore {
     if (clamped >= READ_AT_PROGRESS && !article.readAt) article.readAt = this.#now();
     this.#pendingProgress.add(id);
     if (!this.#progressTimer) {
-      this.#progressTimer = setTimeout(() => void this.flushProgress().catch(() => undefined), this.options.progressFlushMs);
+      this.#progressTimer = setTimeout(
+        () => void this.flushProgress().catch(() => undefined),
+        this.options.progressFlushMs,
+      );
       // close() flushes; a pending flush alone should not keep a process alive.
       this.#progressTimer.unref();
     }
@@ -374,15 +405,20 @@ export class LibraryStore {
       // Marked deleted in its own meta.json first: a folder left behind by a crash is then known as trash, not adopted.
       for (const article of articles) {
         if (article.deletedAt) continue;
-        await writeArticleRecord(this.dir, { article: { ...article, deletedAt: now }, highlights: this.#state.highlightsOf(article.id) }).catch(
-          () => undefined,
-        );
+        await writeArticleRecord(this.dir, {
+          article: { ...article, deletedAt: now },
+          highlights: this.#state.highlightsOf(article.id),
+        }).catch(() => undefined);
       }
-      await this.#commit(articles.map((a): JournalOp => ({ op: 'drop-article', id: a.id })), { records: false });
+      await this.#commit(
+        articles.map((a): JournalOp => ({ op: 'drop-article', id: a.id })),
+        { records: false },
+      );
       const removed = articles.map((a) => a.id);
       this.#emit({ type: 'articles-removed', ids: removed });
       // The index no longer names the folders; if this fails the next open sweeps them.
-      for (const id of removed) await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => undefined);
+      for (const id of removed)
+        await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => undefined);
       return removed.length;
     });
   }
@@ -448,7 +484,9 @@ export class LibraryStore {
 
   // ── Settings ───────────────────────────────────────────────────────────────
 
-  updateSettings(change: (settings: Record<string, unknown>) => Record<string, unknown>): Promise<Record<string, unknown>> {
+  updateSettings(
+    change: (settings: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<Record<string, unknown>> {
     return this.#enqueue(async () => {
       const settings = change(copy(this.#state.settings));
       await this.#commit([{ op: 'settings', settings }], { records: false });
@@ -479,7 +517,8 @@ export class LibraryStore {
 
   #article(id: string): ArticleMeta {
     const article = this.#state.articles.get(id);
-    if (!article) throw new OffprintError('not-found', 'That article is not in the library (it may have been deleted).');
+    if (!article)
+      throw new OffprintError('not-found', 'That article is not in the library (it may have been deleted).');
     return article;
   }
 
@@ -617,7 +656,9 @@ export class LibraryStore {
     const { schema } = this.options;
     const snapshot = await readSnapshot(indexPath(this.dir), schema, this.dir, async (version) => {
       const name = await backupBeforeMigration(this.dir, version, this.options.now());
-      this.notices.push(`The library was updated from format ${version} to ${schema.version}; the old index was kept as backups/${name}.`);
+      this.notices.push(
+        `The library was updated from format ${version} to ${schema.version}; the old index was kept as backups/${name}.`,
+      );
     });
     let problem: string | null = null;
     let index: LibraryIndex | null = null;
@@ -656,7 +697,9 @@ export class LibraryStore {
       }
     }
     if (read.damagedLines > 0) {
-      this.notices.push(`${read.damagedLines} damaged change(s) in ${journal.path} could not be read and were skipped.`);
+      this.notices.push(
+        `${read.damagedLines} damaged change(s) in ${journal.path} could not be read and were skipped.`,
+      );
     }
 
     if (problem) {

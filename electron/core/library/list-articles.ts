@@ -28,7 +28,10 @@ export function hostOf(a: Pick<ArticleMeta, 'url'>): string {
 /** Whether an article passes every filter given. */
 export function matchesFilters(filters: ListFilters): (a: ArticleMeta) => boolean {
   const tag = filters.tag?.trim();
-  const site = filters.site?.trim().toLowerCase().replace(/^www\./, '');
+  const site = filters.site
+    ?.trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
   const lang = filters.lang?.trim().toLowerCase();
   return (a) =>
     (!tag || hasTag(a.tags, tag)) &&

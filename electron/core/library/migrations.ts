@@ -40,9 +40,17 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const article of articles) {
         if (!isObject(article) || typeof article.id !== 'string') continue;
         // Rerun after an interrupted migration, or over an old backup: a meta.json already there is as new or newer.
-        if (await access(metaPath(libraryDir, article.id)).then(() => true, () => false)) continue;
+        if (
+          await access(metaPath(libraryDir, article.id)).then(
+            () => true,
+            () => false,
+          )
+        )
+          continue;
         // A folder that has gone missing stays missing; its entry still opens (as content missing).
-        await writeArticleRecord(libraryDir, { article, highlights: byArticle.get(article.id) ?? [] }).catch(() => undefined);
+        await writeArticleRecord(libraryDir, { article, highlights: byArticle.get(article.id) ?? [] }).catch(
+          () => undefined,
+        );
       }
       return { ...index, schemaVersion: 2 };
     },
@@ -54,7 +62,7 @@ export const CURRENT_SCHEMA: Schema = { version: SCHEMA_VERSION, migrations: MIG
 /** The migrations that take a library from `from` to `schema.version`, in order. */
 export function planMigrations(from: number, schema: Schema): Migration[] {
   const plan: Migration[] = [];
-  for (let version = from; version < schema.version; ) {
+  for (let version = from; version < schema.version;) {
     const step = schema.migrations.find((m) => m.from === version);
     if (!step || step.to <= version) {
       throw new OffprintError('library-unreadable', `This Offprint cannot update a library from format ${version}.`);

@@ -55,5 +55,11 @@ export function refreshedArticle(
     highlightCount: reanchored.length,
   };
   delete next.contentMissing;
-  return { article: next, highlights: reanchored, content: captured.content, textContent: captured.textContent, orphaned };
+  return {
+    article: next,
+    highlights: reanchored,
+    content: captured.content,
+    textContent: captured.textContent,
+    orphaned,
+  };
 }

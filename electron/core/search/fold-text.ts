@@ -29,7 +29,13 @@ export function foldText(text: string): string {
 
 /** The words of a query, folded, without repeats. */
 export function queryWords(query: string): string[] {
-  return [...new Set(foldText(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  return [
+    ...new Set(
+      foldText(query)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** The index in `text` of the character that produced position `foldedIndex` of foldText(text). */

@@ -103,7 +103,11 @@ export class InvertedIndex {
       previous = token;
     };
     // The title bit is set first and survives the later counting (tf lives in the low bits).
-    for (const [text, bit] of [[doc.title, TITLE_BIT << 8], [doc.meta, 0], [doc.body, 0]] as const) {
+    for (const [text, bit] of [
+      [doc.title, TITLE_BIT << 8],
+      [doc.meta, 0],
+      [doc.body, 0],
+    ] as const) {
       previous = '';
       eachToken(fold(text), count(bit));
     }
@@ -270,7 +274,9 @@ export class InvertedIndex {
       const start = bytes.byteOffset + at;
       const count = Math.floor((bytes.length - at) / 4);
       const words =
-        start % 4 === 0 ? new Uint32Array(bytes.buffer, start, count) : new Uint32Array(Uint8Array.prototype.slice.call(bytes, at).buffer, 0, count);
+        start % 4 === 0
+          ? new Uint32Array(bytes.buffer, start, count)
+          : new Uint32Array(Uint8Array.prototype.slice.call(bytes, at).buffer, 0, count);
       const postingsEnd = terms.length + 1 + header.postings;
       const bloomTotal = header.bloomWords.reduce((a, b) => a + b, 0);
       if (words.length !== postingsEnd + bloomTotal || header.bloomWords.length !== header.ids.length) return null;

@@ -40,7 +40,8 @@ export function parseQuery(query: string): ParsedQuery {
     if (key !== undefined && FILTER_KEYS.has(key.toLowerCase())) {
       const clean = value.replace(/^"|"$/g, '').trim();
       const k = key.toLowerCase() as FilterKey;
-      if (clean) parsed.filters.push({ key: k, value: k === 'tag' ? clean : clean.toLowerCase(), negated: neg1 === '-' });
+      if (clean)
+        parsed.filters.push({ key: k, value: k === 'tag' ? clean : clean.toLowerCase(), negated: neg1 === '-' });
       continue;
     }
     if (phrase !== undefined) {
@@ -71,7 +72,9 @@ export function parseQuery(query: string): ParsedQuery {
 
 /** Folded, with every run of non-letters as one space: what a phrase is compared against. */
 export function phraseText(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function tokensOf(text: string): string[] {
@@ -82,5 +85,7 @@ function tokensOf(text: string): string[] {
 
 /** Every token a hit's snippet should mark. */
 export function markedTokens(query: ParsedQuery): string[] {
-  return [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens), ...(query.prefix ? [query.prefix] : [])])];
+  return [
+    ...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens), ...(query.prefix ? [query.prefix] : [])]),
+  ];
 }

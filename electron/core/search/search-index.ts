@@ -85,7 +85,12 @@ export class SearchIndex {
     }
     let ranked = this.#rank(index, parsed);
     if (parsed.phrases.length === 0) {
-      return { total: ranked.length, exact: true, hits: await this.#hits(ranked.slice(offset, offset + limit), terms, new Map()), terms };
+      return {
+        total: ranked.length,
+        exact: true,
+        hits: await this.#hits(ranked.slice(offset, offset + limit), terms, new Map()),
+        terms,
+      };
     }
     // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
     ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.doc, p.tokens)));
@@ -250,7 +255,9 @@ export class SearchIndex {
     }
     const slots = index.docSlots;
     const live = Math.max(1, index.size);
-    const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [t]);
+    const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [
+      t,
+    ]);
     if (query.prefix) groups.push([...new Set([query.prefix, ...index.expand(query.prefix, PREFIX_EXPANSIONS)])]);
     const weight = (tokens: string[]) => tokens.reduce((n, t) => n + index.frequency(t), 0);
     groups.sort((a, b) => weight(a) - weight(b));
@@ -323,7 +330,8 @@ function fnv1a(text: string): string {
   return `${(hash >>> 0).toString(36)}.${text.length.toString(36)}`;
 }
 
-const highlightText = (highlights: readonly Highlight[]): string => highlights.map((h) => `${h.quote.exact}\n${h.note}`).join('\n');
+const highlightText = (highlights: readonly Highlight[]): string =>
+  highlights.map((h) => `${h.quote.exact}\n${h.note}`).join('\n');
 
 /** Articles in the Trash are found only with is:deleted. */
 function articleFilter(filters: readonly QueryFilter[]): (a: ArticleMeta) => boolean {
@@ -331,7 +339,9 @@ function articleFilter(filters: readonly QueryFilter[]): (a: ArticleMeta) => boo
     const test = filterTest(f);
     return f.negated ? (a: ArticleMeta) => !test(a) : test;
   });
-  const wantsDeleted = filters.some((f) => f.key === 'is' && (f.value === 'deleted' || f.value === 'trashed') && !f.negated);
+  const wantsDeleted = filters.some(
+    (f) => f.key === 'is' && (f.value === 'deleted' || f.value === 'trashed') && !f.negated,
+  );
   return (a) => (wantsDeleted || !a.deletedAt) && tests.every((t) => t(a));
 }
 

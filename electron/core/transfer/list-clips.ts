@@ -34,6 +34,7 @@ export async function listClips(source: ClipSource, query: ClipQuery): Promise<C
     }
   }
   return clips.sort(
-    (a, b) => b.highlight.createdAt.localeCompare(a.highlight.createdAt) || a.highlight.id.localeCompare(b.highlight.id),
+    (a, b) =>
+      b.highlight.createdAt.localeCompare(a.highlight.createdAt) || a.highlight.id.localeCompare(b.highlight.id),
   );
 }

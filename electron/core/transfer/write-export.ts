@@ -12,7 +12,11 @@ import { articleToMarkdown } from '@shared/transfer/markdown-export';
 import { toAnnotationCollection } from '@shared/transfer/web-annotation-export';
 import { writeFileAtomic } from '../library/write-file-atomic';
 
-export async function writeHighlightExport(folder: string, clips: readonly Clip[], format: ExportFormat): Promise<string[]> {
+export async function writeHighlightExport(
+  folder: string,
+  clips: readonly Clip[],
+  format: ExportFormat,
+): Promise<string[]> {
   const groups = groupByArticle(clips);
   if (groups.length === 0) throw new OffprintError('nothing-to-export', 'There are no highlights to export.');
   try {

@@ -18,7 +18,10 @@ export function isAllowedExternalUrl(url: unknown): url is string {
  */
 export function checkExternalUrl(url: string): string {
   if (!isAllowedExternalUrl(url)) {
-    throw new OffprintError('refused-url', 'Only web (http, https) and email (mailto) links can be opened outside Offprint.');
+    throw new OffprintError(
+      'refused-url',
+      'Only web (http, https) and email (mailto) links can be opened outside Offprint.',
+    );
   }
   return new URL(url).href;
 }

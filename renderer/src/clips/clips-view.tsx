@@ -39,13 +39,15 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
   const filtered = Boolean(text.trim() || color || tag || articleId);
 
   const copyAll = () => {
-    navigator.clipboard
-      .writeText(articlesToMarkdown(groupByArticle(clips)))
-      .then(() => notify(`Copied ${clips.length} highlight${clips.length === 1 ? '' : 's'} as Markdown`), (e: Error) => notify(e.message));
+    navigator.clipboard.writeText(articlesToMarkdown(groupByArticle(clips))).then(
+      () => notify(`Copied ${clips.length} highlight${clips.length === 1 ? '' : 's'} as Markdown`),
+      (e: Error) => notify(e.message),
+    );
   };
   const exportAll = (format: 'markdown' | 'json') => {
     api.exportHighlights({ format }).then(
-      (result) => result.written && notify(`Exported ${result.files.length} file${result.files.length === 1 ? '' : 's'}`),
+      (result) =>
+        result.written && notify(`Exported ${result.files.length} file${result.files.length === 1 ? '' : 's'}`),
       (e: Error) => notify(e.message),
     );
   };
@@ -79,17 +81,33 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
               <button type="button" className="text-button" onClick={copyAll} disabled={clips.length === 0}>
                 Copy as Markdown
               </button>
-              <button type="button" className="text-button" onClick={() => exportAll('markdown')} disabled={articles.length === 0}>
+              <button
+                type="button"
+                className="text-button"
+                onClick={() => exportAll('markdown')}
+                disabled={articles.length === 0}
+              >
                 Export Markdown…
               </button>
-              <button type="button" className="text-button" onClick={() => exportAll('json')} disabled={articles.length === 0}>
+              <button
+                type="button"
+                className="text-button"
+                onClick={() => exportAll('json')}
+                disabled={articles.length === 0}
+              >
                 Export JSON…
               </button>
             </div>
           </div>
           <div className="clip-filters">
             <div className="color-filter" role="radiogroup" aria-label="Colour">
-              <button type="button" role="radio" aria-checked={!color} className="filter-chip" onClick={() => setColor(undefined)}>
+              <button
+                type="button"
+                role="radio"
+                aria-checked={!color}
+                className="filter-chip"
+                onClick={() => setColor(undefined)}
+              >
                 All colours
               </button>
               {HIGHLIGHT_COLORS.map((c) => (
@@ -112,7 +130,11 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
             </label>
             <label className="select-filter">
               <span>Article</span>
-              <select className="field" value={articleId ?? ''} onChange={(event) => setArticleId(event.target.value || undefined)}>
+              <select
+                className="field"
+                value={articleId ?? ''}
+                onChange={(event) => setArticleId(event.target.value || undefined)}
+              >
                 <option value="">Any article</option>
                 {articles.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -130,7 +152,11 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
           {!loading && clips.length === 0 ? (
             <div className="empty-view">
               <h2>{filtered ? 'No matching clips' : 'No clips yet'}</h2>
-              <p>{filtered ? 'Try another word, colour or tag.' : 'Select a passage while reading and press h to keep it here.'}</p>
+              <p>
+                {filtered
+                  ? 'Try another word, colour or tag.'
+                  : 'Select a passage while reading and press h to keep it here.'}
+              </p>
             </div>
           ) : (
             <ul className="clip-list" aria-label="Clips" aria-busy={loading}>

@@ -19,20 +19,22 @@ export function useClips(query: ClipQuery) {
   });
   const { color, tag, articleId } = query;
   const text = query.text?.trim() || undefined;
-  const asked = JSON.stringify({ ...(color && { color }), ...(tag && { tag }), ...(articleId && { articleId }), ...(text && { text }) });
+  const asked = JSON.stringify({
+    ...(color && { color }),
+    ...(tag && { tag }),
+    ...(articleId && { articleId }),
+    ...(text && { text }),
+  });
   const delay = text ? SEARCH_DELAY_MS : 0;
 
   useEffect(() => {
     let live = true;
-    const timer = window.setTimeout(
-      () => {
-        api.listClips(JSON.parse(asked) as ClipQuery).then(
-          (clips) => live && setState({ clips, answered: asked, error: null }),
-          (error: Error) => live && setState({ clips: [], answered: asked, error: error.message }),
-        );
-      },
-      delay,
-    );
+    const timer = window.setTimeout(() => {
+      api.listClips(JSON.parse(asked) as ClipQuery).then(
+        (clips) => live && setState({ clips, answered: asked, error: null }),
+        (error: Error) => live && setState({ clips: [], answered: asked, error: error.message }),
+      );
+    }, delay);
     return () => {
       live = false;
       window.clearTimeout(timer);

@@ -24,9 +24,28 @@ interface Props {
 
 const percent = (p: number) => `${Math.round(p * 100)}% read`;
 
-export function ArticleRow({ row, current, selected, selecting, inTrash, onClick, onToggleSelect, onArchive, onFavourite, onRestore }: Props) {
+export function ArticleRow({
+  row,
+  current,
+  selected,
+  selecting,
+  inTrash,
+  onClick,
+  onToggleSelect,
+  onArchive,
+  onFavourite,
+  onRestore,
+}: Props) {
   const { article, snippet, matches } = row;
-  const classes = ['article-row', current && 'current', selected && 'selected', selecting && 'selecting', inTrash && 'trashed'].filter(Boolean).join(' ');
+  const classes = [
+    'article-row',
+    current && 'current',
+    selected && 'selected',
+    selecting && 'selecting',
+    inTrash && 'trashed',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={classes} data-article-id={article.id}>
       <label className="row-check" title="Select (x)" onClick={(e) => e.stopPropagation()}>
@@ -64,7 +83,10 @@ export function ArticleRow({ row, current, selected, selecting, inTrash, onClick
             {article.archived && !inTrash && <span>Archived</span>}
             {article.progress > 0.02 && article.progress < 0.98 && <span>{percent(article.progress)}</span>}
             {article.contentMissing && (
-              <span className="meta-missing" title="The saved text is missing; open the article to update it from the web">
+              <span
+                className="meta-missing"
+                title="The saved text is missing; open the article to update it from the web"
+              >
                 Content missing
               </span>
             )}
@@ -96,7 +118,12 @@ export function ArticleRow({ row, current, selected, selecting, inTrash, onClick
           </button>
         ) : (
           <>
-            <FavouriteArchiveButtons favourite={article.favourite} archived={article.archived} onFavourite={onFavourite} onArchive={onArchive} />
+            <FavouriteArchiveButtons
+              favourite={article.favourite}
+              archived={article.archived}
+              onFavourite={onFavourite}
+              onArchive={onArchive}
+            />
           </>
         )}
       </div>

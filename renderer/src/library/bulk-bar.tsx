@@ -35,7 +35,13 @@ export function BulkBar({ count, inTrash, onCommand, onClear }: Props) {
           {button('delete', 'Delete', <TrashIcon />, ' danger')}
         </>
       )}
-      <button type="button" className="icon-button" onClick={onClear} aria-label="Clear selection" title="Clear selection (Esc)">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={onClear}
+        aria-label="Clear selection"
+        title="Clear selection (Esc)"
+      >
         <CloseIcon />
       </button>
     </div>

@@ -17,12 +17,7 @@ export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: 
   useEffect(() => cancelRef.current?.focus(), []);
   return (
     <OverlayBackdrop onClose={onCancel}>
-      <div
-        className="dialog confirm-dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-label={title}
-      >
+      <div className="dialog confirm-dialog" role="alertdialog" aria-modal="true" aria-label={title}>
         <h2 className="dialog-title">{title}</h2>
         <p>{message}</p>
         <div className="dialog-actions">

@@ -30,7 +30,12 @@ export async function applyAction(targets: ArticleMeta[], action: ListAction): P
       const changed = targets.filter((a) => a.archived !== action.value);
       await bulk(changed, action);
       return {
-        message: changed.length === 0 ? 'Nothing to change' : action.value ? `Archived ${named(changed)}` : `Moved ${named(changed)} back to Inbox`,
+        message:
+          changed.length === 0
+            ? 'Nothing to change'
+            : action.value
+              ? `Archived ${named(changed)}`
+              : `Moved ${named(changed)} back to Inbox`,
         undo: changed.length ? () => bulk(changed, { type: 'archive', value: !action.value }) : null,
       };
     }
@@ -38,7 +43,12 @@ export async function applyAction(targets: ArticleMeta[], action: ListAction): P
       const changed = targets.filter((a) => a.favourite !== action.value);
       await bulk(changed, action);
       return {
-        message: changed.length === 0 ? 'Nothing to change' : action.value ? `Added ${named(changed)} to Favourites` : `Removed ${named(changed)} from Favourites`,
+        message:
+          changed.length === 0
+            ? 'Nothing to change'
+            : action.value
+              ? `Added ${named(changed)} to Favourites`
+              : `Removed ${named(changed)} from Favourites`,
         undo: changed.length ? () => bulk(changed, { type: 'favourite', value: !action.value }) : null,
       };
     }
@@ -61,19 +71,27 @@ export async function applyAction(targets: ArticleMeta[], action: ListAction): P
     case 'delete': {
       const changed = targets.filter((a) => !a.deletedAt);
       if (changed.length) await api.deleteArticles(ids(changed));
-      return { message: `Moved ${named(changed)} to the Trash`, undo: changed.length ? () => api.restoreArticles(ids(changed)) : null };
+      return {
+        message: `Moved ${named(changed)} to the Trash`,
+        undo: changed.length ? () => api.restoreArticles(ids(changed)) : null,
+      };
     }
     case 'restore': {
       const changed = targets.filter((a) => a.deletedAt);
       if (changed.length) await api.restoreArticles(ids(changed));
-      return { message: `Restored ${named(changed)}`, undo: changed.length ? () => api.deleteArticles(ids(changed)) : null };
+      return {
+        message: `Restored ${named(changed)}`,
+        undo: changed.length ? () => api.deleteArticles(ids(changed)) : null,
+      };
     }
   }
 }
 
 /** The articles as they are after `action` (for a tag dialog that stays open). */
 export function afterAction(list: ArticleMeta[], action: ListAction): ArticleMeta[] {
-  if (action.type === 'add-tag') return list.map((a) => (hasTag(a, action.tag) ? a : { ...a, tags: [...a.tags, action.tag] }));
-  if (action.type === 'remove-tag') return list.map((a) => ({ ...a, tags: a.tags.filter((t) => t.toLowerCase() !== action.tag.toLowerCase()) }));
+  if (action.type === 'add-tag')
+    return list.map((a) => (hasTag(a, action.tag) ? a : { ...a, tags: [...a.tags, action.tag] }));
+  if (action.type === 'remove-tag')
+    return list.map((a) => ({ ...a, tags: a.tags.filter((t) => t.toLowerCase() !== action.tag.toLowerCase()) }));
   return list;
 }

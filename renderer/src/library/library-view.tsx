@@ -91,7 +91,10 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
         }));
     }
     const q = JSON.parse(listKey) as ListQuery;
-    return (offset, limit) => api.listPage({ ...q, offset, limit }).then((page) => ({ total: page.total, rows: page.items.map((article) => ({ article })) }));
+    return (offset, limit) =>
+      api
+        .listPage({ ...q, offset, limit })
+        .then((page) => ({ total: page.total, rows: page.items.map((article) => ({ article })) }));
   }, [listKey]);
   const list = usePagedList(listKey, fetchRows);
 
@@ -128,7 +131,12 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     const next = Math.min(Math.max(index, 0), list.total - 1);
     setCursor(next);
     if (scrollerRef.current) scrollRowIntoView(scrollerRef.current, listElement(), next);
-    if (focus) requestAnimationFrame(() => listElement()?.querySelector<HTMLElement>(`[aria-posinset="${next + 1}"] .article-link`)?.focus({ preventScroll: true }));
+    if (focus)
+      requestAnimationFrame(() =>
+        listElement()
+          ?.querySelector<HTMLElement>(`[aria-posinset="${next + 1}"] .article-link`)
+          ?.focus({ preventScroll: true }),
+      );
   };
   // Keep the cursor on a row that exists once the list has shrunk (an archived row leaves the Inbox).
   useEffect(() => {
@@ -140,7 +148,8 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
   /** The selection, or else the row under the cursor. */
   const targets = async (): Promise<ArticleMeta[]> => {
     if (count > 0) {
-      if (selection.all) return (await fetchAllRows(fetchRows)).map((r) => r.article).filter((a) => !selection.ids.has(a.id));
+      if (selection.all)
+        return (await fetchAllRows(fetchRows)).map((r) => r.article).filter((a) => !selection.ids.has(a.id));
       const found = new Map<string, ArticleMeta>();
       const missing = new Set(selection.ids);
       for (let i = 0; i < list.total && missing.size; i++) {
@@ -148,7 +157,9 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
         if (row && missing.delete(row.article.id)) found.set(row.article.id, row.article);
         if (!row) break;
       }
-      if (missing.size) for (const r of await fetchAllRows(fetchRows)) if (missing.has(r.article.id)) found.set(r.article.id, r.article);
+      if (missing.size)
+        for (const r of await fetchAllRows(fetchRows))
+          if (missing.has(r.article.id)) found.set(r.article.id, r.article);
       return [...found.values()];
     }
     const row = cursor >= 0 ? list.rowAt(cursor) : undefined;
@@ -188,8 +199,10 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
 
   const onBulk = (command: BulkCommand) => {
     if (command === 'tag') void openTagging();
-    else if (command === 'archive' || command === 'unarchive') void run({ type: 'archive', value: command === 'archive' });
-    else if (command === 'favourite' || command === 'unfavourite') void run({ type: 'favourite', value: command === 'favourite' });
+    else if (command === 'archive' || command === 'unarchive')
+      void run({ type: 'archive', value: command === 'archive' });
+    else if (command === 'favourite' || command === 'unfavourite')
+      void run({ type: 'favourite', value: command === 'favourite' });
     else void run({ type: command });
   };
 
@@ -204,7 +217,8 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     }
     if (ids.length < b - a + 1) {
       ids.length = 0;
-      for (let at = a; at <= b; at += 1000) ids.push(...(await fetchRows(at, Math.min(1000, b - at + 1))).rows.map((r) => r.article.id));
+      for (let at = a; at <= b; at += 1000)
+        ids.push(...(await fetchRows(at, Math.min(1000, b - at + 1))).rows.map((r) => r.article.id));
     }
     setSelection((s) => ({ ...withRange(s, ids), anchor: s.anchor ?? from }));
   };
@@ -241,7 +255,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     reload();
   };
 
-  const current = cursor >= 0 ? list.rowAt(cursor)?.article ?? null : null;
+  const current = cursor >= 0 ? (list.rowAt(cursor)?.article ?? null) : null;
   const open = () => current && navigate({ name: 'reader', id: current.id });
 
   useHotkeys({ 'mod+l': () => addRef.current?.focus() });
@@ -259,8 +273,14 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
       if (active instanceof HTMLButtonElement) active.click();
       else open();
     },
-    e: () => current && !inTrash && void run({ type: 'archive', value: count > 0 ? route.view !== 'archive' : !current.archived }),
-    f: () => current && !inTrash && void run({ type: 'favourite', value: count > 0 ? route.view !== 'favourites' : !current.favourite }),
+    e: () =>
+      current &&
+      !inTrash &&
+      void run({ type: 'archive', value: count > 0 ? route.view !== 'archive' : !current.archived }),
+    f: () =>
+      current &&
+      !inTrash &&
+      void run({ type: 'favourite', value: count > 0 ? route.view !== 'favourites' : !current.favourite }),
     t: () => !inTrash && void openTagging(),
     '#': () => void run({ type: inTrash ? 'restore' : 'delete' }),
     Delete: () => !inTrash && void run({ type: 'delete' }),
@@ -294,7 +314,13 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
 
   return (
     <div className="library">
-      <Sidebar route={route} tags={tags} theme={theme.preference} onCycleTheme={theme.cycle} onManageTags={() => setManagingTags(true)} />
+      <Sidebar
+        route={route}
+        tags={tags}
+        theme={theme.preference}
+        onCycleTheme={theme.cycle}
+        onManageTags={() => setManagingTags(true)}
+      />
       <main className="library-main">
         <header className="library-header">
           <AddUrlForm ref={addRef} onSaved={onSaved} />
@@ -311,12 +337,18 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                   <h1>{heading}</h1>
                   {!list.loading && <span className="count">{totalLabel}</span>}
                   {inTrash && !searching && list.total > 0 && (
-                    <button type="button" className="text-button danger heading-action" onClick={() => setConfirmEmpty(true)}>
+                    <button
+                      type="button"
+                      className="text-button danger heading-action"
+                      onClick={() => setConfirmEmpty(true)}
+                    >
                       Empty Trash…
                     </button>
                   )}
                 </div>
-                {inTrash && !searching && <p className="list-note">Articles in the Trash are removed for good after 30 days.</p>}
+                {inTrash && !searching && (
+                  <p className="list-note">Articles in the Trash are removed for good after 30 days.</p>
+                )}
                 {!searching && (
                   <ListToolbar
                     settings={view.settings}
@@ -326,7 +358,14 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                     showTagFilter={!route.tag}
                   />
                 )}
-                {count > 0 && <BulkBar count={count} inTrash={inTrash} onCommand={onBulk} onClear={() => setSelection(NO_SELECTION)} />}
+                {count > 0 && (
+                  <BulkBar
+                    count={count}
+                    inTrash={inTrash}
+                    onCommand={onBulk}
+                    onClear={() => setSelection(NO_SELECTION)}
+                  />
+                )}
               </div>
               {list.error && (
                 <p className="form-error" role="alert">
@@ -339,34 +378,40 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                 ) : Object.keys(filters).length > 0 ? (
                   <EmptyView title="Nothing matches these filters" hint="Clear a filter to see more." />
                 ) : (
-                  <EmptyView {...(route.tag ? { title: 'No articles with this tag', hint: 'Press t on an article to tag it.' } : EMPTY_HINTS[route.view])} />
+                  <EmptyView
+                    {...(route.tag
+                      ? { title: 'No articles with this tag', hint: 'Press t on an article to tag it.' }
+                      : EMPTY_HINTS[route.view])}
+                  />
                 )
               ) : (
                 <div className="list-scroller" ref={scrollerRef}>
-                <VirtualList
-                  scroller={scrollerRef}
-                  count={list.total}
-                  label={heading}
-                  onRange={list.ensure}
-                  renderRow={(index) => {
-                    const row = rowAt(index);
-                    if (!row) return <div className="article-row placeholder" aria-hidden="true" />;
-                    return (
-                      <ArticleRow
-                        row={row}
-                        current={index === cursor}
-                        selected={isSelected(selection, row.article.id)}
-                        selecting={count > 0}
-                        inTrash={inTrash}
-                        onClick={(event) => onRowClick(index, event)}
-                        onToggleSelect={(shift) => toggleAt(index, shift)}
-                        onArchive={() => void run({ type: 'archive', value: !row.article.archived }, [row.article])}
-                        onFavourite={() => void run({ type: 'favourite', value: !row.article.favourite }, [row.article])}
-                        onRestore={() => void run({ type: 'restore' }, [row.article])}
-                      />
-                    );
-                  }}
-                />
+                  <VirtualList
+                    scroller={scrollerRef}
+                    count={list.total}
+                    label={heading}
+                    onRange={list.ensure}
+                    renderRow={(index) => {
+                      const row = rowAt(index);
+                      if (!row) return <div className="article-row placeholder" aria-hidden="true" />;
+                      return (
+                        <ArticleRow
+                          row={row}
+                          current={index === cursor}
+                          selected={isSelected(selection, row.article.id)}
+                          selecting={count > 0}
+                          inTrash={inTrash}
+                          onClick={(event) => onRowClick(index, event)}
+                          onToggleSelect={(shift) => toggleAt(index, shift)}
+                          onArchive={() => void run({ type: 'archive', value: !row.article.archived }, [row.article])}
+                          onFavourite={() =>
+                            void run({ type: 'favourite', value: !row.article.favourite }, [row.article])
+                          }
+                          onRestore={() => void run({ type: 'restore' }, [row.article])}
+                        />
+                      );
+                    }}
+                  />
                 </div>
               )}
             </>

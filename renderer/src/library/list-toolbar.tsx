@@ -1,5 +1,12 @@
 import { useId } from 'react';
-import { SORT_FIELDS, type ListFilters, type ListSort, type SortField, type TagCount, type ViewSettings } from '@shared/model';
+import {
+  SORT_FIELDS,
+  type ListFilters,
+  type ListSort,
+  type SortField,
+  type TagCount,
+  type ViewSettings,
+} from '@shared/model';
 import { TagFilterOptions } from '../ui/tag-options';
 
 const SORT_LABELS: Record<SortField, string> = {
@@ -64,7 +71,11 @@ export function ListToolbar({ settings, onChange, tags, sites, showTagFilter }: 
     <div className="list-toolbar" role="group" aria-label="Sort and filter">
       <label className="toolbar-field">
         <span>Sort</span>
-        <select aria-label="Sort by" value={sort.field} onChange={(e) => onChange({ ...settings, sort: { ...sort, field: e.target.value as SortField } })}>
+        <select
+          aria-label="Sort by"
+          value={sort.field}
+          onChange={(e) => onChange({ ...settings, sort: { ...sort, field: e.target.value as SortField } })}
+        >
           {SORT_FIELDS.map((field) => (
             <option key={field} value={field}>
               {SORT_LABELS[field]}
@@ -75,13 +86,19 @@ export function ListToolbar({ settings, onChange, tags, sites, showTagFilter }: 
       <select
         aria-label="Sort direction"
         value={sort.direction}
-        onChange={(e) => onChange({ ...settings, sort: { ...sort, direction: e.target.value as ListSort['direction'] } })}
+        onChange={(e) =>
+          onChange({ ...settings, sort: { ...sort, direction: e.target.value as ListSort['direction'] } })
+        }
       >
         <option value="desc">{descending}</option>
         <option value="asc">{ascending}</option>
       </select>
       <span className="toolbar-divider" aria-hidden="true" />
-      <select aria-label="Read state" value={filters.readState ?? ''} onChange={(e) => setFilter('readState', e.target.value as ListFilters['readState'])}>
+      <select
+        aria-label="Read state"
+        value={filters.readState ?? ''}
+        onChange={(e) => setFilter('readState', e.target.value as ListFilters['readState'])}
+      >
         <option value="">Read or unread</option>
         <option value="unread">Unread</option>
         <option value="read">Read</option>
@@ -98,7 +115,9 @@ export function ListToolbar({ settings, onChange, tags, sites, showTagFilter }: 
             {name}
           </option>
         ))}
-        {filters.lang && !LANGUAGES.some(([code]) => code === filters.lang) && <option value={filters.lang}>{filters.lang}</option>}
+        {filters.lang && !LANGUAGES.some(([code]) => code === filters.lang) && (
+          <option value={filters.lang}>{filters.lang}</option>
+        )}
       </select>
       <input
         key={filters.site ?? ''}

@@ -47,7 +47,11 @@ export const SearchBox = forwardRef<HTMLInputElement, Props>(function SearchBox(
         />
         <kbd className="field-hint">/</kbd>
       </div>
-      <div id="search-syntax" className={`search-syntax${focused && !value ? ' shown' : ''}`} aria-label="Search syntax">
+      <div
+        id="search-syntax"
+        className={`search-syntax${focused && !value ? ' shown' : ''}`}
+        aria-label="Search syntax"
+      >
         <p>All words must match; the last one may be unfinished.</p>
         <dl>
           {SYNTAX.map(([example, meaning]) => (

@@ -13,7 +13,8 @@ export const NO_SELECTION: Selection = { all: false, ids: new Set(), anchor: nul
 
 export const isSelected = (s: Selection, id: string): boolean => (s.all ? !s.ids.has(id) : s.ids.has(id));
 
-export const selectedCount = (s: Selection, total: number): number => (s.all ? Math.max(0, total - s.ids.size) : s.ids.size);
+export const selectedCount = (s: Selection, total: number): number =>
+  s.all ? Math.max(0, total - s.ids.size) : s.ids.size;
 
 export function toggled(s: Selection, id: string, index: number): Selection {
   const ids = new Set(s.ids);

@@ -60,7 +60,11 @@ export function Sidebar({ route, tags, theme, onCycleTheme, onManageTags }: Prop
             const current = route.name === 'library' && !route.tag && route.view === view;
             return (
               <li key={view}>
-                <a className="nav-item" href={routeHref({ name: 'library', view })} aria-current={current ? 'page' : undefined}>
+                <a
+                  className="nav-item"
+                  href={routeHref({ name: 'library', view })}
+                  aria-current={current ? 'page' : undefined}
+                >
                   {icon}
                   <span>{label}</span>
                 </a>
@@ -68,7 +72,11 @@ export function Sidebar({ route, tags, theme, onCycleTheme, onManageTags }: Prop
             );
           })}
           <li>
-            <a className="nav-item" href={routeHref({ name: 'clips' })} aria-current={route.name === 'clips' ? 'page' : undefined}>
+            <a
+              className="nav-item"
+              href={routeHref({ name: 'clips' })}
+              aria-current={route.name === 'clips' ? 'page' : undefined}
+            >
               <NoteIcon />
               <span>Clips</span>
             </a>
@@ -77,7 +85,13 @@ export function Sidebar({ route, tags, theme, onCycleTheme, onManageTags }: Prop
         <div className="nav-heading-row">
           <h2 className="nav-heading">Tags</h2>
           {onManageTags && tags.length > 0 && (
-            <button type="button" className="nav-heading-action" onClick={onManageTags} aria-label="Manage tags" title="Rename, merge and delete tags">
+            <button
+              type="button"
+              className="nav-heading-action"
+              onClick={onManageTags}
+              aria-label="Manage tags"
+              title="Rename, merge and delete tags"
+            >
               Manage
             </button>
           )}

@@ -43,8 +43,16 @@ export function TagManager({ onClose, onChanged }: Props) {
   const submit = () => {
     const name = draft.trim();
     if (!editing || (editing.kind !== 'delete' && !name)) return;
-    if (editing.kind === 'rename') void run(api.renameTag(editing.tag, name), (r) => `Renamed “${editing.tag}” to “${name}” on ${articles(r.changed)}`);
-    else if (editing.kind === 'merge') void run(api.mergeTags([...picked], name), (r) => `Merged ${picked.size} tags into “${name}” on ${articles(r.changed)}`);
+    if (editing.kind === 'rename')
+      void run(
+        api.renameTag(editing.tag, name),
+        (r) => `Renamed “${editing.tag}” to “${name}” on ${articles(r.changed)}`,
+      );
+    else if (editing.kind === 'merge')
+      void run(
+        api.mergeTags([...picked], name),
+        (r) => `Merged ${picked.size} tags into “${name}” on ${articles(r.changed)}`,
+      );
     else void run(api.deleteTag(editing.tag), (r) => `Deleted “${editing.tag}” from ${articles(r.changed)}`);
   };
 
@@ -59,15 +67,23 @@ export function TagManager({ onClose, onChanged }: Props) {
 
   return (
     <OverlayBackdrop onClose={onClose}>
-      <div
-        className="dialog tag-manager"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="tag-manager-title"
-      >
-        <OverlayHeader titleId="tag-manager-title" title="Manage tags" closeLabel="Close tag manager" onClose={onClose} />
+      <div className="dialog tag-manager" role="dialog" aria-modal="true" aria-labelledby="tag-manager-title">
+        <OverlayHeader
+          titleId="tag-manager-title"
+          title="Manage tags"
+          closeLabel="Close tag manager"
+          onClose={onClose}
+        />
         <div className="tag-manager-bar">
-          <input className="field" type="search" aria-label="Filter tags" placeholder="Filter tags" value={filter} onChange={(e) => setFilter(e.target.value)} autoFocus />
+          <input
+            className="field"
+            type="search"
+            aria-label="Filter tags"
+            placeholder="Filter tags"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            autoFocus
+          />
           <button
             type="button"
             className="primary-button small"
@@ -83,20 +99,31 @@ export function TagManager({ onClose, onChanged }: Props) {
         {editing && (
           <form
             className="tag-manager-edit"
-            aria-label={editing.kind === 'merge' ? 'Merge tags' : editing.kind === 'rename' ? 'Rename tag' : 'Delete tag'}
+            aria-label={
+              editing.kind === 'merge' ? 'Merge tags' : editing.kind === 'rename' ? 'Rename tag' : 'Delete tag'
+            }
             onSubmit={(e) => {
               e.preventDefault();
               submit();
             }}
           >
             {editing.kind === 'delete' ? (
-              <p>
-                Remove “{editing.tag}” from every article? The articles stay in your library.
-              </p>
+              <p>Remove “{editing.tag}” from every article? The articles stay in your library.</p>
             ) : (
               <label>
-                <span>{editing.kind === 'merge' ? `Merge ${[...picked].map((t) => `“${t}”`).join(', ')} into` : `Rename “${editing.tag}” to`}</span>
-                <input className="field" aria-label="New tag name" value={draft} maxLength={100} autoFocus onChange={(e) => setDraft(e.target.value)} />
+                <span>
+                  {editing.kind === 'merge'
+                    ? `Merge ${[...picked].map((t) => `“${t}”`).join(', ')} into`
+                    : `Rename “${editing.tag}” to`}
+                </span>
+                <input
+                  className="field"
+                  aria-label="New tag name"
+                  value={draft}
+                  maxLength={100}
+                  autoFocus
+                  onChange={(e) => setDraft(e.target.value)}
+                />
               </label>
             )}
             <div className="dialog-actions">
@@ -115,11 +142,18 @@ export function TagManager({ onClose, onChanged }: Props) {
           </p>
         )}
         <ul className="tag-manager-list" aria-label="All tags">
-          {tags !== null && shown.length === 0 && <li className="muted tag-manager-empty">{tags.length ? 'No tag matches.' : 'No tags yet.'}</li>}
+          {tags !== null && shown.length === 0 && (
+            <li className="muted tag-manager-empty">{tags.length ? 'No tag matches.' : 'No tags yet.'}</li>
+          )}
           {shown.map((t) => (
             <li key={t.name} className={picked.has(t.name) ? 'picked' : undefined}>
               <label className="tag-manager-name">
-                <input type="checkbox" checked={picked.has(t.name)} onChange={() => togglePick(t.name)} aria-label={`Pick ${t.name}`} />
+                <input
+                  type="checkbox"
+                  checked={picked.has(t.name)}
+                  onChange={() => togglePick(t.name)}
+                  aria-label={`Pick ${t.name}`}
+                />
                 <span>{t.name}</span>
               </label>
               <span className="nav-count" aria-label={articles(t.count)}>
@@ -136,7 +170,12 @@ export function TagManager({ onClose, onChanged }: Props) {
               >
                 Rename
               </button>
-              <button type="button" className="text-button danger" aria-label={`Delete ${t.name}`} onClick={() => setEditing({ kind: 'delete', tag: t.name })}>
+              <button
+                type="button"
+                className="text-button danger"
+                aria-label={`Delete ${t.name}`}
+                onClick={() => setEditing({ kind: 'delete', tag: t.name })}
+              >
                 Delete
               </button>
             </li>

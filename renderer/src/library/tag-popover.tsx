@@ -20,16 +20,12 @@ export function TagPopover({ articles, known, onAdd, onRemove, onClose }: Props)
   const count = articles.length;
   const current = new Map<string, string>();
   for (const a of articles) for (const t of a.tags) if (!current.has(t.toLowerCase())) current.set(t.toLowerCase(), t);
-  const title = count === 1 ? `Tags of “${articles[0]?.title ?? 'this article'}”` : `Tag ${count.toLocaleString()} articles`;
+  const title =
+    count === 1 ? `Tags of “${articles[0]?.title ?? 'this article'}”` : `Tag ${count.toLocaleString()} articles`;
 
   return (
     <OverlayBackdrop onClose={onClose}>
-      <div
-        className="dialog tag-popover"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Tags"
-      >
+      <div className="dialog tag-popover" role="dialog" aria-modal="true" aria-label="Tags">
         <h2 className="dialog-title">{title}</h2>
         <div className="tag-chips" aria-label="Current tags">
           {current.size === 0 && <span className="muted">No tags yet</span>}
@@ -37,7 +33,14 @@ export function TagPopover({ articles, known, onAdd, onRemove, onClose }: Props)
             <TagChip key={tag} name={tag} onRemove={() => onRemove(tag)} />
           ))}
         </div>
-        <TagInput known={known} exclude={[...current.values()]} label="Add a tag" placeholder="Add a tag and press Enter" autoFocus onPick={onAdd} />
+        <TagInput
+          known={known}
+          exclude={[...current.values()]}
+          label="Add a tag"
+          placeholder="Add a tag and press Enter"
+          autoFocus
+          onPick={onAdd}
+        />
         <p className="dialog-hint">
           <kbd>Enter</kbd> adds · <kbd>Esc</kbd> closes
         </p>

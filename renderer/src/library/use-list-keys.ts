@@ -21,7 +21,8 @@ export function useListKeys(map: ListKeyMap): void {
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
       let name = mod ? `mod+${key}` : key;
-      if (!mod && prefix && event.timeStamp - prefix.at < SEQUENCE_MS && latest.current[`${prefix.key} ${key}`]) name = `${prefix.key} ${key}`;
+      if (!mod && prefix && event.timeStamp - prefix.at < SEQUENCE_MS && latest.current[`${prefix.key} ${key}`])
+        name = `${prefix.key} ${key}`;
       prefix = null;
       if (!mod && Object.keys(latest.current).some((k) => k.startsWith(`${key} `))) {
         prefix = { key, at: event.timeStamp };

@@ -34,7 +34,13 @@ interface Cache {
  */
 export function usePagedList(key: string | null, fetchRows: FetchRows) {
   const cache = useRef<Cache>({ key: '', version: 0, pages: new Map(), pending: new Set() });
-  const [state, setState] = useState<{ key: string | null; total: number; exact: boolean; terms: string[]; error: string | null }>({
+  const [state, setState] = useState<{
+    key: string | null;
+    total: number;
+    exact: boolean;
+    terms: string[];
+    error: string | null;
+  }>({
     key: null,
     total: 0,
     exact: true,
@@ -58,7 +64,13 @@ export function usePagedList(key: string | null, fetchRows: FetchRows) {
         c.pending.delete(tag);
         if (cache.current.key !== askedKey || c.version !== version) return;
         c.pages.set(page, { rows: result.rows, version });
-        setState({ key: askedKey, total: result.total, exact: result.exact ?? true, terms: result.terms ?? [], error: null });
+        setState({
+          key: askedKey,
+          total: result.total,
+          exact: result.exact ?? true,
+          terms: result.terms ?? [],
+          error: null,
+        });
         setTick((t) => t + 1);
       },
       (error: Error) => {
@@ -91,7 +103,11 @@ export function usePagedList(key: string | null, fetchRows: FetchRows) {
     ensure(...range.current);
   }, [ensure]);
 
-  const rowAt = useCallback((index: number): ListRow | undefined => cache.current.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE], []);
+  const rowAt = useCallback(
+    (index: number): ListRow | undefined =>
+      cache.current.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE],
+    [],
+  );
 
   const current = key !== null && state.key === key;
   return {

@@ -54,7 +54,13 @@ export function VirtualList({ scroller, count, label, onRange, renderRow }: Prop
   return (
     <ul ref={setList} className="article-list virtual" aria-label={label} style={{ height: count * ROW_HEIGHT }}>
       {indexes.map((i) => (
-        <li key={i} className="virtual-slot" style={{ transform: `translateY(${i * ROW_HEIGHT}px)`, height: ROW_HEIGHT }} aria-posinset={i + 1} aria-setsize={count}>
+        <li
+          key={i}
+          className="virtual-slot"
+          style={{ transform: `translateY(${i * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}
+          aria-posinset={i + 1}
+          aria-setsize={count}
+        >
           {renderRow(i)}
         </li>
       ))}
@@ -68,8 +74,11 @@ export function scrollRowIntoView(scroller: HTMLElement, list: HTMLElement | nul
   const top = list.offsetTop + index * ROW_HEIGHT;
   const bottom = top + ROW_HEIGHT;
   const margin = 8;
-  if (top - margin < scroller.scrollTop + stickyOffset(scroller)) scroller.scrollTop = top - margin - stickyOffset(scroller);
-  else if (bottom + margin > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = bottom + margin - scroller.clientHeight;
+  if (top - margin < scroller.scrollTop + stickyOffset(scroller))
+    scroller.scrollTop = top - margin - stickyOffset(scroller);
+  else if (bottom + margin > scroller.scrollTop + scroller.clientHeight)
+    scroller.scrollTop = bottom + margin - scroller.clientHeight;
 }
 
-const stickyOffset = (scroller: HTMLElement): number => (scroller.querySelector('.list-sticky') as HTMLElement | null)?.offsetHeight ?? 0;
+const stickyOffset = (scroller: HTMLElement): number =>
+  (scroller.querySelector('.list-sticky') as HTMLElement | null)?.offsetHeight ?? 0;

@@ -33,7 +33,8 @@ export const ArticleBody = forwardRef<HTMLDivElement | null, Props>(function Art
   useEffect(() => {
     const body = bodyRef.current!;
     const onClick = (event: MouseEvent) => {
-      const mark = event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-highlight-id]') : null;
+      const mark =
+        event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-highlight-id]') : null;
       if (mark && !mark.closest('a') && window.getSelection()?.isCollapsed !== false) {
         onMarkClick(mark.dataset.highlightId!, mark);
       }

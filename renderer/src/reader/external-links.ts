@@ -15,7 +15,9 @@ export function handleArticleLinkClick(event: MouseEvent, root: HTMLElement): vo
   if (!href) return;
   if (href.startsWith('#')) {
     const id = decodeURIComponent(href.slice(1));
-    const target = root.querySelector(`[id="${CSS.escape(ARTICLE_ID_PREFIX + id)}"]`) ?? root.querySelector(`[id="${CSS.escape(id)}"]`);
+    const target =
+      root.querySelector(`[id="${CSS.escape(ARTICLE_ID_PREFIX + id)}"]`) ??
+      root.querySelector(`[id="${CSS.escape(id)}"]`);
     target?.scrollIntoView({ behavior: 'smooth', block: 'start' });
     return;
   }

@@ -84,10 +84,24 @@ export function FindBar({ body, text, onClose }: Props) {
       <span className="find-count" role="status" aria-live="polite">
         {query.trim() ? (matches.length ? `${current + 1} of ${matches.length}` : 'No matches') : ''}
       </span>
-      <button type="button" className="icon-button" aria-label="Previous match" title="Previous (Shift+Enter)" onClick={() => move(-1)} disabled={!matches.length}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Previous match"
+        title="Previous (Shift+Enter)"
+        onClick={() => move(-1)}
+        disabled={!matches.length}
+      >
         <span aria-hidden="true">↑</span>
       </button>
-      <button type="button" className="icon-button" aria-label="Next match" title="Next (Enter)" onClick={() => move(1)} disabled={!matches.length}>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Next match"
+        title="Next (Enter)"
+        onClick={() => move(1)}
+        disabled={!matches.length}
+      >
         <span aria-hidden="true">↓</span>
       </button>
       <button type="button" className="icon-button" aria-label="Close find" title="Close (Esc)" onClick={onClose}>

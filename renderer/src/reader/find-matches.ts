@@ -9,7 +9,11 @@ export function findMatches(text: string, query: string, limit = 5000): TextSpan
   if (!needle) return [];
   const haystack = fold(text);
   const spans: TextSpan[] = [];
-  for (let at = haystack.indexOf(needle); at !== -1 && spans.length < limit; at = haystack.indexOf(needle, at + needle.length)) {
+  for (
+    let at = haystack.indexOf(needle);
+    at !== -1 && spans.length < limit;
+    at = haystack.indexOf(needle, at + needle.length)
+  ) {
     spans.push({ start: at, end: at + needle.length });
   }
   return spans;

@@ -23,7 +23,9 @@ export function HighlightPopover({ highlight, anchor, editNote, onColor, onSaveN
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const target = editing ? ref.current?.querySelector('textarea') : ref.current?.querySelector<HTMLElement>('[aria-pressed="true"]');
+    const target = editing
+      ? ref.current?.querySelector('textarea')
+      : ref.current?.querySelector<HTMLElement>('[aria-pressed="true"]');
     target?.focus();
   }, [editing]);
 
@@ -67,7 +69,13 @@ export function HighlightPopover({ highlight, anchor, editNote, onColor, onSaveN
             />
           ))}
         </span>
-        <button type="button" className="icon-button danger" aria-label="Delete highlight" title="Delete highlight" onClick={onDelete}>
+        <button
+          type="button"
+          className="icon-button danger"
+          aria-label="Delete highlight"
+          title="Delete highlight"
+          onClick={onDelete}
+        >
           <TrashIcon />
         </button>
       </div>

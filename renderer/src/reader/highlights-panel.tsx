@@ -76,8 +76,8 @@ export function HighlightsPanel(props: Props) {
         <section className="orphaned" aria-label="Orphaned highlights">
           <h3>Orphaned</h3>
           <p className="panel-hint">
-            These passages are no longer in the article text; the highlights and notes are kept. Re-attach one by selecting
-            its new passage, or delete it.
+            These passages are no longer in the article text; the highlights and notes are kept. Re-attach one by
+            selecting its new passage, or delete it.
           </p>
           <ol className="highlight-list">{orphaned.map(renderItem)}</ol>
         </section>
@@ -93,7 +93,18 @@ interface ItemProps extends Pick<Props, 'onEdit' | 'onSelect' | 'onSaveNote' | '
   reattaching: boolean;
 }
 
-function HighlightItem({ item, editing, active, onEdit, onSelect, onSaveNote, onColor, onDelete, reattaching, onReattach }: ItemProps) {
+function HighlightItem({
+  item,
+  editing,
+  active,
+  onEdit,
+  onSelect,
+  onSaveNote,
+  onColor,
+  onDelete,
+  reattaching,
+  onReattach,
+}: ItemProps) {
   const { highlight, span, display } = item;
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -132,7 +143,12 @@ function HighlightItem({ item, editing, active, onEdit, onSelect, onSaveNote, on
             <NoteIcon /> {highlight.note ? 'Edit note' : 'Add note'}
           </button>
           {!span && (
-            <button type="button" className="text-button" aria-pressed={reattaching} onClick={() => onReattach(reattaching ? null : highlight.id)}>
+            <button
+              type="button"
+              className="text-button"
+              aria-pressed={reattaching}
+              onClick={() => onReattach(reattaching ? null : highlight.id)}
+            >
               {reattaching ? 'Select the passage…' : 'Re-attach'}
             </button>
           )}

@@ -42,15 +42,21 @@ export function forgetHighlights(root: HTMLElement): void {
   paintedOn.delete(root);
 }
 
-const sameSpan = (a: PaintableHighlight, b: PaintableHighlight) => a.span.start === b.span.start && a.span.end === b.span.end;
-const overlapping = (a: PaintableHighlight, b: PaintableHighlight) => a.span.start < b.span.end && b.span.start < a.span.end;
+const sameSpan = (a: PaintableHighlight, b: PaintableHighlight) =>
+  a.span.start === b.span.start && a.span.end === b.span.end;
+const overlapping = (a: PaintableHighlight, b: PaintableHighlight) =>
+  a.span.start < b.span.end && b.span.start < a.span.end;
 
 /**
  * Applies a change in place: removed highlights are unwrapped, recoloured ones get a new
  * class, new ones are painted alone. False when that is not safe (overlaps), so the caller
  * repaints everything. Creating one highlight then costs a fraction of a frame.
  */
-function repaintChanges(root: HTMLElement, before: Map<string, PaintableHighlight>, next: Map<string, PaintableHighlight>): boolean {
+function repaintChanges(
+  root: HTMLElement,
+  before: Map<string, PaintableHighlight>,
+  next: Map<string, PaintableHighlight>,
+): boolean {
   const added: PaintableHighlight[] = [];
   for (const h of next.values()) {
     const old = before.get(h.id);
@@ -68,7 +74,8 @@ function repaintChanges(root: HTMLElement, before: Map<string, PaintableHighligh
         parent.normalize();
       }
     } else if (now.color !== old.color) {
-      for (const mark of marksOf(root, id)) mark.className = mark.className.replace(/\bhl-(yellow|green|blue|pink|purple)\b/, `hl-${now.color}`);
+      for (const mark of marksOf(root, id))
+        mark.className = mark.className.replace(/\bhl-(yellow|green|blue|pink|purple)\b/, `hl-${now.color}`);
     }
   }
   if (added.length) paintAll(root, added);

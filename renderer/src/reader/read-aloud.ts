@@ -62,37 +62,40 @@ export function useReadAloud(body: HTMLElement | null, lang: string | null, onMe
 
   useEffect(() => stop, [stop]);
 
-  const speakNext = useCallback((voice: SpeechSynthesisVoice | undefined) => {
-    const q = queue.current;
-    if (!q || q.at >= q.spans.length) {
-      stop();
-      return;
-    }
-    const span = q.spans[q.at];
-    const range = q.ranges[q.at];
-    if (range) {
-      CSS.highlights.set(HIGHLIGHT, new Highlight(range));
-      const rect = range.getBoundingClientRect();
-      if (rect.bottom > window.innerHeight - 60 || rect.top < 60) {
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      }
-    }
-    const utterance = new SpeechSynthesisUtterance(text.current.slice(span.start, span.end));
-    if (voice) utterance.voice = voice;
-    if (lang) utterance.lang = lang;
-    utterance.onend = () => {
-      if (queue.current !== q) return;
-      q.at += 1;
-      speakNext(voice);
-    };
-    utterance.onerror = (event) => {
-      if (event.error !== 'interrupted' && event.error !== 'canceled') {
-        onMessage(`Read aloud stopped: ${event.error}.`);
+  const speakNext = useCallback(
+    (voice: SpeechSynthesisVoice | undefined) => {
+      const q = queue.current;
+      if (!q || q.at >= q.spans.length) {
         stop();
+        return;
       }
-    };
-    speechSynthesis.speak(utterance);
-  }, [lang, onMessage, stop]);
+      const span = q.spans[q.at];
+      const range = q.ranges[q.at];
+      if (range) {
+        CSS.highlights.set(HIGHLIGHT, new Highlight(range));
+        const rect = range.getBoundingClientRect();
+        if (rect.bottom > window.innerHeight - 60 || rect.top < 60) {
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        }
+      }
+      const utterance = new SpeechSynthesisUtterance(text.current.slice(span.start, span.end));
+      if (voice) utterance.voice = voice;
+      if (lang) utterance.lang = lang;
+      utterance.onend = () => {
+        if (queue.current !== q) return;
+        q.at += 1;
+        speakNext(voice);
+      };
+      utterance.onerror = (event) => {
+        if (event.error !== 'interrupted' && event.error !== 'canceled') {
+          onMessage(`Read aloud stopped: ${event.error}.`);
+          stop();
+        }
+      };
+      speechSynthesis.speak(utterance);
+    },
+    [lang, onMessage, stop],
+  );
 
   const toggle = useCallback(async () => {
     if (state === 'playing') {
@@ -113,11 +116,15 @@ export function useReadAloud(body: HTMLElement | null, lang: string | null, onMe
     }
     if (!body) return;
     const primary = (lang ?? '').toLowerCase().split('-')[0];
-    const voice = voices.find((v) => primary && v.lang.toLowerCase().startsWith(primary)) ?? voices.find((v) => v.default);
+    const voice =
+      voices.find((v) => primary && v.lang.toLowerCase().startsWith(primary)) ?? voices.find((v) => v.default);
     const spans = sentencesOf(body);
     const top = body.closest('.reader-main')?.getBoundingClientRect().top ?? 0;
     const ranges = spansToRanges(body, spans);
-    const first = Math.max(0, ranges.findIndex((r) => r && r.getBoundingClientRect().bottom > top + 60));
+    const first = Math.max(
+      0,
+      ranges.findIndex((r) => r && r.getBoundingClientRect().bottom > top + 60),
+    );
     text.current = body.textContent ?? '';
     queue.current = { spans, ranges, at: first };
     setState('playing');

@@ -31,13 +31,38 @@ interface Props {
 }
 
 const ContentsIcon = () => (
-  <svg className="icon" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
+  <svg
+    className="icon"
+    viewBox="0 0 24 24"
+    width="16"
+    height="16"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    aria-hidden="true"
+  >
     <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />
   </svg>
 );
 const SpeakIcon = ({ playing }: { playing: boolean }) => (
-  <svg className="icon" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-    {playing ? <path d="M9 5v14M15 5v14" /> : <path d="M11 5 6 9H2v6h4l5 4zM15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />}
+  <svg
+    className="icon"
+    viewBox="0 0 24 24"
+    width="16"
+    height="16"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+  >
+    {playing ? (
+      <path d="M9 5v14M15 5v14" />
+    ) : (
+      <path d="M11 5 6 9H2v6h4l5 4zM15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />
+    )}
   </svg>
 );
 const TypeIcon = () => (
@@ -58,7 +83,13 @@ export function ReaderToolbar(props: Props) {
   const toggle = (which: Exclude<ReaderPopover, null>) => props.onPopover(popover === which ? null : which);
   return (
     <nav className="reader-toolbar" aria-label="Article">
-      <button type="button" className="icon-button" onClick={props.onBack} aria-label="Back to library" title="Back (u)">
+      <button
+        type="button"
+        className="icon-button"
+        onClick={props.onBack}
+        aria-label="Back to library"
+        title="Back (u)"
+      >
         <BackIcon />
       </button>
       <div className="toolbar-title">
@@ -72,13 +103,26 @@ export function ReaderToolbar(props: Props) {
       <div className="toolbar-group">
         {hasContents && (
           <div className="popover-anchor">
-            <button type="button" className="icon-button" onClick={() => toggle('toc')} aria-label="Contents" aria-expanded={popover === 'toc'} title="Contents (c)">
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => toggle('toc')}
+              aria-label="Contents"
+              aria-expanded={popover === 'toc'}
+              title="Contents (c)"
+            >
               <ContentsIcon />
             </button>
             {popover === 'toc' && props.renderPopover('toc')}
           </div>
         )}
-        <button type="button" className="icon-button" onClick={props.onFind} aria-label="Find in article" title="Find in article (Ctrl+F)">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={props.onFind}
+          aria-label="Find in article"
+          title="Find in article (Ctrl+F)"
+        >
           <SearchIcon />
         </button>
         <button
@@ -130,7 +174,12 @@ export function ReaderToolbar(props: Props) {
           </button>
           {popover === 'tags' && props.renderPopover('tags')}
         </div>
-        <FavouriteArchiveButtons favourite={meta.favourite} archived={meta.archived} onFavourite={props.onFavourite} onArchive={props.onArchive} />
+        <FavouriteArchiveButtons
+          favourite={meta.favourite}
+          archived={meta.archived}
+          onFavourite={props.onFavourite}
+          onArchive={props.onArchive}
+        />
         <button
           type="button"
           className={`icon-button${panelOpen ? ' is-on' : ''}`}

@@ -52,7 +52,13 @@ export function ReaderView({ id, theme, highlightId }: { id: string; theme: Them
 
   if (loaded.id === id && loaded.article) {
     return (
-      <Reader key={`${id}/${loaded.article.updatedAt}`} article={loaded.article} theme={theme} highlightId={highlightId} onUpdated={onUpdated} />
+      <Reader
+        key={`${id}/${loaded.article.updatedAt}`}
+        article={loaded.article}
+        theme={theme}
+        highlightId={highlightId}
+        onUpdated={onUpdated}
+      />
     );
   }
   return (
@@ -112,7 +118,12 @@ function Reader({
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const body = text ? bodyRef.current : null;
 
-  const { anchored, add, update, remove, undoDelete, canUndo, reattach } = useHighlights(article.id, article.highlights, text, body);
+  const { anchored, add, update, remove, undoDelete, canUndo, reattach } = useHighlights(
+    article.id,
+    article.highlights,
+    text,
+    body,
+  );
   const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_MS);
   const paintable = useMemo(
     () => anchored.flatMap(({ highlight, span }) => (span ? [{ id: highlight.id, color: highlight.color, span }] : [])),
@@ -254,7 +265,13 @@ function Reader({
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z' || event.shiftKey || isEditable(event.target)) return;
+      if (
+        !(event.ctrlKey || event.metaKey) ||
+        event.key.toLowerCase() !== 'z' ||
+        event.shiftKey ||
+        isEditable(event.target)
+      )
+        return;
       if (!canUndo()) return;
       event.preventDefault();
       void undo();
@@ -404,13 +421,24 @@ function Reader({
           {article.contentMissing && (
             <p className="article-notice" role="alert">
               The saved text of this article is missing from the library folder.{' '}
-              <button type="button" className="text-button" disabled={updateFromWeb.running} onClick={() => void updateFromWeb.run()}>
+              <button
+                type="button"
+                className="text-button"
+                disabled={updateFromWeb.running}
+                onClick={() => void updateFromWeb.run()}
+              >
                 Update from the web
               </button>{' '}
               to restore it, or use “Original” to read it on the web.
             </p>
           )}
-          <ArticleBody ref={bodyRef} content={article.content} highlights={paintable} onText={setText} onMarkClick={onMarkClick} />
+          <ArticleBody
+            ref={bodyRef}
+            content={article.content}
+            highlights={paintable}
+            onText={setText}
+            onMarkClick={onMarkClick}
+          />
         </article>
         <footer className="reader-end">
           <button type="button" className="text-button" onClick={() => void toggleArchived()}>
@@ -439,13 +467,14 @@ function Reader({
           }}
           onCopyMarkdown={() => {
             const inOrder = anchored.map((a) => a.highlight);
-            navigator.clipboard.writeText(articleToMarkdown(meta, inOrder)).then(() => notify('Highlights copied as Markdown'), fail);
+            navigator.clipboard
+              .writeText(articleToMarkdown(meta, inOrder))
+              .then(() => notify('Highlights copied as Markdown'), fail);
           }}
           onExport={(format) => {
-            api.exportHighlights({ articleId: meta.id, format }).then(
-              (result) => result.written && notify(`Exported to ${result.files.join(', ')}`),
-              fail,
-            );
+            api
+              .exportHighlights({ articleId: meta.id, format })
+              .then((result) => result.written && notify(`Exported to ${result.files.join(', ')}`), fail);
           }}
         />
       )}

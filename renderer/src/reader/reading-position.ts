@@ -70,7 +70,12 @@ export function loadPosition(articleId: string): ReadingPosition | null {
   try {
     const value = JSON.parse(localStorage.getItem(KEY_PREFIX + articleId) ?? 'null') as ReadingPosition | null;
     if (!value || typeof value.block !== 'number' || typeof value.snippet !== 'string') return null;
-    return { block: value.block, snippet: value.snippet, within: Number(value.within) || 0, progress: Number(value.progress) || 0 };
+    return {
+      block: value.block,
+      snippet: value.snippet,
+      within: Number(value.within) || 0,
+      progress: Number(value.progress) || 0,
+    };
   } catch {
     return null;
   }

@@ -22,7 +22,16 @@ const GAP = 10;
  * Floats just above the selection (below it near the top edge) so it never covers the
  * chosen text. It takes no keys: Ctrl/Cmd+C still copies the plain text.
  */
-export function SelectionToolbar({ root, scroller, lastColor, onHighlight, onNote, onCopyQuote, reattachLabel, onReattach }: Props) {
+export function SelectionToolbar({
+  root,
+  scroller,
+  lastColor,
+  onHighlight,
+  onNote,
+  onCopyQuote,
+  reattachLabel,
+  onReattach,
+}: Props) {
   const [rect, setRect] = useState<DOMRect | null>(null);
 
   useEffect(() => {
@@ -80,7 +89,12 @@ export function SelectionToolbar({ root, scroller, lastColor, onHighlight, onNot
         />
       ))}
       <span className="selection-divider" aria-hidden="true" />
-      <button type="button" className="selection-action" onClick={onCopyQuote} title="Copy as a Markdown quote with its source">
+      <button
+        type="button"
+        className="selection-action"
+        onClick={onCopyQuote}
+        title="Copy as a Markdown quote with its source"
+      >
         <span>Copy quote</span>
       </button>
     </div>

@@ -27,7 +27,12 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
           }
         }}
       >
-        <OverlayHeader titleId="shortcuts-title" title="Keyboard shortcuts" closeLabel="Close shortcuts" onClose={onClose} />
+        <OverlayHeader
+          titleId="shortcuts-title"
+          title="Keyboard shortcuts"
+          closeLabel="Close shortcuts"
+          onClose={onClose}
+        />
         <div className="shortcut-groups">
           {READER_SHORTCUTS.map(({ group, items }) => (
             <section key={group} aria-label={group}>

@@ -12,7 +12,11 @@ const MIN_HEADINGS = 3;
 export function headingsOf(body: HTMLElement | null): Heading[] {
   if (!body) return [];
   const headings = [...body.querySelectorAll<HTMLElement>('h1, h2, h3, h4')]
-    .map((element) => ({ element, text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(), level: Number(element.tagName[1]) }))
+    .map((element) => ({
+      element,
+      text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      level: Number(element.tagName[1]),
+    }))
     .filter((h) => h.text);
   return headings.length >= MIN_HEADINGS ? headings : [];
 }

@@ -82,7 +82,10 @@ export function readableText(root: HTMLElement, span: TextSpan): string {
     out += piece;
     lastBlock = block;
   }
-  return out.replace(/[^\S\n]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+  return out
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
 }
 
 /** DOM Ranges for many spans at once (one walk of the text, spans in any order); null for a span out of bounds. */

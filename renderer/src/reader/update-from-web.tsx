@@ -74,11 +74,24 @@ export function UpdateStatus({ update }: { update: UpdateFromWeb }) {
 }
 
 /** Shown when saving a page that was already saved opened it here instead. */
-export function AlreadySavedNotice({ meta, update, onClose }: { meta: ArticleMeta; update: UpdateFromWeb; onClose(): void }) {
+export function AlreadySavedNotice({
+  meta,
+  update,
+  onClose,
+}: {
+  meta: ArticleMeta;
+  update: UpdateFromWeb;
+  onClose(): void;
+}) {
   return (
     <div className="already-saved" role="status">
       <span>Already in your library — saved {relativeTime(meta.savedAt)}.</span>
-      <button type="button" className="primary-button small" disabled={update.running} onClick={() => void update.run()}>
+      <button
+        type="button"
+        className="primary-button small"
+        disabled={update.running}
+        onClick={() => void update.run()}
+      >
         Update from the web
       </button>
       <button type="button" className="text-button" onClick={onClose}>
@@ -89,7 +102,18 @@ export function AlreadySavedNotice({ meta, update, onClose }: { meta: ArticleMet
 }
 
 export const RefreshIcon = () => (
-  <svg className="icon" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+  <svg
+    className="icon"
+    viewBox="0 0 24 24"
+    width="16"
+    height="16"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.8"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    aria-hidden="true"
+  >
     <path d="M21 12a9 9 0 0 1-15.5 6.2L3 16M3 12a9 9 0 0 1 15.5-6.2L21 8M21 3v5h-5M3 21v-5h5" />
   </svg>
 );

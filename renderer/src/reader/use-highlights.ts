@@ -58,8 +58,12 @@ export function useHighlights(articleId: string, initial: Highlight[], text: str
         span,
       );
       // Notes as the library has them now: an edit may still be on its way back to this view.
-      const current = merged.length ? new Map((await api.listClips({ articleId })).map((c) => [c.highlight.id, c.highlight.note])) : null;
-      const notes = [...merged.map((a) => current?.get(a.highlight.id) ?? a.highlight.note), note].map((n) => n.trim()).filter(Boolean);
+      const current = merged.length
+        ? new Map((await api.listClips({ articleId })).map((c) => [c.highlight.id, c.highlight.note]))
+        : null;
+      const notes = [...merged.map((a) => current?.get(a.highlight.id) ?? a.highlight.note), note]
+        .map((n) => n.trim())
+        .filter(Boolean);
       const created = await create(union, color, notes.join('\n\n'));
       for (const { highlight } of merged) await api.deleteHighlight(highlight.id);
       const gone = new Set(merged.map((a) => a.highlight.id));

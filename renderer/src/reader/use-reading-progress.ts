@@ -37,7 +37,10 @@ function progressOf(scroller: HTMLElement, body: HTMLElement): number {
  */
 export function useReadingProgress(options: Options): { minutesLeft: number; finished: boolean } {
   const { articleId, readingMinutes, scroller, bar, body, initialProgress, ready, skipRestore } = options;
-  const [state, setState] = useState({ minutesLeft: Math.ceil(readingMinutes * (1 - initialProgress)), finished: false });
+  const [state, setState] = useState({
+    minutesLeft: Math.ceil(readingMinutes * (1 - initialProgress)),
+    finished: false,
+  });
   const onFinished = useRef(options.onFinished);
   onFinished.current = options.onFinished;
   const restored = useRef(false);

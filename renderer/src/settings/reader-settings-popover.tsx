@@ -45,7 +45,11 @@ function Choice<T extends string>({
           className={`choice-button ${option.sample ?? ''} choice-${option.value}`}
           onClick={() => onChange(option.value)}
         >
-          {option.sample ? <span className="choice-sample" aria-hidden="true">Aa</span> : null}
+          {option.sample ? (
+            <span className="choice-sample" aria-hidden="true">
+              Aa
+            </span>
+          ) : null}
           <span>{option.label}</span>
         </button>
       ))}
@@ -116,7 +120,13 @@ export function ReaderSettingsPopover({ onClose }: { onClose(): void }) {
       }}
     >
       <h2 className="settings-heading">Theme</h2>
-      <Choice label="Theme" options={THEMES} value={settings.theme} onChange={(theme) => updateReaderSettings({ theme })} className="theme-choice" />
+      <Choice
+        label="Theme"
+        options={THEMES}
+        value={settings.theme}
+        onChange={(theme) => updateReaderSettings({ theme })}
+        className="theme-choice"
+      />
       <h2 className="settings-heading">Font</h2>
       <Choice label="Font" options={FONTS} value={settings.font} onChange={(font) => updateReaderSettings({ font })} />
       <Slider
@@ -144,7 +154,11 @@ export function ReaderSettingsPopover({ onClose }: { onClose(): void }) {
         icons={['▯', '▭']}
       />
       <label className="settings-toggle">
-        <input type="checkbox" checked={settings.justify} onChange={(event) => updateReaderSettings({ justify: event.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings.justify}
+          onChange={(event) => updateReaderSettings({ justify: event.target.checked })}
+        />
         <span>Justify and hyphenate</span>
       </label>
       <label className="settings-toggle">

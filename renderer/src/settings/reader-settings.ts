@@ -8,7 +8,13 @@ import {
 } from '@shared/settings/reader-settings';
 import { api } from '../api';
 
-export { DEFAULT_SETTINGS, LIMITS, type ReaderFont, type ReaderSettings, type ReaderTheme } from '@shared/settings/reader-settings';
+export {
+  DEFAULT_SETTINGS,
+  LIMITS,
+  type ReaderFont,
+  type ReaderSettings,
+  type ReaderTheme,
+} from '@shared/settings/reader-settings';
 
 /**
  * The reader settings, applied at once through CSS variables. The library holds them; this
@@ -47,7 +53,11 @@ void api
   .catch(() => undefined);
 
 export function resetReaderSettings(): void {
-  updateReaderSettings({ ...DEFAULT_SETTINGS, lastColor: current.lastColor, archiveWhenFinished: current.archiveWhenFinished });
+  updateReaderSettings({
+    ...DEFAULT_SETTINGS,
+    lastColor: current.lastColor,
+    archiveWhenFinished: current.archiveWhenFinished,
+  });
 }
 
 function subscribe(listener: () => void): () => void {

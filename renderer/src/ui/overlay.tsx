@@ -11,7 +11,17 @@ export function OverlayBackdrop({ onClose, children }: { onClose(): void; childr
 }
 
 /** A dialog's title, with the button that closes it. */
-export function OverlayHeader({ titleId, title, closeLabel, onClose }: { titleId: string; title: string; closeLabel: string; onClose(): void }) {
+export function OverlayHeader({
+  titleId,
+  title,
+  closeLabel,
+  onClose,
+}: {
+  titleId: string;
+  title: string;
+  closeLabel: string;
+  onClose(): void;
+}) {
   return (
     <header className="overlay-header">
       <h2 id={titleId}>{title}</h2>

@@ -21,7 +21,12 @@ export function relativeTime(iso: string, now = Date.now()): string {
 }
 
 const longDate = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
-const longUtcDate = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const longUtcDate = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 /** A page that states only the day ("2024-03-02") is stored at midnight UTC. */
 const DAY_ONLY = /T00:00:00(?:\.000)?Z$/;
 

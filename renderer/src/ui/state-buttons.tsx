@@ -21,7 +21,13 @@ export function FavouriteArchiveButtons({ favourite, archived, onFavourite, onAr
       >
         <StarIcon filled={favourite} />
       </button>
-      <button type="button" className="icon-button" onClick={onArchive} aria-label={archived ? 'Move to Inbox' : 'Archive'} title={archived ? 'Move to Inbox (e)' : 'Archive (e)'}>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={onArchive}
+        aria-label={archived ? 'Move to Inbox' : 'Archive'}
+        title={archived ? 'Move to Inbox (e)' : 'Archive (e)'}
+      >
         {archived ? <InboxIcon /> : <ArchiveIcon />}
       </button>
     </>

@@ -24,7 +24,11 @@ export function TagInput({ known, exclude = [], label, placeholder, autoFocus, o
   const suggestions = typed
     ? known
         .filter((t) => !skip.has(t.name.toLowerCase()) && t.name.toLowerCase().includes(typed))
-        .sort((a, b) => Number(b.name.toLowerCase().startsWith(typed)) - Number(a.name.toLowerCase().startsWith(typed)) || b.count - a.count)
+        .sort(
+          (a, b) =>
+            Number(b.name.toLowerCase().startsWith(typed)) - Number(a.name.toLowerCase().startsWith(typed)) ||
+            b.count - a.count,
+        )
         .slice(0, MAX_SUGGESTIONS)
     : [];
 

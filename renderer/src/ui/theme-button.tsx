@@ -1,10 +1,22 @@
 import { AutoThemeIcon, MoonIcon, SunIcon } from './icons';
 import type { ThemePreference } from './theme';
 
-const LABEL: Record<ThemePreference, string> = { system: 'Theme: follows system', light: 'Theme: light', dark: 'Theme: dark' };
+const LABEL: Record<ThemePreference, string> = {
+  system: 'Theme: follows system',
+  light: 'Theme: light',
+  dark: 'Theme: dark',
+};
 const SHORT: Record<ThemePreference, string> = { system: 'System theme', light: 'Light theme', dark: 'Dark theme' };
 
-export function ThemeButton({ preference, onCycle, withLabel = false }: { preference: ThemePreference; onCycle(): void; withLabel?: boolean }) {
+export function ThemeButton({
+  preference,
+  onCycle,
+  withLabel = false,
+}: {
+  preference: ThemePreference;
+  onCycle(): void;
+  withLabel?: boolean;
+}) {
   const icon = preference === 'light' ? <SunIcon /> : preference === 'dark' ? <MoonIcon /> : <AutoThemeIcon />;
   return (
     <button

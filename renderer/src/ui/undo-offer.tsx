@@ -15,7 +15,10 @@ export function useUndoOffer(lifetimeMs: number) {
     const timer = window.setTimeout(() => setOffer(null), lifetimeMs);
     return () => window.clearTimeout(timer);
   }, [offer, lifetimeMs]);
-  const offerUndo = useCallback((message: string, run: () => Promise<unknown>) => setOffer({ message, run, key: Date.now() }), []);
+  const offerUndo = useCallback(
+    (message: string, run: () => Promise<unknown>) => setOffer({ message, run, key: Date.now() }),
+    [],
+  );
   const withdraw = useCallback(() => setOffer(null), []);
   return { offer, offerUndo, withdraw };
 }

@@ -19,17 +19,20 @@ declare global {
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
-const api = createApiClient({
-  invoke: (method, args) => window.__offprintInvoke(method, args),
-  subscribe(event, listener) {
-    const set = listeners.get(event) ?? new Set();
-    listeners.set(event, set);
-    set.add(listener);
-    return () => void set.delete(listener);
+const api = createApiClient(
+  {
+    invoke: (method, args) => window.__offprintInvoke(method, args),
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      set.add(listener);
+      return () => void set.delete(listener);
+    },
   },
-}, {
-  pathForFile: (file) => window.__offprintFilePaths?.[file.name] ?? '',
-});
+  {
+    pathForFile: (file) => window.__offprintFilePaths?.[file.name] ?? '',
+  },
+);
 
 Object.defineProperty(window, 'offprint', { value: api, enumerable: true });
 Object.defineProperty(window, '__offprintEmit', {

@@ -20,8 +20,22 @@ export async function generateLibrary(articles: number, seed = 7): Promise<Gener
   const began = performance.now();
   await promisify(execFile)(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'scripts/gen-library.ts'), '--articles', String(articles), '--out', dir, '--seed', String(seed)],
-    { cwd: ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') }, maxBuffer: 16 * 1024 * 1024 },
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'scripts/gen-library.ts'),
+      '--articles',
+      String(articles),
+      '--out',
+      dir,
+      '--seed',
+      String(seed),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
+      maxBuffer: 16 * 1024 * 1024,
+    },
   );
   return {
     dir,

@@ -61,7 +61,20 @@ export function rtlHtml(): string {
 <body><article><h1>القراءة البطيئة</h1>${Array.from({ length: 8 }, () => `<p>${p.repeat(4)}</p>`).join('')}</article></body></html>`;
 }
 
-export async function startGuideSite(): Promise<{ server: FixtureServer; url: string; rtlUrl: string; close(): Promise<void> }> {
-  const server = await startFixtureServer({ [GUIDE.path]: sendBody(guideHtml()), [GUIDE.rtlPath]: sendBody(rtlHtml()) });
-  return { server, url: `${server.origin}${GUIDE.path}`, rtlUrl: `${server.origin}${GUIDE.rtlPath}`, close: () => server.close() };
+export async function startGuideSite(): Promise<{
+  server: FixtureServer;
+  url: string;
+  rtlUrl: string;
+  close(): Promise<void>;
+}> {
+  const server = await startFixtureServer({
+    [GUIDE.path]: sendBody(guideHtml()),
+    [GUIDE.rtlPath]: sendBody(rtlHtml()),
+  });
+  return {
+    server,
+    url: `${server.origin}${GUIDE.path}`,
+    rtlUrl: `${server.origin}${GUIDE.rtlPath}`,
+    close: () => server.close(),
+  };
 }

@@ -29,7 +29,6 @@ const CHROMIUM_ARGS = [
   '--unsafely-treat-insecure-origin-as-secure=http://offprint.test',
 ];
 
-
 export interface AppHarness {
   page: Page;
   core: OffprintCore;
@@ -81,10 +80,14 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
       ),
     ),
   );
-  await page.exposeBinding('__offprintInvoke', (_source, method: unknown, args: unknown) => dispatch(bridgeApi, method, args));
+  await page.exposeBinding('__offprintInvoke', (_source, method: unknown, args: unknown) =>
+    dispatch(bridgeApi, method, args),
+  );
   await page.addInitScript({ content: preloadScript });
   const stopProgress = core.onCaptureProgress((payload) => {
-    page.evaluate(([event, p]) => window.__offprintEmit(event, p), ['captureProgress', payload] as const).catch(() => {});
+    page
+      .evaluate(([event, p]) => window.__offprintEmit(event, p), ['captureProgress', payload] as const)
+      .catch(() => {});
   });
 
   await page.route(
@@ -92,7 +95,8 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
     (route) => serve(route, { rendererDir, libraryDir, blockedRequests }),
   );
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text()))
+      problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 

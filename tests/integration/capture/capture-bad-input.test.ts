@@ -9,7 +9,11 @@ import { sendBody, startFixtureServer, type FixtureServer } from '../../support/
 
 let server: FixtureServer;
 let root: string;
-const options = captureOptionsUnder(() => root, { connectTimeoutMs: 2_000, totalTimeoutMs: 4_000, stallTimeoutMs: 1_000 });
+const options = captureOptionsUnder(() => root, {
+  connectTimeoutMs: 2_000,
+  totalTimeoutMs: 4_000,
+  stallTimeoutMs: 1_000,
+});
 const P = 'Each line of this page is a sentence, with commas, about nothing in particular, written to be read. ';
 
 /** Either an article or a clear OffprintError — never a crash, a hang, or an anonymous error. */
@@ -21,7 +25,8 @@ async function outcome(url: string, opts = options()): Promise<{ title?: string;
   }
 }
 const clear = (result: { title?: string; code?: string; message?: string }) =>
-  result.title !== undefined || (/^[a-z-]+$/.test(result.code ?? '') && result.code !== 'internal' && (result.message ?? '').length > 10);
+  result.title !== undefined ||
+  (/^[a-z-]+$/.test(result.code ?? '') && result.code !== 'internal' && (result.message ?? '').length > 10);
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -42,9 +47,15 @@ describe('bad input ends in an article or a clear error', () => {
   }, 60_000);
 
   it('200,000 paragraphs', async () => {
-    server.route('/paragraphs', sendBody(`<html><body><article>${`<p>${P}</p>`.repeat(200_000)}</article></body></html>`));
+    server.route(
+      '/paragraphs',
+      sendBody(`<html><body><article>${`<p>${P}</p>`.repeat(200_000)}</article></body></html>`),
+    );
     const started = Date.now();
-    const result = await outcome(server.url('/paragraphs'), options({ limits: { totalTimeoutMs: 20_000, maxBytes: 30 * 1024 * 1024 } }));
+    const result = await outcome(
+      server.url('/paragraphs'),
+      options({ limits: { totalTimeoutMs: 20_000, maxBytes: 30 * 1024 * 1024 } }),
+    );
     expect(clear(result)).toBe(true);
     expect(Date.now() - started).toBeLessThan(55_000);
   }, 60_000);

@@ -9,7 +9,11 @@ import { sendBody, startFixtureServer, type FixtureServer } from '../../support/
 const ARTICLE = `<h1>Night ferry</h1>${'<p>The night ferry left on time, its decks crowded with families, bicycles, and crates of oranges bound for the island.</p>'.repeat(6)}`;
 let server: FixtureServer;
 let root: string;
-const options = captureOptionsUnder(() => root, { connectTimeoutMs: 2_000, totalTimeoutMs: 4_000, stallTimeoutMs: 2_000 });
+const options = captureOptionsUnder(() => root, {
+  connectTimeoutMs: 2_000,
+  totalTimeoutMs: 4_000,
+  stallTimeoutMs: 2_000,
+});
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -34,7 +38,10 @@ describe('every fetch failure has its own message', () => {
     [503, 'The site answered 503 Service Unavailable.'],
   ])('HTTP %i names the status', async (status, message) => {
     server.route(`/s${status}`, sendBody('no', 'text/html', status));
-    expect(await failure(captureUrl(server.url(`/s${status}`), options()))).toMatchObject({ code: 'http-error', message });
+    expect(await failure(captureUrl(server.url(`/s${status}`), options()))).toMatchObject({
+      code: 'http-error',
+      message,
+    });
   });
 
   it('total timeout on a body that keeps trickling', async () => {
@@ -43,14 +50,19 @@ describe('every fetch failure has its own message', () => {
       const timer = setInterval(() => res.write('<p>more</p>'), 50);
       res.on('close', () => clearInterval(timer));
     });
-    const error = await failure(captureUrl(server.url('/trickle'), options({ limits: { totalTimeoutMs: 600, stallTimeoutMs: 2_000 } })));
+    const error = await failure(
+      captureUrl(server.url('/trickle'), options({ limits: { totalTimeoutMs: 600, stallTimeoutMs: 2_000 } })),
+    );
     expect(error).toMatchObject({ code: 'timeout' });
     expect(error.message).toMatch(/took longer than 600 ms/);
   });
 
   it('a body of only white space', async () => {
     server.route('/blank', sendBody('   \n\t  ', 'text/html'));
-    expect(await failure(captureUrl(server.url('/blank'), options()))).toMatchObject({ code: 'empty', message: expect.stringMatching(/blank/) });
+    expect(await failure(captureUrl(server.url('/blank'), options()))).toMatchObject({
+      code: 'empty',
+      message: expect.stringMatching(/blank/),
+    });
   });
 
   it.each([

@@ -11,14 +11,19 @@ import { sendBody, startFixtureServer, type FixtureServer } from '../../support/
 import { makePng, makeSvg } from '../../support/images';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/pages/${name}`, import.meta.url));
-const PARAGRAPH = 'The river rose through the night and by morning the lower town was under water, with volunteers moving families to the school on the hill. ';
+const PARAGRAPH =
+  'The river rose through the night and by morning the lower town was under water, with volunteers moving families to the school on the hill. ';
 const articleHtml = (body = '', title = 'Flood in the lower town') =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>
   ${Array.from({ length: 5 }, () => `<p>${PARAGRAPH.repeat(3)}</p>`).join('\n')}${body}</article></body></html>`;
 
 let server: FixtureServer;
 let root: string;
-const options = captureOptionsUnder(() => root, { connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, stallTimeoutMs: 2_000 });
+const options = captureOptionsUnder(() => root, {
+  connectTimeoutMs: 2_000,
+  totalTimeoutMs: 5_000,
+  stallTimeoutMs: 2_000,
+});
 
 beforeAll(async () => {
   server = await startFixtureServer();
@@ -29,7 +34,10 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const redirect = (location: string, status = 302) => (_req: unknown, res: import('node:http').ServerResponse) => void res.writeHead(status, { location }).end();
+const redirect =
+  (location: string, status = 302) =>
+  (_req: unknown, res: import('node:http').ServerResponse) =>
+    void res.writeHead(status, { location }).end();
 
 describe('redirects', () => {
   it('follows a chain of redirects and reports where it ended', async () => {
@@ -73,7 +81,9 @@ describe('HTTP and network failures', () => {
   it('times out quickly on a server that never answers', async () => {
     server.route('/silent', () => {});
     const started = Date.now();
-    const error = await failure(captureUrl(server.url('/silent'), options({ limits: { stallTimeoutMs: 300, totalTimeoutMs: 2_000 } })));
+    const error = await failure(
+      captureUrl(server.url('/silent'), options({ limits: { stallTimeoutMs: 300, totalTimeoutMs: 2_000 } })),
+    );
     expect(error.code).toBe('timeout');
     expect(error.message).toMatch(/stopped responding/);
     expect(Date.now() - started).toBeLessThan(1_500);
@@ -105,7 +115,10 @@ describe('HTTP and network failures', () => {
 
 describe('what the site sends', () => {
   it('refuses a PDF, naming the type, without downloading it', async () => {
-    server.route('/paper.pdf', sendBody(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024 * 1024)]), 'application/pdf'));
+    server.route(
+      '/paper.pdf',
+      sendBody(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024 * 1024)]), 'application/pdf'),
+    );
     const error = await failure(captureUrl(server.url('/paper.pdf'), options()));
     expect(error.code).toBe('unsupported-type');
     expect(error.message).toContain('application/pdf');
@@ -120,17 +133,34 @@ describe('what the site sends', () => {
 
   it('refuses a page larger than the limit, and one that unpacks beyond it', async () => {
     server.route('/huge', sendBody(articleHtml('x'.repeat(200_000))));
-    expect((await failure(captureUrl(server.url('/huge'), options({ limits: { maxBytes: 50_000 } })))).code).toBe('too-large');
+    expect((await failure(captureUrl(server.url('/huge'), options({ limits: { maxBytes: 50_000 } })))).code).toBe(
+      'too-large',
+    );
     const bomb = gzipSync(Buffer.from(articleHtml(' '.repeat(5_000_000))));
-    server.route('/bomb', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(bomb));
+    server.route(
+      '/bomb',
+      (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(bomb),
+    );
     const error = await failure(captureUrl(server.url('/bomb'), options({ limits: { maxDecodedBytes: 1_000_000 } })));
     expect(error).toMatchObject({ code: 'too-large' });
     expect(error.message).toMatch(/unpacks/);
   });
 
   it('reads gzip and brotli compressed pages', async () => {
-    server.route('/gz', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(gzipSync(articleHtml('', 'Gzip story'))));
-    server.route('/br', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' }).end(brotliCompressSync(articleHtml('', 'Brotli story'))));
+    server.route(
+      '/gz',
+      (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' })
+          .end(gzipSync(articleHtml('', 'Gzip story'))),
+    );
+    server.route(
+      '/br',
+      (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'br' })
+          .end(brotliCompressSync(articleHtml('', 'Brotli story'))),
+    );
     expect((await captureUrl(server.url('/gz'), options())).title).toBe('Gzip story');
     expect((await captureUrl(server.url('/br'), options())).title).toBe('Brotli story');
   });
@@ -150,10 +180,18 @@ describe('what the site sends', () => {
   });
 
   it('keeps a plain-text page as paragraphs', async () => {
-    server.route('/notes.txt', sendBody('Field notes\n\nFirst line of the first\nparagraph, wrapped.\n\nSecond <paragraph> & more.', 'text/plain; charset=utf-8'));
+    server.route(
+      '/notes.txt',
+      sendBody(
+        'Field notes\n\nFirst line of the first\nparagraph, wrapped.\n\nSecond <paragraph> & more.',
+        'text/plain; charset=utf-8',
+      ),
+    );
     const article = await captureUrl(server.url('/notes.txt'), options());
     expect(article).toMatchObject({ title: 'Field notes', extraction: 'fallback' });
-    expect(article.content).toBe('<p>First line of the first paragraph, wrapped.</p>\n<p>Second &lt;paragraph&gt; &amp; more.</p>');
+    expect(article.content).toBe(
+      '<p>First line of the first paragraph, wrapped.</p>\n<p>Second &lt;paragraph&gt; &amp; more.</p>',
+    );
   });
 });
 

@@ -8,7 +8,8 @@ import { captureOptionsUnder } from '../../support/capture-options';
 import { sendBody, startFixtureServer, type FixtureServer } from '../../support/fixture-server';
 import { makePng } from '../../support/images';
 
-const PARAGRAPH = '<p>The harbour froze for the first time in forty years, and the ferry crews cut a channel by hand, working through the night in shifts.</p>';
+const PARAGRAPH =
+  '<p>The harbour froze for the first time in forty years, and the ferry crews cut a channel by hand, working through the night in shifts.</p>';
 const page = (head: string, figures: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frozen harbour</title>${head}</head><body><article><h1>Frozen harbour</h1>${PARAGRAPH.repeat(6)}${figures}</article></body></html>`;
 
@@ -55,7 +56,10 @@ describe('captureFile', () => {
     await writeFile(join(dir, 'story_files', 'pic.png'), makePng(40, 30, [200, 20, 30]));
     await writeFile(
       join(dir, 'story.htm'),
-      page('<link rel="canonical" href="https://harbour.test/news/story">', '<img src="story_files/pic.png" alt="Pic"><p><a href="/about">About us</a></p>'),
+      page(
+        '<link rel="canonical" href="https://harbour.test/news/story">',
+        '<img src="story_files/pic.png" alt="Pic"><p><a href="/about">About us</a></p>',
+      ),
     );
     const article = await captureFile(join(dir, 'story.htm'), options());
     expect(article.finalUrl).toBe('https://harbour.test/news/story');
@@ -73,7 +77,10 @@ describe('captureFile', () => {
     await symlink(join(outside, 'secret.png'), join(dir, 'page_files', 'link.png'));
     await writeFile(
       join(dir, 'page.html'),
-      page('', `<img src="../outside/secret.png" alt="Up"><img src="file://${join(outside, 'secret.png')}" alt="Absolute"><img src="page_files/link.png" alt="Link">`),
+      page(
+        '',
+        `<img src="../outside/secret.png" alt="Up"><img src="file://${join(outside, 'secret.png')}" alt="Absolute"><img src="page_files/link.png" alt="Link">`,
+      ),
     );
     const article = await captureFile(join(dir, 'page.html'), options());
     expect(article.assets).toEqual([]);
@@ -84,10 +91,16 @@ describe('captureFile', () => {
   it('refuses files that are not web pages, and missing or empty ones, with clear messages', async () => {
     await writeFile(join(root, 'notes.pdf'), '%PDF-1.4');
     await expect(captureFile(join(root, 'notes.pdf'), options())).rejects.toMatchObject({ code: 'unsupported-type' });
-    await expect(captureFile(join(root, 'missing.html'), options())).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/no such file/) });
+    await expect(captureFile(join(root, 'missing.html'), options())).rejects.toMatchObject({
+      code: 'not-found',
+      message: expect.stringMatching(/no such file/),
+    });
     await writeFile(join(root, 'empty.html'), '');
     await expect(captureFile(join(root, 'empty.html'), options())).rejects.toMatchObject({ code: 'empty' });
     await writeFile(join(root, 'binary.html'), makePng(4, 4, [1, 1, 1]));
-    await expect(captureFile(join(root, 'binary.html'), options())).rejects.toMatchObject({ code: 'unsupported-type', message: expect.stringMatching(/PNG/) });
+    await expect(captureFile(join(root, 'binary.html'), options())).rejects.toMatchObject({
+      code: 'unsupported-type',
+      message: expect.stringMatching(/PNG/),
+    });
   });
 });

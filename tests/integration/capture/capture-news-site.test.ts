@@ -33,7 +33,11 @@ describe('captureUrl on a realistic news page', () => {
     site = await startNewsSite();
     site.server.route('/favicon.ico', sendBody(makeIco(makePng(16, 16, [0, 80, 160])), 'image/x-icon'));
     assetsDir = join(await mkdtemp(join(tmpdir(), 'offprint-capture-')), 'assets', 'article-1');
-    article = await captureUrl(`${site.articleUrl}?utm_source=newsletter`, { assetsDir, assetUrl, onProgress: (p) => progress.push(p) });
+    article = await captureUrl(`${site.articleUrl}?utm_source=newsletter`, {
+      assetsDir,
+      assetUrl,
+      onProgress: (p) => progress.push(p),
+    });
   });
   afterAll(async () => {
     await site.close();
@@ -101,7 +105,12 @@ describe('captureUrl on a realistic news page', () => {
   it('resolves relative, srcset and lazy image URLs and never fetches the tracking pixel or ad images', () => {
     const fetched = site.server.requests.map((r) => new URL(r, site.origin).pathname);
     expect(fetched).toEqual(
-      expect.arrayContaining(['/media/baghdad-1280.png', '/news/2024/01/09/images/sudani-press-conference.png', '/media/parliament.png', '/media/cover-iraq.png']),
+      expect.arrayContaining([
+        '/media/baghdad-1280.png',
+        '/news/2024/01/09/images/sudani-press-conference.png',
+        '/media/parliament.png',
+        '/media/cover-iraq.png',
+      ]),
     );
     expect(fetched).not.toContain('/pixel.gif');
     expect(fetched).not.toContain('/ads/loanstar-728x90.png');

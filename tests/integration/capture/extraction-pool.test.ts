@@ -26,14 +26,19 @@ describe('extraction pool', () => {
       // Deeply nested tables make Readability's scoring slow; whatever the machine, 150 ms is not enough.
       const huge = `<html><body>${'<div><p>word, word, word, word.</p>'.repeat(60_000)}</body></html>`;
       const started = Date.now();
-      await expect(quick.extract(huge, 'https://news.test/huge')).rejects.toMatchObject({ code: 'extract-timeout', message: expect.stringMatching(/took longer than/) });
+      await expect(quick.extract(huge, 'https://news.test/huge')).rejects.toMatchObject({
+        code: 'extract-timeout',
+        message: expect.stringMatching(/took longer than/),
+      });
       expect(Date.now() - started).toBeLessThan(3_000);
     } finally {
       await quick.close();
     }
     const fresh = createExtractionPool({ size: 1, timeoutMs: 10_000 });
     try {
-      expect((await fresh.extract(article('After the timeout'), 'https://news.test/b')).title).toBe('After the timeout');
+      expect((await fresh.extract(article('After the timeout'), 'https://news.test/b')).title).toBe(
+        'After the timeout',
+      );
     } finally {
       await fresh.close();
     }

@@ -16,7 +16,8 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const FORBIDDEN_ELEMENTS = /^(script|iframe|frame|frameset|object|embed|form|input|button|textarea|meta|base|link|style|svg|math|template|noscript|video|audio|isindex|xmp|noembed)$/;
+const FORBIDDEN_ELEMENTS =
+  /^(script|iframe|frame|frameset|object|embed|form|input|button|textarea|meta|base|link|style|svg|math|template|noscript|video|audio|isindex|xmp|noembed)$/;
 
 describe('hostile pages are stored clean', () => {
   it.each(HOSTILE_FIXTURES)('%s', async (name) => {

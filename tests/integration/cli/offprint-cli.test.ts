@@ -80,7 +80,9 @@ describe('offprint CLI', () => {
       expect(article.content).not.toContain(junk);
       expect(article.textContent).not.toContain(junk);
     }
-    const sources = [...new Set([...article.content.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m: RegExpMatchArray) => m[1]))];
+    const sources = [
+      ...new Set([...article.content.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m: RegExpMatchArray) => m[1])),
+    ];
     expect(sources).toHaveLength(site.expected.imageCount);
     for (const src of sources) {
       const file = resolveAssetPath(library, src as string);
@@ -113,8 +115,14 @@ describe('offprint CLI', () => {
     // Its own library, so the other tests' counts stay as they are; named like its title either way.
     const own = join(library, '..', 'file-library');
     const file = join(library, '..', 'Heron Morning.html');
-    const body = Array.from({ length: 5 }, (_, i) => `<p>Paragraph ${i} about the heron that stood in the reeds all morning long.</p>`).join('');
-    await writeFile(file, `<!doctype html><html lang="en"><head><title>Heron Morning</title></head><body><article><h1>Heron Morning</h1>${body}</article></body></html>`);
+    const body = Array.from(
+      { length: 5 },
+      (_, i) => `<p>Paragraph ${i} about the heron that stood in the reeds all morning long.</p>`,
+    ).join('');
+    await writeFile(
+      file,
+      `<!doctype html><html lang="en"><head><title>Heron Morning</title></head><body><article><h1>Heron Morning</h1>${body}</article></body></html>`,
+    );
     try {
       const run = await cli(['--library', own, 'add', file]);
       expect(run.code).toBe(0);
@@ -130,8 +138,13 @@ describe('offprint CLI', () => {
     const page = join(work, 'page.html');
     await writeFile(page, renderNewsPage(site.origin));
     const missing = join(work, 'missing.html');
-    const run = await cli(['extract', page, missing, '--url', site.articleUrl], { OFFPRINT_LIBRARY: join(work, 'untouched') });
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const run = await cli(['extract', page, missing, '--url', site.articleUrl], {
+      OFFPRINT_LIBRARY: join(work, 'untouched'),
+    });
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ file: page, title: site.expected.title, lang: expect.any(String) });
     expect(lines[0].byline).toContain(site.expected.byline);

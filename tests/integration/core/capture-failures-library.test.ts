@@ -14,7 +14,8 @@ import { OffprintCore } from '../../../electron/core/offprint-core';
 import { sendBody, startFixtureServer, type FixtureServer, type RouteHandler } from '../../support/fixture-server';
 import { makePng } from '../../support/images';
 
-const PARAGRAPH = 'The night ferry left on time, its decks crowded with families, bicycles and crates of oranges bound for the island. ';
+const PARAGRAPH =
+  'The night ferry left on time, its decks crowded with families, bicycles and crates of oranges bound for the island. ';
 const page = (title: string, extra = '') =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>${`<p>${PARAGRAPH.repeat(3)}</p>`.repeat(5)}${extra}</article></body></html>`;
 const redirect =
@@ -52,15 +53,27 @@ beforeAll(async () => {
   });
   server.route('/huge', sendBody(page('Huge', 'x'.repeat(200_000))));
   const bomb = gzipSync(Buffer.alloc(4 * 1024 * 1024, 0x20));
-  server.route('/bomb', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(bomb));
+  server.route(
+    '/bomb',
+    (_req, res) => void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end(bomb),
+  );
   server.route('/empty', sendBody(''));
   server.route('/fake.html', sendBody(makePng(4, 4, [1, 2, 3]), 'text/html'));
-  server.route('/paper.pdf', sendBody(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64 * 1024)]), 'application/pdf'));
+  server.route(
+    '/paper.pdf',
+    sendBody(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64 * 1024)]), 'application/pdf'),
+  );
 
   dir = await mkdtemp(join(tmpdir(), 'offprint-failures-'));
   core = await OffprintCore.open({
     libraryDir: dir,
-    limits: { connectTimeoutMs: 2_000, totalTimeoutMs: 1_500, stallTimeoutMs: 400, maxBytes: 50_000, maxDecodedBytes: 1_000_000 },
+    limits: {
+      connectTimeoutMs: 2_000,
+      totalTimeoutMs: 1_500,
+      stallTimeoutMs: 400,
+      maxBytes: 50_000,
+      maxDecodedBytes: 1_000_000,
+    },
   });
   core.onCaptureProgress((p) => progress.push(p));
   saved = (await core.saveUrl(server.url('/saved'))).article;
@@ -93,7 +106,12 @@ async function libraryBytes(): Promise<Map<string, string>> {
 
 const CASES: [name: string, url: () => string, code: string, message: RegExp][] = [
   ['a refused connection', () => refusedUrl, 'unreachable', /refused the connection/],
-  ['an unknown host', () => 'http://no-such-host.invalid/story', 'unreachable', /“no-such-host\.invalid” could not be found/],
+  [
+    'an unknown host',
+    () => 'http://no-such-host.invalid/story',
+    'unreachable',
+    /“no-such-host\.invalid” could not be found/,
+  ],
   ['a 404', () => server.url('/missing'), 'http-error', /^The site answered 404 Not Found\.$/],
   ['a 500', () => server.url('/broken'), 'http-error', /^The site answered 500 Internal Server Error\.$/],
   ['a redirect loop', () => server.url('/loop-a'), 'redirects', /redirects in a loop/],

@@ -26,8 +26,14 @@ afterEach(async () => {
 /** Saves a small page from disk through the real capture and store. */
 async function save(name: string, title: string, body: string, lang = 'en'): Promise<ArticleMeta> {
   const file = join(pages, `${name}.html`);
-  const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>${body} Paragraph ${i} goes on about ${title.toLowerCase()} at some length.</p>`).join('');
-  await writeFile(file, `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs}</article></body></html>`);
+  const paragraphs = Array.from(
+    { length: 6 },
+    (_, i) => `<p>${body} Paragraph ${i} goes on about ${title.toLowerCase()} at some length.</p>`,
+  ).join('');
+  await writeFile(
+    file,
+    `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs}</article></body></html>`,
+  );
   return (await core.saveFile(file)).article;
 }
 
@@ -50,11 +56,19 @@ describe('views, sorting, filters and paging', () => {
 
     expect(titles(await core.listArticles({ view: 'inbox' }))).toEqual(['Cherries', 'Apples']);
     expect(titles(await core.listArticles({ view: 'clipped' }))).toEqual(['Cherries']);
-    expect(titles(await core.listArticles({ view: 'all', sort: { field: 'title', direction: 'asc' } }))).toEqual(['Apples', 'Bananas', 'Cherries']);
-    expect(titles(await core.listArticles({ view: 'all', sort: { field: 'length', direction: 'desc' } }))[0]).toBe('Bananas');
+    expect(titles(await core.listArticles({ view: 'all', sort: { field: 'title', direction: 'asc' } }))).toEqual([
+      'Apples',
+      'Bananas',
+      'Cherries',
+    ]);
+    expect(titles(await core.listArticles({ view: 'all', sort: { field: 'length', direction: 'desc' } }))[0]).toBe(
+      'Bananas',
+    );
     expect(titles(await core.listArticles({ view: 'all', lang: 'de' }))).toEqual(['Cherries']);
     expect(titles(await core.listArticles({ view: 'all', readState: 'read' }))).toEqual(['Apples']);
-    expect(titles(await core.listArticles({ view: 'all', readState: 'unread', sort: { field: 'saved', direction: 'asc' } }))).toEqual(['Bananas', 'Cherries']);
+    expect(
+      titles(await core.listArticles({ view: 'all', readState: 'unread', sort: { field: 'saved', direction: 'asc' } })),
+    ).toEqual(['Bananas', 'Cherries']);
 
     const page = await core.listPage({ view: 'all', sort: { field: 'title', direction: 'desc' }, offset: 1, limit: 1 });
     expect(page).toMatchObject({ total: 3, offset: 1 });
@@ -82,7 +96,10 @@ describe('views, sorting, filters and paging', () => {
     expect(await core.bulkUpdate(ids, { type: 'archive', value: true })).toEqual({ changed: 0 });
     await core.bulkUpdate(ids, { type: 'favourite', value: true });
     await core.bulkUpdate(ids, { type: 'add-tag', tag: '  To Read ' });
-    expect((await core.listArticles({ view: 'favourites', tag: 'to read' })).map((a) => a.tags)).toEqual([['To Read'], ['To Read']]);
+    expect((await core.listArticles({ view: 'favourites', tag: 'to read' })).map((a) => a.tags)).toEqual([
+      ['To Read'],
+      ['To Read'],
+    ]);
     await core.bulkUpdate([ids[0]], { type: 'remove-tag', tag: 'TO READ' });
     expect(await core.listTags()).toEqual([{ name: 'To Read', count: 1 }]);
   });
@@ -103,7 +120,13 @@ describe('tag manager', () => {
       { name: 'Web', count: 2 },
     ]);
     const merged = await core.mergeTags(['ecmascript'], 'JavaScript');
-    expect(merged).toEqual({ changed: 1, tags: [{ name: 'JavaScript', count: 2 }, { name: 'Web', count: 2 }] });
+    expect(merged).toEqual({
+      changed: 1,
+      tags: [
+        { name: 'JavaScript', count: 2 },
+        { name: 'Web', count: 2 },
+      ],
+    });
     expect((await core.getArticle(a.id)).tags).toEqual(['JavaScript', 'Web']);
     // Renaming onto an existing tag merges them.
     await core.renameTag('web', 'javascript');
@@ -114,12 +137,17 @@ describe('tag manager', () => {
 
 describe('settings and the missing-content state', () => {
   it('keeps each view’s sort and filters across reopening', async () => {
-    await core.updateSettings({ views: { inbox: { sort: { field: 'title', direction: 'asc' } }, 'tag:Web': { filters: { readState: 'unread' } } } });
+    await core.updateSettings({
+      views: { inbox: { sort: { field: 'title', direction: 'asc' } }, 'tag:Web': { filters: { readState: 'unread' } } },
+    });
     await core.updateSettings({ views: { archive: { sort: { field: 'site', direction: 'desc' } }, 'tag:Web': null } });
     await core.close();
     core = await OffprintCore.open({ libraryDir: dir });
     expect(await core.getSettings()).toEqual({
-      views: { inbox: { sort: { field: 'title', direction: 'asc' } }, archive: { sort: { field: 'site', direction: 'desc' } } },
+      views: {
+        inbox: { sort: { field: 'title', direction: 'asc' } },
+        archive: { sort: { field: 'site', direction: 'desc' } },
+      },
     });
   });
 
@@ -146,15 +174,26 @@ describe('settings and the missing-content state', () => {
     expect(await core.getArticle(a.id)).toMatchObject({ title: 'Apples', content: '', contentMissing: true });
     expect((await core.getArticle(b.id)).contentMissing).toBeUndefined();
     const { items } = await core.listPage({ view: 'all' });
-    expect(Object.fromEntries(items.map((i) => [i.title, i.contentMissing ?? false]))).toEqual({ Apples: true, Bananas: false });
+    expect(Object.fromEntries(items.map((i) => [i.title, i.contentMissing ?? false]))).toEqual({
+      Apples: true,
+      Bananas: false,
+    });
   });
 
   it('validates the new calls at the IPC boundary', async () => {
-    expect(await dispatch(core as never, 'listPage', [{ view: 'all', sort: { field: 'colour', direction: 'asc' } }])).toMatchObject({
+    expect(
+      await dispatch(core as never, 'listPage', [{ view: 'all', sort: { field: 'colour', direction: 'asc' } }]),
+    ).toMatchObject({
       ok: false,
       error: { code: 'bad-arguments' },
     });
-    expect(await dispatch(core as never, 'bulkUpdate', [['abc'], { type: 'explode' }])).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
-    expect(await dispatch(core as never, 'listPage', [{ view: 'trash', limit: 10 }])).toEqual({ ok: true, value: { total: 0, offset: 0, items: [] } });
+    expect(await dispatch(core as never, 'bulkUpdate', [['abc'], { type: 'explode' }])).toMatchObject({
+      ok: false,
+      error: { code: 'bad-arguments' },
+    });
+    expect(await dispatch(core as never, 'listPage', [{ view: 'trash', limit: 10 }])).toEqual({
+      ok: true,
+      value: { total: 0, offset: 0, items: [] },
+    });
   });
 });

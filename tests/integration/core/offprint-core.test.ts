@@ -31,7 +31,9 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const imageSources = (html: string): string[] => [...new Set([...html.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]))];
+const imageSources = (html: string): string[] => [
+  ...new Set([...html.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])),
+];
 const snapshot = async () => ({
   index: await readFile(join(dir, 'library.json'), 'utf8'),
   articles: await readdir(join(dir, 'articles')).catch(() => []),
@@ -54,7 +56,8 @@ describe('OffprintCore against a real news site', () => {
 
     const full = await core.getArticle(article.id);
     const text = await core.getArticleText(article.id);
-    for (const paragraph of site.expected.paragraphs) expect(text.replace(/\s+/g, ' ')).toContain(paragraph.replace(/\s+/g, ' '));
+    for (const paragraph of site.expected.paragraphs)
+      expect(text.replace(/\s+/g, ' ')).toContain(paragraph.replace(/\s+/g, ' '));
     for (const junk of site.expected.junkPhrases) expect(full.content).not.toContain(junk);
 
     const sources = imageSources(full.content);
@@ -71,7 +74,10 @@ describe('OffprintCore against a real news site', () => {
   it('recognises the same page behind campaign parameters or an anchor without fetching it again', async () => {
     const { article } = await core.saveUrl(site.articleUrl);
     const requests = site.server.requests.length;
-    for (const variant of [`${site.articleUrl}?utm_source=newsletter&utm_medium=email`, `${site.articleUrl}#comments`]) {
+    for (const variant of [
+      `${site.articleUrl}?utm_source=newsletter&utm_medium=email`,
+      `${site.articleUrl}#comments`,
+    ]) {
       const again = await core.saveUrl(variant);
       expect(again).toEqual({ article, existed: true });
     }
@@ -119,7 +125,9 @@ describe('OffprintCore against a real news site', () => {
     expect(reopened).toMatchObject({ favourite: true, tags: ['Middle East'], progress: 0.5, highlightCount: 1 });
     expect(reopened.highlights).toEqual([highlight]);
     expect(await core.listTags()).toEqual([{ name: 'Middle East', count: 1 }]);
-    expect((await core.listArticles({ view: 'favourites', tag: 'MIDDLE EAST' })).map((a) => a.id)).toEqual([article.id]);
+    expect((await core.listArticles({ view: 'favourites', tag: 'MIDDLE EAST' })).map((a) => a.id)).toEqual([
+      article.id,
+    ]);
 
     const word = site.expected.paragraphs[1].split(/\s+/).find((w) => /^[A-Za-z]{7,}$/.test(w))!;
     const hits = await core.search(word.toUpperCase());

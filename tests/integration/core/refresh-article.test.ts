@@ -16,8 +16,10 @@ import { sendBody } from '../../support/fixture-server';
 import { ARTICLE_PATH, readSeedArticle, renderNewsPage, startNewsSite, type NewsSite } from '../../support/news-site';
 
 const seed = readSeedArticle();
-const MOVED = 'There is a need to reorganize this relationship so that it is not a target or justification for any party';
-const EDITED = 'US forces in Iraq and Syria have come under frequent rocket attacks since October due to President Biden';
+const MOVED =
+  'There is a need to reorganize this relationship so that it is not a target or justification for any party';
+const EDITED =
+  'US forces in Iraq and Syria have come under frequent rocket attacks since October due to President Biden';
 const REMOVED = 'The Pentagon said on Monday that the US has no plans to withdraw from Iraq';
 const ADDED = 'Editor’s note: this story was updated on Wednesday with comment from the Iraqi foreign ministry.';
 
@@ -46,7 +48,10 @@ afterAll(async () => {
 beforeEach(async () => {
   site.server.route(ARTICLE_PATH, sendBody(renderNewsPage(site.origin, seed)));
   dir = await mkdtemp(join(tmpdir(), 'offprint-refresh-'));
-  core = await OffprintCore.open({ libraryDir: dir, limits: { connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, stallTimeoutMs: 2_000 } });
+  core = await OffprintCore.open({
+    libraryDir: dir,
+    limits: { connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, stallTimeoutMs: 2_000 },
+  });
 });
 afterEach(async () => {
   await core.close();
@@ -57,7 +62,12 @@ async function highlight(id: string, phrase: string, note = ''): Promise<Highlig
   const text = await core.getArticleText(id);
   const start = text.indexOf(phrase);
   expect(start, phrase).toBeGreaterThanOrEqual(0);
-  return core.addHighlight({ articleId: id, ...describeTextRange(text, { start, end: start + phrase.length }), color: 'green', note });
+  return core.addHighlight({
+    articleId: id,
+    ...describeTextRange(text, { start, end: start + phrase.length }),
+    color: 'green',
+    note,
+  });
 }
 
 /** Every file of the library except the lock, with its bytes. */
@@ -120,7 +130,9 @@ describe('updating an article from the web', () => {
     expect(movedNow.note).toBe('the key quote');
     // Edited: found approximately, over the new wording.
     const editedNow = after.get(edited.id)!;
-    expect(text.slice(editedNow.position.start, editedNow.position.end)).toMatch(/^US forces in Iraq.*since mid-October due to President Biden/);
+    expect(text.slice(editedNow.position.start, editedNow.position.end)).toMatch(
+      /^US forces in Iraq.*since mid-October due to President Biden/,
+    );
     // Removed: kept where it was, for the reader to show as orphaned.
     expect(after.get(removed.id)).toEqual(removed);
 
@@ -168,7 +180,11 @@ describe('updating an article from the web', () => {
   it.each([
     ['the page is gone', sendBody('gone', 'text/html', 410), /Could not update .*410 Gone.*kept as it was/],
     ['the server fails', sendBody('oops', 'text/html', 500), /Could not update .*500.*kept as it was/],
-    ['the page is now a PDF', sendBody(Buffer.from('%PDF-1.7\n...'), 'application/pdf'), /Could not update .*PDF.*kept as it was/],
+    [
+      'the page is now a PDF',
+      sendBody(Buffer.from('%PDF-1.7\n...'), 'application/pdf'),
+      /Could not update .*PDF.*kept as it was/,
+    ],
   ])('leaves the article exactly as it was when %s', async (_case, handler, message) => {
     const { article } = await savedWithHighlights();
     await core.flush();

@@ -65,70 +65,78 @@ function runUntilKilled(seed: number, afterMs: number): Promise<Line[]> {
 }
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged write through ${KILLS} SIGKILLs`, async () => {
-    dir = await mkdtemp(join(tmpdir(), 'offprint-crash-'));
-    const expected = new Map<string, Expected>();
-    const entry = (id: string): Expected => {
-      let e = expected.get(id);
-      if (!e) expected.set(id, (e = { highlights: new Set(), removedHighlights: new Set() }));
-      return e;
-    };
-    let acknowledged = 0;
-    for (let kill = 0; kill < KILLS; kill++) {
-      const lines = await runUntilKilled(1_000 + kill, 150 + Math.floor(Math.random() * 450));
-      const inFlight = lines.at(-1)?.type === 'begin' ? lines.at(-1) : undefined;
-      for (const line of lines.filter((l) => l.type === 'ack')) {
-        acknowledged += 1;
-        const e = entry(line.id!);
-        if (line.op === 'tags') e.tags = line.tags;
-        if (line.op === 'progress') e.progress = line.progress;
-        if (line.op === 'archive') e.archived = line.archived;
-        if (line.op === 'trash') e.trashed = true;
-        if (line.op === 'highlight') e.highlights.add(line.highlightId!);
-        if (line.op === 'unhighlight') {
-          e.highlights.delete(line.highlightId!);
-          e.removedHighlights.add(line.highlightId!);
+  it(
+    `keeps every acknowledged write through ${KILLS} SIGKILLs`,
+    async () => {
+      dir = await mkdtemp(join(tmpdir(), 'offprint-crash-'));
+      const expected = new Map<string, Expected>();
+      const entry = (id: string): Expected => {
+        let e = expected.get(id);
+        if (!e) expected.set(id, (e = { highlights: new Set(), removedHighlights: new Set() }));
+        return e;
+      };
+      let acknowledged = 0;
+      for (let kill = 0; kill < KILLS; kill++) {
+        const lines = await runUntilKilled(1_000 + kill, 150 + Math.floor(Math.random() * 450));
+        const inFlight = lines.at(-1)?.type === 'begin' ? lines.at(-1) : undefined;
+        for (const line of lines.filter((l) => l.type === 'ack')) {
+          acknowledged += 1;
+          const e = entry(line.id!);
+          if (line.op === 'tags') e.tags = line.tags;
+          if (line.op === 'progress') e.progress = line.progress;
+          if (line.op === 'archive') e.archived = line.archived;
+          if (line.op === 'trash') e.trashed = true;
+          if (line.op === 'highlight') e.highlights.add(line.highlightId!);
+          if (line.op === 'unhighlight') {
+            e.highlights.delete(line.highlightId!);
+            e.removedHighlights.add(line.highlightId!);
+          }
         }
-      }
 
-      const store = await LibraryStore.open(dir);
-      try {
-        expect(await consistencyProblems(dir, store), `after kill ${kill + 1}`).toEqual([]);
-        for (const [id, e] of expected) {
-          // The one write under way at the kill may or may not have landed.
-          const maybe = inFlight?.id === id ? inFlight : undefined;
-          expect(store.hasArticle(id), `article ${id} after kill ${kill + 1}`).toBe(true);
-          const article = store.getArticle(id);
-          if (e.tags && maybe?.op !== 'tags') expect(article.tags).toEqual(e.tags);
-          if (e.progress !== undefined && maybe?.op !== 'progress') expect(article.progress).toBe(e.progress);
-          if (e.archived !== undefined && maybe?.op !== 'archive') expect(article.archived).toBe(e.archived);
-          if (e.trashed) expect(article.deletedAt).toBeTruthy();
-          const highlights = new Set(store.highlightsOf(id).map((h) => h.id));
-          for (const h of e.highlights) expect(highlights.has(h) || (maybe?.op === 'unhighlight' && maybe.highlightId === h)).toBe(true);
-          for (const h of e.removedHighlights) {
-            expect(highlights.has(h), `removed highlight ${h} of ${id} after kill ${kill + 1} (in flight: ${JSON.stringify(inFlight)}; ${store.notices.join(' ')})`).toBe(false);
+        const store = await LibraryStore.open(dir);
+        try {
+          expect(await consistencyProblems(dir, store), `after kill ${kill + 1}`).toEqual([]);
+          for (const [id, e] of expected) {
+            // The one write under way at the kill may or may not have landed.
+            const maybe = inFlight?.id === id ? inFlight : undefined;
+            expect(store.hasArticle(id), `article ${id} after kill ${kill + 1}`).toBe(true);
+            const article = store.getArticle(id);
+            if (e.tags && maybe?.op !== 'tags') expect(article.tags).toEqual(e.tags);
+            if (e.progress !== undefined && maybe?.op !== 'progress') expect(article.progress).toBe(e.progress);
+            if (e.archived !== undefined && maybe?.op !== 'archive') expect(article.archived).toBe(e.archived);
+            if (e.trashed) expect(article.deletedAt).toBeTruthy();
+            const highlights = new Set(store.highlightsOf(id).map((h) => h.id));
+            for (const h of e.highlights)
+              expect(highlights.has(h) || (maybe?.op === 'unhighlight' && maybe.highlightId === h)).toBe(true);
+            for (const h of e.removedHighlights) {
+              expect(
+                highlights.has(h),
+                `removed highlight ${h} of ${id} after kill ${kill + 1} (in flight: ${JSON.stringify(inFlight)}; ${store.notices.join(' ')})`,
+              ).toBe(false);
+            }
           }
-        }
-        // Whether or not the write under way landed, what is there now is what the next round builds on.
-        if (inFlight?.id && store.hasArticle(inFlight.id)) {
-          const e = entry(inFlight.id);
-          const now = store.getArticle(inFlight.id);
-          if (inFlight.op === 'tags') e.tags = now.tags;
-          if (inFlight.op === 'progress') e.progress = now.progress;
-          if (inFlight.op === 'archive') e.archived = now.archived;
-          if (inFlight.op === 'trash') e.trashed = Boolean(now.deletedAt);
-          const highlights = store.highlightsOf(inFlight.id).map((h) => h.id);
-          if (inFlight.op === 'highlight') for (const h of highlights) e.highlights.add(h);
-          if (inFlight.op === 'unhighlight' && !highlights.includes(inFlight.highlightId!)) {
-            e.highlights.delete(inFlight.highlightId!);
-            e.removedHighlights.add(inFlight.highlightId!);
+          // Whether or not the write under way landed, what is there now is what the next round builds on.
+          if (inFlight?.id && store.hasArticle(inFlight.id)) {
+            const e = entry(inFlight.id);
+            const now = store.getArticle(inFlight.id);
+            if (inFlight.op === 'tags') e.tags = now.tags;
+            if (inFlight.op === 'progress') e.progress = now.progress;
+            if (inFlight.op === 'archive') e.archived = now.archived;
+            if (inFlight.op === 'trash') e.trashed = Boolean(now.deletedAt);
+            const highlights = store.highlightsOf(inFlight.id).map((h) => h.id);
+            if (inFlight.op === 'highlight') for (const h of highlights) e.highlights.add(h);
+            if (inFlight.op === 'unhighlight' && !highlights.includes(inFlight.highlightId!)) {
+              e.highlights.delete(inFlight.highlightId!);
+              e.removedHighlights.add(inFlight.highlightId!);
+            }
           }
+        } finally {
+          await store.close();
         }
-      } finally {
-        await store.close();
       }
-    }
-    console.log(`crash test: ${KILLS} kills, ${acknowledged} acknowledged writes, ${expected.size} articles checked`);
-    expect(acknowledged).toBeGreaterThan(KILLS);
-  }, 60_000 + KILLS * 8_000);
+      console.log(`crash test: ${KILLS} kills, ${acknowledged} acknowledged writes, ${expected.size} articles checked`);
+      expect(acknowledged).toBeGreaterThan(KILLS);
+    },
+    60_000 + KILLS * 8_000,
+  );
 });

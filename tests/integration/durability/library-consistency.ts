@@ -16,15 +16,20 @@ export async function consistencyProblems(dir: string, store: LibraryStore): Pro
       if (!existsSync(join(folder, file))) problems.push(`${article.id} has no ${file}`);
     }
     const highlights = store.highlightsOf(article.id);
-    if (highlights.length !== article.highlightCount) problems.push(`${article.id} counts ${article.highlightCount} highlights, has ${highlights.length}`);
+    if (highlights.length !== article.highlightCount)
+      problems.push(`${article.id} counts ${article.highlightCount} highlights, has ${highlights.length}`);
     const record = JSON.parse(await readFile(join(folder, 'meta.json'), 'utf8').catch(() => '{}'));
     if (record.article?.id !== article.id) problems.push(`${article.id}: meta.json names ${record.article?.id}`);
-    else if (JSON.stringify(record.article.tags) !== JSON.stringify(article.tags) || record.highlights.length !== highlights.length) {
+    else if (
+      JSON.stringify(record.article.tags) !== JSON.stringify(article.tags) ||
+      record.highlights.length !== highlights.length
+    ) {
       problems.push(`${article.id}: meta.json disagrees with the index`);
     }
   }
   const index = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
   for (const h of index.highlights) if (!ids.has(h.articleId)) problems.push(`highlight ${h.id} dangles`);
-  if (existsSync(join(dir, '.staging')) && (await readdir(join(dir, '.staging'))).length > 0) problems.push('.staging is not empty');
+  if (existsSync(join(dir, '.staging')) && (await readdir(join(dir, '.staging'))).length > 0)
+    problems.push('.staging is not empty');
   return problems;
 }

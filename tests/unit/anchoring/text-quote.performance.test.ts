@@ -55,7 +55,10 @@ describe('anchorTextQuote on a 20,000-word article', () => {
   });
 
   it('gives up on an absent quote in well under 50 ms', () => {
-    const absent = { ...quote, exact: 'zebra quantum xylophone jukebox vortex wizard fjord kayak glyph sphinx nymph crypt lynx ' };
+    const absent = {
+      ...quote,
+      exact: 'zebra quantum xylophone jukebox vortex wizard fjord kayak glyph sphinx nymph crypt lynx ',
+    };
     expect(anchorTextQuote(text, absent, position)).toBeNull();
     expect(medianMs(() => anchorTextQuote(text, absent, position))).toBeLessThan(50);
   });

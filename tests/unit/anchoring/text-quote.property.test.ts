@@ -10,12 +10,10 @@ const textAndRange = fc
     fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', 'é'), minLength: 1, maxLength: 300 }),
   )
   .chain((text) =>
-    fc
-      .tuple(fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 1, max: text.length }))
-      .map(([a, b]) => {
-        const start = Math.min(a, b - 1);
-        return { text, range: { start, end: Math.max(b, start + 1) } };
-      }),
+    fc.tuple(fc.integer({ min: 0, max: text.length - 1 }), fc.integer({ min: 1, max: text.length })).map(([a, b]) => {
+      const start = Math.min(a, b - 1);
+      return { text, range: { start, end: Math.max(b, start + 1) } };
+    }),
   );
 
 describe('describeTextRange then anchorTextQuote', () => {

@@ -126,9 +126,14 @@ describe('anchorTextQuote after the article changed', () => {
   });
 
   it('ignores changed whitespace: wrapped lines, doubled spaces, non-breaking spaces', () => {
-    const edited = ARTICLE.replace(passage, passage.replace('on a train, on', 'on a\n  train,\u00a0on').replace(' without', '  without'));
+    const edited = ARTICLE.replace(
+      passage,
+      passage.replace('on a train, on', 'on a\n  train,\u00a0on').replace(' without', '  without'),
+    );
     const range = anchorTextQuote(edited, quote, position);
-    expect(anchoredText(edited, range)).toBe(edited.slice(edited.indexOf('The reader'), edited.indexOf('connection.') + 11));
+    expect(anchoredText(edited, range)).toBe(
+      edited.slice(edited.indexOf('The reader'), edited.indexOf('connection.') + 11),
+    );
   });
 
   it('ignores typographic look-alikes: curly quotes, dashes, ellipses, soft hyphens', () => {
@@ -170,7 +175,10 @@ describe('anchorTextQuote after the article changed', () => {
   });
 
   it('returns null when too much of the quote changed', () => {
-    const edited = ARTICLE.replace(passage, 'Readers may come back to the piece on trains, planes and other places with no network.');
+    const edited = ARTICLE.replace(
+      passage,
+      'Readers may come back to the piece on trains, planes and other places with no network.',
+    );
     expect(anchorTextQuote(edited, quote, position)).toBeNull();
   });
 

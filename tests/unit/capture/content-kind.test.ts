@@ -14,8 +14,12 @@ describe('telling binary data from text', () => {
   // Random bytes may begin with a two-byte signature ("MZ", gzip's 1f 8b) and be named as that; either way they are refused.
   it('calls random bytes binary every time, whatever they start with', () => {
     for (let run = 0; run < 2000; run++) expect(describeBinary(randomBytes(200_000))).not.toBeNull();
-    for (const bom of [[0xff, 0xfe], [0xfe, 0xff]]) {
-      for (let run = 0; run < 200; run++) expect(describeBinary(Buffer.concat([Buffer.from(bom), randomBytes(8000)]))).toBe('binary data');
+    for (const bom of [
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+    ]) {
+      for (let run = 0; run < 200; run++)
+        expect(describeBinary(Buffer.concat([Buffer.from(bom), randomBytes(8000)]))).toBe('binary data');
     }
   });
 
@@ -26,9 +30,17 @@ describe('telling binary data from text', () => {
 
   it('takes real pages for text, in any encoding, with a stray control character or two', () => {
     expect(describeBinary(Buffer.from(paragraphs('Plain words, naïve café, 日本語.')))).toBeNull();
-    expect(describeBinary(Buffer.from(html(`<p>a\x0bvertical tab and a \x1funit separator left by a CMS</p>${'<p>More text.</p>'.repeat(20)}`)))).toBeNull();
+    expect(
+      describeBinary(
+        Buffer.from(
+          html(`<p>a\x0bvertical tab and a \x1funit separator left by a CMS</p>${'<p>More text.</p>'.repeat(20)}`),
+        ),
+      ),
+    ).toBeNull();
     expect(describeBinary(Buffer.from(paragraphs('\x1b$B$3$s$K$A$O\x1b(B')))).toBeNull(); // ISO-2022-JP
-    expect(describeBinary(Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x0a].flatMap((b) => Array(50).fill(b))))).toBeNull();
+    expect(
+      describeBinary(Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x0a].flatMap((b) => Array(50).fill(b)))),
+    ).toBeNull();
     expect(describeBinary(utf16(paragraphs('UTF-16 text, with 日本語 and emoji 📚'), 'le'))).toBeNull();
     expect(describeBinary(utf16(paragraphs('UTF-16 text, with 日本語 and emoji 📚'), 'be'))).toBeNull();
     expect(describeBinary(new Uint8Array())).toBeNull();

@@ -9,11 +9,13 @@ function encodeSingleByte(text: string, charset: string): Buffer {
   const decoder = new TextDecoder(charset);
   const table = new Map<string, number>();
   for (let b = 0; b < 256; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
-  return Buffer.from([...text].map((ch) => {
-    const byte = table.get(ch);
-    if (byte === undefined) throw new Error(`cannot encode ${ch}`);
-    return byte;
-  }));
+  return Buffer.from(
+    [...text].map((ch) => {
+      const byte = table.get(ch);
+      if (byte === undefined) throw new Error(`cannot encode ${ch}`);
+      return byte;
+    }),
+  );
 }
 
 /** Shift_JIS bytes for the Japanese sample, found by searching the decoder's two-byte space. */
@@ -28,7 +30,11 @@ function encodeShiftJis(text: string): Buffer {
 }
 
 const page = (head: string, body: Buffer) =>
-  Buffer.concat([Buffer.from(`<!doctype html><html><head>${head}<title>t</title></head><body><p>`), body, Buffer.from('</p></body></html>')]);
+  Buffer.concat([
+    Buffer.from(`<!doctype html><html><head>${head}<title>t</title></head><body><p>`),
+    body,
+    Buffer.from('</p></body></html>'),
+  ]);
 
 describe('decodeHtml', () => {
   it('honours a UTF-8 byte-order mark over a contradicting header', () => {
@@ -51,7 +57,10 @@ describe('decodeHtml', () => {
   });
 
   it('reads windows-1251 declared only in <meta http-equiv>', () => {
-    const bytes = page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">', encodeSingleByte(RUSSIAN, 'windows-1251'));
+    const bytes = page(
+      '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+      encodeSingleByte(RUSSIAN, 'windows-1251'),
+    );
     const { text, charset } = decodeHtml(bytes, 'text/html');
     expect(charset).toBe('windows-1251');
     expect(text).toContain(RUSSIAN);

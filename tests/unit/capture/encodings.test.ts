@@ -4,7 +4,11 @@ import { decodeHtml } from '../../../electron/core/capture/decode-html';
 /** Known words as their real bytes in each encoding (TextDecoder cannot encode, so they are written out). */
 const SAMPLES: [label: string, word: string, bytes: number[]][] = [
   ['windows-1251', 'Привет', [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]],
-  ['windows-1252', 'café “naïve” €', [0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x94, 0x20, 0x80]],
+  [
+    'windows-1252',
+    'café “naïve” €',
+    [0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x6e, 0x61, 0xef, 0x76, 0x65, 0x94, 0x20, 0x80],
+  ],
   ['iso-8859-2', 'Łódź', [0xa3, 0xf3, 0x64, 0xbc]],
   ['iso-8859-15', 'œuvre €', [0xbd, 0x75, 0x76, 0x72, 0x65, 0x20, 0xa4]],
   ['shift_jis', '日本語', [0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea]],
@@ -33,13 +37,18 @@ describe('decoding pages in legacy encodings', () => {
   });
 
   it.each(SAMPLES)('%s labelled in <meta http-equiv>', (label, word, bytes) => {
-    expect(decodeHtml(page(`<meta http-equiv="Content-Type" content="text/html; charset=${label}">`, bytes)).text).toContain(word);
+    expect(
+      decodeHtml(page(`<meta http-equiv="Content-Type" content="text/html; charset=${label}">`, bytes)).text,
+    ).toContain(word);
   });
 
   // Detection needs some text to go on; short Latin samples are too ambiguous to sniff reliably.
-  it.each(SAMPLES.filter(([label]) => !/^(windows-1252|iso-8859)/.test(label)))('%s unlabelled, detected from the bytes', (_label, word, bytes) => {
-    expect(decodeHtml(page('', bytes, 40)).text).toContain(word);
-  });
+  it.each(SAMPLES.filter(([label]) => !/^(windows-1252|iso-8859)/.test(label)))(
+    '%s unlabelled, detected from the bytes',
+    (_label, word, bytes) => {
+      expect(decodeHtml(page('', bytes, 40)).text).toContain(word);
+    },
+  );
 
   it('keeps valid unlabelled UTF-8 as UTF-8', () => {
     const { text, charset } = decodeHtml(Buffer.from('<p>Grüße, 日本語, Привет</p>'));

@@ -5,7 +5,8 @@ import { readPageMetadata, toIsoDate } from '../../../electron/core/capture/page
 import { textStats } from '../../../electron/core/capture/reading-time';
 
 const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
-const PARAGRAPH = 'Residents gathered outside the town hall on a cold morning to hear what the council had decided about the new library, the bus routes and the budget. ';
+const PARAGRAPH =
+  'Residents gathered outside the town hall on a cold morning to hear what the council had decided about the new library, the bus routes and the budget. ';
 
 describe('readPageMetadata', () => {
   it('prefers JSON-LD, then Open Graph and article meta', () => {
@@ -31,18 +32,24 @@ describe('readPageMetadata', () => {
   });
 
   it('falls back to article:published_time, then <time datetime>', () => {
-    const withMeta = doc('<head><meta property="article:published_time" content="2023-11-02"></head><body><time datetime="2020-01-01">x</time></body>');
+    const withMeta = doc(
+      '<head><meta property="article:published_time" content="2023-11-02"></head><body><time datetime="2020-01-01">x</time></body>',
+    );
     expect(readPageMetadata(withMeta, 'https://s.test/').publishedTime).toBe('2023-11-02T00:00:00.000Z');
     const withTime = doc('<body><article><time datetime="2022-06-30T12:00:00Z">June 30</time></article></body>');
     expect(readPageMetadata(withTime, 'https://s.test/').publishedTime).toBe('2022-06-30T12:00:00.000Z');
-    const broken = doc('<head><script type="application/ld+json">{not json</script><meta name="author" content="By Jo Bloggs"></head>');
+    const broken = doc(
+      '<head><script type="application/ld+json">{not json</script><meta name="author" content="By Jo Bloggs"></head>',
+    );
     expect(readPageMetadata(broken, 'https://s.test/')).toMatchObject({ publishedTime: null, byline: 'Jo Bloggs' });
   });
 
   it('takes the byline from a rel=author or itemprop=author element when no metadata names one', () => {
     const page = doc('<body><header><a rel="author" href="/by/ana">Ana Writer</a></header><p>story</p></body>');
     expect(readPageMetadata(page, 'https://s.test/').byline).toBe('Ana Writer');
-    const named = doc('<head><meta name="author" content="Luc Editor"></head><body><span itemprop="author">Ana Writer</span></body>');
+    const named = doc(
+      '<head><meta name="author" content="Luc Editor"></head><body><span itemprop="author">Ana Writer</span></body>',
+    );
     expect(readPageMetadata(named, 'https://s.test/').byline).toBe('Luc Editor');
   });
 
@@ -95,7 +102,12 @@ describe('extractArticle', () => {
       <meta property="article:published_time" content="2024-02-01T10:00:00Z"></head>
       <body><article><h1>Library saved</h1><p class="byline">By Sam Reporter</p>${body}</article></body></html>`;
     const article = extractArticle(html, 'https://town.test/news/library');
-    expect(article).toMatchObject({ extraction: 'readability', siteName: 'Town Post', lang: 'en', publishedTime: '2024-02-01T10:00:00.000Z' });
+    expect(article).toMatchObject({
+      extraction: 'readability',
+      siteName: 'Town Post',
+      lang: 'en',
+      publishedTime: '2024-02-01T10:00:00.000Z',
+    });
     // Readability's own title rule: too few words would remain without the suffix, so it stays.
     expect(article.title).toBe('Library saved | Town Post');
     expect(article.byline).toBe('Sam Reporter');
@@ -107,14 +119,22 @@ describe('extractArticle', () => {
   it('drops an en-dash site suffix from the <title>, but keeps a title the page declares in <meta> whole', () => {
     const body = Array.from({ length: 8 }, () => `<p>${PARAGRAPH.repeat(3)}</p>`).join('');
     const page = (head: string) => `<html><head>${head}</head><body><article>${body}</article></body></html>`;
-    const fromTitle = extractArticle(page('<title>Council keeps the town library open – Town Post</title>'), 'https://town.test/a');
+    const fromTitle = extractArticle(
+      page('<title>Council keeps the town library open – Town Post</title>'),
+      'https://town.test/a',
+    );
     expect(fromTitle.title).toBe('Council keeps the town library open');
-    const declared = page('<title>x</title><meta property="og:title" content="Council keeps the town library open – Town Post">');
-    expect(extractArticle(declared, 'https://town.test/a').title).toBe('Council keeps the town library open – Town Post');
+    const declared = page(
+      '<title>x</title><meta property="og:title" content="Council keeps the town library open – Town Post">',
+    );
+    expect(extractArticle(declared, 'https://town.test/a').title).toBe(
+      'Council keeps the town library open – Town Post',
+    );
   });
 
   it('still reads the title and excerpt of a short page that is not an article', () => {
-    const html = '<html><head><title>Replace links</title></head><body><p>abc</p><p>Another short line of text.</p></body></html>';
+    const html =
+      '<html><head><title>Replace links</title></head><body><p>abc</p><p>Another short line of text.</p></body></html>';
     const article = extractArticle(html, 'https://s.test/short');
     expect(article).toMatchObject({ extraction: 'fallback', title: 'Replace links', excerpt: 'abc' });
   });
@@ -126,7 +146,10 @@ describe('extractArticle', () => {
     const paragraphsOf = (html: string) => extractArticle(html, 'https://town.test/a').textContent.split('\n\n');
 
     it('is shown once, in the header, not again as the first line', () => {
-      const article = extractArticle(page('Sam Reporter', `<p class="byline">By <a href="/sam">Sam Reporter</a></p>${body}`), 'https://town.test/a');
+      const article = extractArticle(
+        page('Sam Reporter', `<p class="byline">By <a href="/sam">Sam Reporter</a></p>${body}`),
+        'https://town.test/a',
+      );
       expect(article.byline).toBe('Sam Reporter');
       expect(article.textContent).not.toContain('Sam Reporter');
       expect(article.textContent).toContain(PARAGRAPH.trim());
@@ -136,7 +159,9 @@ describe('extractArticle', () => {
     it('stays when it names someone else, when it is a name in a sentence, and in a bio at the end', () => {
       expect(paragraphsOf(page('Sam Reporter', `<p class="byline">By Alex Other</p>${body}`))[0]).toBe('By Alex Other');
       const inSentence = `<p>Posted by <a rel="author" href="/sam">Sam Reporter</a> after the council met on Monday night.</p>${body}`;
-      expect(paragraphsOf(page('Sam Reporter', inSentence))[0]).toBe('Posted by Sam Reporter after the council met on Monday night.');
+      expect(paragraphsOf(page('Sam Reporter', inSentence))[0]).toBe(
+        'Posted by Sam Reporter after the council met on Monday night.',
+      );
       const bio = `${body}<div itemprop="author"><p>Sam Reporter covers the town council.</p></div>`;
       expect(paragraphsOf(page('Sam Reporter', bio)).at(-1)).toBe('Sam Reporter covers the town council.');
     });

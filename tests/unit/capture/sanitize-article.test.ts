@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { finalizeArticleHtml, htmlToText, imageSources, sanitizeArticleHtml } from '../../../electron/core/capture/sanitize-article';
+import {
+  finalizeArticleHtml,
+  htmlToText,
+  imageSources,
+  sanitizeArticleHtml,
+} from '../../../electron/core/capture/sanitize-article';
 
 const HOSTILE = `
   <p onclick="steal()" style="color:red">Hello <b onmouseover="x()">world</b></p>
@@ -40,9 +45,16 @@ describe('sanitizeArticleHtml', () => {
   });
 
   it('keeps article structure', () => {
-    const html = '<figure><img src="https://x.test/a.png" alt="a"><figcaption>Cap</figcaption></figure><table><tr><td colspan="2">c</td></tr></table><pre><code>let x = 1 &lt; 2;</code></pre><blockquote cite="https://x.test/q">Q</blockquote><ol start="3"><li>three</li></ol>';
+    const html =
+      '<figure><img src="https://x.test/a.png" alt="a"><figcaption>Cap</figcaption></figure><table><tr><td colspan="2">c</td></tr></table><pre><code>let x = 1 &lt; 2;</code></pre><blockquote cite="https://x.test/q">Q</blockquote><ol start="3"><li>three</li></ol>';
     const out = sanitizeArticleHtml(html);
-    for (const fragment of ['<figcaption>Cap</figcaption>', '<td colspan="2">c</td>', '<pre><code>let x = 1 &lt; 2;</code></pre>', '<blockquote cite="https://x.test/q">', '<ol start="3">']) {
+    for (const fragment of [
+      '<figcaption>Cap</figcaption>',
+      '<td colspan="2">c</td>',
+      '<pre><code>let x = 1 &lt; 2;</code></pre>',
+      '<blockquote cite="https://x.test/q">',
+      '<ol start="3">',
+    ]) {
       expect(out).toContain(fragment);
     }
   });
@@ -50,7 +62,9 @@ describe('sanitizeArticleHtml', () => {
 
 describe('finalizeArticleHtml', () => {
   it('points stored images at their asset URL and turns the others into their alt text', () => {
-    const first = sanitizeArticleHtml('<p>a</p><img src="https://x.test/ok.png" alt="Kept"><img src="https://x.test/failed.png" alt="A lost photo"><img src="https://x.test/gone.png">');
+    const first = sanitizeArticleHtml(
+      '<p>a</p><img src="https://x.test/ok.png" alt="Kept"><img src="https://x.test/failed.png" alt="A lost photo"><img src="https://x.test/gone.png">',
+    );
     const out = finalizeArticleHtml(first, new Map([['https://x.test/ok.png', 'offprint-asset://id1/abc.png']]));
     expect(out).toContain('<img src="offprint-asset://id1/abc.png" alt="Kept" />');
     expect(out).toContain('<span>A lost photo</span>');
@@ -59,13 +73,18 @@ describe('finalizeArticleHtml', () => {
   });
 
   it('refuses any image source that is not a stored asset, even one smuggled past the first pass', () => {
-    const out = finalizeArticleHtml('<img src="offprint-asset://other/evil.png"><img src="https://x.test/a.png">', new Map());
+    const out = finalizeArticleHtml(
+      '<img src="offprint-asset://other/evil.png"><img src="https://x.test/a.png">',
+      new Map(),
+    );
     expect(out).not.toContain('<img');
   });
 });
 
 describe('htmlToText', () => {
   it('gives one block per paragraph and decodes escapes', () => {
-    expect(htmlToText(sanitizeArticleHtml('<h2>Title</h2><p>One &amp; <i>two</i></p><p>3 &lt; 4<br>five</p>'))).toBe('Title\n\nOne & two\n\n3 < 4\nfive');
+    expect(htmlToText(sanitizeArticleHtml('<h2>Title</h2><p>One &amp; <i>two</i></p><p>3 &lt; 4<br>five</p>'))).toBe(
+      'Title\n\nOne & two\n\n3 < 4\nfive',
+    );
   });
 });

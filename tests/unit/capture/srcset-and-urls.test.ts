@@ -6,7 +6,10 @@ import { resolveDocumentUrls } from '../../../electron/core/capture/resolve-urls
 import { parseSrcset, pickSrcsetCandidate } from '../../../electron/core/capture/srcset';
 
 const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
-const PARAGRAPH = 'The committee met on Thursday to discuss the proposal in detail, and members spoke at length about what it would mean for residents. '.repeat(4);
+const PARAGRAPH =
+  'The committee met on Thursday to discuss the proposal in detail, and members spoke at length about what it would mean for residents. '.repeat(
+    4,
+  );
 
 describe('srcset', () => {
   it('parses candidates whose URLs contain commas', () => {
@@ -25,16 +28,22 @@ describe('srcset', () => {
 
 describe('resolveDocumentUrls', () => {
   it('resolves href, src, srcset and poster against the page', () => {
-    const d = doc('<body><a href="../other">x</a><img src="img/a.png" srcset="img/a.png 1x, /img/a2.png 2x"><video poster="p.jpg"></video></body>');
+    const d = doc(
+      '<body><a href="../other">x</a><img src="img/a.png" srcset="img/a.png 1x, /img/a2.png 2x"><video poster="p.jpg"></video></body>',
+    );
     resolveDocumentUrls(d, 'https://news.test/world/2024/story.html');
     expect(d.querySelector('a')!.getAttribute('href')).toBe('https://news.test/world/other');
     expect(d.querySelector('img')!.getAttribute('src')).toBe('https://news.test/world/2024/img/a.png');
-    expect(d.querySelector('img')!.getAttribute('srcset')).toBe('https://news.test/world/2024/img/a.png 1x, https://news.test/img/a2.png 2x');
+    expect(d.querySelector('img')!.getAttribute('srcset')).toBe(
+      'https://news.test/world/2024/img/a.png 1x, https://news.test/img/a2.png 2x',
+    );
     expect(d.querySelector('video')!.getAttribute('poster')).toBe('https://news.test/world/2024/p.jpg');
   });
 
   it('honours <base href> and keeps in-page fragments', () => {
-    const d = doc('<head><base href="https://cdn.test/assets/"></head><body><img src="pic.png"><a href="#note-1">1</a><a href="https://news.test/story#top">top</a></body>');
+    const d = doc(
+      '<head><base href="https://cdn.test/assets/"></head><body><img src="pic.png"><a href="#note-1">1</a><a href="https://news.test/story#top">top</a></body>',
+    );
     resolveDocumentUrls(d, 'https://news.test/story');
     expect(d.querySelector('img')!.getAttribute('src')).toBe('https://cdn.test/assets/pic.png');
     const links = [...d.querySelectorAll('a')].map((a) => a.getAttribute('href'));

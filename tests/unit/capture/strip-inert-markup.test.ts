@@ -3,12 +3,16 @@ import { stripInertMarkup } from '../../../electron/core/capture/strip-inert-mar
 
 describe('stripInertMarkup', () => {
   it('removes scripts, styles and comments but keeps JSON-LD', () => {
-    const html = '<p>a</p><script>x()</script><style>p{}</style><!-- c --><script type="application/ld+json">{"@type":"Article"}</script><p>b</p>';
-    expect(stripInertMarkup(html)).toBe('<p>a</p><script type="application/ld+json">{"@type":"Article"}</script><p>b</p>');
+    const html =
+      '<p>a</p><script>x()</script><style>p{}</style><!-- c --><script type="application/ld+json">{"@type":"Article"}</script><p>b</p>';
+    expect(stripInertMarkup(html)).toBe(
+      '<p>a</p><script type="application/ld+json">{"@type":"Article"}</script><p>b</p>',
+    );
   });
 
   it('removes navigation, asides and footers with everything nested in them', () => {
-    const html = '<nav><ul><li><nav>inner</nav> tail of outer</li></ul></nav><p>story</p><aside><footer>x</footer><aside>y</aside> z</aside><footer>end</footer>';
+    const html =
+      '<nav><ul><li><nav>inner</nav> tail of outer</li></ul></nav><p>story</p><aside><footer>x</footer><aside>y</aside> z</aside><footer>end</footer>';
     expect(stripInertMarkup(html)).toBe('<p>story</p>');
   });
 
@@ -20,7 +24,9 @@ describe('stripInertMarkup', () => {
   it('leaves a sidebar or footer that holds a byline for Readability to read', () => {
     const byline = '<aside><p class="byline">By Ana Writer</p><a href="/more">More</a></aside>';
     const author = '<footer><a rel="author" href="/ana">Ana Writer</a></footer>';
-    expect(stripInertMarkup(`${byline}<p>story</p>${author}<footer>© site</footer>`)).toBe(`${byline}<p>story</p>${author}`);
+    expect(stripInertMarkup(`${byline}<p>story</p>${author}<footer>© site</footer>`)).toBe(
+      `${byline}<p>story</p>${author}`,
+    );
   });
 
   it('leaves an unclosed element to the parser rather than cutting the rest of the page', () => {

@@ -18,8 +18,12 @@ describe('assetUrl', () => {
 
 describe('resolveAssetPath', () => {
   it('ignores a query or fragment and accepts an upper-case scheme', () => {
-    expect(resolveAssetPath(LIB, `offprint-asset://abc123/${FILE}?v=2#x`)).toBe(join(LIB, 'articles', 'abc123', 'assets', FILE));
-    expect(resolveAssetPath(LIB, `OFFPRINT-ASSET://abc123/${FILE}`)).toBe(join(LIB, 'articles', 'abc123', 'assets', FILE));
+    expect(resolveAssetPath(LIB, `offprint-asset://abc123/${FILE}?v=2#x`)).toBe(
+      join(LIB, 'articles', 'abc123', 'assets', FILE),
+    );
+    expect(resolveAssetPath(LIB, `OFFPRINT-ASSET://abc123/${FILE}`)).toBe(
+      join(LIB, 'articles', 'abc123', 'assets', FILE),
+    );
   });
 
   it.each([

@@ -8,8 +8,12 @@ describe('defaultLibraryDir', () => {
   });
 
   it('honours an absolute XDG_CONFIG_HOME and ignores a relative one', () => {
-    expect(defaultLibraryDir('linux', { XDG_CONFIG_HOME: '/data/cfg' }, '/home/ada')).toBe('/data/cfg/Offprint/library');
-    expect(defaultLibraryDir('linux', { XDG_CONFIG_HOME: 'cfg' }, '/home/ada')).toBe('/home/ada/.config/Offprint/library');
+    expect(defaultLibraryDir('linux', { XDG_CONFIG_HOME: '/data/cfg' }, '/home/ada')).toBe(
+      '/data/cfg/Offprint/library',
+    );
+    expect(defaultLibraryDir('linux', { XDG_CONFIG_HOME: 'cfg' }, '/home/ada')).toBe(
+      '/home/ada/.config/Offprint/library',
+    );
   });
 
   it('uses Application Support on macOS', () => {
@@ -22,7 +26,9 @@ describe('defaultLibraryDir', () => {
     expect(defaultLibraryDir('win32', { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'C:\\Users\\ada')).toBe(
       'C:\\Users\\ada\\AppData\\Roaming\\Offprint\\library',
     );
-    expect(defaultLibraryDir('win32', {}, 'C:\\Users\\ada')).toBe('C:\\Users\\ada\\AppData\\Roaming\\Offprint\\library');
+    expect(defaultLibraryDir('win32', {}, 'C:\\Users\\ada')).toBe(
+      'C:\\Users\\ada\\AppData\\Roaming\\Offprint\\library',
+    );
   });
 });
 
@@ -39,7 +45,9 @@ describe('resolveLibraryDir', () => {
 
   it('then OFFPRINT_LIBRARY, then the default', () => {
     expect(resolveLibraryDir(['list'], { OFFPRINT_LIBRARY: '/from/env' })).toBe('/from/env');
-    expect(resolveLibraryDir(['list'], { HOME: process.env.HOME })).toBe(defaultLibraryDir(process.platform, { HOME: process.env.HOME }));
+    expect(resolveLibraryDir(['list'], { HOME: process.env.HOME })).toBe(
+      defaultLibraryDir(process.platform, { HOME: process.env.HOME }),
+    );
   });
 
   it('refuses --library without a folder', () => {

@@ -114,7 +114,10 @@ describe('recovery of a damaged library.json', () => {
     ['truncated', (path: string) => truncate(path, 25)],
     ['emptied', (path: string) => writeFile(path, '')],
     ['filled with garbage', (path: string) => writeFile(path, '\u0000\u0013garbage{{{')],
-    ['of the wrong shape', (path: string) => writeFile(path, '{"schemaVersion":2,"articles":[{"title":"x"}],"highlights":[]}')],
+    [
+      'of the wrong shape',
+      (path: string) => writeFile(path, '{"schemaVersion":2,"articles":[{"title":"x"}],"highlights":[]}'),
+    ],
   ] as const) {
     it(`restores a library.json ${name} from the newest backup, the journal and the folders, and says so`, async () => {
       const ids = await libraryWithHistory();
@@ -122,7 +125,9 @@ describe('recovery of a damaged library.json', () => {
       const store = await openStore();
       expectFullHistory(store, ids);
       expect(store.notices).toHaveLength(1);
-      expect(store.notices[0]).toMatch(/library\.json was damaged .*set aside as library\.json\.corrupt-.*restored from the backup/);
+      expect(store.notices[0]).toMatch(
+        /library\.json was damaged .*set aside as library\.json\.corrupt-.*restored from the backup/,
+      );
       const names = await readdir(dir);
       expect(names.some((n) => n.startsWith('library.json.corrupt-'))).toBe(true); // never deleted
       expect((await readJson('library.json')).articles).toHaveLength(3); // a good index again
@@ -136,7 +141,9 @@ describe('recovery of a damaged library.json', () => {
     await writeFile(join(dir, 'library.journal'), '');
     const store = await openStore();
     expectFullHistory(store, ids);
-    expect(store.notices[0]).toMatch(/No good backup was found, so the index was rebuilt from the article folders: 3 article/);
+    expect(store.notices[0]).toMatch(
+      /No good backup was found, so the index was rebuilt from the article folders: 3 article/,
+    );
   });
 
   it('rebuilds a missing library.json, and takes in a folder without meta.json by its text', async () => {
@@ -154,7 +161,10 @@ describe('recovery of a damaged library.json', () => {
   });
 
   it('refuses a library written by a newer format without touching it', async () => {
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: 99, articles: [], highlights: [], settings: {} }));
+    await writeFile(
+      join(dir, 'library.json'),
+      JSON.stringify({ schemaVersion: 99, articles: [], highlights: [], settings: {} }),
+    );
     await expect(LibraryStore.open(dir)).rejects.toMatchObject({ code: 'library-too-new' });
     expect((await readJson('library.json')).schemaVersion).toBe(99);
     await openStore({ schema: { version: 99, migrations: [] } }); // and the lock was released
@@ -220,7 +230,9 @@ describe('schema migrations', () => {
   });
 
   it('refuses a format it has no way to migrate from', () => {
-    expect(() => planMigrations(1, { version: 3, migrations: [v1ToV2] })).toThrow(/cannot update a library from format 2/);
+    expect(() => planMigrations(1, { version: 3, migrations: [v1ToV2] })).toThrow(
+      /cannot update a library from format 2/,
+    );
     expect(planMigrations(SCHEMA_VERSION, CURRENT_SCHEMA)).toEqual([]);
   });
 

@@ -48,7 +48,11 @@ describe('LibraryStore', () => {
 
   it('keeps articles, their files and their changes across reopening', async () => {
     const store = await openStore();
-    const { article, image } = await saveSample(store, { url: 'https://example.com/a', title: 'First', textContent: 'Hello there.' });
+    const { article, image } = await saveSample(store, {
+      url: 'https://example.com/a',
+      title: 'First',
+      textContent: 'Hello there.',
+    });
     expect(article.id).toMatch(/^[A-Za-z0-9_-]{8,}$/);
     await store.updateArticle(article.id, () => ({ archived: true, tags: ['Go'] }));
     await store.close();
@@ -77,7 +81,9 @@ describe('LibraryStore', () => {
     const store = await openStore();
     const { article } = await saveSample(store, { url: 'https://example.com/a' });
     await Promise.all(
-      ['one', 'two', 'three', 'four'].map((tag) => store.updateArticle(article.id, (a) => ({ tags: [...a.tags, tag] }))),
+      ['one', 'two', 'three', 'four'].map((tag) =>
+        store.updateArticle(article.id, (a) => ({ tags: [...a.tags, tag] })),
+      ),
     );
     await store.close();
     expect((await readIndex()).articles[0].tags).toEqual(['one', 'two', 'three', 'four']);
@@ -122,8 +128,13 @@ describe('LibraryStore', () => {
   });
 
   it('refuses a library written by a newer format', async () => {
-    await writeFile(join(dir, 'library.json'), JSON.stringify({ schemaVersion: 99, articles: [], highlights: [], settings: {} }));
-    await expect(LibraryStore.open(dir, { recoverUnreadableIndex: true })).rejects.toMatchObject({ code: 'library-too-new' });
+    await writeFile(
+      join(dir, 'library.json'),
+      JSON.stringify({ schemaVersion: 99, articles: [], highlights: [], settings: {} }),
+    );
+    await expect(LibraryStore.open(dir, { recoverUnreadableIndex: true })).rejects.toMatchObject({
+      code: 'library-too-new',
+    });
     expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(99);
   });
 

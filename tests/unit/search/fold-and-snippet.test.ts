@@ -14,7 +14,9 @@ describe('foldText', () => {
     const folded = foldText(text);
     const at = folded.indexOf('here');
     expect(text.slice(originalIndex(text, at))).toBe('here');
-    expect(text.slice(originalIndex(text, folded.indexOf('cafe')), originalIndex(text, folded.indexOf('cafe') + 4))).toBe('café');
+    expect(
+      text.slice(originalIndex(text, folded.indexOf('cafe')), originalIndex(text, folded.indexOf('cafe') + 4)),
+    ).toBe('café');
   });
 });
 

@@ -10,9 +10,23 @@ const titles = (hits: { article: { title: string } }[]) => hits.map((h) => h.art
 
 describe('SearchIndex', () => {
   it('finds articles in which every word occurs, in title, byline, site or body', async () => {
-    await saveSample(library.store, { url: 'https://a.test/1', title: 'Bread at home', textContent: 'Flour, water and salt make sourdough.' });
-    await saveSample(library.store, { url: 'https://a.test/2', title: 'Sourdough secrets', byline: 'Ana Flour', textContent: 'Starter care.' });
-    await saveSample(library.store, { url: 'https://a.test/3', title: 'Rivers', siteName: 'Salt Gazette', textContent: 'Water everywhere.' });
+    await saveSample(library.store, {
+      url: 'https://a.test/1',
+      title: 'Bread at home',
+      textContent: 'Flour, water and salt make sourdough.',
+    });
+    await saveSample(library.store, {
+      url: 'https://a.test/2',
+      title: 'Sourdough secrets',
+      byline: 'Ana Flour',
+      textContent: 'Starter care.',
+    });
+    await saveSample(library.store, {
+      url: 'https://a.test/3',
+      title: 'Rivers',
+      siteName: 'Salt Gazette',
+      textContent: 'Water everywhere.',
+    });
     const search = new SearchIndex(library.store);
 
     expect(titles(await search.search('sourdough flour'))).toEqual(['Sourdough secrets', 'Bread at home']);
@@ -23,7 +37,11 @@ describe('SearchIndex', () => {
   });
 
   it('ignores case and diacritics on both sides', async () => {
-    await saveSample(library.store, { url: 'https://a.test/1', title: 'Café culture', textContent: 'A NAÏVE take on crème brûlée in São Paulo.' });
+    await saveSample(library.store, {
+      url: 'https://a.test/1',
+      title: 'Café culture',
+      textContent: 'A NAÏVE take on crème brûlée in São Paulo.',
+    });
     const search = new SearchIndex(library.store);
     expect(titles(await search.search('CAFE'))).toEqual(['Café culture']);
     expect(titles(await search.search('naive creme brulee sao paulo'))).toEqual(['Café culture']);
@@ -31,16 +49,28 @@ describe('SearchIndex', () => {
   });
 
   it('ranks title matches first, then by number of matches', async () => {
-    await saveSample(library.store, { url: 'https://a.test/1', title: 'Notes', textContent: 'otter otter otter otter otter' });
+    await saveSample(library.store, {
+      url: 'https://a.test/1',
+      title: 'Notes',
+      textContent: 'otter otter otter otter otter',
+    });
     await saveSample(library.store, { url: 'https://a.test/2', title: 'The otter', textContent: 'About rivers.' });
-    await saveSample(library.store, { url: 'https://a.test/3', title: 'More notes', textContent: 'one otter, another otter' });
+    await saveSample(library.store, {
+      url: 'https://a.test/3',
+      title: 'More notes',
+      textContent: 'one otter, another otter',
+    });
     const search = new SearchIndex(library.store);
     expect(titles(await search.search('otter'))).toEqual(['The otter', 'Notes', 'More notes']);
   });
 
   it('gives a snippet around the first body match, in the original spelling', async () => {
     const filler = 'Lorem ipsum dolor sit amet. '.repeat(20);
-    await saveSample(library.store, { url: 'https://a.test/1', title: 'Long', textContent: `${filler}The Zürich meeting ended late. ${filler}` });
+    await saveSample(library.store, {
+      url: 'https://a.test/1',
+      title: 'Long',
+      textContent: `${filler}The Zürich meeting ended late. ${filler}`,
+    });
     const [hit] = await new SearchIndex(library.store).search('zurich');
     expect(hit.snippet).toContain('The Zürich meeting ended late.');
     expect(hit.snippet.startsWith('…')).toBe(true);
@@ -48,13 +78,21 @@ describe('SearchIndex', () => {
   });
 
   it('keeps texts in memory after the first search, and follows saves and deletes', async () => {
-    const { article } = await saveSample(library.store, { url: 'https://a.test/1', title: 'Alpha', textContent: 'kestrel' });
+    const { article } = await saveSample(library.store, {
+      url: 'https://a.test/1',
+      title: 'Alpha',
+      textContent: 'kestrel',
+    });
     const search = new SearchIndex(library.store);
     expect(titles(await search.search('kestrel'))).toEqual(['Alpha']);
     await rm(`${library.dir}/articles/${article.id}/text.txt`); // proves the text is not read again
     expect(titles(await search.search('kestrel'))).toEqual(['Alpha']);
 
-    const second = await saveSample(library.store, { url: 'https://a.test/2', title: 'Beta', textContent: 'kestrel nest' });
+    const second = await saveSample(library.store, {
+      url: 'https://a.test/2',
+      title: 'Beta',
+      textContent: 'kestrel nest',
+    });
     search.setText(second.article.id, 'kestrel nest');
     expect(titles(await search.search('kestrel nest'))).toEqual(['Beta']);
 
@@ -64,7 +102,11 @@ describe('SearchIndex', () => {
   });
 
   it('still finds an article whose text file is gone by its title', async () => {
-    const { article } = await saveSample(library.store, { url: 'https://a.test/1', title: 'Lonely heron', textContent: 'x' });
+    const { article } = await saveSample(library.store, {
+      url: 'https://a.test/1',
+      title: 'Lonely heron',
+      textContent: 'x',
+    });
     await rm(`${library.dir}/articles/${article.id}/text.txt`);
     const [hit] = await new SearchIndex(library.store).search('heron');
     expect(hit.article.id).toBe(article.id);

@@ -40,7 +40,10 @@ async function sampleLibrary() {
     textContent: '東京大学の研究によると、チョウゲンボウは都市でも繁殖する。',
   });
   await library.store.updateArticle(a.article.id, () => ({ tags: ['Birds'], archived: true, favourite: true }));
-  await library.store.updateArticle(b.article.id, () => ({ tags: ['birds', 'City'], readAt: '2024-01-01T00:00:00.000Z' }));
+  await library.store.updateArticle(b.article.id, () => ({
+    tags: ['birds', 'City'],
+    readAt: '2024-01-01T00:00:00.000Z',
+  }));
   await library.store.addHighlight({
     articleId: c.article.id,
     quote: { type: 'TextQuoteSelector', exact: 'Der Turmfalke', prefix: '', suffix: ' jagt' },
@@ -53,7 +56,11 @@ async function sampleLibrary() {
 
 describe('query parsing', () => {
   it('splits words, phrases, exclusions, filters and the word being typed', () => {
-    expect(parseQuery('Café "open country" -voles tag:"Bird Notes" site:Example.com is:unread -is:archived has:highlights lang:DE kes')).toEqual({
+    expect(
+      parseQuery(
+        'Café "open country" -voles tag:"Bird Notes" site:Example.com is:unread -is:archived has:highlights lang:DE kes',
+      ),
+    ).toEqual({
       terms: ['cafe'],
       prefix: 'kes',
       phrases: [{ tokens: ['open', 'country'], text: 'open country' }],
@@ -143,7 +150,11 @@ describe('search index on disk', () => {
     expect(existsSync(path)).toBe(true);
 
     // Changes while no index is watching: a new article, a removed one, a renamed one.
-    await saveSample(library.store, { url: 'https://a.test/new', title: 'Merlin', textContent: 'A merlin on the moor.' });
+    await saveSample(library.store, {
+      url: 'https://a.test/new',
+      title: 'Merlin',
+      textContent: 'A merlin on the moor.',
+    });
     await library.store.purgeArticles([b.id]);
     await library.store.updateArticle(a.id, () => ({ archived: false }));
     const second = new SearchIndex(library.store, { path });

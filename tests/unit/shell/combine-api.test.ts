@@ -38,7 +38,10 @@ describe('combineApi', () => {
   });
 
   it('refuses to start when a contract method has no implementation', () => {
-    const shell: ShellApi = { openExternal: async () => undefined, exportHighlights: async () => ({ written: false, files: [] }) };
+    const shell: ShellApi = {
+      openExternal: async () => undefined,
+      exportHighlights: async () => ({ written: false, files: [] }),
+    };
     expect(() => combineApi({} as LibraryApi, shell)).toThrow(/Nothing answers the IPC call/);
   });
 });

@@ -17,7 +17,9 @@ describe('resolveRendererFile', () => {
   it('maps app URLs to files of the built renderer', () => {
     expect(resolveRendererFile(root, 'offprint://app/')).toBe(join(root, 'index.html'));
     expect(resolveRendererFile(root, 'offprint://app/index.html')).toBe(join(root, 'index.html'));
-    expect(resolveRendererFile(root, 'offprint://app/assets/index-1.js?v=2#x')).toBe(join(root, 'assets', 'index-1.js'));
+    expect(resolveRendererFile(root, 'offprint://app/assets/index-1.js?v=2#x')).toBe(
+      join(root, 'assets', 'index-1.js'),
+    );
     expect(resolveRendererFile(root, 'offprint://app/assets/a%20b.css')).toBe(join(root, 'assets', 'a b.css'));
   });
 

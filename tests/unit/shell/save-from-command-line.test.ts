@@ -35,7 +35,11 @@ describe('saveFromCommandLine', () => {
 
   it('tells the window the outcome when the core said nothing (an already saved page)', async () => {
     const told: CaptureProgress[] = [];
-    await saveFromCommandLine(fakeCore(async () => undefined), URL_TO_SAVE, (p) => told.push(p));
+    await saveFromCommandLine(
+      fakeCore(async () => undefined),
+      URL_TO_SAVE,
+      (p) => told.push(p),
+    );
     expect(told).toEqual([{ url: URL_TO_SAVE, stage: 'done' }]);
   });
 
@@ -45,7 +49,9 @@ describe('saveFromCommandLine', () => {
       throw new OffprintError('fetch-failed', 'That page answered 500 Internal Server Error.');
     });
     expect(await saveFromCommandLine(core, URL_TO_SAVE, (p) => told.push(p))).toBeNull();
-    expect(told).toEqual([{ url: URL_TO_SAVE, stage: 'failed', message: 'That page answered 500 Internal Server Error.' }]);
+    expect(told).toEqual([
+      { url: URL_TO_SAVE, stage: 'failed', message: 'That page answered 500 Internal Server Error.' },
+    ]);
     expect(core.listeners).toBe(0);
   });
 });

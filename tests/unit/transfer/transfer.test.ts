@@ -11,25 +11,71 @@ import { exportHighlights } from '../../../electron/core/transfer/export-highlig
 import { listClips } from '../../../electron/core/transfer/list-clips';
 
 const article = (over: Partial<ArticleMeta> = {}): ArticleMeta => ({
-  id: 'a1', url: 'https://example.com/essay', originalUrl: 'https://example.com/essay', title: 'On "Margins": notes', byline: 'Ana Ruiz',
-  siteName: 'Example Review', excerpt: null, lang: 'en', dir: 'ltr', publishedTime: null, wordCount: 100, readingMinutes: 1,
-  leadImage: null, extraction: 'readability', savedAt: '2024-05-01T10:00:00.000Z', updatedAt: '2024-05-01T10:00:00.000Z',
-  archived: false, favourite: false, tags: ['Reading', 'craft'], progress: 0, highlightCount: 2, ...over,
+  id: 'a1',
+  url: 'https://example.com/essay',
+  originalUrl: 'https://example.com/essay',
+  title: 'On "Margins": notes',
+  byline: 'Ana Ruiz',
+  siteName: 'Example Review',
+  excerpt: null,
+  lang: 'en',
+  dir: 'ltr',
+  publishedTime: null,
+  wordCount: 100,
+  readingMinutes: 1,
+  leadImage: null,
+  extraction: 'readability',
+  savedAt: '2024-05-01T10:00:00.000Z',
+  updatedAt: '2024-05-01T10:00:00.000Z',
+  archived: false,
+  favourite: false,
+  tags: ['Reading', 'craft'],
+  progress: 0,
+  highlightCount: 2,
+  ...over,
 });
 const highlight = (id: string, exact: string, start: number, over: Partial<Highlight> = {}): Highlight => ({
-  id, articleId: 'a1', quote: { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' },
-  position: { type: 'TextPositionSelector', start, end: start + exact.length }, color: 'yellow', note: '',
-  createdAt: `2024-05-0${start % 9 + 1}T00:00:00.000Z`, updatedAt: '2024-05-09T00:00:00.000Z', ...over,
+  id,
+  articleId: 'a1',
+  quote: { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' },
+  position: { type: 'TextPositionSelector', start, end: start + exact.length },
+  color: 'yellow',
+  note: '',
+  createdAt: `2024-05-0${(start % 9) + 1}T00:00:00.000Z`,
+  updatedAt: '2024-05-09T00:00:00.000Z',
+  ...over,
 });
 
 describe('Markdown export', () => {
   it('writes YAML front matter, then each highlight as a quote followed by its note, in reading order', () => {
-    const md = articleToMarkdown(article(), [highlight('h1', 'First passage.', 5, { note: 'Why it matters.' }), highlight('h2', 'Line one\nLine two', 40)]);
+    const md = articleToMarkdown(article(), [
+      highlight('h1', 'First passage.', 5, { note: 'Why it matters.' }),
+      highlight('h2', 'Line one\nLine two', 40),
+    ]);
     expect(md).toBe(
       [
-        '---', 'title: "On \\"Margins\\": notes"', 'author: "Ana Ruiz"', 'site: "Example Review"', 'url: "https://example.com/essay"',
-        'saved: 2024-05-01', 'tags:', '  - "Reading"', '  - "craft"', '---', '', '# On "Margins": notes', '',
-        '[Example Review](https://example.com/essay)', '', '> First passage.', '', 'Why it matters.', '', '> Line one', '> Line two', '',
+        '---',
+        'title: "On \\"Margins\\": notes"',
+        'author: "Ana Ruiz"',
+        'site: "Example Review"',
+        'url: "https://example.com/essay"',
+        'saved: 2024-05-01',
+        'tags:',
+        '  - "Reading"',
+        '  - "craft"',
+        '---',
+        '',
+        '# On "Margins": notes',
+        '',
+        '[Example Review](https://example.com/essay)',
+        '',
+        '> First passage.',
+        '',
+        'Why it matters.',
+        '',
+        '> Line one',
+        '> Line two',
+        '',
       ].join('\n'),
     );
   });
@@ -53,17 +99,24 @@ describe('Web Annotation export', () => {
   it('targets the article URL with a TextQuoteSelector and a TextPositionSelector', () => {
     const a = toWebAnnotation(article(), highlight('h1', 'Passage', 12, { note: 'A note', color: 'green' }));
     expect(a).toMatchObject({
-      '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'Annotation', motivation: 'commenting',
-      target: { source: 'https://example.com/essay', selector: [
-        { type: 'TextQuoteSelector', exact: 'Passage', prefix: 'before ', suffix: ' after' },
-        { type: 'TextPositionSelector', start: 12, end: 19 },
-      ] },
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'Annotation',
+      motivation: 'commenting',
+      target: {
+        source: 'https://example.com/essay',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'Passage', prefix: 'before ', suffix: ' after' },
+          { type: 'TextPositionSelector', start: 12, end: 19 },
+        ],
+      },
     });
     expect(a.body).toEqual([
       { type: 'TextualBody', value: 'A note', purpose: 'commenting', format: 'text/plain' },
       { type: 'TextualBody', value: 'green', purpose: 'tagging' },
     ]);
-    expect(toAnnotationCollection('All', [{ article: article(), highlights: [highlight('h1', 'x', 1)] }]).total).toBe(1);
+    expect(toAnnotationCollection('All', [{ article: article(), highlights: [highlight('h1', 'x', 1)] }]).total).toBe(
+      1,
+    );
   });
 });
 
@@ -82,10 +135,17 @@ describe('clips and writing an export', () => {
   afterEach(async () => Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true }))));
 
   const source = (text: string) => ({
-    articles: [article(), article({ id: 'a2', title: 'Second', tags: [], deletedAt: null, savedAt: '2024-06-01T00:00:00.000Z' }), article({ id: 'a3', title: 'Trashed', deletedAt: '2024-06-02T00:00:00.000Z' })],
+    articles: [
+      article(),
+      article({ id: 'a2', title: 'Second', tags: [], deletedAt: null, savedAt: '2024-06-01T00:00:00.000Z' }),
+      article({ id: 'a3', title: 'Trashed', deletedAt: '2024-06-02T00:00:00.000Z' }),
+    ],
     highlightsOf: (id: string) =>
       id === 'a1'
-        ? [highlight('h1', 'quiet library', 4, { color: 'blue', note: 'Café thoughts' }), highlight('h2', 'gone passage', 30)]
+        ? [
+            highlight('h1', 'quiet library', 4, { color: 'blue', note: 'Café thoughts' }),
+            highlight('h2', 'gone passage', 30),
+          ]
         : [highlight(`${id}-h`, 'second text', 2, { articleId: id, createdAt: '2024-07-01T00:00:00.000Z' })],
     readText: async () => text,
   });
@@ -105,7 +165,10 @@ describe('clips and writing an export', () => {
     dirs.push(dir);
     const clips: Clip[] = await listClips(source('x'), {});
     const core = { listClips: async () => clips };
-    expect(await exportHighlights(core, async () => null, { format: 'markdown' })).toEqual({ written: false, files: [] });
+    expect(await exportHighlights(core, async () => null, { format: 'markdown' })).toEqual({
+      written: false,
+      files: [],
+    });
     const result = await exportHighlights(core, async () => dir, { format: 'markdown' });
     expect(result.files.sort()).toEqual(['On Margins notes.md', 'Second.md']);
     expect((await readdir(dir)).sort()).toEqual(['On Margins notes.md', 'Second.md']);
@@ -117,6 +180,8 @@ describe('clips and writing an export', () => {
   });
 
   it('refuses an export with nothing in it', async () => {
-    await expect(exportHighlights({ listClips: async () => [] }, async () => '/nowhere', { format: 'json' })).rejects.toThrow(/no highlights/);
+    await expect(
+      exportHighlights({ listClips: async () => [] }, async () => '/nowhere', { format: 'json' }),
+    ).rejects.toThrow(/no highlights/);
   });
 });
