@@ -19,7 +19,7 @@ export function App() {
           theme={theme}
         />
       ) : route.name === 'clips' ? (
-        <ClipsView theme={theme} />
+        <ClipsView route={route} theme={theme} />
       ) : (
         <LibraryView route={route} theme={theme} />
       )}

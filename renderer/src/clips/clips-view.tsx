@@ -4,17 +4,23 @@ import { groupByArticle } from '@shared/transfer/clip';
 import { articlesToMarkdown } from '@shared/transfer/markdown-export';
 import { api } from '../api';
 import { Sidebar } from '../library/sidebar';
-import { rememberLibraryRoute } from '../route';
+import { rememberLibraryRoute, useRouteFocus, type ListRoute } from '../route';
 import { SearchIcon } from '../ui/icons';
 import { TagFilterOptions } from '../ui/tag-options';
 import type { useTheme } from '../ui/theme';
 import { useToast } from '../ui/toast';
-import { useHotkeys } from '../ui/use-hotkeys';
+import { useKeys } from '../ui/use-keys';
 import { ClipCard } from './clip-card';
 import { EVERY_CLIP, useClips } from './use-clips';
 
 /** Every highlight across the library, newest first: filter by colour, tag and article, search, export. */
-export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
+export function ClipsView({
+  route,
+  theme,
+}: {
+  route: Extract<ListRoute, { name: 'clips' }>;
+  theme: ReturnType<typeof useTheme>;
+}) {
   const notify = useToast();
   const [text, setText] = useState('');
   const [color, setColor] = useState<HighlightColor | undefined>();
@@ -34,7 +40,8 @@ export function ClipsView({ theme }: { theme: ReturnType<typeof useTheme> }) {
     rememberLibraryRoute({ name: 'clips' });
     api.listTags().then(setTags, () => setTags([]));
   }, []);
-  useHotkeys({ '/': () => searchRef.current?.focus() });
+  useKeys({ '/': () => searchRef.current?.focus() });
+  useRouteFocus(route, { search: searchRef });
 
   const filtered = Boolean(text.trim() || color || tag || articleId);
 

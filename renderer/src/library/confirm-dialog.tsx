@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { OverlayBackdrop } from '../ui/overlay';
-import { useEscape } from './use-escape';
+import { useDialogEscape } from '../ui/use-keys';
 
 interface Props {
   title: string;
@@ -13,7 +13,7 @@ interface Props {
 /** Asks before something that cannot be undone. */
 export function ConfirmDialog({ title, message, confirm, onConfirm, onCancel }: Props) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEscape(onCancel);
+  useDialogEscape(onCancel);
   useEffect(() => cancelRef.current?.focus(), []);
   return (
     <OverlayBackdrop onClose={onCancel}>

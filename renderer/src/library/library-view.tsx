@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { ArticleMeta, ListQuery, SaveResult, TagCount } from '@shared/model';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { ArticleMeta, ListQuery, SaveResult } from '@shared/model';
 import { api } from '../api';
 import { markAlreadySaved } from '../reader/already-saved';
 import { UndoToast, useUndoOffer, type UndoOffer } from '../ui/undo-offer';
-import { navigate, rememberLibraryRoute, type Route } from '../route';
+import { navigate, rememberLibraryRoute, useRouteFocus, type Route } from '../route';
 import type { useTheme } from '../ui/theme';
 import { useToast } from '../ui/toast';
-import { useHotkeys } from '../ui/use-hotkeys';
+import { useDebounced } from '../ui/use-debounced';
 import { AddUrlForm } from './add-url-form';
 import { siteOf } from '@shared/transfer/markdown-export';
 import { ArticleRow } from './article-row';
@@ -14,17 +14,21 @@ import { BulkBar, type BulkCommand } from './bulk-bar';
 import { ConfirmDialog } from './confirm-dialog';
 import { EmptyView, WelcomeGreeting } from './empty-state';
 import { afterAction, applyAction, type ListAction } from './library-actions';
+import { useListSource, type ListSource } from './list-source';
 import { DEFAULT_SORT, ListToolbar } from './list-toolbar';
 import { NoticesBanner } from './notices-banner';
 import { SearchBox } from './search-box';
-import { isSelected, NO_SELECTION, selectAll, selectedCount, toggled, withRange, type Selection } from './selection';
+import { isSelected, NO_SELECTION, selectAll } from './selection';
 import { Sidebar, viewLabel } from './sidebar';
 import { TagManager } from './tag-manager';
 import { TagPopover } from './tag-popover';
-import { fetchAllRows, usePagedList, type FetchRows, type ListRow } from './use-paged-list';
-import { useListKeys } from './use-list-keys';
+import { usePagedList, type ListRow } from './use-paged-list';
+import { useLibraryKeys } from './use-library-keys';
+import { useLibraryOverview } from './use-library-overview';
+import { useListCursor } from './use-list-cursor';
+import { useListSelection } from './use-list-selection';
 import { settingsKey, useViewSettings } from './use-view-settings';
-import { scrollRowIntoView, VirtualList } from './virtual-list';
+import { VirtualList } from './virtual-list';
 
 type LibraryRoute = Extract<Route, { name: 'library' }>;
 
@@ -40,19 +44,6 @@ const EMPTY_HINTS: Record<LibraryRoute['view'], { title: string; hint: string }>
 const SEARCH_DELAY_MS = 160;
 const UNDO_MS = 8000;
 
-function useDebounced(value: string, ms: number): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    if (!value) {
-      setSettled('');
-      return;
-    }
-    const timer = window.setTimeout(() => setSettled(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
 export function LibraryView({ route, theme }: { route: LibraryRoute; theme: ReturnType<typeof useTheme> }) {
   const notify = useToast();
   const inTrash = route.view === 'trash';
@@ -60,10 +51,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
   const [query, setQuery] = useState('');
   const searchText = useDebounced(query.trim(), SEARCH_DELAY_MS);
   const searching = searchText !== '';
-  const [tags, setTags] = useState<TagCount[]>([]);
-  const [libraryEmpty, setLibraryEmpty] = useState<boolean | null>(null);
-  const [cursor, setCursor] = useState(-1);
-  const [selection, setSelection] = useState<Selection>(NO_SELECTION);
+  const { tags, libraryEmpty, refresh: loadTags } = useLibraryOverview();
   const [tagging, setTagging] = useState<{ articles: ArticleMeta[] } | null>(null);
   const [managingTags, setManagingTags] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
@@ -74,50 +62,25 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
   const sites = useRef(new Set<string>());
 
   useEffect(() => rememberLibraryRoute(route), [route]);
+  useRouteFocus(route, { search: searchRef });
 
   const { sort = DEFAULT_SORT, filters = {} } = view.settings;
   const listQuery: ListQuery = { view: route.view, ...filters, ...(route.tag ? { tag: route.tag } : {}), sort };
-  const listKey = !view.ready ? null : searching ? `search\n${searchText}` : JSON.stringify(listQuery);
-  const fetchRows = useMemo<FetchRows>(() => {
-    if (listKey === null) return async () => ({ total: 0, rows: [] });
-    if (listKey.startsWith('search\n')) {
-      const text = listKey.slice('search\n'.length);
-      return (offset, limit) =>
-        api.searchPage(text, { offset, limit }).then((page) => ({
-          total: page.total,
-          exact: page.exact,
-          terms: page.terms,
-          rows: page.hits.map((hit) => ({ article: hit.article, snippet: hit.snippet, matches: hit.matches })),
-        }));
-    }
-    const q = JSON.parse(listKey) as ListQuery;
-    return (offset, limit) =>
-      api
-        .listPage({ ...q, offset, limit })
-        .then((page) => ({ total: page.total, rows: page.items.map((article) => ({ article })) }));
-  }, [listKey]);
+  const source: ListSource | null = !view.ready
+    ? null
+    : searching
+      ? { kind: 'search', text: searchText }
+      : { kind: 'view', query: listQuery };
+  const { key: listKey, fetchRows } = useListSource(source);
   const list = usePagedList(listKey, fetchRows);
+  const { cursor, setCursor, moveCursor } = useListCursor(list, listKey, scrollerRef);
+  const picks = useListSelection(list, listKey, fetchRows);
+  const { selection, setSelection, count } = picks;
 
-  const loadTags = useCallback(() => {
-    api.listTags().then(setTags, () => undefined);
-    api.listPage({ view: 'all', limit: 1 }).then(
-      (page) => setLibraryEmpty(page.total === 0),
-      () => setLibraryEmpty(false),
-    );
-  }, []);
-  useEffect(loadTags, [loadTags]);
-
-  // A new list starts at the top with nothing picked.
-  useEffect(() => {
-    setCursor(-1);
-    setSelection(NO_SELECTION);
-    if (scrollerRef.current) scrollerRef.current.scrollTop = 0;
-  }, [listKey]);
-
-  const reload = useCallback(() => {
+  const reload = () => {
     list.refresh();
     loadTags();
-  }, [list, loadTags]);
+  };
 
   const rowAt = (index: number): ListRow | undefined => {
     const row = list.rowAt(index);
@@ -125,43 +88,9 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     return row;
   };
 
-  const listElement = () => scrollerRef.current?.querySelector<HTMLElement>('.article-list') ?? null;
-  const moveCursor = (index: number, focus = true) => {
-    if (list.total === 0) return;
-    const next = Math.min(Math.max(index, 0), list.total - 1);
-    setCursor(next);
-    if (scrollerRef.current) scrollRowIntoView(scrollerRef.current, listElement(), next);
-    if (focus)
-      requestAnimationFrame(() =>
-        listElement()
-          ?.querySelector<HTMLElement>(`[aria-posinset="${next + 1}"] .article-link`)
-          ?.focus({ preventScroll: true }),
-      );
-  };
-  // Keep the cursor on a row that exists once the list has shrunk (an archived row leaves the Inbox).
-  useEffect(() => {
-    if (cursor >= list.total && list.total > 0 && !list.loading) setCursor(list.total - 1);
-  }, [cursor, list.total, list.loading]);
-
-  const count = selectedCount(selection, list.total);
-
   /** The selection, or else the row under the cursor. */
   const targets = async (): Promise<ArticleMeta[]> => {
-    if (count > 0) {
-      if (selection.all)
-        return (await fetchAllRows(fetchRows)).map((r) => r.article).filter((a) => !selection.ids.has(a.id));
-      const found = new Map<string, ArticleMeta>();
-      const missing = new Set(selection.ids);
-      for (let i = 0; i < list.total && missing.size; i++) {
-        const row = list.rowAt(i);
-        if (row && missing.delete(row.article.id)) found.set(row.article.id, row.article);
-        if (!row) break;
-      }
-      if (missing.size)
-        for (const r of await fetchAllRows(fetchRows))
-          if (missing.has(r.article.id)) found.set(r.article.id, r.article);
-      return [...found.values()];
-    }
+    if (count > 0) return picks.selected();
     const row = cursor >= 0 ? list.rowAt(cursor) : undefined;
     return row ? [row.article] : [];
   };
@@ -206,28 +135,10 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     else void run({ type: command });
   };
 
-  const rangeTo = async (index: number) => {
-    const from = selection.anchor ?? (cursor >= 0 ? cursor : index);
-    const [a, b] = from < index ? [from, index] : [index, from];
-    const ids: string[] = [];
-    for (let i = a; i <= b; i++) {
-      const row = list.rowAt(i);
-      if (!row) break;
-      ids.push(row.article.id);
-    }
-    if (ids.length < b - a + 1) {
-      ids.length = 0;
-      for (let at = a; at <= b; at += 1000)
-        ids.push(...(await fetchRows(at, Math.min(1000, b - at + 1))).rows.map((r) => r.article.id));
-    }
-    setSelection((s) => ({ ...withRange(s, ids), anchor: s.anchor ?? from }));
-  };
-
   const toggleAt = (index: number, shift = false) => {
-    const row = list.rowAt(index);
-    if (!row) return;
-    if (shift) void rangeTo(index);
-    else setSelection((s) => toggled(s, row.article.id, index));
+    if (!list.rowAt(index)) return;
+    if (shift) void picks.rangeTo(index, cursor >= 0 ? cursor : index);
+    else picks.toggle(index);
     setCursor(index);
   };
 
@@ -258,41 +169,27 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
   const current = cursor >= 0 ? (list.rowAt(cursor)?.article ?? null) : null;
   const open = () => current && navigate({ name: 'reader', id: current.id });
 
-  useHotkeys({ 'mod+l': () => addRef.current?.focus() });
-  useListKeys({
-    '/': () => searchRef.current?.focus(),
-    j: () => moveCursor(cursor + 1),
-    ArrowDown: () => moveCursor(cursor + 1),
-    k: () => moveCursor(cursor < 0 ? 0 : cursor - 1),
-    ArrowUp: () => moveCursor(cursor < 0 ? 0 : cursor - 1),
-    Home: () => moveCursor(0),
-    End: () => moveCursor(list.total - 1),
-    o: open,
-    Enter: () => {
-      const active = document.activeElement;
-      if (active instanceof HTMLButtonElement) active.click();
-      else open();
-    },
-    e: () =>
+  useLibraryKeys({
+    focusAdd: () => addRef.current?.focus(),
+    focusSearch: () => searchRef.current?.focus(),
+    move: (step) => moveCursor(step > 0 ? cursor + 1 : cursor < 0 ? 0 : cursor - 1),
+    moveTo: (where) => moveCursor(where === 'first' ? 0 : list.total - 1),
+    open,
+    archive: () =>
       current &&
       !inTrash &&
       void run({ type: 'archive', value: count > 0 ? route.view !== 'archive' : !current.archived }),
-    f: () =>
+    favourite: () =>
       current &&
       !inTrash &&
       void run({ type: 'favourite', value: count > 0 ? route.view !== 'favourites' : !current.favourite }),
-    t: () => !inTrash && void openTagging(),
-    '#': () => void run({ type: inTrash ? 'restore' : 'delete' }),
-    Delete: () => !inTrash && void run({ type: 'delete' }),
-    x: () => cursor >= 0 && toggleAt(cursor),
-    'mod+a': () => list.total > 0 && setSelection(selectAll()),
-    'mod+z': () => undoOffer && void runUndo(undoOffer),
-    Escape: () => setSelection(NO_SELECTION),
-    'g i': () => navigate({ name: 'library', view: 'inbox' }),
-    'g a': () => navigate({ name: 'library', view: 'archive' }),
-    'g f': () => navigate({ name: 'library', view: 'favourites' }),
-    'g c': () => navigate({ name: 'library', view: 'clipped' }),
-    'g t': () => navigate({ name: 'library', view: 'trash' }),
+    tag: () => !inTrash && void openTagging(),
+    deleteOrRestore: () => void run({ type: inTrash ? 'restore' : 'delete' }),
+    delete: () => !inTrash && void run({ type: 'delete' }),
+    toggleSelected: () => cursor >= 0 && toggleAt(cursor),
+    selectAll: () => list.total > 0 && setSelection(selectAll()),
+    undo: () => undoOffer && void runUndo(undoOffer),
+    clearSelection: () => setSelection(NO_SELECTION),
   });
 
   const emptyTrash = async () => {

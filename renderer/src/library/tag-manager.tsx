@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { TagChangeResult, TagCount } from '@shared/model';
 import { api } from '../api';
 import { OverlayBackdrop, OverlayHeader } from '../ui/overlay';
-import { useEscape } from './use-escape';
+import { useDialogEscape } from '../ui/use-keys';
 
 interface Props {
   onClose(): void;
@@ -20,7 +20,7 @@ export function TagManager({ onClose, onChanged }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
-  useEscape(() => (editing ? setEditing(null) : onClose()));
+  useDialogEscape(() => (editing ? setEditing(null) : onClose()));
 
   useEffect(() => {
     api.listTags().then(setTags, (e: Error) => setError(e.message));

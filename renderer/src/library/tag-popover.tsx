@@ -2,7 +2,7 @@ import type { ArticleMeta, TagCount } from '@shared/model';
 import { OverlayBackdrop } from '../ui/overlay';
 import { TagChip } from '../ui/tag-chip';
 import { TagInput } from '../ui/tag-input';
-import { useEscape } from './use-escape';
+import { useDialogEscape } from '../ui/use-keys';
 
 interface Props {
   /** The articles being tagged (the selection, or the row under the cursor). */
@@ -16,7 +16,7 @@ interface Props {
 
 /** "t" in the list: add a tag to (or take one off) the chosen articles. */
 export function TagPopover({ articles, known, onAdd, onRemove, onClose }: Props) {
-  useEscape(onClose);
+  useDialogEscape(onClose);
   const count = articles.length;
   const current = new Map<string, string>();
   for (const a of articles) for (const t of a.tags) if (!current.has(t.toLowerCase())) current.set(t.toLowerCase(), t);

@@ -1,69 +1,59 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import type { ArticleMeta, ArticleWithContent, HighlightColor } from '@shared/model';
-import { articleToMarkdown, quoteWithCitation } from '@shared/transfer/markdown-export';
+import type { ArticleWithContent } from '@shared/model';
+import { articleToMarkdown } from '@shared/transfer/markdown-export';
 import { api } from '../api';
-import { backToLibrary } from '../route';
+import { backToLibrary, searchLibrary } from '../route';
 import { ReaderSettingsPopover } from '../settings/reader-settings-popover';
-import { readerStyle, stepSize, updateReaderSettings, useReaderSettings } from '../settings/reader-settings';
+import { readerStyle, updateReaderSettings, useReaderSettings } from '../settings/reader-settings';
 import type { useTheme } from '../ui/theme';
-import { useToast } from '../ui/toast';
-import { isEditable, useHotkeys } from '../ui/use-hotkeys';
+import { useFailureToast, useToast } from '../ui/toast';
+import { useKeys } from '../ui/use-keys';
 import { ArticleBody } from './article-body';
 import { ArticleHeader } from './article-header';
-import { currentRange, selectedSpan } from './current-selection';
 import { FindBar } from './find-bar';
 import { HighlightPopover } from './highlight-popover';
 import { HighlightsPanel } from './highlights-panel';
-import { flashHighlight, marksOf } from './paint-highlights';
 import { useReadAloud } from './read-aloud';
 import { ReaderToolbar, type ReaderPopover } from './reader-toolbar';
 import { SelectionToolbar } from './selection-toolbar';
 import { ShortcutsOverlay } from './shortcuts-overlay';
 import { headingsOf, TableOfContents } from './table-of-contents';
 import { TagEditor } from './tag-editor';
-import { readableText } from './text-offsets';
 import { UndoToast, useUndoOffer } from '../ui/undo-offer';
 import { AlreadySavedNotice, UpdateStatus, useUpdateFromWeb } from './update-from-web';
 import { clearAlreadySaved, wasAlreadySaved } from './already-saved';
+import { useArticle } from './use-article';
+import { useArticleMeta } from './use-article-meta';
+import { useHighlightDelete } from './use-highlight-delete';
+import { useHighlightFocus } from './use-highlight-focus';
 import { useHighlights } from './use-highlights';
+import { usePanelOpen } from './use-panel-open';
+import { useReaderKeys } from './use-reader-keys';
 import { useReadingProgress } from './use-reading-progress';
+import { useReattach } from './use-reattach';
+import { useSelectionActions } from './use-selection-actions';
 
 type Theme = ReturnType<typeof useTheme>;
-const PANEL_KEY = 'offprint.highlightsPanel';
-const LINE_STEP = 72;
 const UNDO_MS = 7000;
 
 export function ReaderView({ id, theme, highlightId }: { id: string; theme: Theme; highlightId?: string }) {
-  const [loaded, setLoaded] = useState<{ article?: ArticleWithContent; error?: string; id: string }>({ id });
-  // Bumped by "Update from the web": the article is read again and the reader starts afresh on the new copy.
-  const [version, setVersion] = useState(0);
-  const onUpdated = useCallback(() => setVersion((v) => v + 1), []);
-  useEffect(() => {
-    let live = true;
-    api.getArticle(id).then(
-      (article) => live && setLoaded({ article, id }),
-      (error: Error) => live && setLoaded({ error: error.message, id }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
-  useHotkeys({ u: backToLibrary, Escape: backToLibrary }, !loaded.article);
+  const loaded = useArticle(id);
+  useKeys({ u: backToLibrary, Escape: backToLibrary }, { enabled: !loaded.article });
 
-  if (loaded.id === id && loaded.article) {
+  if (loaded.article) {
     return (
       <Reader
         key={`${id}/${loaded.article.updatedAt}`}
         article={loaded.article}
         theme={theme}
         highlightId={highlightId}
-        onUpdated={onUpdated}
+        onUpdated={loaded.reload}
       />
     );
   }
   return (
     <div className="reader reader-placeholder">
-      {loaded.id === id && loaded.error ? (
+      {loaded.error ? (
         <div className="reader-error" role="alert">
           <h1>This article could not be opened</h1>
           <p>{loaded.error}</p>
@@ -78,18 +68,6 @@ export function ReaderView({ id, theme, highlightId }: { id: string; theme: Them
   );
 }
 
-/** Goes back to the library and puts the cursor in its search field. */
-function searchLibrary(): void {
-  backToLibrary();
-  let tries = 0;
-  const focus = () => {
-    const field = document.querySelector<HTMLInputElement>('input[aria-label="Search articles"]');
-    if (field) field.focus();
-    else if (tries++ < 30) requestAnimationFrame(focus);
-  };
-  requestAnimationFrame(focus);
-}
-
 function Reader({
   article,
   theme,
@@ -102,17 +80,18 @@ function Reader({
   onUpdated(): void;
 }) {
   const notify = useToast();
+  const fail = useFailureToast();
   const settings = useReaderSettings();
-  const [meta, setMeta] = useState<ArticleMeta>(article);
+  const { meta, toggleArchived, toggleFavourite, finished, addTag, removeTag } = useArticleMeta(
+    article,
+    settings.archiveWhenFinished,
+  );
   const [text, setText] = useState('');
-  const [panelOpen, setPanelOpen] = useState(() => localStorage.getItem(PANEL_KEY) === 'open');
+  const [panelOpen, showPanel] = usePanelOpen();
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
   const [popover, setPopover] = useState<ReaderPopover>(null);
   const [findOpen, setFindOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [editor, setEditor] = useState<{ id: string; rect: DOMRect; editNote: boolean } | null>(null);
-  const [reattachingId, setReattachingId] = useState<string | null>(null);
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [bar, setBar] = useState<HTMLElement | null>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
@@ -129,10 +108,27 @@ function Reader({
     () => anchored.flatMap(({ highlight, span }) => (span ? [{ id: highlight.id, color: highlight.color, span }] : [])),
     [anchored],
   );
+  const paintedIds = useMemo(() => paintable.map((p) => p.id), [paintable]);
   const headings = useMemo(() => (text ? headingsOf(bodyRef.current) : []), [text]);
   const readAloud = useReadAloud(body, article.lang, notify);
-
-  const fail = useCallback((error: unknown) => notify((error as Error).message), [notify]);
+  const focus = useHighlightFocus({ body, ids: paintedIds, openAt: highlightId, onNone: notify });
+  const { editor, setEditor } = focus;
+  const reattaching = useReattach({ bodyRef, text, reattach });
+  const selection = useSelectionActions({
+    bodyRef,
+    text,
+    meta,
+    lastColor: settings.lastColor,
+    add,
+    onNoted: useCallback((created, rect) => setEditor({ id: created.id, rect, editNote: true }), [setEditor]),
+  });
+  const { undo, deleteHighlight } = useHighlightDelete({
+    remove,
+    undoDelete,
+    offerUndo,
+    withdrawUndo,
+    onDeleted: useCallback(() => setEditor(null), [setEditor]),
+  });
 
   const [alreadySaved, setAlreadySaved] = useState(() => wasAlreadySaved(article.id));
   useEffect(clearAlreadySaved, []);
@@ -144,24 +140,6 @@ function Reader({
     }, [notify, onUpdated]),
   );
 
-  const toggleArchived = useCallback(async () => {
-    try {
-      const next = await api.setArchived(meta.id, !meta.archived);
-      setMeta(next);
-      notify(next.archived ? 'Moved to Archive' : 'Moved back to Inbox');
-    } catch (error) {
-      fail(error);
-    }
-  }, [meta, notify, fail]);
-
-  const onFinished = useCallback(() => {
-    if (!settings.archiveWhenFinished || meta.archived) return;
-    api.setArchived(meta.id, true).then((next) => {
-      setMeta(next);
-      notify('Finished — moved to the Archive');
-    }, fail);
-  }, [settings.archiveWhenFinished, meta, notify, fail]);
-
   const progress = useReadingProgress({
     articleId: article.id,
     readingMinutes: article.readingMinutes,
@@ -171,202 +149,47 @@ function Reader({
     initialProgress: article.progress,
     ready: text !== '',
     skipRestore: Boolean(highlightId),
-    onFinished,
+    onFinished: finished,
   });
 
-  // Opened from the Clips view: go straight to the highlight.
-  const jumped = useRef(false);
-  useEffect(() => {
-    if (!highlightId || jumped.current || !body || paintable.length === 0) return;
-    jumped.current = true;
-    setActiveId(highlightId);
-    requestAnimationFrame(() => flashHighlight(body, highlightId, 'instant'));
-  }, [highlightId, body, paintable]);
-
-  const showPanel = useCallback((open: boolean) => {
-    setPanelOpen(open);
-    localStorage.setItem(PANEL_KEY, open ? 'open' : 'closed');
-  }, []);
-
-  const highlightSelection = useCallback(
-    async (color: HighlightColor, note = '') => {
-      const span = selectedSpan(bodyRef.current, text);
-      if (!span) {
-        notify('Select a passage in the article first.');
-        return null;
-      }
-      if (color !== settings.lastColor) updateReaderSettings({ lastColor: color });
-      const selected = currentRange();
-      try {
-        const created = await add(span, color, note);
-        // Clear only the selection that was highlighted: the reader may have selected more meanwhile.
-        if (selected && currentRange() === selected) window.getSelection()?.removeAllRanges();
-        return created;
-      } catch (error) {
-        fail(error);
-        return null;
-      }
-    },
-    [add, fail, notify, text, settings.lastColor],
-  );
-
-  const noteSelection = useCallback(async () => {
-    const rect = currentRange()?.getBoundingClientRect() ?? null;
-    const created = await highlightSelection(settings.lastColor);
-    if (created && rect) setEditor({ id: created.id, rect, editNote: true });
-  }, [highlightSelection, settings.lastColor]);
-
-  const copyQuote = useCallback(async () => {
-    const span = selectedSpan(bodyRef.current, text);
-    if (!span || !bodyRef.current) return;
-    try {
-      await navigator.clipboard.writeText(quoteWithCitation(readableText(bodyRef.current, span), meta));
-      notify('Copied as a Markdown quote');
-    } catch (error) {
-      fail(error);
-    }
-  }, [text, meta, notify, fail]);
-
-  const reattachSelection = useCallback(async () => {
-    const span = selectedSpan(bodyRef.current, text);
-    if (!span || !reattachingId) return;
-    try {
-      await reattach(reattachingId, span);
-      window.getSelection()?.removeAllRanges();
-      setReattachingId(null);
-      notify('Highlight re-attached');
-    } catch (error) {
-      fail(error);
-    }
-  }, [text, reattachingId, reattach, notify, fail]);
-
-  const undo = useCallback(async () => {
-    try {
-      const restored = await undoDelete();
-      withdrawUndo();
-      if (restored) notify('Highlight restored');
-    } catch (error) {
-      fail(error);
-    }
-  }, [undoDelete, withdrawUndo, notify, fail]);
-
-  const deleteHighlight = useCallback(
-    async (id: string) => {
-      try {
-        await remove(id);
-        setEditor(null);
-        offerUndo('Highlight deleted', undo);
-      } catch (error) {
-        fail(error);
-      }
-    },
-    [remove, fail, offerUndo, undo],
-  );
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (
-        !(event.ctrlKey || event.metaKey) ||
-        event.key.toLowerCase() !== 'z' ||
-        event.shiftKey ||
-        isEditable(event.target)
-      )
-        return;
-      if (!canUndo()) return;
-      event.preventDefault();
-      void undo();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [undo, canUndo]);
-
-  const toggleFavourite = useCallback(async () => {
-    try {
-      const next = await api.setFavourite(meta.id, !meta.favourite);
-      setMeta(next);
-      notify(next.favourite ? 'Added to Favourites' : 'Removed from Favourites');
-    } catch (error) {
-      fail(error);
-    }
-  }, [meta, notify, fail]);
-
-  const selectHighlight = useCallback((id: string) => {
-    setActiveId(id);
-    if (bodyRef.current) flashHighlight(bodyRef.current, id);
-  }, []);
-
-  const onMarkClick = useCallback((id: string, mark: HTMLElement) => {
-    setActiveId(id);
-    setEditor({ id, rect: mark.getBoundingClientRect(), editNote: false });
-  }, []);
-
-  /** The next or previous highlight from the middle of the view. */
-  const stepHighlight = (direction: 1 | -1) => {
-    const root = bodyRef.current;
-    if (!root || paintable.length === 0) return;
-    const middle = window.innerHeight / 2;
-    const tops = paintable.map((p) => ({ id: p.id, top: marksOf(root, p.id)[0]?.getBoundingClientRect().top ?? 0 }));
-    const target =
-      direction > 0 ? tops.find((t) => t.top > middle + 8) : [...tops].reverse().find((t) => t.top < middle - 8);
-    if (target) selectHighlight(target.id);
-    else notify(direction > 0 ? 'No more highlights below' : 'No more highlights above');
-  };
-
-  const scrollBy = (top: number) => scroller?.scrollBy({ top, behavior: 'smooth' });
-  const page = (event: KeyboardEvent) => scrollBy((event.shiftKey ? -1 : 1) * ((scroller?.clientHeight ?? 600) - 80));
-
+  /** Esc closes the innermost thing open, and leaves the article when nothing is. */
   const escape = () => {
-    const selection = window.getSelection();
+    const selected = window.getSelection();
     if (editor) setEditor(null);
-    else if (selection && !selection.isCollapsed) selection.removeAllRanges();
-    else if (reattachingId) setReattachingId(null);
+    else if (selected && !selected.isCollapsed) selected.removeAllRanges();
+    else if (reattaching.reattachingId) reattaching.cancel();
     else if (popover) setPopover(null);
     else if (findOpen) setFindOpen(false);
     else backToLibrary();
   };
 
-  const overlayOpen = shortcutsOpen;
-  useHotkeys(
-    {
-      u: backToLibrary,
-      Escape: escape,
-      j: () => scrollBy(LINE_STEP),
-      ArrowDown: () => scrollBy(LINE_STEP),
-      k: () => scrollBy(-LINE_STEP),
-      ArrowUp: () => scrollBy(-LINE_STEP),
-      ' ': page,
-      PageDown: () => scrollBy((scroller?.clientHeight ?? 600) - 80),
-      PageUp: () => scrollBy(-((scroller?.clientHeight ?? 600) - 80)),
-      e: () => void toggleArchived(),
-      f: () => void toggleFavourite(),
-      t: () => setPopover('tags'),
-      s: () => setPopover((p) => (p === 'settings' ? null : 'settings')),
-      c: () => headings.length && setPopover((p) => (p === 'toc' ? null : 'toc')),
-      h: () => void highlightSelection(settings.lastColor),
-      n: () => void noteSelection(),
-      '[': () => stepHighlight(-1),
-      ']': () => stepHighlight(1),
-      Enter: () => {
-        const root = bodyRef.current;
-        const mark = activeId && root ? marksOf(root, activeId)[0] : null;
-        if (mark) setEditor({ id: activeId!, rect: mark.getBoundingClientRect(), editNote: false });
-      },
-      '+': () => stepSize(1),
-      '=': () => stepSize(1),
-      '-': () => stepSize(-1),
-      o: () => void api.openExternal(meta.url).catch(fail),
-      p: () => showPanel(!panelOpen),
-      r: () => void readAloud.toggle(),
-      '/': searchLibrary,
-      '?': () => setShortcutsOpen(true),
-      'mod+f': () => setFindOpen(true),
-    },
-    !overlayOpen,
-  );
+  useReaderKeys({
+    scroller,
+    back: backToLibrary,
+    escape,
+    archive: () => void toggleArchived(),
+    favourite: () => void toggleFavourite(),
+    tags: () => setPopover('tags'),
+    settings: () => setPopover((p) => (p === 'settings' ? null : 'settings')),
+    contents: () => headings.length && setPopover((p) => (p === 'toc' ? null : 'toc')),
+    highlight: () => void selection.highlight(settings.lastColor),
+    note: () => void selection.note(),
+    stepHighlight: focus.step,
+    editActive: focus.editActive,
+    openOriginal: () => void api.openExternal(meta.url).catch(fail),
+    panel: () => showPanel(!panelOpen),
+    readAloud: () => void readAloud.toggle(),
+    search: searchLibrary,
+    shortcuts: () => setShortcutsOpen(true),
+    find: () => setFindOpen(true),
+    undo: canUndo() ? () => void undo() : undefined,
+  });
 
   const resolvedTheme = settings.theme === 'system' ? theme.resolved : settings.theme;
   const editing = editor && anchored.find((a) => a.highlight.id === editor.id)?.highlight;
-  const reattaching = reattachingId ? anchored.find((a) => a.highlight.id === reattachingId) : undefined;
+  const reattachingItem = reattaching.reattachingId
+    ? anchored.find((a) => a.highlight.id === reattaching.reattachingId)
+    : undefined;
 
   return (
     <div
@@ -402,12 +225,7 @@ function Reader({
             ) : which === 'toc' ? (
               <TableOfContents headings={headings} onClose={() => setPopover(null)} />
             ) : (
-              <TagEditor
-                tags={meta.tags}
-                onAdd={async (tag) => setMeta(await api.addTag(meta.id, tag))}
-                onRemove={async (tag) => setMeta(await api.removeTag(meta.id, tag))}
-                onClose={() => setPopover(null)}
-              />
+              <TagEditor tags={meta.tags} onAdd={addTag} onRemove={removeTag} onClose={() => setPopover(null)} />
             )
           }
         />
@@ -437,7 +255,7 @@ function Reader({
             content={article.content}
             highlights={paintable}
             onText={setText}
-            onMarkClick={onMarkClick}
+            onMarkClick={focus.openMark}
           />
         </article>
         <footer className="reader-end">
@@ -453,18 +271,15 @@ function Reader({
         <HighlightsPanel
           items={anchored}
           editingId={editingId}
-          activeId={activeId}
+          activeId={focus.activeId}
           onEdit={setEditingId}
-          onSelect={selectHighlight}
+          onSelect={focus.select}
           onSaveNote={(id, note) => update(id, { note })}
           onColor={(id, color) => void update(id, { color }).catch(fail)}
           onDelete={(id) => void deleteHighlight(id)}
           onClose={() => showPanel(false)}
-          reattachingId={reattachingId}
-          onReattach={(id) => {
-            setReattachingId(id);
-            if (id) notify('Select the passage this highlight belongs to, then choose “Re-attach here”.');
-          }}
+          reattachingId={reattaching.reattachingId}
+          onReattach={reattaching.start}
           onCopyMarkdown={() => {
             const inOrder = anchored.map((a) => a.highlight);
             navigator.clipboard
@@ -482,11 +297,11 @@ function Reader({
         root={body}
         scroller={scroller}
         lastColor={settings.lastColor}
-        onHighlight={(color) => void highlightSelection(color)}
-        onNote={() => void noteSelection()}
-        onCopyQuote={() => void copyQuote()}
-        reattachLabel={reattaching ? 'Re-attach here' : undefined}
-        onReattach={reattaching ? () => void reattachSelection() : undefined}
+        onHighlight={(color) => void selection.highlight(color)}
+        onNote={() => void selection.note()}
+        onCopyQuote={() => void selection.copyQuote()}
+        reattachLabel={reattachingItem ? 'Re-attach here' : undefined}
+        onReattach={reattachingItem ? () => void reattaching.attachSelection() : undefined}
       />
       {editor && editing && (
         <HighlightPopover

@@ -28,3 +28,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 export const useToast = (): Notify => useContext(ToastContext);
+
+/** Shows a failed call's message. */
+export function useFailureToast(): (error: unknown) => void {
+  const notify = useToast();
+  return useCallback((error: unknown) => notify((error as Error).message), [notify]);
+}
