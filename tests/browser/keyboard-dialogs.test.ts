@@ -105,5 +105,15 @@ test('the reader does not undo a deleted highlight with Ctrl+Z while the shortcu
     await expect.poll(count).toBe(before);
     await page.getByRole('status').getByText('Highlight restored').waitFor();
   });
+
+  await step('/ goes back to the library with the cursor in its search field, asked through the route', async () => {
+    await page.keyboard.press('/');
+    await page.getByRole('heading', { name: 'Inbox', exact: true }).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Search articles');
+    // The request is dropped once answered: Back or a reload does not ask again.
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/inbox');
+    await page.keyboard.type('a');
+    expect(await page.getByRole('searchbox', { name: 'Search articles' }).inputValue()).toBe('a');
+  });
   expect(app.problems).toEqual([]);
 });
