@@ -14,7 +14,7 @@ import { FindBar } from './find-bar';
 import { HighlightPopover } from './highlight-popover';
 import { HighlightsPanel } from './highlights-panel';
 import { useReadAloud } from './read-aloud';
-import { ReaderToolbar, type ReaderPopover } from './reader-toolbar';
+import { ReaderToolbar } from './reader-toolbar';
 import { SelectionToolbar } from './selection-toolbar';
 import { ShortcutsOverlay } from './shortcuts-overlay';
 import { headingsOf, TableOfContents } from './table-of-contents';
@@ -29,6 +29,7 @@ import { useHighlightFocus } from './use-highlight-focus';
 import { useHighlights } from './use-highlights';
 import { usePanelOpen } from './use-panel-open';
 import { useReaderKeys } from './use-reader-keys';
+import { useReaderOverlays } from './use-reader-overlays';
 import { useReadingProgress } from './use-reading-progress';
 import { useReattach } from './use-reattach';
 import { useSelectionActions } from './use-selection-actions';
@@ -89,9 +90,8 @@ function Reader({
   const [text, setText] = useState('');
   const [panelOpen, showPanel] = usePanelOpen();
   const [editingId, setEditingId] = useState<string | null>(null);
-  const [popover, setPopover] = useState<ReaderPopover>(null);
-  const [findOpen, setFindOpen] = useState(false);
-  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const { popover, setPopover, togglePopover, findOpen, setFindOpen, shortcutsOpen, setShortcutsOpen, closeInnermost } =
+    useReaderOverlays();
   const [scroller, setScroller] = useState<HTMLElement | null>(null);
   const [bar, setBar] = useState<HTMLElement | null>(null);
   const bodyRef = useRef<HTMLDivElement | null>(null);
@@ -158,9 +158,7 @@ function Reader({
     if (editor) setEditor(null);
     else if (selected && !selected.isCollapsed) selected.removeAllRanges();
     else if (reattaching.reattachingId) reattaching.cancel();
-    else if (popover) setPopover(null);
-    else if (findOpen) setFindOpen(false);
-    else backToLibrary();
+    else if (!closeInnermost()) backToLibrary();
   };
 
   useReaderKeys({
@@ -170,8 +168,8 @@ function Reader({
     archive: () => void toggleArchived(),
     favourite: () => void toggleFavourite(),
     tags: () => setPopover('tags'),
-    settings: () => setPopover((p) => (p === 'settings' ? null : 'settings')),
-    contents: () => headings.length && setPopover((p) => (p === 'toc' ? null : 'toc')),
+    settings: () => togglePopover('settings'),
+    contents: () => headings.length && togglePopover('toc'),
     highlight: () => void selection.highlight(settings.lastColor),
     note: () => void selection.note(),
     stepHighlight: focus.step,
