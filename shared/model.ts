@@ -6,7 +6,7 @@ export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
 
 /**
  * inbox: not archived; archive; favourites; all; clipped: has highlights — none of them shows
- * what is in the Trash; trash: deleted, waiting to be emptied (after 30 days, or on demand).
+ * what is in the Trash; trash: deleted, waiting to be emptied (after TRASH_RETENTION_DAYS, library/trash.ts, or on demand).
  */
 export const LIBRARY_VIEWS = ['inbox', 'archive', 'favourites', 'all', 'clipped', 'trash'] as const;
 export type LibraryView = (typeof LIBRARY_VIEWS)[number];

@@ -1,5 +1,6 @@
 import type { ArticleMeta, TagCount } from '@shared/model';
 import { OffprintError } from '@shared/ipc/envelope';
+import { hasTag, tagKey } from '@shared/library/tag-key';
 
 const MAX_TAG_LENGTH = 100;
 
@@ -13,9 +14,7 @@ export function cleanTag(tag: string): string {
   return cleaned;
 }
 
-export const tagKey = (tag: string): string => tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-
-export const hasTag = (tags: readonly string[], tag: string): boolean => tags.some((t) => tagKey(t) === tagKey(tag));
+export { hasTag, tagKey } from '@shared/library/tag-key';
 
 /**
  * The article's tags with `tag` added. A tag already used elsewhere in the library keeps

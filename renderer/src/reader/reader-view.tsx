@@ -4,6 +4,7 @@ import { articleToMarkdown, quoteWithCitation } from '@shared/transfer/markdown-
 import { api } from '../api';
 import { backToLibrary } from '../route';
 import { ReaderSettingsPopover } from '../settings/reader-settings-popover';
+import { UNDO_WINDOW_MS } from '@shared/library/undo-window';
 import { readerStyle, stepSize, updateReaderSettings, useReaderSettings } from '../settings/reader-settings';
 import type { useTheme } from '../ui/theme';
 import { useToast } from '../ui/toast';
@@ -31,7 +32,6 @@ import { useReadingProgress } from './use-reading-progress';
 type Theme = ReturnType<typeof useTheme>;
 const PANEL_KEY = 'offprint.highlightsPanel';
 const LINE_STEP = 72;
-const UNDO_MS = 7000;
 
 export function ReaderView({ id, theme, highlightId }: { id: string; theme: Theme; highlightId?: string }) {
   const [loaded, setLoaded] = useState<{ article?: ArticleWithContent; error?: string; id: string }>({ id });
@@ -124,7 +124,7 @@ function Reader({
     text,
     body,
   );
-  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_MS);
+  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_WINDOW_MS);
   const paintable = useMemo(
     () => anchored.flatMap(({ highlight, span }) => (span ? [{ id: highlight.id, color: highlight.color, span }] : [])),
     [anchored],

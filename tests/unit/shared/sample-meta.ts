@@ -1,0 +1,26 @@
+import type { ArticleMeta } from '@shared/model';
+
+export const sampleMeta = (fields: Partial<ArticleMeta> = {}): ArticleMeta => ({
+  id: 'a1',
+  url: 'https://example.com/a',
+  originalUrl: 'https://example.com/a',
+  title: 'A',
+  byline: null,
+  siteName: null,
+  excerpt: null,
+  lang: null,
+  dir: null,
+  publishedTime: null,
+  wordCount: 1,
+  readingMinutes: 1,
+  leadImage: null,
+  extraction: 'readability',
+  savedAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  archived: false,
+  favourite: false,
+  tags: [],
+  progress: 0,
+  highlightCount: 0,
+  ...fields,
+});
