@@ -1,8 +1,9 @@
 /** Domain types shared by the core, the Electron glue and the renderer. */
 import type { ReaderSettings } from './settings/reader-settings';
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+import type { HighlightColor } from './reading/highlight-colors';
+
+export { HIGHLIGHT_COLORS, type HighlightColor } from './reading/highlight-colors';
 
 /**
  * inbox: not archived; archive; favourites; all; clipped: has highlights — none of them shows
