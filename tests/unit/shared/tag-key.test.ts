@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { hasTag, sameTag, tagKey } from '@shared/library/tag-key';
 import { afterAction } from '../../../renderer/src/library/library-actions';
 import { settingsKey } from '../../../renderer/src/library/use-view-settings';
-import { sampleMeta } from './sample-meta';
+import { sampleMeta } from '../library/sample-meta';
 
 // The renderer's modules read window.offprint when loaded; these tests call only their pure parts.
 vi.hoisted(() => Object.assign(globalThis, { window: { offprint: {} } }));
@@ -16,7 +16,7 @@ describe('tag identity (shared/library/tag-key.ts)', () => {
   });
 
   it('is what the renderer compares tags with', () => {
-    const article = sampleMeta({ tags: ['Java  Script'] });
+    const article = sampleMeta('a', { tags: ['Java  Script'] });
     expect(afterAction([article], { type: 'add-tag', tag: 'java script ' })[0].tags).toEqual(['Java  Script']);
     expect(afterAction([article], { type: 'remove-tag', tag: ' JAVA script' })[0].tags).toEqual([]);
     expect(settingsKey('library', 'Java  Script')).toBe(settingsKey('library', 'java script'));
