@@ -109,7 +109,7 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   updateSettings: z.tuple([
     z.object({
       views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional(),
-      reader: readerSettingsSchema.optional(),
+      reader: z.optional(readerSettingsSchema),
     }),
   ]),
   getNotices: z.tuple([]),

@@ -3,7 +3,8 @@
  * with the library, and validated here so that every side reads the same values. The schema is the
  * one list of fonts and themes: the types, the constants and the IPC argument check derive from it.
  */
-import { z } from 'zod';
+// zod/mini: the renderer parses these settings too, and the full zod would double its bundle's growth.
+import * as z from 'zod/mini';
 import { HIGHLIGHT_COLORS } from '../reading/highlight-colors';
 
 export const readerFontSchema = z.enum(['serif', 'sans', 'legible']);
@@ -12,10 +13,10 @@ export const readerThemeSchema = z.enum(['system', 'light', 'sepia', 'dark']);
 export const readerSettingsSchema = z.object({
   font: readerFontSchema,
   /** Body text size in CSS pixels. */
-  size: z.number().finite(),
-  lineHeight: z.number().finite(),
+  size: z.number(),
+  lineHeight: z.number(),
   /** Column width in em of the body text (about 2.2 characters each). */
-  width: z.number().finite(),
+  width: z.number(),
   theme: readerThemeSchema,
   /** Justified text with automatic hyphenation, or ragged right without. */
   justify: z.boolean(),

@@ -25,6 +25,10 @@ describe('reader settings: one schema (shared/settings/reader-settings.ts)', () 
 
   it('parses what is stored: unknown values fall back, numbers are clamped', () => {
     expect(parseReaderSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(parseReaderSettings({ size: Number.POSITIVE_INFINITY }).size).toBe(DEFAULT_SETTINGS.size);
+    expect(argSchemas.updateSettings.safeParse([{ reader: { ...DEFAULT_SETTINGS, size: Infinity } }]).success).toBe(
+      false,
+    );
     const parsed = parseReaderSettings({
       font: 'legible',
       theme: 'neon',
