@@ -1,6 +1,8 @@
 // @ts-check
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -32,6 +34,23 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles anywhere. The resolver reads the tsconfigs, so imports through the `@shared/*`
+    // alias are followed like relative ones.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // Without these, import-x reads only .js files when it follows an import.
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: 'tsconfig.json',
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
@@ -57,6 +76,23 @@ export default tseslint.config(
           patterns: [
             ...noElectron.patterns,
             outside(['main', 'preload', 'renderer'], 'The core may not reach into the Electron glue or the renderer.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload is the bridge: Electron's ipcRenderer/contextBridge and the shared IPC contract, nothing else.
+    // It runs sandboxed, where Node built-ins are not available anyway.
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...noNode,
+          patterns: [
+            ...noNode.patterns,
+            outside(['core', 'main', 'cli', 'renderer'], 'The preload uses only Electron and shared/.'),
           ],
         },
       ],

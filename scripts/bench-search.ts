@@ -14,7 +14,8 @@ import MiniSearch from 'minisearch';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import { ARTICLES_FOLDER, TEXT_FILE, indexPath } from '../electron/core/library/library-layout';
 import { SearchIndex } from '../electron/core/search/search-index';
-import { eachToken, fold } from '../electron/core/search/tokenize';
+import { fold } from '../shared/text/fold-text';
+import { eachToken } from '../electron/core/search/tokenize';
 import { percentileOf as percentile } from './percentile';
 
 const ENGINES = ['offprint', 'minisearch', 'flexsearch', 'scan'] as const;

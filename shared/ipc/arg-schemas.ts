@@ -1,6 +1,7 @@
 /** Runtime validation of every IPC call's arguments, checked by the main side before anything runs. */
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS, LIBRARY_VIEWS, READ_STATES, SORT_FIELDS } from '../model';
+import { readerSettingsSchema } from '../settings/reader-settings';
 import type { InvokeApi, InvokeMethod } from './contract';
 
 const id = z
@@ -49,16 +50,6 @@ const listQuery = z.object({
   limit: z.number().int().positive().max(100_000).optional(),
 });
 const viewSettings = z.object({ sort: sort.optional(), filters: z.object(filters).optional() });
-const readerSettings = z.object({
-  font: z.enum(['serif', 'sans', 'legible']),
-  size: z.number().finite(),
-  lineHeight: z.number().finite(),
-  width: z.number().finite(),
-  theme: z.enum(['system', 'light', 'sepia', 'dark']),
-  justify: z.boolean(),
-  archiveWhenFinished: z.boolean(),
-  lastColor: color,
-});
 const bulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('archive'), value: z.boolean() }),
   z.object({ type: z.literal('favourite'), value: z.boolean() }),
@@ -118,7 +109,7 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   updateSettings: z.tuple([
     z.object({
       views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional(),
-      reader: readerSettings.optional(),
+      reader: z.optional(readerSettingsSchema),
     }),
   ]),
   getNotices: z.tuple([]),

@@ -4,10 +4,11 @@
  * "Error invoking remote method …" wrapper.
  */
 import type { InvokeMethod } from './contract';
+import type { ErrorCode } from './error-codes';
 
 export interface ErrorInfo {
-  /** Stable machine-readable code, e.g. 'bad-arguments', 'not-found', 'fetch-failed'. */
-  code: string;
+  /** Stable machine-readable code (error-codes.ts). */
+  code: ErrorCode;
   message: string;
 }
 
@@ -16,7 +17,7 @@ export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error:
 /** An error whose message is fit to show to the user as it is. */
 export class OffprintError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight, HighlightPatch, NewHighlight } from '@shared/model';
+import { TRASH_RETENTION_DAYS } from '@shared/library/trash';
+import { isFinished } from '@shared/reading/finished';
 import { applyRecord, articleFolderIds, reconcileWithFolders } from './article-folders';
 import { readArticleRecord, writeArticleRecord, type ArticleRecord } from './article-record';
 import { Journal, type JournalOp } from './journal';
@@ -98,9 +100,6 @@ export type LibraryEvent =
 
 const DEFAULT_PROGRESS_FLUSH_MS = 1_500;
 const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
-const DEFAULT_TRASH_DAYS = 30;
-/** Reading this far counts as having read the article. */
-const READ_AT_PROGRESS = 0.95;
 
 export class LibraryStore {
   /** Messages for the user about what happened while opening (e.g. a recovered index). */
@@ -134,7 +133,7 @@ export class LibraryStore {
     const store = new LibraryStore(dir, openSnapshotDb(dir), releaseLock, {
       progressFlushMs: options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS,
       compactJournalBytes: options.compactJournalBytes ?? DEFAULT_COMPACT_BYTES,
-      trashDays: options.trashDays ?? DEFAULT_TRASH_DAYS,
+      trashDays: options.trashDays ?? TRASH_RETENTION_DAYS,
       schema: options.schema ?? CURRENT_SCHEMA,
       now: options.now ?? (() => new Date()),
     });
@@ -378,7 +377,7 @@ export class LibraryStore {
     const clamped = Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 0;
     if (article.progress === clamped) return;
     article.progress = clamped;
-    if (clamped >= READ_AT_PROGRESS && !article.readAt) article.readAt = this.#now();
+    if (isFinished(clamped) && !article.readAt) article.readAt = this.#now();
     this.#pendingProgress.add(id);
     if (!this.#progressTimer) {
       this.#progressTimer = setTimeout(

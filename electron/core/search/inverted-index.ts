@@ -10,7 +10,8 @@
  * Each document also has a small Bloom filter of its adjacent token pairs, so a "quoted phrase"
  * rules out almost every document that has the words but not side by side without reading it.
  */
-import { eachToken, fold } from './tokenize';
+import { fold } from '@shared/text/fold-text';
+import { eachToken } from './tokenize';
 
 export interface IndexedDoc {
   id: string;

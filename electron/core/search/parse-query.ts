@@ -4,7 +4,8 @@
  * has:highlights|notes, lang:de (each can be negated with a leading -). The last plain word
  * also matches as a prefix while it is being typed (no space after it yet).
  */
-import { eachToken, fold } from './tokenize';
+import { fold } from '@shared/text/fold-text';
+import { eachToken } from './tokenize';
 
 export type FilterKey = 'tag' | 'site' | 'is' | 'has' | 'lang';
 

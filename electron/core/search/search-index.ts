@@ -7,9 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import type { ArticleMeta, Highlight, SearchHit, SearchOptions, SearchPage } from '@shared/model';
 import { hasTag } from '../library/tags';
-import { compareBy, hostOf, isRead, langMatches, siteMatches } from '../library/list-articles';
+import { hostOf } from '@shared/url/host-of';
+import { compareBy, isRead, langMatches, siteMatches } from '../library/list-articles';
 import { writeFileAtomic } from '../library/write-file-atomic';
-import { foldText, originalIndex } from './fold-text';
+import { foldText, originalIndex } from '@shared/text/fold-text';
 import { InvertedIndex, postingDoc, postingInTitle, postingTf, type IndexedDoc } from './inverted-index';
 import { makeSnippet } from './make-snippet';
 import { isCjk } from './tokenize';
@@ -232,7 +233,7 @@ export class SearchIndex {
       id: article.id,
       stamp: stampOf(article, highlights),
       title: article.title,
-      meta: `${article.byline ?? ''}\n${article.siteName ?? ''}\n${hostOf(article)}`,
+      meta: `${article.byline ?? ''}\n${article.siteName ?? ''}\n${hostOf(article.url)}`,
       body: `${text}\n${highlightText(highlights)}`,
     };
   }

@@ -3,7 +3,7 @@ import { anchorTextQuote } from '@shared/anchoring/text-quote';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import { hasTag } from '../library/tags';
-import { foldText, queryWords } from '../search/fold-text';
+import { foldText, queryWords } from '@shared/text/fold-text';
 
 export interface ClipSource {
   articles: readonly ArticleMeta[];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TRASH_RETENTION_DAYS, TRASH_RETENTION_TEXT } from '@shared/library/trash';
 import type { NewHighlight } from '@shared/model';
 import { LibraryStore, type StoreOptions } from '../../../electron/core/library/library-store';
 import { SCHEMA_VERSION } from '../../../electron/core/library/library-index';
@@ -190,18 +191,21 @@ describe('sweeping after a crash', () => {
 });
 
 describe('trash', () => {
-  it('empties articles trashed more than 30 days ago when the library opens, files included', async () => {
+  it(`empties articles trashed more than ${TRASH_RETENTION_TEXT} ago when the library opens, files included`, async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const opened = Date.parse('2020-03-01T00:00:00.000Z');
+    const daysBefore = (days: number) => new Date(opened - days * day).toISOString();
     const store = await openStore();
     const old = (await saveSample(store, { url: 'https://example.com/old' })).article;
     const recent = (await saveSample(store, { url: 'https://example.com/recent' })).article;
-    await store.updateArticle(old.id, () => ({ deletedAt: '2020-01-01T00:00:00.000Z' }));
-    await store.updateArticle(recent.id, () => ({ deletedAt: '2020-01-25T00:00:00.000Z' }));
+    await store.updateArticle(old.id, () => ({ deletedAt: daysBefore(TRASH_RETENTION_DAYS + 1) }));
+    await store.updateArticle(recent.id, () => ({ deletedAt: daysBefore(TRASH_RETENTION_DAYS - 1) }));
     await store.close();
 
-    const later = await openStore({ now: () => new Date('2020-02-05T00:00:00.000Z') });
+    const later = await openStore({ now: () => new Date(opened) });
     expect(later.hasArticle(old.id)).toBe(false);
     expect(existsSync(join(dir, 'articles', old.id))).toBe(false);
-    expect(later.getArticle(recent.id).deletedAt).toBe('2020-01-25T00:00:00.000Z');
+    expect(later.getArticle(recent.id).deletedAt).toBe(daysBefore(TRASH_RETENTION_DAYS - 1));
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { NewHighlight } from '@shared/model';
+import { FINISHED_AT_PROGRESS } from '@shared/reading/finished';
 import { LibraryStore } from '../../../electron/core/library/library-store';
 import { SCHEMA_VERSION } from '../../../electron/core/library/library-index';
 import { saveSample, tempLibraryDir } from './sample-article';
@@ -218,6 +219,15 @@ describe('LibraryStore', () => {
     // Journaled, never by rewriting library.json.
     await expect.poll(async () => readFile(join(dir, 'library.journal'), 'utf8')).toContain('"progress":0.4');
     expect((await readIndex()).articles[0].progress).toBe(0);
+  });
+
+  it('marks an article read when its progress reaches the shared "finished" threshold, not before', async () => {
+    const store = await openStore();
+    const { article } = await saveSample(store, { url: 'https://example.com/a' });
+    store.setProgress(article.id, 0.96);
+    expect(store.getArticle(article.id).readAt).toBeFalsy();
+    store.setProgress(article.id, FINISHED_AT_PROGRESS);
+    expect(store.getArticle(article.id).readAt).toBeTruthy();
   });
 
   it('refuses work after close', async () => {

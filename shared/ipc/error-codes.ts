@@ -1,0 +1,47 @@
+/**
+ * Every code an OffprintError can carry: the CLI and the renderer branch on them, so the list is
+ * closed and a misspelt code fails to compile.
+ */
+export const ERROR_CODES = [
+  // Arguments and calls
+  'bad-arguments',
+  'bad-method',
+  'usage',
+  'refused-sender',
+  'internal',
+  'cancelled',
+  'not-available',
+  // Fetching and capturing a page
+  'invalid-url',
+  'invalid-path',
+  'refused-url',
+  'unreachable',
+  'timeout',
+  'redirects',
+  'http-error',
+  'too-large',
+  'unsupported-type',
+  'corrupt-response',
+  'empty',
+  'not-an-article',
+  'extract-failed',
+  'extract-timeout',
+  'capture-failed',
+  'refresh-failed',
+  'content-missing',
+  // The library
+  'not-found',
+  'busy',
+  'library-busy',
+  'library-closed',
+  'library-unavailable',
+  'library-unreadable',
+  'library-too-new',
+  'library-write-failed',
+  'storage',
+  // Export
+  'export-failed',
+  'nothing-to-export',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
