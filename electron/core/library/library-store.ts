@@ -43,8 +43,6 @@ import { newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
 
 export interface StoreOptions {
-  /** Accepted for older callers; a damaged index is now always recovered (see docs/LIBRARY-FORMAT.md). */
-  recoverUnreadableIndex?: boolean;
   /** How long reading-progress changes may wait before they are journaled. */
   progressFlushMs?: number;
   /** The journal is folded into library.json once it is this big. */
@@ -121,7 +119,7 @@ export class LibraryStore {
     readonly dir: string,
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
-    private readonly options: Required<Omit<StoreOptions, 'recoverUnreadableIndex'>>,
+    private readonly options: Required<StoreOptions>,
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {

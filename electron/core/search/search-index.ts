@@ -13,7 +13,15 @@ import { foldText, originalIndex } from './fold-text';
 import { InvertedIndex, postingDoc, postingInTitle, postingTf, type IndexedDoc } from './inverted-index';
 import { makeSnippet } from './make-snippet';
 import { isCjk } from './tokenize';
-import { markedTokens, parseQuery, phraseText, type ParsedQuery, type QueryFilter } from './parse-query';
+import {
+  markedTokens,
+  parseQuery,
+  phraseText,
+  type HasValue,
+  type IsValue,
+  type ParsedQuery,
+  type QueryFilter,
+} from './parse-query';
 
 /** Where the index gets what it searches. */
 export interface SearchSource {
@@ -144,16 +152,6 @@ export class SearchIndex {
     });
   }
 
-  /** Records a newly saved article whose text is at hand. */
-  setText(id: string, text: string): void {
-    void this.#enqueue(async () => {
-      const article = this.#articleById(id);
-      if (!this.#index || !article) return;
-      this.#index.add(this.#docWith(article, text));
-      this.#changes += 1;
-    });
-  }
-
   remove(ids: string | readonly string[]): void {
     void this.#enqueue(async () => {
       for (const id of typeof ids === 'string' ? [ids] : ids) this.#index?.remove(id);
@@ -171,7 +169,7 @@ export class SearchIndex {
     if (!this.#index || !this.options.path || this.#changes === 0) return;
     if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, this.#index.size / 100)) return;
     this.#changes = 0;
-    await writeFileAtomic(this.options.path, this.#index.serialize(String(this.#index.size)), { sync: false });
+    await writeFileAtomic(this.options.path, this.#index.serialize(), { sync: false });
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
@@ -190,7 +188,7 @@ export class SearchIndex {
     let index: InvertedIndex | null = null;
     if (this.options.path) {
       const bytes = await readFile(this.options.path).catch(() => null);
-      index = bytes ? (InvertedIndex.deserialize(bytes)?.index ?? null) : null;
+      index = bytes ? InvertedIndex.deserialize(bytes) : null;
     }
     const fresh = index === null;
     index ??= new InvertedIndex();
@@ -242,7 +240,7 @@ export class SearchIndex {
   }
 
   #rank(index: InvertedIndex, query: ParsedQuery): Ranked[] {
-    const keep = articleFilter(query.filters);
+    const keep = articleFilter(query.filters, (id) => this.source.highlightsOf(id));
     const newest = compareBy();
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
     if (groupCount === 0 && query.excluded.length === 0) {
@@ -334,18 +332,22 @@ const highlightText = (highlights: readonly Highlight[]): string =>
   highlights.map((h) => `${h.quote.exact}\n${h.note}`).join('\n');
 
 /** Articles in the Trash are found only with is:deleted. */
-function articleFilter(filters: readonly QueryFilter[]): (a: ArticleMeta) => boolean {
+function articleFilter(
+  filters: readonly QueryFilter[],
+  highlightsOf: (id: string) => readonly Highlight[],
+): (a: ArticleMeta) => boolean {
   const tests = filters.map((f) => {
-    const test = filterTest(f);
+    const test = filterTest(f, highlightsOf);
     return f.negated ? (a: ArticleMeta) => !test(a) : test;
   });
-  const wantsDeleted = filters.some(
-    (f) => f.key === 'is' && (f.value === 'deleted' || f.value === 'trashed') && !f.negated,
-  );
+  const wantsDeleted = filters.some((f) => f.key === 'is' && f.value === 'deleted' && !f.negated);
   return (a) => (wantsDeleted || !a.deletedAt) && tests.every((t) => t(a));
 }
 
-function filterTest({ key, value }: QueryFilter): (a: ArticleMeta) => boolean {
+function filterTest(
+  { key, value }: QueryFilter,
+  highlightsOf: (id: string) => readonly Highlight[],
+): (a: ArticleMeta) => boolean {
   switch (key) {
     case 'tag':
       return (a) => hasTag(a.tags, value);
@@ -356,31 +358,26 @@ function filterTest({ key, value }: QueryFilter): (a: ArticleMeta) => boolean {
     case 'lang':
       return (a) => langMatches(a.lang, value);
     case 'has':
-      if (value === 'highlights' || value === 'highlight') return (a) => a.highlightCount > 0;
-      return () => true;
+      return HAS_TESTS[value as HasValue](highlightsOf);
     case 'is':
-      switch (value) {
-        case 'archived':
-          return (a) => a.archived;
-        case 'unread':
-          return (a) => !isRead(a);
-        case 'read':
-          return isRead;
-        case 'favourite':
-        case 'favorite':
-        case 'fav':
-        case 'starred':
-          return (a) => a.favourite;
-        case 'inbox':
-          return (a) => !a.archived;
-        case 'deleted':
-        case 'trashed':
-          return (a) => Boolean(a.deletedAt);
-        default:
-          return () => true;
-      }
+      return IS_TESTS[value as IsValue];
   }
 }
+
+const IS_TESTS: Record<IsValue, (a: ArticleMeta) => boolean> = {
+  archived: (a) => a.archived,
+  unread: (a) => !isRead(a),
+  read: isRead,
+  favourite: (a) => a.favourite,
+  inbox: (a) => !a.archived,
+  deleted: (a) => Boolean(a.deletedAt),
+};
+
+const HAS_TESTS: Record<HasValue, (highlightsOf: (id: string) => readonly Highlight[]) => (a: ArticleMeta) => boolean> =
+  {
+    highlights: () => (a) => a.highlightCount > 0,
+    notes: (highlightsOf) => (a) => a.highlightCount > 0 && highlightsOf(a.id).some((h) => h.note.trim() !== ''),
+  };
 
 /** About 160 characters around the first place one of `tokens` starts a word. */
 function snippetFor(text: string, tokens: readonly string[]): string {

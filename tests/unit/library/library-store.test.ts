@@ -132,7 +132,7 @@ describe('LibraryStore', () => {
       join(dir, 'library.json'),
       JSON.stringify({ schemaVersion: 99, articles: [], highlights: [], settings: {} }),
     );
-    await expect(LibraryStore.open(dir, { recoverUnreadableIndex: true })).rejects.toMatchObject({
+    await expect(LibraryStore.open(dir)).rejects.toMatchObject({
       code: 'library-too-new',
     });
     expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(99);

@@ -77,7 +77,7 @@ describe('SearchIndex', () => {
     expect(hit.snippet.length).toBeLessThan(200);
   });
 
-  it('keeps texts in memory after the first search, and follows saves and deletes', async () => {
+  it('reads a text once, and follows saves and deletes it is told about', async () => {
     const { article } = await saveSample(library.store, {
       url: 'https://a.test/1',
       title: 'Alpha',
@@ -93,7 +93,7 @@ describe('SearchIndex', () => {
       title: 'Beta',
       textContent: 'kestrel nest',
     });
-    search.setText(second.article.id, 'kestrel nest');
+    await search.update([second.article.id]);
     expect(titles(await search.search('kestrel nest'))).toEqual(['Beta']);
 
     await library.store.deleteArticle(second.article.id);
