@@ -37,7 +37,7 @@ import { refreshedArticle } from './library/refresh-article';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { cleanTag, countTags, replaceTags, spellingOf, tagKey, withTag, withoutTag } from './library/tags';
 import { SearchIndex } from './search/search-index';
-import { listClips } from './transfer/list-clips';
+import { listClips } from './clips/list-clips';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 
 export interface CoreOptions extends StoreOptions {
