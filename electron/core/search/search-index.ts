@@ -1,8 +1,9 @@
 /**
  * Full-text search over the library: title, byline, site, body, highlights and notes.
- * Ranked title matches first, then BM25. The index (inverted-index.ts) is kept on disk beside
- * library.json, loaded on the first search, checked against the library (anything added,
- * changed or removed meanwhile is re-indexed), and followed incrementally after every change.
+ * Ranked title matches first, then by the engine's score (BM25 by default). The engine's index is
+ * kept on disk beside library.json, loaded on the first search, checked against the library
+ * (anything added, changed or removed meanwhile is re-indexed), and followed incrementally after
+ * every change. Everything here is engine-independent; ranking is behind SearchEngine.
  */
 import { readFile } from 'node:fs/promises';
 import type { ArticleMeta, Highlight, SearchHit, SearchOptions, SearchPage } from '@shared/model';
@@ -10,7 +11,8 @@ import { hasTag } from '../library/tags';
 import { compareBy, hostOf, isRead, langMatches, siteMatches } from '../library/list-articles';
 import { writeFileAtomic } from '../library/write-file-atomic';
 import { foldText, originalIndex } from './fold-text';
-import { InvertedIndex, postingDoc, postingInTitle, postingTf, type IndexedDoc } from './inverted-index';
+import { bm25Engine } from './bm25-engine';
+import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
 import { makeSnippet } from './make-snippet';
 import { isCjk } from './tokenize';
 import {
@@ -35,6 +37,8 @@ export interface SearchSource {
 export interface SearchIndexOptions {
   /** Where the index is kept between runs; without it, it is built on the first search. */
   path?: string;
+  /** Ranks and stores the index; BM25 over an inverted index unless another is given. */
+  engine?: SearchEngine;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -45,19 +49,16 @@ const PREFIX_EXPANSIONS = 64;
 const MAX_PHRASE_CHECKS = 3_000;
 const BUILD_SLICE = 64;
 const MIN_PERSIST_CHANGES = 200;
-const K1 = 1.2;
-const B = 0.75;
 
 interface Ranked {
-  doc: number;
   article: ArticleMeta;
   titleWords: number;
   score: number;
 }
 
 export class SearchIndex {
-  #index: InvertedIndex | null = null;
-  #loading: Promise<InvertedIndex> | null = null;
+  #index: EngineIndex | null = null;
+  #loading: Promise<EngineIndex> | null = null;
   /** Serializes index updates, so a save and a following delete are applied in order. */
   #updates: Promise<unknown> = Promise.resolve();
   /** Documents added, changed or removed since the file was written. */
@@ -71,7 +72,7 @@ export class SearchIndex {
   ) {}
 
   /** Loads (or builds) the index now, rather than on the first search. */
-  ready(): Promise<InvertedIndex> {
+  ready(): Promise<EngineIndex> {
     this.#loading ??= this.#load().then((index) => (this.#index = index));
     return this.#loading;
   }
@@ -101,7 +102,7 @@ export class SearchIndex {
       };
     }
     // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
-    ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.doc, p.tokens)));
+    ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.article.id, p.tokens)));
     const phrases = parsed.phrases.map((p) => p.text);
     const texts = new Map<string, string>();
     const verified: Ranked[] = [];
@@ -184,14 +185,19 @@ export class SearchIndex {
     return this.source.peekArticle(id);
   }
 
-  async #load(): Promise<InvertedIndex> {
-    let index: InvertedIndex | null = null;
+  get #engine(): SearchEngine {
+    return this.options.engine ?? bm25Engine;
+  }
+
+  async #load(): Promise<EngineIndex> {
+    let index: EngineIndex | null = null;
     if (this.options.path) {
+      // A missing or unreadable file is rebuilt from the library.
       const bytes = await readFile(this.options.path).catch(() => null);
-      index = bytes ? InvertedIndex.deserialize(bytes) : null;
+      index = bytes ? this.#engine.read(bytes) : null;
     }
     const fresh = index === null;
-    index ??= new InvertedIndex();
+    index ??= this.#engine.create();
     // Catch up with the library: whatever changed while the index was not watching.
     const articles = this.source.liveArticles();
     const present = new Set<string>();
@@ -239,7 +245,7 @@ export class SearchIndex {
     return this.source.readText(id).catch(() => '');
   }
 
-  #rank(index: InvertedIndex, query: ParsedQuery): Ranked[] {
+  #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {
     const keep = articleFilter(query.filters, (id) => this.source.highlightsOf(id));
     const newest = compareBy();
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
@@ -249,50 +255,17 @@ export class SearchIndex {
         .liveArticles()
         .filter(keep)
         .sort(newest)
-        .map((article) => ({ doc: index.docOf(article.id) ?? -1, article, titleWords: 0, score: 0 }));
+        .map((article) => ({ article, titleWords: 0, score: 0 }));
     }
-    const slots = index.docSlots;
-    const live = Math.max(1, index.size);
     const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [
       t,
     ]);
     if (query.prefix) groups.push([...new Set([query.prefix, ...index.expand(query.prefix, PREFIX_EXPANSIONS)])]);
-    const weight = (tokens: string[]) => tokens.reduce((n, t) => n + index.frequency(t), 0);
-    groups.sort((a, b) => weight(a) - weight(b));
-
-    const matched = new Uint16Array(slots);
-    const titleWords = new Uint16Array(slots);
-    const score = new Float64Array(slots);
-    const average = index.averageLength;
-    groups.forEach((tokens, g) => {
-      for (const token of tokens) {
-        const df = index.frequency(token);
-        const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5));
-        index.forEachPosting(token, (p) => {
-          const doc = postingDoc(p);
-          // Only documents that matched every earlier group are still in the running.
-          if (matched[doc] !== g && matched[doc] !== g + 1) return;
-          const tf = postingTf(p);
-          const norm = tf + K1 * (1 - B + (B * index.lengthOf(doc)) / average);
-          score[doc] += (idf * tf * (K1 + 1)) / norm;
-          if (matched[doc] === g) {
-            matched[doc] = g + 1;
-            if (postingInTitle(p)) titleWords[doc] += 1;
-          }
-        });
-      }
-    });
-
-    const excluded = new Uint8Array(slots);
-    for (const token of query.excluded) index.forEachPosting(token, (p) => void (excluded[postingDoc(p)] = 1));
-
     const ranked: Ranked[] = [];
-    for (let doc = 0; doc < slots; doc++) {
-      if (matched[doc] !== groups.length || excluded[doc]) continue;
-      const id = index.idOf(doc);
-      const article = id === null ? undefined : this.source.peekArticle(id);
+    for (const match of index.match({ groups, excluded: query.excluded })) {
+      const article = this.source.peekArticle(match.id);
       if (!article || !keep(article)) continue;
-      ranked.push({ doc, article, titleWords: titleWords[doc], score: score[doc] });
+      ranked.push({ article, titleWords: match.titleWords, score: match.score });
     }
     return ranked.sort((a, b) => b.titleWords - a.titleWords || b.score - a.score || newest(a.article, b.article));
   }
