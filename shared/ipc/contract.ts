@@ -22,7 +22,6 @@ import type {
   ListQuery,
   NewHighlight,
   SaveResult,
-  SearchHit,
   TagCount,
 } from '../model';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, INVOKE_METHODS } from '@shared/ipc/contract';
 import type { Envelope } from '@shared/ipc/envelope';
-import type { ArticleMeta, ArticleWithContent, CaptureProgress, ListPage } from '@shared/model';
+import type { ArticleWithContent, CaptureProgress, ListPage } from '@shared/model';
 import { startNewsSite, type NewsSite } from '../support/news-site';
 
 type Listener = (...args: unknown[]) => unknown;
