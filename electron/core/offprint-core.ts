@@ -70,7 +70,11 @@ export class OffprintCore implements LibraryApi {
   ) {
     const logger = options.logger ?? stderrLogger();
     this.#progress = new ProgressBus(logger);
-    this.#search = new SearchIndex(store, { path: searchIndexPath(store.dir), engine: options.searchEngine });
+    this.#search = new SearchIndex(store, {
+      path: searchIndexPath(store.dir),
+      engine: options.searchEngine,
+      logger,
+    });
     this.#searchSync = new SearchSync(store, this.#search, logger);
     this.#lists = new ListCache(store);
     this.#saver = new ArticleSaver(

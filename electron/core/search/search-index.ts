@@ -11,6 +11,7 @@ import { hasTag } from '../library/tags';
 import { compareBy, hostOf, isRead, langMatches, siteMatches } from '../library/list-articles';
 import { writeFileAtomic } from '../library/write-file-atomic';
 import { foldText, originalIndex } from './fold-text';
+import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
 import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
 import { makeSnippet } from './make-snippet';
@@ -39,6 +40,8 @@ export interface SearchIndexOptions {
   path?: string;
   /** Ranks and stores the index; BM25 over an inverted index unless another is given. */
   engine?: SearchEngine;
+  /** Where a failure nobody waits for (a background load, an early write) is reported. */
+  logger?: Logger;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -136,7 +139,9 @@ export class SearchIndex {
         // Not loaded yet: the check on load sees metadata changes, and is told about replaced texts.
         if (textChanged) {
           for (const id of ids) this.#textChanged.add(id);
-          void this.ready().catch(() => undefined);
+          void this.ready().catch((error: unknown) =>
+            this.options.logger?.warn('Could not load the search index', { error: errorText(error) }),
+          );
         }
         return;
       }
@@ -221,7 +226,10 @@ export class SearchIndex {
     if (fresh || changed > 0) {
       this.#index = index;
       this.#changes += Math.max(1, changed);
-      await this.persist({ force: fresh }).catch(() => undefined);
+      // Written now so the next start need not rebuild; if it fails, the next change or close tries again.
+      await this.persist({ force: fresh }).catch((error: unknown) =>
+        this.options.logger?.warn('Could not write the search index', { error: errorText(error) }),
+      );
     }
     return index;
   }
