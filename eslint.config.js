@@ -23,6 +23,54 @@ const merge = (...rules) => ({
 });
 const outside = (dirs, message) => ({ group: dirs.map((d) => `**/${d}/**`), message });
 
+// Direction inside the core (docs/ARCHITECTURE.md, "Direction inside the core"). Each block repeats
+// the core layer's patterns, since a later block's no-restricted-imports replaces an earlier one's.
+const coreLayerPatterns = [
+  ...noElectron.patterns,
+  outside(['main', 'preload', 'renderer'], 'The core may not reach into the Electron glue or the renderer.'),
+];
+const compositionRoot = {
+  group: ['**/saving/**', '**/organizing/**', '**/offprint-core', '**/search-sync'],
+  message:
+    'Only the composition root (offprint-core.ts, search-sync.ts, saving/, organizing/) wires the core together.',
+};
+const coreDirection = (folder, ...patterns) => ({
+  files: [`electron/core/${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { paths: noElectron.paths, patterns: [...coreLayerPatterns, compositionRoot, ...patterns] },
+    ],
+  },
+});
+const noCapture = {
+  group: ['**/capture/**'],
+  message: 'Capture is reached through the PageSource the composition root wires.',
+};
+const noFeatures = {
+  group: ['**/clips/**', '**/export/**'],
+  message: 'Clips and export sit above the library and search, not below them.',
+};
+const coreDirectionBlocks = [
+  coreDirection('capture', {
+    group: ['**/library/**', '**/search/**', '**/clips/**', '**/export/**'],
+    message: 'capture/ turns a page into an article and depends on nothing else in the core.',
+  }),
+  coreDirection('library', noCapture, noFeatures, {
+    group: ['**/search/**'],
+    message: 'library/ depends on shared/ only; the search index follows it through search-sync.ts.',
+  }),
+  coreDirection('search', noCapture, noFeatures, {
+    group: ['**/library/**', '!**/library/tags', '!**/library/list-articles', '!**/library/write-file-atomic'],
+    message:
+      'search/ reads articles through its SearchSource, never the store; it may use the library’s pure article rules.',
+  }),
+  coreDirection('{clips,export}', noCapture, {
+    group: ['**/library/library-store'],
+    message: 'Clips and export get what they read passed in, not the store.',
+  }),
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'tests/fixtures/**'] },
   js.configs.recommended,
@@ -114,4 +162,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...coreDirectionBlocks,
 );

@@ -35,8 +35,8 @@ Commands:
 
 Global options:
   --library DIR        Use the library in DIR (default: $OFFPRINT_LIBRARY, else the app's library).
-  --recover-library    Accepted for older scripts: a damaged index is now always recovered
-                       (from a backup, else from the article folders), and you are told so.
+
+A damaged library index is always recovered (from a backup, else from the article folders), and you are told so.
 `;
 
 /** Runs one command line; returns the exit code. Every failure is one line on stderr. */
@@ -72,7 +72,7 @@ type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<
 
 const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', LibraryCommand> = {
   async add(core, args, io) {
-    allowOnly(args, ['recover-library']);
+    allowOnly(args, []);
     const [target] = operands(args, ['url|file']);
     const stop = io.interactive ? core.onCaptureProgress((p) => io.err(progressLine(p))) : () => undefined;
     try {
@@ -85,7 +85,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
   },
 
   async list(core, args, io) {
-    allowOnly(args, ['json', 'recover-library'], ['view', 'tag']);
+    allowOnly(args, ['json'], ['view', 'tag']);
     operands(args, []);
     const view = (args.options.get('view') ?? 'all') as LibraryView;
     if (!LIBRARY_VIEWS.includes(view)) {
@@ -98,7 +98,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
   },
 
   async show(core, args, io) {
-    allowOnly(args, ['json', 'recover-library']);
+    allowOnly(args, ['json']);
     const [id] = operands(args, ['id']);
     const article = await core.getArticle(id);
     const textContent = await core.getArticleText(id);
@@ -116,7 +116,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
   },
 
   async search(core, args, io) {
-    allowOnly(args, ['json', 'recover-library']);
+    allowOnly(args, ['json']);
     const query = operands(args, ['words'], { rest: true }).join(' ');
     const hits = await core.search(query);
     if (args.flags.has('json')) {
@@ -134,7 +134,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
   },
 
   async remove(core, args, io) {
-    allowOnly(args, ['recover-library']);
+    allowOnly(args, []);
     const [id] = operands(args, ['id']);
     const { title } = await core.getArticle(id);
     await core.deleteArticle(id);
@@ -144,10 +144,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
 };
 
 async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
-  const core = await OffprintCore.open({
-    libraryDir: resolveLibraryDir(argv, io.env),
-    recoverUnreadableIndex: args.flags.has('recover-library'),
-  });
+  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env) });
   try {
     for (const notice of core.notices) io.err(`offprint: ${oneLine(notice)}`);
     return await command(core, args, io);

@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } fr
 import { toErrorInfo } from '@shared/ipc/envelope';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { OffprintCore } from '../core/offprint-core';
-import { exportHighlights } from '../core/transfer/export-highlights';
+import { exportHighlights } from '../core/export/export-highlights';
 import { combineApi } from './combine-api';
 import { registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';

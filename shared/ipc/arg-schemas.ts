@@ -63,7 +63,6 @@ const bulkAction = z.discriminatedUnion('type', [
 type ArgsOf<M extends InvokeMethod> = Parameters<InvokeApi[M]>;
 
 export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
-  listArticles: z.tuple([listQuery]),
   getArticle: z.tuple([id]),
   saveUrl: z.tuple([z.string().trim().min(1).max(8_192)]),
   saveFile: z.tuple([localPagePath]),
@@ -74,7 +73,6 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   addTag: z.tuple([id, tag]),
   removeTag: z.tuple([id, tag]),
   listTags: z.tuple([]),
-  search: z.tuple([z.string().max(1_000)]),
   addHighlight: z.tuple([
     z.object({
       articleId: id,

@@ -22,14 +22,12 @@ import type {
   ListQuery,
   NewHighlight,
   SaveResult,
-  SearchHit,
   TagCount,
 } from '../model';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
 
 /** Calls answered by the Electron-free core. */
 export interface LibraryApi {
-  listArticles(query: ListQuery): Promise<ArticleMeta[]>;
   getArticle(id: string): Promise<ArticleWithContent>;
   saveUrl(url: string): Promise<SaveResult>;
   /** Saves a web page stored on disk, e.g. one dropped on the window: an absolute path to an .html or .htm file. */
@@ -45,7 +43,6 @@ export interface LibraryApi {
   addTag(id: string, tag: string): Promise<ArticleMeta>;
   removeTag(id: string, tag: string): Promise<ArticleMeta>;
   listTags(): Promise<TagCount[]>;
-  search(query: string): Promise<SearchHit[]>;
   addHighlight(input: NewHighlight): Promise<Highlight>;
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
   deleteHighlight(id: string): Promise<void>;
@@ -112,7 +109,6 @@ export interface OffprintApi extends InvokeApi, RendererHelpers {
 
 /** Every call, by name; `arg-schemas.ts` must give each one a schema (checked by its type). */
 export const INVOKE_METHODS = [
-  'listArticles',
   'getArticle',
   'saveUrl',
   'saveFile',
@@ -123,7 +119,6 @@ export const INVOKE_METHODS = [
   'addTag',
   'removeTag',
   'listTags',
-  'search',
   'addHighlight',
   'updateHighlight',
   'deleteHighlight',

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'refresh-failed',
   'content-missing',
   // The library
+  'bad-query',
   'not-found',
   'busy',
   'library-busy',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, INVOKE_METHODS } from '@shared/ipc/contract';
 import type { Envelope } from '@shared/ipc/envelope';
-import type { ArticleMeta, ArticleWithContent, CaptureProgress } from '@shared/model';
+import type { ArticleWithContent, CaptureProgress, ListPage } from '@shared/model';
 import { startNewsSite, type NewsSite } from '../support/news-site';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -250,9 +250,11 @@ describe('the main process', () => {
 
   it('answers every contract call over IPC from the real library', async () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(INVOKE_METHODS.map((m) => channelOf(m)).sort());
-    const listed = await call('listArticles', [{ view: 'all' }]);
+    expect(fake.ipcHandlers.has(channelOf('search' as never))).toBe(false);
+    expect(fake.ipcHandlers.has(channelOf('listArticles' as never))).toBe(false);
+    const listed = await call('listPage', [{ view: 'all' }]);
     expect(listed.ok).toBe(true);
-    const articles = (listed as { value: ArticleMeta[] }).value;
+    const articles = (listed as { value: ListPage }).value.items;
     expect(articles.map((a) => a.title)).toEqual([site.expected.title]);
   });
 
@@ -292,7 +294,7 @@ describe('the main process', () => {
   });
 
   it('serves stored article images from the library, and 404 for anything else', async () => {
-    const [article] = ((await call('listArticles', [{ view: 'all' }])) as { value: ArticleMeta[] }).value;
+    const [article] = ((await call('listPage', [{ view: 'all' }])) as { value: ListPage }).value.items;
     const full = (await call('getArticle', [article.id])) as { ok: true; value: ArticleWithContent };
     const assetUrls = [...full.value.content.matchAll(/offprint-asset:\/\/[^"'\s)]+/g)].map((m) =>
       m[0].replaceAll('&amp;', '&'),

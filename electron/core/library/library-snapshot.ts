@@ -1,6 +1,7 @@
 /**
  * Reading and writing library.json (the snapshot) and its rotating backups.
- * The snapshot is written through lowdb (temp file, fsync, rename) before the journal is emptied.
+ * The snapshot is written through lowdb (temp file, fsync, rename) before the journal is emptied;
+ * it is read by readSnapshot, not lowdb, because a read must check and migrate the file first.
  */
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

@@ -45,8 +45,6 @@ import { newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
 
 export interface StoreOptions {
-  /** Accepted for older callers; a damaged index is now always recovered (see docs/LIBRARY-FORMAT.md). */
-  recoverUnreadableIndex?: boolean;
   /** How long reading-progress changes may wait before they are journaled. */
   progressFlushMs?: number;
   /** The journal is folded into library.json once it is this big. */
@@ -120,7 +118,7 @@ export class LibraryStore {
     readonly dir: string,
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
-    private readonly options: Required<Omit<StoreOptions, 'recoverUnreadableIndex'>>,
+    private readonly options: Required<StoreOptions>,
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
@@ -783,15 +781,25 @@ function articleOf(op: JournalOp, state: LibraryState): string | null {
   }
 }
 
+/**
+ * Every field an ArticleChange can carry. The type makes a field added to ArticleChange fail to
+ * compile until it is listed here, so sameArticle cannot overlook it and drop the change.
+ */
+export const ARTICLE_CHANGE_FIELDS: { readonly [K in keyof Required<ArticleChange>]: K } = {
+  archived: 'archived',
+  favourite: 'favourite',
+  tags: 'tags',
+  deletedAt: 'deletedAt',
+  readAt: 'readAt',
+};
+
 function sameArticle(a: ArticleMeta, b: ArticleMeta): boolean {
-  return (
-    a.archived === b.archived &&
-    a.favourite === b.favourite &&
-    (a.deletedAt ?? null) === (b.deletedAt ?? null) &&
-    (a.readAt ?? null) === (b.readAt ?? null) &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((t, i) => t === b.tags[i])
-  );
+  return Object.values(ARTICLE_CHANGE_FIELDS).every((field) => sameValue(a[field] ?? null, b[field] ?? null));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  return a === b;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);

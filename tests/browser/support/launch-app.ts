@@ -9,7 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Route } fr
 import { dispatch } from '@shared/ipc/dispatch';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
-import { exportHighlights } from '../../../electron/core/transfer/export-highlights';
+import { exportHighlights } from '../../../electron/core/export/export-highlights';
 import { combineApi } from '../../../electron/main/combine-api';
 import { contentTypeFor } from '../../../electron/main/policy/content-type';
 import { withLocalPageCheck } from '../../../electron/main/policy/local-page-path';

@@ -3,9 +3,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OffprintError } from '@shared/ipc/envelope';
-import type { NewHighlight } from '@shared/model';
+import type { ArticleMeta, NewHighlight } from '@shared/model';
 import { FINISHED_AT_PROGRESS } from '@shared/reading/finished';
-import { LibraryStore } from '../../../electron/core/library/library-store';
+import { ARTICLE_CHANGE_FIELDS, LibraryStore, type ArticleChange } from '../../../electron/core/library/library-store';
 import { SCHEMA_VERSION } from '../../../electron/core/library/library-index';
 import { saveSample, tempLibraryDir } from './sample-article';
 
@@ -98,6 +98,30 @@ describe('LibraryStore', () => {
     expect(first.createdAt < second.createdAt).toBe(true);
   });
 
+  it('writes a change to each field an ArticleChange can carry, and skips one that changes nothing', async () => {
+    // Typed exhaustively: a field added to ArticleChange does not compile until it has a value here.
+    const changes: { [K in keyof Required<ArticleChange>]: Required<ArticleChange>[K] } = {
+      archived: true,
+      favourite: true,
+      tags: ['kept'],
+      deletedAt: '2026-02-01T00:00:00.000Z',
+      readAt: '2026-02-02T00:00:00.000Z',
+    };
+    expect(Object.keys(ARTICLE_CHANGE_FIELDS).sort()).toEqual(Object.keys(changes).sort());
+    const store = await openStore();
+    const { article } = await saveSample(store, { url: 'https://example.com/a' });
+    for (const [field, value] of Object.entries(changes)) {
+      const [changed] = await store.updateMany([article.id], () => ({ [field]: value }));
+      expect(changed, field).toBeDefined();
+      expect((changed as unknown as Record<string, unknown>)[field], field).toEqual(value);
+      expect(await store.updateMany([article.id], () => ({ [field]: value })), field).toEqual([]);
+    }
+    await store.close();
+    const [stored] = (await readIndex()).articles;
+    for (const [field, value] of Object.entries(changes))
+      expect(stored[field as keyof ArticleMeta], field).toEqual(value);
+  });
+
   it('drops a second capture of a page that was saved meanwhile', async () => {
     const store = await openStore();
     const first = await saveSample(store, { url: 'https://example.com/a' });
@@ -133,7 +157,7 @@ describe('LibraryStore', () => {
       join(dir, 'library.json'),
       JSON.stringify({ schemaVersion: 99, articles: [], highlights: [], settings: {} }),
     );
-    await expect(LibraryStore.open(dir, { recoverUnreadableIndex: true })).rejects.toMatchObject({
+    await expect(LibraryStore.open(dir)).rejects.toMatchObject({
       code: 'library-too-new',
     });
     expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(99);

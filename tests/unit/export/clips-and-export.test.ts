@@ -7,8 +7,8 @@ import { groupByArticle, type Clip } from '@shared/transfer/clip';
 import { safeFileStem, uniqueFileNames } from '@shared/transfer/export-file-name';
 import { articleToMarkdown, blockquote, quoteWithCitation } from '@shared/transfer/markdown-export';
 import { toAnnotationCollection, toWebAnnotation } from '@shared/transfer/web-annotation-export';
-import { exportHighlights } from '../../../electron/core/transfer/export-highlights';
-import { listClips } from '../../../electron/core/transfer/list-clips';
+import { exportHighlights } from '../../../electron/core/export/export-highlights';
+import { listClips } from '../../../electron/core/clips/list-clips';
 
 const article = (over: Partial<ArticleMeta> = {}): ArticleMeta => ({
   id: 'a1',
