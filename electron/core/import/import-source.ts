@@ -1,0 +1,121 @@
+/**
+ * One way to read an export, whether it arrived as a zip, an unzipped folder or a single file:
+ * a list of paths ('/'-separated, relative to the export's root) and a way to read each.
+ * A zip or folder that holds one top folder is read from inside it, so zipping a folder or not
+ * gives the same paths.
+ */
+import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
+import { unzipSync } from 'fflate';
+import { decodeText } from './parse/decode-text';
+
+export type ImportSourceKind = 'file' | 'zip' | 'folder';
+
+export interface ImportSource {
+  /** The file or folder name, for messages. */
+  name: string;
+  kind: ImportSourceKind;
+  /** Sorted; for a single file, just its name. */
+  paths: readonly string[];
+  readBytes(path: string): Promise<Uint8Array>;
+  readText(path: string): Promise<string>;
+}
+
+/** Opens a file (a zip is recognised by its bytes, not its name) or a folder. */
+export async function openImportSource(fsPath: string): Promise<ImportSource> {
+  const info = await stat(fsPath);
+  if (info.isDirectory()) return folderSource(fsPath);
+  if (await startsLikeZip(fsPath)) return zipSource(await readFile(fsPath), basename(fsPath));
+  return fileSource(fsPath);
+}
+
+async function startsLikeZip(fsPath: string): Promise<boolean> {
+  const handle = await open(fsPath, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    return bytesRead === 4 && isZipBytes(head);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A local file header or, for an empty archive, the end-of-central-directory record. */
+export function isZipBytes(bytes: Uint8Array): boolean {
+  return (
+    bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6)
+  );
+}
+
+function fileSource(fsPath: string): ImportSource {
+  const name = basename(fsPath);
+  return withText({
+    name,
+    kind: 'file',
+    paths: [name],
+    readBytes: async (path) => {
+      if (path !== name) throw new Error(`${name} holds no ${path}`);
+      return readFile(fsPath);
+    },
+  });
+}
+
+/** Zips are read whole into memory (fflate); exports with content stay in the hundreds of MB at most. */
+export function zipSource(bytes: Uint8Array, name: string): ImportSource {
+  const files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && isExportFile(file.name) });
+  const byPath = new Map<string, Uint8Array>();
+  const root = commonTopFolder(Object.keys(files));
+  for (const [path, data] of Object.entries(files)) byPath.set(path.slice(root.length), data);
+  return withText({
+    name,
+    kind: 'zip',
+    paths: [...byPath.keys()].sort(),
+    readBytes: async (path) => {
+      const data = byPath.get(path);
+      if (!data) throw new Error(`${name} holds no ${path}`);
+      return data;
+    },
+  });
+}
+
+async function folderSource(fsPath: string): Promise<ImportSource> {
+  const listed = await readdir(fsPath, { recursive: true, withFileTypes: true });
+  const all = listed
+    .filter((d) => d.isFile())
+    .map((d) =>
+      join(d.parentPath, d.name)
+        .slice(fsPath.length + 1)
+        .split(sep)
+        .join('/'),
+    )
+    .filter(isExportFile);
+  const root = commonTopFolder(all);
+  const known = new Set(all.map((p) => p.slice(root.length)));
+  return withText({
+    name: basename(fsPath),
+    kind: 'folder',
+    paths: [...known].sort(),
+    readBytes: async (path) => {
+      if (!known.has(path)) throw new Error(`${basename(fsPath)} holds no ${path}`);
+      return readFile(join(fsPath, ...(root + path).split('/')));
+    },
+  });
+}
+
+function withText(source: Omit<ImportSource, 'readText'>): ImportSource {
+  return { ...source, readText: async (path) => decodeText(await source.readBytes(path)) };
+}
+
+/** Leaves out what archivers and file managers add: __MACOSX/, .DS_Store, other dotfiles. */
+function isExportFile(path: string): boolean {
+  return !path.split('/').some((part) => part === '__MACOSX' || part.startsWith('.'));
+}
+
+/** "export/" when every path sits in that one folder, else "". */
+function commonTopFolder(paths: readonly string[]): string {
+  if (paths.length === 0) return '';
+  const first = paths[0].split('/');
+  if (first.length < 2) return '';
+  const top = `${first[0]}/`;
+  return paths.every((p) => p.startsWith(top)) ? top : '';
+}
