@@ -18,10 +18,9 @@ export interface CsvTable {
   problems: ImportProblem[];
 }
 
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-  raw: string;
+interface RecordContext {
+  lines: number;
+  empty_lines: number;
 }
 
 export function readCsv(text: string): CsvTable {
@@ -31,40 +30,47 @@ export function readCsv(text: string): CsvTable {
   let rest = (text.startsWith('\ufeff') ? text.slice(1) : text).replace(/\r\n?/g, '\n');
   let lineOffset = 0;
   for (;;) {
-    let unclosed: { line: number; raw: string } | null = null;
-    const records = parse(rest, {
-      info: true,
-      raw: true,
+    // A record starts on the line after the previous one ended, plus the blank lines skipped between.
+    let previousEnd = 0;
+    let previousEmpty = 0;
+    const startOf = (context: Partial<RecordContext>) =>
+      previousEnd + 1 + (Number(context.empty_lines ?? previousEmpty) - previousEmpty);
+    let unclosedAt: number | null = null;
+    parse(rest, {
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
-      on_skip: (err, raw) => {
-        const line = lineOffset + startLine(Number(err?.lines ?? 0), raw ?? '');
-        if (err?.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = { line, raw: raw ?? '' };
-        else problems.push({ line, reason: `unreadable CSV row: ${err?.message ?? 'unknown error'}` });
+      on_record: (record: string[], context: RecordContext) => {
+        rows.push({ fields: record, line: lineOffset + startOf(context) });
+        previousEnd = context.lines;
+        previousEmpty = context.empty_lines;
+        return null;
       },
-    }) as unknown as ParsedRecord[];
-    for (const r of records) rows.push({ fields: r.record, line: lineOffset + startLine(r.info.lines, r.raw) });
-    if (!unclosed) break;
-    const broken: { line: number; raw: string } = unclosed;
-    problems.push({ line: broken.line, reason: 'a quoted field is never closed; the row is skipped' });
-    const firstBreak = broken.raw.indexOf('\n');
-    if (firstBreak < 0) break;
+      on_skip: (err) => {
+        const context = (err ?? {}) as Partial<RecordContext> & { code?: string; message?: string };
+        const line = startOf(context);
+        if (context.code === 'CSV_QUOTE_NOT_CLOSED') unclosedAt = line;
+        else
+          problems.push({
+            line: lineOffset + line,
+            reason: `unreadable CSV row: ${context.message ?? 'unknown error'}`,
+          });
+        previousEnd = Number(context.lines ?? previousEnd);
+        previousEmpty = Number(context.empty_lines ?? previousEmpty);
+      },
+    });
+    if (unclosedAt === null) break;
+    const broken: number = unclosedAt;
+    problems.push({ line: lineOffset + broken, reason: 'a quoted field is never closed; the row is skipped' });
     // Read again from the line after the broken row's first line.
-    rest = broken.raw.slice(firstBreak + 1);
-    lineOffset = broken.line;
+    const lines = rest.split('\n');
+    if (broken >= lines.length) break;
+    rest = lines.slice(broken).join('\n');
+    lineOffset += broken;
   }
   const header = rows.shift();
   return { header: header?.fields.map((h) => h.trim()) ?? [], rows, problems };
-}
-
-/** The line a record starts on, from the line it ends on and its raw text (which may begin with blank lines). */
-function startLine(endLine: number, raw: string): number {
-  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
-  let breaks = 0;
-  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) breaks++;
-  return endLine - breaks;
 }
 
 /** The header's column positions, by name (case-insensitive). */
