@@ -1,5 +1,10 @@
 /** Reads any supported export into the neutral import model. */
-import { IMPORT_FORMAT_LABELS, type ImportFormat, type ImportResult } from '@shared/import/import-model';
+import {
+  IMPORT_FORMAT_LABELS,
+  type ImportFormat,
+  type ImportProblem,
+  type ImportResult,
+} from '@shared/import/import-model';
 import { detectFormat } from './detect-format';
 import { openImportSource, type ImportSource } from './import-source';
 import { readHypothesisJson } from './formats/hypothesis-json';
@@ -46,6 +51,17 @@ export async function readImportPath(fsPath: string): Promise<ImportResult> {
 }
 
 export async function readImport(source: ImportSource): Promise<ImportResult> {
+  const result = await readDetected(source);
+  for (const list of [result.skipped, result.warnings]) list.sort(byPlace);
+  return result;
+}
+
+/** Problems in file order: by file, then line (stable, so items without a line keep their order). */
+function byPlace(a: ImportProblem, b: ImportProblem): number {
+  return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
+}
+
+async function readDetected(source: ImportSource): Promise<ImportResult> {
   const detected = await detectFormat(source);
   if (!detected) throw new UnknownImportFormatError(source.name);
   if (detected.format === 'pocket-zip') return readPocketZip(source);

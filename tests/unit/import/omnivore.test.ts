@@ -74,6 +74,21 @@ describe('Omnivore export', () => {
   });
 });
 
+describe('Omnivore highlights without an item', () => {
+  it('keeps highlights whose item is missing from the metadata, in a document without a URL', async () => {
+    const result = await readFixture('omnivore-export');
+    const orphan = byTitle(result, 'orphan-slug');
+    expect(orphan).toMatchObject({ url: null, source: { file: 'highlights/orphan-slug.md' } });
+    expect(orphan.highlights.map((h) => [h.exact, h.note])).toEqual([
+      ['A passage whose item is missing from the metadata.', 'Still mine.'],
+    ]);
+    expect(result.warnings).toContainEqual({
+      file: 'highlights/orphan-slug.md',
+      reason: expect.stringContaining('missing'),
+    });
+  });
+});
+
 describe('Omnivore highlights Markdown', () => {
   it('reads a note that stands alone, and a highlight whose quote lost its trailing space', () => {
     const read = readOmnivoreHighlights('Only an article note.\n', 'h.md');

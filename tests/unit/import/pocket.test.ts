@@ -1,5 +1,6 @@
 import { appendFile, cp } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { readPocketCsv } from '../../../electron/core/import/formats/pocket-csv';
 import { readImportPath } from '../../../electron/core/import/read-import';
 import { byUrl, fixture, readFixture, tempDir } from './fixtures';
 
@@ -102,5 +103,26 @@ describe('Pocket legacy ril_export.html', () => {
       ['https://example.com/archived', 'Archived one', true, ['old'], '2014-05-13T16:53:20.000Z'],
     ]);
     expect(result.skipped).toEqual([{ item: 'link 4', reason: 'not a web address (mailto: link)' }]);
+  });
+});
+
+describe('Pocket CSV with a broken row', () => {
+  it('reports the row whose quote never closes, with its line, and imports the rows around it', () => {
+    const csv = [
+      'title,url,time_added,tags,status',
+      'Fine,https://example.com/1,1700000000,,unread',
+      '"Broken title,https://example.com/2,1700000001,,unread',
+      'Also fine,https://example.com/3,1700000002,,archive',
+      'Short row',
+    ].join('\n');
+    const result = readPocketCsv(csv);
+    expect(result.entries.map((e) => [e.url, e.source.line])).toEqual([
+      ['https://example.com/1', 2],
+      ['https://example.com/3', 4],
+    ]);
+    expect(result.skipped).toEqual([
+      { line: 3, reason: 'a quoted field is never closed; the row is skipped' },
+      { line: 5, reason: 'no URL' },
+    ]);
   });
 });

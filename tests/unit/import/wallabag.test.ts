@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readWallabagJson } from '../../../electron/core/import/formats/wallabag-json';
 import { byTitle, byUrl, readFixture } from './fixtures';
 
 describe('Wallabag JSON', () => {
@@ -35,5 +36,25 @@ describe('Wallabag JSON', () => {
     expect(byTitle(result, 'Broken URL with a note')).toMatchObject({ url: null });
     expect(byTitle(result, 'Broken URL with a note').highlights.map((h) => h.note)).toEqual(['keep me']);
     expect(result.skipped).toEqual([{ item: 'entry 4 (Broken and empty)', reason: 'no URL' }]);
+  });
+});
+
+describe('Wallabag annotations with nothing in them', () => {
+  it('reports an annotation with neither quote nor note instead of importing an empty highlight', () => {
+    const json = JSON.stringify([
+      {
+        title: 'T',
+        url: 'https://example.com/t',
+        annotations: [
+          { quote: '', text: '' },
+          { quote: 'kept', text: '' },
+        ],
+      },
+    ]);
+    const result = readWallabagJson(json);
+    expect(result.entries[0].highlights.map((h) => h.exact)).toEqual(['kept']);
+    expect(result.skipped).toEqual([
+      { item: 'entry 1 (T), annotation 1', reason: 'an annotation with neither a quote nor a note' },
+    ]);
   });
 });

@@ -31,6 +31,7 @@ interface OmnivoreItem {
 export async function readOmnivoreZip(source: ImportSource, metadataPaths?: readonly string[]): Promise<ImportResult> {
   const result: ImportResult = { format: 'omnivore-zip', entries: [], skipped: [], warnings: [] };
   const paths = new Set(source.paths);
+  const readHighlightFiles = new Set<string>();
   const batches = [...(metadataPaths ?? source.paths.filter((p) => OMNIVORE_METADATA.test(p)))].sort(byFirstIndex);
   for (const file of batches) {
     let items: unknown;
@@ -50,6 +51,7 @@ export async function readOmnivoreZip(source: ImportSource, metadataPaths?: read
       const where = { file, item: slug ?? text(item.id) ?? `item ${index + 1}` };
       const url = webUrl(item.url);
       const highlightsPath = slug ? `highlights/${slug}.md` : null;
+      if (highlightsPath) readHighlightFiles.add(highlightsPath);
       const marked = highlightsPath && paths.has(highlightsPath) ? await source.readText(highlightsPath) : null;
       const found = marked !== null && highlightsPath ? readOmnivoreHighlights(marked, highlightsPath) : null;
       if (!url && !found?.highlights.length) {
@@ -86,7 +88,27 @@ export async function readOmnivoreZip(source: ImportSource, metadataPaths?: read
       result.entries.push(entry);
     }
   }
+  await keepUnlistedHighlights(source, readHighlightFiles, result);
   return result;
+}
+
+/** Highlights whose item is in no metadata batch (or in one that cannot be read) are kept all the same. */
+async function keepUnlistedHighlights(source: ImportSource, seen: ReadonlySet<string>, result: ImportResult) {
+  for (const path of source.paths) {
+    const slug = /^highlights\/(.+)\.md$/.exec(path)?.[1];
+    if (!slug || seen.has(path)) continue;
+    const found = readOmnivoreHighlights(await source.readText(path), path);
+    if (found.highlights.length === 0 && !found.articleNote) continue;
+    const entry = emptyEntry({ file: path }, null);
+    entry.title = slug;
+    entry.note = found.articleNote;
+    entry.highlights = found.highlights;
+    result.entries.push(entry);
+    result.warnings.push({
+      file: path,
+      reason: 'highlights of an item missing from the metadata: kept in a document without a URL',
+    });
+  }
 }
 
 /** metadata_20_to_40.json after metadata_0_to_20.json, not before metadata_100_to_120.json. */

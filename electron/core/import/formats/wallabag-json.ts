@@ -23,7 +23,11 @@ export function readWallabagJson(text: string): ImportResult {
       return;
     }
     const url = webUrl(raw.url) ?? webUrl(raw.given_url);
-    const highlights = annotations(raw.annotations, item);
+    const all = annotations(raw.annotations, item);
+    const highlights = all.filter((h) => h.exact || h.note);
+    for (const empty of all.filter((h) => !h.exact && !h.note)) {
+      result.skipped.push({ ...empty.source, reason: 'an annotation with neither a quote nor a note' });
+    }
     if (!url && highlights.length === 0) {
       result.skipped.push({ item, reason: urlProblem(raw.url ?? raw.given_url) });
       return;
