@@ -21,7 +21,9 @@ export interface DetectedFormat {
 
 export async function detectFormat(source: ImportSource): Promise<DetectedFormat | null> {
   const omnivore = source.paths.filter((p) => OMNIVORE_METADATA.test(p));
-  if (omnivore.length) return { format: 'omnivore-zip', paths: omnivore };
+  if (omnivore.length && detectText(await source.readText(omnivore[0])) === 'omnivore-zip') {
+    return { format: 'omnivore-zip', paths: omnivore };
+  }
   const parts = source.paths.filter((p) => POCKET_PART_CSV.test(p));
   if (parts.length && detectText(await source.readText(parts[0])) === 'pocket-csv') {
     return { format: 'pocket-zip', paths: parts };
@@ -41,7 +43,8 @@ const CSV_FORMATS: { format: ImportFormat; columns: string[] }[] = [
   { format: 'instapaper-csv', columns: ['url', 'title', 'selection', 'folder'] },
   { format: 'readwise-highlights-csv', columns: ['highlight', 'book title', 'book author'] },
   { format: 'readwise-reader-csv', columns: ['title', 'url', 'document tags', 'location'] },
-  { format: 'raindrop-csv', columns: ['url', 'folder', 'tags', 'created', 'excerpt'] },
+  // Raindrop's own export has more columns; its import docs allow as few as these.
+  { format: 'raindrop-csv', columns: ['url', 'folder', 'tags', 'created'] },
 ];
 
 /** The format of one file's text, or null. Omnivore means a lone metadata batch. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportFormat } from '@shared/import/import-model';
-import { detectFormat } from '../../../electron/core/import/detect-format';
+import { detectFormat, detectText } from '../../../electron/core/import/detect-format';
 import { openImportSource } from '../../../electron/core/import/import-source';
 import { readImportPath, UnknownImportFormatError } from '../../../electron/core/import/read-import';
 import { copyAs, tempDir, writeTemp } from './fixtures';
@@ -56,5 +56,17 @@ describe('format detection from content', () => {
     const path = await writeTemp(dir, 'notes.txt', 'Just some words,\nand no links at all.\n');
     await expect(readImportPath(path)).rejects.toThrow(UnknownImportFormatError);
     await expect(readImportPath(path)).rejects.toThrow(/Kindle My Clippings/);
+  });
+});
+
+describe('CSV headers', () => {
+  it('reads the short Raindrop form its import docs describe, columns in any order', () => {
+    expect(detectText('folder,url,title,note,tags,created\nA/B,https://example.com,T,,"x, y",1629980125\n')).toBe(
+      'raindrop-csv',
+    );
+  });
+
+  it('reads a CSV it does not know as a list of links', () => {
+    expect(detectText('name,link\nA,https://example.com/a\n')).toBe('url-list');
   });
 });

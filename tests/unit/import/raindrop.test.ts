@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readRaindropCsv } from '../../../electron/core/import/formats/raindrop-csv';
 import { byUrl, readFixture } from './fixtures';
 
 describe('Raindrop CSV', () => {
@@ -26,5 +27,20 @@ describe('Raindrop CSV', () => {
 
   it('skips a row without a URL by its line', async () => {
     expect((await readFixture('raindrop.csv')).skipped).toEqual([{ line: 7, reason: 'no URL' }]);
+  });
+});
+
+describe('Raindrop CSV, short form', () => {
+  it('reads whichever of its columns are there, in any order', () => {
+    const result = readRaindropCsv(
+      'folder,url,title,note,tags,created\nA/B,https://example.com/s,Short,,"x, y",1629980125\n',
+    );
+    expect(result.entries[0]).toMatchObject({
+      url: 'https://example.com/s',
+      title: 'Short',
+      tags: ['A', 'B', 'x', 'y'],
+      savedAt: '2021-08-26T12:15:25.000Z',
+      highlights: [],
+    });
   });
 });
