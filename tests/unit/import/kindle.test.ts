@@ -68,3 +68,13 @@ describe('Kindle My Clippings.txt', () => {
     expect(readKindleClippings(text).entries[0].highlights[0].locator).toBe('location 1170-1172');
   });
 });
+
+describe('Kindle highlights that share a location', () => {
+  it('keeps two different highlights in one location', () => {
+    const clip = (text: string) =>
+      `Book (A)\n- Your Highlight on Location 170-170 | Added on Sunday, March 5, 2023 11:12:44 PM\n\n${text}\n==========\n`;
+    const result = readKindleClippings(clip('First words') + clip('Other words'));
+    expect(result.entries[0].highlights.map((h) => h.exact)).toEqual(['First words', 'Other words']);
+    expect(result.warnings).toEqual([]);
+  });
+});

@@ -157,11 +157,15 @@ function bookHighlights(clippings: readonly Clipping[], result: ImportResult): I
   return highlights;
 }
 
-/** The same passage, highlighted again with a changed span (or repeated as it was). */
+/**
+ * The same passage highlighted again with a changed span (or repeated as it was): the locations
+ * overlap and one text holds the other. Sharing a location is not enough: Kindle locations are
+ * coarse, and two short highlights can sit in one.
+ */
 function isEditOf(a: Clipping, b: Clipping): boolean {
+  const nested = a.text.includes(b.text) || b.text.includes(a.text);
   if (a.start === null || b.start === null || a.end === null || b.end === null) return a.text === b.text;
-  const overlap = a.start <= b.end && b.start <= a.end;
-  return overlap && (a.start === b.start || a.end === b.end || a.text.includes(b.text) || b.text.includes(a.text));
+  return nested && a.start <= b.end && b.start <= a.end;
 }
 
 function isNewer(a: Clipping, b: Clipping): boolean {
