@@ -17,6 +17,8 @@ export interface DetectedFormat {
   format: ImportFormat;
   /** The files to read: the one file of a single-file format, or the metadata batches of Omnivore. */
   paths: string[];
+  /** The one file's text, already read to detect it. */
+  text?: string;
 }
 
 export async function detectFormat(source: ImportSource): Promise<DetectedFormat | null> {
@@ -32,8 +34,9 @@ export async function detectFormat(source: ImportSource): Promise<DetectedFormat
   // that reads as a format, looking at the top level first.
   const candidates = [...source.paths].sort((a, b) => a.split('/').length - b.split('/').length).slice(0, 50);
   for (const path of candidates) {
-    const format = detectText(await source.readText(path));
-    if (format) return { format, paths: [path] };
+    const text = await source.readText(path);
+    const format = detectText(text);
+    if (format) return { format, paths: [path], text };
   }
   return null;
 }

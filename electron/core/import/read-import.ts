@@ -67,7 +67,7 @@ async function readDetected(source: ImportSource): Promise<ImportResult> {
   if (detected.format === 'pocket-zip') return readPocketZip(source);
   if (detected.format === 'omnivore-zip') return readOmnivoreZip(source, detected.paths);
   const [path] = detected.paths;
-  const result = TEXT_READERS[detected.format](await source.readText(path));
+  const result = TEXT_READERS[detected.format](detected.text ?? (await source.readText(path)));
   // In a zip or folder, say which file each line is in.
   if (source.kind !== 'file') {
     for (const list of [result.skipped, result.warnings]) for (const p of list) p.file ??= path;
