@@ -19,8 +19,7 @@ export async function readPocketZip(source: ImportSource): Promise<ImportResult>
     result.entries.push(...part.entries);
     result.skipped.push(...part.skipped);
   }
-  const byUrl = new Map<string, ImportedEntry>();
-  for (const entry of result.entries) if (entry.url) byUrl.set(urlKey(entry.url), entry);
+  const byUrl = new ItemsByUrl(result.entries);
   for (const path of source.paths.filter((p) => POCKET_ANNOTATIONS.test(p))) {
     let items: unknown;
     try {
@@ -44,13 +43,37 @@ interface PocketAnnotatedItem {
   highlights?: unknown;
 }
 
-function attachAnnotations(
-  result: ImportResult,
-  byUrl: Map<string, ImportedEntry>,
-  raw: unknown,
-  file: string,
-  index: number,
-): void {
+/** Items by URL: as written first (both files normally spell it alike), normalised when that misses. */
+class ItemsByUrl {
+  private readonly exact = new Map<string, ImportedEntry>();
+  private normalised: Map<string, ImportedEntry> | null = null;
+
+  constructor(entries: readonly ImportedEntry[]) {
+    for (const entry of entries) if (entry.url && !this.exact.has(entry.url)) this.exact.set(entry.url, entry);
+  }
+
+  get(url: string): ImportedEntry | undefined {
+    return this.exact.get(url) ?? this.byKey().get(urlKey(url));
+  }
+
+  add(url: string, entry: ImportedEntry): void {
+    this.exact.set(url, entry);
+    this.normalised?.set(urlKey(url), entry);
+  }
+
+  private byKey(): Map<string, ImportedEntry> {
+    if (!this.normalised) {
+      this.normalised = new Map();
+      for (const [url, entry] of this.exact) {
+        const key = urlKey(url);
+        if (!this.normalised.has(key)) this.normalised.set(key, entry);
+      }
+    }
+    return this.normalised;
+  }
+}
+
+function attachAnnotations(result: ImportResult, byUrl: ItemsByUrl, raw: unknown, file: string, index: number): void {
   const item = (raw ?? {}) as PocketAnnotatedItem;
   const where = { file, item: `item ${index + 1}` };
   const quotes = Array.isArray(item.highlights) ? (item.highlights as { quote?: unknown; created_at?: unknown }[]) : [];
@@ -70,12 +93,12 @@ function attachAnnotations(
   if (highlights.length === 0) return;
   const url = webUrl(item.url);
   const title = typeof item.title === 'string' && item.title.trim() ? item.title.trim() : null;
-  let entry = url ? byUrl.get(urlKey(url)) : undefined;
+  let entry = url ? byUrl.get(url) : undefined;
   if (!entry) {
     entry = emptyEntry(where, url);
     entry.title = title;
     result.entries.push(entry);
-    if (url) byUrl.set(urlKey(url), entry);
+    if (url) byUrl.add(url, entry);
     result.warnings.push({
       ...where,
       reason: url
