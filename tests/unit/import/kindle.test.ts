@@ -78,3 +78,15 @@ describe('Kindle highlights that share a location', () => {
     expect(result.warnings).toEqual([]);
   });
 });
+
+describe('Kindle notes repeated by a second sync', () => {
+  it('keeps a note repeated word for word once, saying so', () => {
+    const clip = (kind: string, where: string, text: string) =>
+      `Book (A)\n- Your ${kind} on Location ${where} | Added on Sunday, March 5, 2023 11:12:44 PM\n\n${text}\n==========\n`;
+    const text =
+      clip('Highlight', '10-12', 'A passage') + clip('Note', '12', 'My note') + clip('Note', '12', 'My note');
+    const result = readKindleClippings(text);
+    expect(result.entries[0].highlights.map((h) => [h.exact, h.note])).toEqual([['A passage', 'My note']]);
+    expect(result.warnings).toEqual([{ line: 11, reason: 'the same note again at the same place: kept once' }]);
+  });
+});

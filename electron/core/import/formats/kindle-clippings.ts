@@ -149,7 +149,15 @@ function bookHighlights(clippings: readonly Clipping[], result: ImportResult): I
     });
   }
   const highlights = kept.map((c) => toHighlight(c, ''));
+  const notesSeen = new Set<string>();
   for (const note of clippings.filter((c) => c.kind === 'note')) {
+    // A device that synced twice repeats a note word for word.
+    const key = `${note.start}\u0000${note.text}`;
+    if (notesSeen.has(key)) {
+      result.warnings.push({ line: note.line, reason: 'the same note again at the same place: kept once' });
+      continue;
+    }
+    notesSeen.add(key);
     const index = noteTarget(note, kept);
     if (index < 0) highlights.push(toHighlight(note, note.text, ''));
     else highlights[index].note = highlights[index].note ? `${highlights[index].note}\n\n${note.text}` : note.text;
