@@ -60,20 +60,29 @@ function fileSource(fsPath: string): ImportSource {
   });
 }
 
-/** Zips are read whole into memory (fflate); exports with content stay in the hundreds of MB at most. */
-export function zipSource(bytes: Uint8Array, name: string): ImportSource {
-  const files = unzipSync(bytes, { filter: (file) => !file.name.endsWith('/') && isExportFile(file.name) });
-  const byPath = new Map<string, Uint8Array>();
-  const root = commonTopFolder(Object.keys(files));
-  for (const [path, data] of Object.entries(files)) byPath.set(path.slice(root.length), data);
+/** Files from this size on stay compressed until read: a PDF or an image in an export is never read. */
+const DECOMPRESS_LAZILY_FROM = 8 * 1024 * 1024;
+
+/** The zip's bytes stay in memory; its small files are inflated at once, big ones when read. */
+export function zipSource(bytes: Uint8Array, name: string, lazyFrom = DECOMPRESS_LAZILY_FROM): ImportSource {
+  const names: string[] = [];
+  const inflated = unzipSync(bytes, {
+    filter: (file) => {
+      if (file.name.endsWith('/') || !isExportFile(file.name)) return false;
+      names.push(file.name);
+      return file.originalSize < lazyFrom;
+    },
+  });
+  const root = commonTopFolder(names);
+  const known = new Set(names.map((n) => n.slice(root.length)));
   return withText({
     name,
     kind: 'zip',
-    paths: [...byPath.keys()].sort(),
+    paths: [...known].sort(),
     readBytes: async (path) => {
-      const data = byPath.get(path);
-      if (!data) throw new Error(`${name} holds no ${path}`);
-      return data;
+      if (!known.has(path)) throw new Error(`${name} holds no ${path}`);
+      const inside = root + path;
+      return inflated[inside] ?? unzipSync(bytes, { filter: (file) => file.name === inside })[inside];
     },
   });
 }

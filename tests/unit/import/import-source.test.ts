@@ -2,8 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openImportSource } from '../../../electron/core/import/import-source';
-import { readImportPath } from '../../../electron/core/import/read-import';
+import { openImportSource, zipSource } from '../../../electron/core/import/import-source';
+import { readImport, readImportPath } from '../../../electron/core/import/read-import';
 import { fixture, tempDir, writeTemp } from './fixtures';
 
 /** Every file of a fixture folder, keyed by its path inside a zip (optionally under one top folder). */
@@ -81,3 +81,16 @@ function windows1252(text: string): Uint8Array {
   const special: Record<string, number> = { '—': 0x97, '€': 0x80 };
   return Uint8Array.from([...text].map((c) => special[c] ?? c.charCodeAt(0)));
 }
+
+describe('big files in a zip', () => {
+  it('inflates a big file only when it is read, with the same result', async () => {
+    const csv = await readFile(fixture('instapaper.csv'));
+    const zip = zipSync({ 'export/instapaper.csv': csv, 'export/big.pdf': new Uint8Array(4096) });
+    const eager = zipSource(zip, 'a.zip');
+    const lazy = zipSource(zip, 'a.zip', 1024);
+    expect(lazy.paths).toEqual(['big.pdf', 'instapaper.csv']);
+    expect(await lazy.readBytes('instapaper.csv')).toEqual(new Uint8Array(csv));
+    expect(await lazy.readBytes('big.pdf')).toEqual(new Uint8Array(4096));
+    expect(await readImport(lazy)).toEqual(await readImport(eager));
+  });
+});
