@@ -107,7 +107,7 @@ export interface ImportProblem extends ImportLocation {
 export interface ImportResult {
   format: ImportFormat;
   entries: ImportedEntry[];
-  /** Rows and items that could not be imported, with why. */
+  /** Rows and items not imported, with why: unreadable, no usable URL, or replaced by a newer version. */
   skipped: ImportProblem[];
   /** Things imported with a caveat: a PDF kept unread, a date that could not be read. */
   warnings: ImportProblem[];

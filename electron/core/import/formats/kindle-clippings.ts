@@ -143,7 +143,7 @@ function bookHighlights(clippings: readonly Clipping[], result: ImportResult): I
     const newer = isNewer(clipping, older) ? clipping : older;
     const dropped = newer === clipping ? older : clipping;
     kept[earlier] = newer;
-    result.warnings.push({
+    result.skipped.push({
       line: dropped.line,
       reason: `an earlier version of the highlight at line ${newer.line}: the newest is kept`,
     });
@@ -154,7 +154,7 @@ function bookHighlights(clippings: readonly Clipping[], result: ImportResult): I
     // A device that synced twice repeats a note word for word.
     const key = `${note.start}\u0000${note.text}`;
     if (notesSeen.has(key)) {
-      result.warnings.push({ line: note.line, reason: 'the same note again at the same place: kept once' });
+      result.skipped.push({ line: note.line, reason: 'the same note again at the same place: kept once' });
       continue;
     }
     notesSeen.add(key);
