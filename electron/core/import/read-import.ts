@@ -5,6 +5,7 @@ import {
   type ImportProblem,
   type ImportResult,
 } from '@shared/import/import-model';
+import { OffprintError } from '@shared/ipc/envelope';
 import { detectFormat } from './detect-format';
 import { openImportSource, type ImportSource } from './import-source';
 import { readHypothesisJson } from './formats/hypothesis-json';
@@ -39,10 +40,13 @@ const TEXT_READERS: Record<Exclude<ImportFormat, 'pocket-zip' | 'omnivore-zip'>,
   'url-list': readUrlList,
 };
 
-export class UnknownImportFormatError extends Error {
-  readonly code = 'import-format-unknown';
+/** A message fit for the user, which crosses IPC with its code. */
+export class UnknownImportFormatError extends OffprintError {
   constructor(name: string) {
-    super(`${name} is not an export Offprint can read. It reads: ${Object.values(IMPORT_FORMAT_LABELS).join(', ')}.`);
+    super(
+      'import-format-unknown',
+      `${name} is not an export Offprint can read. It reads: ${Object.values(IMPORT_FORMAT_LABELS).join(', ')}.`,
+    );
   }
 }
 
