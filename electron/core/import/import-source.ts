@@ -7,6 +7,7 @@
 import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join, sep } from 'node:path';
 import { unzipSync } from 'fflate';
+import { OffprintError } from '@shared/ipc/envelope';
 import { decodeText } from './parse/decode-text';
 
 export type ImportSourceKind = 'file' | 'zip' | 'folder';
@@ -66,13 +67,21 @@ const DECOMPRESS_LAZILY_FROM = 8 * 1024 * 1024;
 /** The zip's bytes stay in memory; its small files are inflated at once, big ones when read. */
 export function zipSource(bytes: Uint8Array, name: string, lazyFrom = DECOMPRESS_LAZILY_FROM): ImportSource {
   const names: string[] = [];
-  const inflated = unzipSync(bytes, {
-    filter: (file) => {
-      if (file.name.endsWith('/') || !isExportFile(file.name)) return false;
-      names.push(file.name);
-      return file.originalSize < lazyFrom;
-    },
-  });
+  let inflated: Record<string, Uint8Array>;
+  try {
+    inflated = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.name.endsWith('/') || !isExportFile(file.name)) return false;
+        names.push(file.name);
+        return file.originalSize < lazyFrom;
+      },
+    });
+  } catch (error) {
+    throw new OffprintError(
+      'import-unreadable',
+      `${name} is a zip that cannot be opened (${(error as Error).message}).`,
+    );
+  }
   const root = commonTopFolder(names);
   const known = new Set(names.map((n) => n.slice(root.length)));
   return withText({

@@ -94,3 +94,16 @@ describe('big files in a zip', () => {
     expect(await readImport(lazy)).toEqual(await readImport(eager));
   });
 });
+
+describe('a broken zip', () => {
+  it('says the zip cannot be opened', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const whole = zipSync({ 'a.csv': new Uint8Array(2000).fill(65) });
+      const path = await writeTemp(dir, 'cut.zip', whole.subarray(0, 60));
+      await expect(readImportPath(path)).rejects.toThrow(/cut\.zip is a zip that cannot be opened/);
+    } finally {
+      await cleanup();
+    }
+  });
+});
