@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import { toAnnotationCollection } from '@shared/transfer/web-annotation-export';
+import { readHypothesisJson } from '../../../electron/core/import/formats/hypothesis-json';
 import { readWebAnnotationJson } from '../../../electron/core/import/formats/web-annotation-json';
 import { detectText } from '../../../electron/core/import/detect-format';
 import { byTitle, byUrl, readFixture } from './fixtures';
@@ -111,5 +112,26 @@ describe('W3C Web Annotation JSON-LD', () => {
     });
     const page = { type: 'AnnotationPage', items: [annotation, annotation] };
     expect(readWebAnnotationJson(JSON.stringify(page)).entries[0].highlights).toHaveLength(2);
+  });
+});
+
+describe('Hypothesis API results', () => {
+  it('reads `{rows}` as the API returns them, and a bare array', () => {
+    const annotation = {
+      id: 'x',
+      uri: 'https://example.com/api',
+      text: '',
+      tags: [],
+      created: '2024-01-01T00:00:00+00:00',
+      target: [{ source: 'https://example.com/api', selector: [{ type: 'TextQuoteSelector', exact: 'from the API' }] }],
+    };
+    for (const shape of [{ total: 1, rows: [annotation] }, [annotation]]) {
+      const json = JSON.stringify(shape);
+      expect(detectText(json)).toBe('hypothesis-json');
+      expect(readHypothesisJson(json).entries[0].highlights[0]).toMatchObject({
+        exact: 'from the API',
+        createdAt: '2024-01-01T00:00:00.000Z',
+      });
+    }
   });
 });

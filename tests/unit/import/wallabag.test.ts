@@ -58,3 +58,22 @@ describe('Wallabag annotations with nothing in them', () => {
     ]);
   });
 });
+
+describe('Wallabag API-shaped entries', () => {
+  it('reads tags given as {label} objects and true/false states', () => {
+    const json = JSON.stringify([
+      {
+        title: 'T',
+        url: 'https://example.com/api',
+        is_archived: true,
+        is_starred: false,
+        tags: [{ id: 1, label: 'tag with spaces', slug: 'tag-with-spaces' }],
+      },
+    ]);
+    expect(readWallabagJson(json).entries[0]).toMatchObject({
+      archived: true,
+      favourite: false,
+      tags: ['tag with spaces'],
+    });
+  });
+});
