@@ -41,6 +41,8 @@ export const ERROR_CODES = [
   'library-write-failed',
   'storage',
   // Export
+  'import-unreadable',
+  'import-format-unknown',
   'export-failed',
   'nothing-to-export',
 ] as const;
