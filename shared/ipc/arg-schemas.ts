@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS, LIBRARY_VIEWS, READ_STATES, SORT_FIELDS } from '../model';
 import type { InvokeApi, InvokeMethod } from './contract';
+import { dropToken } from './drop-token';
 
 const id = z
   .string()
@@ -23,15 +24,6 @@ const position = z
     end: z.number().int().nonnegative(),
   })
   .refine((p) => p.end > p.start, 'a position must end after it starts');
-
-/** An absolute path (POSIX or Windows) to an .html/.htm file; the main side also checks it exists. */
-const localPagePath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'the path of a local page must be absolute')
-  .refine((p) => /\.html?$/i.test(p), 'only .html and .htm files can be saved')
-  .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character');
 
 const ids = z.array(id).max(200_000);
 const sort = z.object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) });
@@ -75,7 +67,8 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   listArticles: z.tuple([listQuery]),
   getArticle: z.tuple([id]),
   saveUrl: z.tuple([z.string().trim().min(1).max(8_192)]),
-  saveFile: z.tuple([localPagePath]),
+  // A token from a real drop (see drop-token.ts), never a path the page names.
+  saveFile: z.tuple([dropToken]),
   refreshArticle: z.tuple([id]),
   setArchived: z.tuple([id, z.boolean()]),
   setFavourite: z.tuple([id, z.boolean()]),
