@@ -27,4 +27,7 @@ const dropTokenFor = async (file: DroppedFile): Promise<string> => {
   return unwrap((await ipcRenderer.invoke(DROP_TOKEN_CHANNEL, path)) as Envelope<string>);
 };
 
-contextBridge.exposeInMainWorld('offprint', createApiClient(transport, { dropTokenFor }));
+// Transient user activation is tracked by the browser itself: page script cannot fake a click.
+const hasUserGesture = (): boolean => navigator.userActivation.isActive;
+
+contextBridge.exposeInMainWorld('offprint', createApiClient(transport, { dropTokenFor }, hasUserGesture));

@@ -38,6 +38,7 @@ const api = createApiClient(
       return path ? unwrap(await window.__offprintDropToken(path)) : '';
     },
   },
+  () => navigator.userActivation.isActive,
 );
 
 Object.defineProperty(window, 'offprint', { value: api, enumerable: true });
