@@ -5,6 +5,8 @@
  */
 import '../../support/loopback-only';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -160,6 +162,32 @@ describe('capture from a page the user asked for on their own machine', () => {
     expect(captured.assets).toHaveLength(1);
     expect(network.connections.length).toBeGreaterThanOrEqual(2);
     expect(new Set(network.connections.map((c) => c.address.address))).toEqual(new Set(['127.0.0.1']));
+  });
+});
+
+describe('capture from a page the user asked for at [::1]', () => {
+  it('fetches it over IPv6 loopback, with its loopback pictures', async (context) => {
+    const png = makePng(30, 20, [9, 90, 200]);
+    const v6 = createServer((req, res) => {
+      if (req.url === '/pic.png') res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+      else res.writeHead(200, { 'content-type': 'text/html' }).end(article('', '<img src="/pic.png" alt="v6">'));
+    });
+    const listening = await new Promise<boolean>((resolve) => {
+      v6.once('error', () => resolve(false));
+      v6.listen(0, '::1', () => resolve(true));
+    });
+    if (!listening) {
+      console.log('skipped: this machine has no IPv6 loopback (::1)');
+      return context.skip();
+    }
+    try {
+      const { port } = v6.address() as AddressInfo;
+      const captured = await captureUrl(`http://[::1]:${port}/story`, options());
+      expect(captured.assets).toHaveLength(1);
+    } finally {
+      v6.closeAllConnections();
+      await new Promise((resolve) => v6.close(resolve));
+    }
   });
 });
 
