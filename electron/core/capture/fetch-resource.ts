@@ -98,7 +98,12 @@ function hostPath(url: string): string {
   return `${u.host}${u.pathname}`;
 }
 
-function fetchOnce(target: URL, vetted: ResolvedAddress, options: FetchOptions, deadline: number): Promise<HopResult> {
+function fetchOnce(
+  target: URL,
+  vetted: ResolvedAddress[],
+  options: FetchOptions,
+  deadline: number,
+): Promise<HopResult> {
   const { limits } = options;
   const secure = target.protocol === 'https:';
   const client = secure ? https : http;
@@ -149,7 +154,7 @@ function fetchOnce(target: URL, vetted: ResolvedAddress, options: FetchOptions, 
       // No agent: every request opens its own socket, to the address that was vetted.
       createConnection: () =>
         options.access.connect({
-          address: vetted,
+          addresses: vetted,
           port,
           hostname: target.hostname.replace(/^\[|\]$/g, ''),
           tls: secure,

@@ -22,10 +22,10 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export interface ConnectTarget {
-  /** The vetted address: the only one the socket may go to. */
-  address: ResolvedAddress;
+  /** The vetted addresses, the only ones the socket may go to (tried in turn, as Node does for a name). */
+  addresses: ResolvedAddress[];
   port: number;
-  /** The URL's host name, for TLS (SNI and the certificate check). */
+  /** The URL's host name, for the Host header's socket and TLS (SNI and the certificate check). */
   hostname: string;
   tls: boolean;
 }
@@ -45,17 +45,21 @@ export const systemResolver: Resolver = async (hostname) =>
     family: family === 6 ? 6 : 4,
   }));
 
-export const directConnector: Connector = ({ address, port, hostname, tls: secure }) =>
-  secure
-    ? tls.connect({
-        host: address.address,
-        port,
-        // Certificates are checked against the name, not the address connected to.
-        servername: net.isIP(hostname) ? undefined : hostname,
-        checkServerIdentity: (_host, cert) => tls.checkServerIdentity(hostname, cert),
-        ALPNProtocols: ['http/1.1'],
-      })
-    : net.connect({ host: address.address, port });
+/** A `lookup` for node:net that answers with the vetted addresses only: the name is never resolved again. */
+export function pinnedLookup(addresses: ResolvedAddress[]): net.LookupFunction {
+  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (options?.all) callback(null, addresses);
+    else callback(null, addresses[0].address, addresses[0].family);
+  }) as net.LookupFunction;
+}
+
+export const directConnector: Connector = ({ addresses, port, hostname, tls: secure }) => {
+  // The name with a pinned lookup, so Node still tries each address (IPv6 and IPv4) in turn.
+  const options = { host: hostname, port, lookup: pinnedLookup(addresses), autoSelectFamily: true };
+  return secure
+    ? tls.connect({ ...options, servername: net.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'] })
+    : net.connect(options);
+};
 
 export const SYSTEM_NETWORK: Network = { resolve: systemResolver, connect: directConnector };
 
@@ -145,8 +149,8 @@ export class NetworkAccess {
     return new NetworkAccess(network, new Set(['public']));
   }
 
-  /** The address to connect to for `url`, after checking every address its host resolves to. */
-  async vet(url: URL): Promise<ResolvedAddress> {
+  /** The addresses to connect to for `url`, after checking every address its host resolves to. */
+  async vet(url: URL): Promise<ResolvedAddress[]> {
     const first = this.#firstAnswer;
     this.#firstAnswer = null;
     const addresses = first?.host === hostnameOf(url) ? first.addresses : await resolveHost(url, this.network);
@@ -154,7 +158,7 @@ export class NetworkAccess {
       const kind = addressKind(address);
       if (!this.allowed.has(kind)) throw refusal(url, kind);
     }
-    return addresses[0];
+    return addresses;
   }
 
   connect(target: ConnectTarget): net.Socket {

@@ -51,7 +51,7 @@ describe('captureFile', () => {
     expect(await readdir(opts.assetsDir)).toHaveLength(2);
     expect(article.content).not.toMatch(/file:|cdn\.test/);
     expect([...article.content.matchAll(/<img\b[^>]*src="offprint-asset:/g)]).toHaveLength(2);
-    expect(network.connections.map((c) => c.address.address)).toEqual(['93.184.216.34']);
+    expect(network.connections.map((c) => c.addresses[0].address)).toEqual(['93.184.216.34']);
   });
 
   it('never lets a dropped page reach this computer or the local network for its pictures', async () => {

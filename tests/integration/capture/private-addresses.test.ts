@@ -103,7 +103,7 @@ describe('capture from a page on the public web', () => {
     expect(captured.assets).toHaveLength(1);
     expect(captured.leadImage).not.toBeNull();
     expect(captured.siteIcon).toBeNull();
-    expect(network.connections.map((c) => [c.hostname, c.address.address])).toEqual([
+    expect(network.connections.map((c) => [c.hostname, c.addresses[0].address])).toEqual([
       ['news.test', PUBLIC],
       ['cdn.test', '2606:4700::1'],
     ]);
@@ -140,7 +140,7 @@ describe('capture from a page on the public web', () => {
     const captured = await captureUrl('http://flip.test/rebind', options({ network }));
     expect(captured.assets).toEqual([]);
     expect(network.lookups.filter((name) => name === 'flip.test').length).toBeGreaterThanOrEqual(2);
-    expect(network.connections.map((c) => c.address.address)).toEqual([PUBLIC]);
+    expect(network.connections.map((c) => c.addresses[0].address)).toEqual([PUBLIC]);
   });
 });
 
@@ -161,7 +161,7 @@ describe('capture from a page the user asked for on their own machine', () => {
     const captured = await captureUrl(server.url('/own'), options({ network }));
     expect(captured.assets).toHaveLength(1);
     expect(network.connections.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(network.connections.map((c) => c.address.address))).toEqual(new Set(['127.0.0.1']));
+    expect(new Set(network.connections.map((c) => c.addresses[0].address))).toEqual(new Set(['127.0.0.1']));
   });
 });
 
@@ -195,7 +195,7 @@ describe('directConnector', () => {
   it('connects to the vetted address, never resolving the name again', async () => {
     server.route('/pinned', sendBody('pinned'));
     const socket = directConnector({
-      address: { address: '127.0.0.1', family: 4 },
+      addresses: [{ address: '127.0.0.1', family: 4 }],
       port: server.port,
       hostname: 'no-such-host.invalid',
       tls: false,
