@@ -9,11 +9,12 @@ import { resolveLibraryDir } from '../core/library/library-location';
 import { OffprintCore } from '../core/offprint-core';
 import { exportHighlights } from '../core/export/export-highlights';
 import { combineApi } from './combine-api';
-import { registerIpcHandlers, sendCaptureProgress } from './ipc';
+import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
 import { findUrlArgument } from './policy/command-line-url';
+import { DropTokens } from './policy/drop-tokens';
 import { withLocalPageCheck } from './policy/local-page-path';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './protocols';
 import { saveFromCommandLine } from './save-from-command-line';
@@ -98,7 +99,9 @@ async function start(): Promise<void> {
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
   );
-  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi)), devServerUrl);
+  const drops = new DropTokens();
+  registerDropTokenHandler(drops, devServerUrl);
+  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
   installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
 

@@ -30,7 +30,10 @@ import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/cli
 export interface LibraryApi {
   getArticle(id: string): Promise<ArticleWithContent>;
   saveUrl(url: string): Promise<SaveResult>;
-  /** Saves a web page stored on disk, e.g. one dropped on the window: an absolute path to an .html or .htm file. */
+  /**
+   * Saves a web page stored on disk: an absolute path to an .html or .htm file. Over IPC the
+   * argument is a drop token instead (see drop-token.ts), which main turns back into the path.
+   */
   saveFile(path: string): Promise<SaveResult>;
   /**
    * Fetches the article's page again and replaces its stored copy, keeping its tags, state,
@@ -98,8 +101,8 @@ export interface DroppedFile {
 
 /** Helpers the preload runs inside the renderer itself (no IPC). */
 export interface RendererHelpers {
-  /** The disk path of a file dropped on the window ('' when it has none); only for saving dropped pages. */
-  pathForFile?(file: DroppedFile): string;
+  /** A one-time token for saveFile naming a file dropped on the window ('' when it has no place on disk). */
+  dropTokenFor?(file: DroppedFile): Promise<string>;
 }
 
 /** What the preload exposes as `window.offprint`. */

@@ -7,6 +7,7 @@ import type { ExtractedPage } from './extract-article';
 import { sharedExtractionPool } from './extraction-pool';
 import { fetchPage } from './fetch-page';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-resource';
+import { NetworkAccess, type Network } from './network-access';
 import { parseHttpUrl } from './normalize-url';
 import { textStats } from './reading-time';
 import type { LocalImageSource } from './local-images';
@@ -29,6 +30,8 @@ export interface CaptureOptions {
   assetUrl: (fileName: string) => string;
   onProgress?: (p: CaptureProgress) => void;
   limits?: Partial<FetchLimits>;
+  /** How hosts are resolved and connected to; the system's by default (tests give their own). */
+  network?: Network;
 }
 
 export interface CapturedArticle extends ArticleDescription {
@@ -72,6 +75,7 @@ export async function completeCapture(
   page: PageText,
   options: CaptureOptions,
   report: (progress: Omit<CaptureProgress, 'url'>) => void,
+  access: NetworkAccess,
   local?: LocalImageSource,
 ): Promise<CapturedArticle> {
   report({ stage: 'extracting' });
@@ -87,6 +91,7 @@ export async function completeCapture(
     assetsDir: options.assetsDir,
     referer: page.url,
     limits,
+    access,
     local,
     onProgress: (done, total) => report({ stage: 'images', done, total }),
   });
@@ -124,6 +129,7 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const report = (progress: Omit<CaptureProgress, 'url'>) => options.onProgress?.({ url, ...progress });
   report({ stage: 'fetching' });
-  const page = await fetchPage(target.href, limits);
-  return completeCapture(page, options, report);
+  const access = await NetworkAccess.forRequestedPage(target, options.network);
+  const page = await fetchPage(target.href, limits, access);
+  return completeCapture(page, options, report, access);
 }
