@@ -4,6 +4,7 @@
  * older snapshot, gives the same result. A write is acknowledged only after its line is fsync'd.
  */
 import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight } from '@shared/model';
 
 export type JournalOp =
@@ -27,19 +28,31 @@ export interface JournalRead {
   damagedLines: number;
 }
 
+/** What the journal needs of an open file; tests pass one that fails the way a full disk does. */
+export type JournalFile = Pick<FileHandle, 'write' | 'datasync' | 'sync' | 'truncate' | 'close'>;
+
+export interface JournalOpenOptions {
+  openFile?: (path: string) => Promise<JournalFile>;
+}
+
 export class Journal {
   #bytes: number;
+  /** A failed append could not be trimmed off: the next one trims first, so it starts on a clean line. */
+  #dirty = false;
 
   private constructor(
     readonly path: string,
-    private handle: FileHandle,
+    private handle: JournalFile,
     bytes: number,
   ) {
     this.#bytes = bytes;
   }
 
   /** Reads the journal, cuts off a torn last line, and opens it for appending. */
-  static async open(path: string): Promise<{ journal: Journal; read: JournalRead }> {
+  static async open(
+    path: string,
+    { openFile = (p) => open(p, 'a') }: JournalOpenOptions = {},
+  ): Promise<{ journal: Journal; read: JournalRead }> {
     const raw = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;
@@ -47,7 +60,7 @@ export class Journal {
     const read = parseJournal(raw);
     const goodBytes = Buffer.byteLength(raw, 'utf8') - read.tornBytes;
     if (read.tornBytes > 0) await truncate(path, goodBytes);
-    const handle = await open(path, 'a');
+    const handle = await openFile(path);
     return { journal: new Journal(path, handle, goodBytes), read };
   }
 
@@ -56,11 +69,35 @@ export class Journal {
     return this.#bytes;
   }
 
+  /**
+   * Appends one line and makes it durable; resolves only then (the acknowledgement). A write that
+   * does not complete (a full disk writes short, then fails) fails the change and is cut off again,
+   * so no fragment is left for the next line to be glued onto.
+   */
   async append(ops: JournalOp[]): Promise<void> {
-    const line = `${JSON.stringify({ ops } satisfies JournalLine)}\n`;
-    await this.handle.write(line);
+    const line = Buffer.from(`${JSON.stringify({ ops } satisfies JournalLine)}\n`, 'utf8');
+    if (this.#dirty) await this.#trim();
+    try {
+      let written = 0;
+      while (written < line.length) {
+        const { bytesWritten } = await this.handle.write(line, written, line.length - written);
+        if (bytesWritten <= 0) throw Object.assign(new Error('the write made no progress'), { code: 'ENOSPC' });
+        written += bytesWritten;
+      }
+      await this.handle.datasync();
+    } catch (error) {
+      this.#dirty = true;
+      await this.#trim().catch(() => undefined);
+      throw journalWriteError(error);
+    }
+    this.#bytes += line.length;
+  }
+
+  /** Cuts the file back to its last acknowledged line. */
+  async #trim(): Promise<void> {
+    await this.handle.truncate(this.#bytes);
     await this.handle.datasync();
-    this.#bytes += Buffer.byteLength(line, 'utf8');
+    this.#dirty = false;
   }
 
   /** Empties the journal once library.json holds everything in it. */
@@ -73,6 +110,21 @@ export class Journal {
   async close(): Promise<void> {
     await this.handle.close().catch(() => undefined);
   }
+}
+
+function journalWriteError(error: unknown): OffprintError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new OffprintError(
+      'disk-full',
+      'The disk is full, so the change was not saved. Free some space on the disk that holds the library and try again.',
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new OffprintError(
+    'library-write-failed',
+    `The change was not saved: the library journal could not be written (${detail}).`,
+  );
 }
 
 export function parseJournal(raw: string): JournalRead {

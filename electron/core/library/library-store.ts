@@ -600,6 +600,7 @@ export class LibraryStore {
     try {
       await this.#journal!.append(all);
     } catch (error) {
+      if (error instanceof OffprintError) throw error;
       throw new OffprintError('library-write-failed', `Could not write the library journal: ${reason(error)}`);
     }
     this.#pendingProgress.clear();

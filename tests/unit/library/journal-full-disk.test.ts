@@ -1,0 +1,154 @@
+/**
+ * A full disk while appending to library.journal: the change fails with a "disk full" message, the
+ * fragment is cut off, the next change starts on a clean line, and no acknowledged change is lost.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Journal, parseJournal, type JournalFile, type JournalOp } from '../../../electron/core/library/journal';
+import { LibraryStore } from '../../../electron/core/library/library-store';
+import { releaseLockForTests } from './release-lock';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.splice(0).reverse()) await step();
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'offprint-journal-'));
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const settingsOp = (n: number, pad = 0): JournalOp => ({ op: 'settings', settings: { n, pad: 'x'.repeat(pad) } });
+
+/** A real file handle whose writes fail the way a full disk makes them fail, when `fault` is set. */
+async function faultyFile(path: string, fault: { mode: 'short' | 'enospc' | null }): Promise<JournalFile> {
+  const handle = await open(path, 'a');
+  return {
+    write: (async (buffer: Buffer, offset = 0, length = buffer.length - offset) => {
+      if (fault.mode === 'enospc')
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      if (fault.mode === 'short') {
+        // The disk takes half of what is asked, then is full.
+        const half = Math.max(1, Math.floor(length / 2));
+        fault.mode = 'enospc';
+        return handle.write(buffer, offset, half);
+      }
+      return handle.write(buffer, offset, length);
+    }) as JournalFile['write'],
+    datasync: () => handle.datasync(),
+    sync: () => handle.sync(),
+    truncate: (len) => handle.truncate(len),
+    close: () => handle.close(),
+  };
+}
+
+describe('Journal.append on a full disk (injected file handle)', () => {
+  for (const mode of ['short', 'enospc'] as const) {
+    it(`fails the change, trims the file and keeps every acknowledged line (${mode} write)`, async () => {
+      const path = join(await tempDir(), 'library.journal');
+      const fault: { mode: 'short' | 'enospc' | null } = { mode: null };
+      const { journal } = await Journal.open(path, { openFile: (p) => faultyFile(p, fault) });
+      await journal.append([settingsOp(1)]);
+      const goodLength = (await stat(path)).size;
+
+      fault.mode = mode;
+      await expect(journal.append([settingsOp(2, 200)])).rejects.toThrow(/disk is full/i);
+      expect((await stat(path)).size).toBe(goodLength);
+      expect(journal.bytes).toBe(goodLength);
+
+      fault.mode = null;
+      await journal.append([settingsOp(3)]);
+      await journal.close();
+
+      const read = parseJournal(await readFile(path, 'utf8'));
+      expect(read.damagedLines).toBe(0);
+      expect(read.tornBytes).toBe(0);
+      expect(read.lines.map((l) => (l.ops[0] as { settings: { n: number } }).settings.n)).toEqual([1, 3]);
+    });
+  }
+
+  it('names the disk being full, not an error code', async () => {
+    const path = join(await tempDir(), 'library.journal');
+    const { journal } = await Journal.open(path, { openFile: (p) => faultyFile(p, { mode: 'enospc' }) });
+    const error = await journal.append([settingsOp(1)]).catch((e: Error) => e);
+    expect(error).toMatchObject({ code: 'disk-full' });
+    expect((error as Error).message).not.toMatch(/^ENOSPC/);
+    await journal.close();
+  });
+});
+
+/** Mounts a small tmpfs (needs root); returns null with the reason when that is not possible. */
+function mountTmpfs(dir: string, size: string): string | null {
+  if (process.platform !== 'linux') return 'tmpfs needs Linux';
+  if (process.getuid?.() !== 0) return 'mounting a tmpfs needs root';
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
+    return null;
+  } catch (error) {
+    return `mount is not permitted here (${(error as Error).message.split('\n')[0]})`;
+  }
+}
+
+describe('the library on a real full disk (small tmpfs)', () => {
+  it('loses no acknowledged change, and the next change after freeing space is kept', async (context) => {
+    const mountPoint = await tempDir();
+    const why = mountTmpfs(mountPoint, '2m');
+    if (why) {
+      console.log(`skipped: ${why}`);
+      context.skip();
+    }
+    cleanup.push(async () => {
+      // Lazily: the crashed store's journal handle is still open.
+      execFileSync('umount', ['-l', mountPoint]);
+    });
+    const dir = join(mountPoint, 'library');
+    const store = await LibraryStore.open(dir, { compactJournalBytes: 1 << 30 });
+    // Fill the disk, leaving a little room for the journal.
+    const filler = join(mountPoint, 'filler');
+    const handle = await open(filler, 'w');
+    const block = Buffer.alloc(64 * 1024, 1);
+    try {
+      for (;;) await handle.write(block);
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    }
+    await handle.truncate((await handle.stat()).size - 3 * 4096 - 1000);
+    await handle.close();
+
+    // Changes of ~3 KB, so that lines straddle the last free page and are written short.
+    const acknowledged: number[] = [];
+    let failure: Error | null = null;
+    for (let n = 1; n <= 50 && !failure; n++) {
+      try {
+        await store.updateSettings(() => ({ n, pad: 'p'.repeat(3000) }));
+        acknowledged.push(n);
+      } catch (error) {
+        failure = error as Error;
+      }
+    }
+    expect(failure).not.toBeNull();
+    expect(acknowledged.length).toBeGreaterThan(0);
+
+    // Space is freed: the next change starts on a clean line.
+    await rm(filler);
+    await store.updateSettings(() => ({ n: 100, pad: '' }));
+    acknowledged.push(100);
+
+    // Crash without closing, then reopen: everything acknowledged is there, nothing damaged.
+    releaseLockForTests(dir);
+    await rm(join(dir, '.lock'), { force: true });
+    const read = parseJournal(await readFile(join(dir, 'library.journal'), 'utf8'));
+    expect(read.damagedLines).toBe(0);
+    expect(read.tornBytes).toBe(0);
+    expect(read.lines.map((l) => (l.ops[0] as { settings: { n: number } }).settings.n)).toEqual(acknowledged);
+    const reopened = await LibraryStore.open(dir);
+    expect(reopened.settings()).toMatchObject({ n: 100 });
+    expect(reopened.notices).toEqual([]);
+    await reopened.close();
+    expect(failure?.message).toMatch(/disk is full/i);
+  });
+});
