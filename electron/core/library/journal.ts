@@ -48,15 +48,17 @@ export class Journal {
     this.#bytes = bytes;
   }
 
+  /** Reads the journal without changing it (for a library open read-only). */
+  static async read(path: string): Promise<JournalRead> {
+    return parseJournal(await readJournalText(path));
+  }
+
   /** Reads the journal, cuts off a torn last line, and opens it for appending. */
   static async open(
     path: string,
     { openFile = (p) => open(p, 'a') }: JournalOpenOptions = {},
   ): Promise<{ journal: Journal; read: JournalRead }> {
-    const raw = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return '';
-      throw error;
-    });
+    const raw = await readJournalText(path);
     const read = parseJournal(raw);
     const goodBytes = Buffer.byteLength(raw, 'utf8') - read.tornBytes;
     if (read.tornBytes > 0) await truncate(path, goodBytes);
@@ -111,6 +113,12 @@ export class Journal {
     await this.handle.close().catch(() => undefined);
   }
 }
+
+const readJournalText = (path: string): Promise<string> =>
+  readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return '';
+    throw error;
+  });
 
 function journalWriteError(error: unknown): OffprintError {
   const code = (error as NodeJS.ErrnoException | null)?.code;

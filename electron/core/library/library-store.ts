@@ -27,6 +27,7 @@ import {
   journalPath,
   stagingRoot,
 } from './library-layout';
+import { describeFileError } from './file-errors';
 import { acquireLibraryLock } from './library-lock';
 import {
   allBackups,
@@ -122,29 +123,51 @@ export class LibraryStore {
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
     private readonly options: Required<Omit<StoreOptions, 'recoverUnreadableIndex'>>,
+    /** Why the library could not be opened for writing (a read-only or full disk), or null. */
+    readonly readOnly: string | null = null,
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new OffprintError('library-unavailable', `Cannot create the library folder ${dir}: ${reason(error)}`);
+      const exists = await access(dir).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) {
+        throw new OffprintError(
+          'library-unavailable',
+          `Cannot create the library folder ${dir}: ${describeFileError(error, dir)}.`,
+        );
+      }
     }
-    const releaseLock = await acquireLibraryLock(dir);
-    const store = new LibraryStore(dir, openSnapshotDb(dir), releaseLock, {
-      progressFlushMs: options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS,
-      compactJournalBytes: options.compactJournalBytes ?? DEFAULT_COMPACT_BYTES,
-      trashDays: options.trashDays ?? DEFAULT_TRASH_DAYS,
-      schema: options.schema ?? CURRENT_SCHEMA,
-      now: options.now ?? (() => new Date()),
-    });
+    const lock = await acquireLibraryLock(dir);
+    const store = new LibraryStore(
+      dir,
+      openSnapshotDb(dir),
+      lock.release,
+      {
+        progressFlushMs: options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS,
+        compactJournalBytes: options.compactJournalBytes ?? DEFAULT_COMPACT_BYTES,
+        trashDays: options.trashDays ?? DEFAULT_TRASH_DAYS,
+        schema: options.schema ?? CURRENT_SCHEMA,
+        now: options.now ?? (() => new Date()),
+      },
+      lock.readOnly,
+    );
     try {
+      if (lock.readOnly) {
+        store.notices.push(
+          `The library is open for reading only, because ${lock.readOnly}. Changes cannot be saved until that is fixed.`,
+        );
+      }
       await store.#load();
-      await store.#expireTrash();
+      if (!lock.readOnly) await store.#expireTrash();
       return store;
     } catch (error) {
       await store.#journal?.close();
-      await releaseLock();
+      await lock.release();
       throw error;
     }
   }
@@ -224,7 +247,7 @@ export class LibraryStore {
   // ── Saving an article ──────────────────────────────────────────────────────
 
   async beginStaging(): Promise<Staging> {
-    this.#assertOpen();
+    this.#assertWritable();
     const id = newId();
     const dir = join(stagingRoot(this.dir), id);
     const assetsDir = join(dir, ASSETS_FOLDER);
@@ -374,6 +397,8 @@ export class LibraryStore {
    */
   setProgress(id: string, progress: number): void {
     this.#assertOpen();
+    // Scrolling is not a change the user asked to save: in a read-only library it is not kept.
+    if (this.readOnly) return;
     const article = this.#article(id);
     const clamped = Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 0;
     if (article.progress === clamped) return;
@@ -498,12 +523,13 @@ export class LibraryStore {
 
   /** Folds the journal into library.json now (after backing up the current one). */
   compact(): Promise<void> {
+    if (this.readOnly) return Promise.resolve();
     return this.#enqueue(() => this.#compact());
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.flushProgress().catch(() => undefined);
+    if (!this.readOnly) await this.flushProgress().catch(() => undefined);
     await this.#queue.catch(() => undefined);
     await this.#compact().catch(() => undefined);
     this.#closed = true;
@@ -539,8 +565,18 @@ export class LibraryStore {
     if (this.#closed) throw new OffprintError('library-closed', 'The library has been closed.');
   }
 
-  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+  #assertWritable(): void {
     this.#assertOpen();
+    if (this.readOnly) {
+      throw new OffprintError(
+        'library-read-only',
+        `The change was not saved: the library is open for reading only, because ${this.readOnly}.`,
+      );
+    }
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    this.#assertWritable();
     const run = this.#queue.then(task, task);
     this.#queue = run.catch(() => undefined);
     return run;
@@ -655,7 +691,9 @@ export class LibraryStore {
 
   async #load(): Promise<void> {
     const { schema } = this.options;
+    const readOnly = this.readOnly !== null;
     const snapshot = await readSnapshot(indexPath(this.dir), schema, this.dir, async (version) => {
+      if (readOnly) return; // migrated in memory only; the file stays as it is
       const name = await backupBeforeMigration(this.dir, version, this.options.now());
       this.notices.push(
         `The library was updated from format ${version} to ${schema.version}; the old index was kept as backups/${name}.`,
@@ -674,7 +712,7 @@ export class LibraryStore {
 
     let restoredFrom: string | null = null;
     if (problem) {
-      const setAside = await this.#setAsideIndex();
+      const setAside = readOnly ? null : await this.#setAsideIndex();
       if (setAside) problem += ` It was set aside as ${setAside}.`;
       for (const path of await allBackups(this.dir)) {
         const backup = await readSnapshot(path, schema, this.dir).catch(() => null);
@@ -687,7 +725,9 @@ export class LibraryStore {
     }
 
     this.#state = LibraryState.from(index ?? emptyIndex(schema.version));
-    const { journal, read } = await Journal.open(journalPath(this.dir));
+    const { journal, read } = readOnly
+      ? { journal: null, read: await Journal.read(journalPath(this.dir)) }
+      : await Journal.open(journalPath(this.dir));
     this.#journal = journal;
     const replayed = new Set<string>();
     for (const line of read.lines) {
@@ -699,10 +739,15 @@ export class LibraryStore {
     }
     if (read.damagedLines > 0) {
       this.notices.push(
-        `${read.damagedLines} damaged change(s) in ${journal.path} could not be read and were skipped.`,
+        `${read.damagedLines} damaged change(s) in ${journalPath(this.dir)} could not be read and were skipped.`,
       );
     }
 
+    if (readOnly) {
+      if (problem) await reconcileWithFolders(this.dir, this.#state);
+      if (problem) this.notices.push(`${problem} It was read from the article folders for now, and not repaired.`);
+      return;
+    }
     if (problem) {
       const result = await reconcileWithFolders(this.dir, this.#state);
       await this.#writeRecords(result.stale);

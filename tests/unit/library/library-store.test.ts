@@ -148,7 +148,7 @@ describe('LibraryStore', () => {
   it('takes over a lock left by a process that no longer runs', async () => {
     await writeFile(join(dir, '.lock'), '999999999');
     await openStore();
-    expect(await readFile(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(await readFile(join(dir, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
   });
 
   it('reports a missing article as not-found', async () => {
