@@ -576,7 +576,12 @@ export class LibraryStore {
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
-    this.#assertWritable();
+    this.#assertOpen();
+    try {
+      this.#assertWritable();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     const run = this.#queue.then(task, task);
     this.#queue = run.catch(() => undefined);
     return run;
