@@ -44,8 +44,9 @@ export class SnapshotFile implements Adapter<LibraryIndex> {
     const handle = await open(temp, 'w');
     try {
       const { articles, highlights, ...rest } = data;
+      const journal = rest.journal ? `"journal":${JSON.stringify(rest.journal)},` : '';
       await handle.write(
-        `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},"settings":${JSON.stringify(rest.settings)},"articles":[`,
+        `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},${journal}"settings":${JSON.stringify(rest.settings)},"articles":[`,
       );
       await writeList(handle, articles);
       await handle.write('],"highlights":[');

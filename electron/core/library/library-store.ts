@@ -11,14 +11,15 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight, HighlightPatch, NewHighlight } from '@shared/model';
-import { applyRecord, articleFolderIds, reconcileWithFolders } from './article-folders';
+import { applyRecord, articleFolderIds, damagedRecords, reconcileWithFolders } from './article-folders';
 import { readArticleRecord, writeArticleRecord, type ArticleRecord } from './article-record';
-import { Journal, type JournalOp } from './journal';
+import { Journal, type JournalOp, type JournalPosition, type JournalRead } from './journal';
 import { emptyIndex, type LibraryIndex } from './library-index';
 import {
   ASSETS_FOLDER,
   CONTENT_FILE,
   INDEX_FILE,
+  JOURNAL_FILE,
   META_FILE,
   TEXT_FILE,
   articleDir,
@@ -670,12 +671,14 @@ export class LibraryStore {
     }
   }
 
-  async #compact(): Promise<void> {
+  /** `force`: write the snapshot even when the journal holds no changes (it must name a new journal). */
+  async #compact({ force = false } = {}): Promise<void> {
     if (!this.#journal) return;
     if (this.#staleRecords.size > 0) await this.#writeRecords([...this.#staleRecords]);
-    if (this.#journal.bytes === 0 && this.#snapshotGood) return;
+    if (this.#journal.bytes === 0 && this.#snapshotGood && !force) return;
     if (this.#snapshotGood) await rotateBackup(this.dir, this.options.now().getTime());
-    await writeSnapshot(this.db, this.dir, this.#state.toIndex(this.options.schema.version));
+    const index = { ...this.#state.toIndex(this.options.schema.version), journal: this.#journal.position };
+    await writeSnapshot(this.db, this.dir, index);
     this.#snapshotGood = true;
     await this.#journal.reset();
   }
@@ -706,7 +709,10 @@ export class LibraryStore {
     });
     let problem: string | null = null;
     let index: LibraryIndex | null = null;
+    /** Where the snapshot says the journal goes on from; checked once the journal is read. */
+    let expected: JournalPosition | null = null;
     if (snapshot.kind === 'ok') {
+      expected = snapshot.index.journal ?? null;
       index = snapshot.index;
       this.#snapshotGood = snapshot.migratedFrom === null;
     } else if (snapshot.kind === 'bad') {
@@ -742,6 +748,7 @@ export class LibraryStore {
         if (id) replayed.add(id);
       }
     }
+    const gap = problem || !expected ? null : journalGap(expected, read);
     if (read.damagedLines > 0) {
       this.notices.push(
         `${read.damagedLines} damaged change(s) in ${journalPath(this.dir)} could not be read and were skipped.`,
@@ -749,9 +756,20 @@ export class LibraryStore {
     }
 
     if (readOnly) {
-      if (problem) await reconcileWithFolders(this.dir, this.#state);
+      if (problem || gap) await reconcileWithFolders(this.dir, this.#state);
       if (problem) this.notices.push(`${problem} It was read from the article folders for now, and not repaired.`);
+      if (gap)
+        this.notices.push(`${gapNotice(gap)} They were read from the article folders for now, and not repaired.`);
       return;
+    }
+    if (gap) {
+      // library.json is good but older than the lost changes: each folder's meta.json has them.
+      const result = await reconcileWithFolders(this.dir, this.#state);
+      await this.#writeRecords(result.stale);
+      this.notices.push(
+        `${gapNotice(gap)} They were recovered from the article folders (${result.updated} article(s) updated, ` +
+          `${result.adopted} taken in); settings changed since then may have to be set again.`,
+      );
     }
     if (problem) {
       const result = await reconcileWithFolders(this.dir, this.#state);
@@ -764,9 +782,27 @@ export class LibraryStore {
       );
     } else {
       await this.#writeRecords(replayed);
+      await this.#repairRecords(replayed);
       await this.#sweep();
     }
-    if (problem || !this.#snapshotGood || read.damagedLines > 0) await this.#compact();
+    if (problem || gap || !this.#snapshotGood || read.damagedLines > 0 || !read.header) {
+      await this.#compact({ force: true });
+    }
+  }
+
+  /** Rewrites from the index every article's meta.json that is missing or damaged, and says so. */
+  async #repairRecords(justWritten: ReadonlySet<string>): Promise<void> {
+    const named = (await articleFolderIds(this.dir)).filter(
+      (id) => this.#state.articles.has(id) && !justWritten.has(id),
+    );
+    const damaged = await damagedRecords(this.dir, named);
+    if (damaged.length === 0) return;
+    await this.#writeRecords(damaged);
+    const titles = damaged.slice(0, 3).map((id) => `“${this.#state.articles.get(id)!.title}”`);
+    const more = damaged.length > 3 ? ` and ${damaged.length - 3} more` : '';
+    this.notices.push(
+      `The record (${META_FILE}) of ${damaged.length} article(s) was missing or damaged and was rewritten from the index: ${titles.join(', ')}${more}.`,
+    );
   }
 
   /** Renames a damaged library.json out of the way (it is never deleted). */
@@ -812,6 +848,22 @@ export class LibraryStore {
     if (expired.length > 0) await this.purgeArticles(expired);
   }
 }
+
+/**
+ * Why the journal does not go on from where library.json says it does, or null when it does:
+ * it is gone, it is another one, or changes between the two are missing.
+ */
+function journalGap(expected: JournalPosition, read: JournalRead): string | null {
+  if (!read.existed) return `was missing`;
+  if (!read.header) return read.lines.length > 0 ? null : `was emptied`;
+  if (read.header.id !== expected.id) return `is not the one the index was written with`;
+  const first = read.lines.find((l) => typeof l.seq === 'number')?.seq ?? read.header.seq + 1;
+  if (read.header.seq > expected.seq || first > expected.seq + 1) return `is missing changes`;
+  return null;
+}
+
+const gapNotice = (gap: string): string =>
+  `The change journal ${JOURNAL_FILE} ${gap}, so changes made since the index ${INDEX_FILE} was last written were not in it.`;
 
 function adoptOps(record: ArticleRecord): JournalOp[] {
   return [

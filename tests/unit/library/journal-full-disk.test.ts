@@ -59,7 +59,6 @@ describe('Journal.append on a full disk (injected file handle)', () => {
       fault.mode = mode;
       await expect(journal.append([settingsOp(2, 200)])).rejects.toThrow(/disk is full/i);
       expect((await stat(path)).size).toBe(goodLength);
-      expect(journal.bytes).toBe(goodLength);
 
       fault.mode = null;
       await journal.append([settingsOp(3)]);
