@@ -63,11 +63,15 @@ export async function reconcileWithFolders(libraryDir: string, state: LibrarySta
 const CHECK_CONCURRENCY = 32;
 
 /** Of the given article folders, those whose meta.json is missing, unreadable or names another article. */
-export async function damagedRecords(libraryDir: string, ids: readonly string[]): Promise<string[]> {
+export async function damagedRecords(
+  libraryDir: string,
+  ids: readonly string[],
+  stop: () => boolean = () => false,
+): Promise<string[]> {
   const damaged: string[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < ids.length) {
+    while (next < ids.length && !stop()) {
       const id = ids[next++]!;
       if (!(await readArticleRecord(libraryDir, id))) damaged.push(id);
     }

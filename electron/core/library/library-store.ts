@@ -117,6 +117,9 @@ export class LibraryStore {
   #listeners = new Set<(event: LibraryEvent) => void>();
   #snapshotGood = false;
   #closed = false;
+  #closing = false;
+  #recordCheck: Promise<void> = Promise.resolve();
+  #recordsToCheck: ((id: string) => boolean) | null = null;
   #lastStamp = 0;
 
   private constructor(
@@ -165,6 +168,7 @@ export class LibraryStore {
       }
       await store.#load();
       if (!lock.readOnly) await store.#expireTrash();
+      store.#recordCheck = store.#repairRecords().catch(() => undefined);
       return store;
     } catch (error) {
       await store.#journal?.close();
@@ -528,8 +532,18 @@ export class LibraryStore {
     return this.#enqueue(() => this.#compact());
   }
 
+  /**
+   * Settles once every article's meta.json has been checked after opening (it runs alongside,
+   * so opening a large library is not held up); a damaged one is rewritten and a notice added.
+   */
+  get recordsChecked(): Promise<void> {
+    return this.#recordCheck;
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
+    this.#closing = true;
+    await this.#recordCheck;
     if (!this.readOnly) await this.flushProgress().catch(() => undefined);
     await this.#queue.catch(() => undefined);
     await this.#compact().catch(() => undefined);
@@ -782,7 +796,7 @@ export class LibraryStore {
       );
     } else {
       await this.#writeRecords(replayed);
-      await this.#repairRecords(replayed);
+      this.#recordsToCheck = (id) => !replayed.has(id);
       await this.#sweep();
     }
     if (problem || gap || !this.#snapshotGood || read.damagedLines > 0 || !read.header) {
@@ -791,13 +805,14 @@ export class LibraryStore {
   }
 
   /** Rewrites from the index every article's meta.json that is missing or damaged, and says so. */
-  async #repairRecords(justWritten: ReadonlySet<string>): Promise<void> {
-    const named = (await articleFolderIds(this.dir)).filter(
-      (id) => this.#state.articles.has(id) && !justWritten.has(id),
-    );
-    const damaged = await damagedRecords(this.dir, named);
-    if (damaged.length === 0) return;
-    await this.#writeRecords(damaged);
+  async #repairRecords(): Promise<void> {
+    const wanted = this.#recordsToCheck;
+    if (!wanted) return;
+    const named = (await articleFolderIds(this.dir)).filter((id) => this.#state.articles.has(id) && wanted(id));
+    const damaged = await damagedRecords(this.dir, named, () => this.#closing);
+    if (damaged.length === 0 || this.#closing) return;
+    // Through the queue: written from the index as it is then, never over a newer change.
+    await this.#enqueue(() => this.#writeRecords(damaged));
     const titles = damaged.slice(0, 3).map((id) => `“${this.#state.articles.get(id)!.title}”`);
     const more = damaged.length > 3 ? ` and ${damaged.length - 3} more` : '';
     this.notices.push(

@@ -144,6 +144,7 @@ describe('a journal that does not go on from library.json', () => {
     await writeFile(join(dir, 'articles', ids.a.id, 'meta.json'), '{"article": {"id": "trunc');
     const store = await openStore();
     expectFullHistory(store, ids);
+    await store.recordsChecked;
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]).toMatch(/meta\.json.*1 article.*damaged.*rewritten from the index: “Alpha”/);
     const record = await readJson('articles', ids.a.id, 'meta.json');
