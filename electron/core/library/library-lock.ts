@@ -57,7 +57,7 @@ export async function acquireLibraryLock(libraryDir: string): Promise<LibraryLoc
   }
   try {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (await placeLock(temp, lockPath)) return held(lockPath, me);
+      if (await placeLock(temp, lockPath, me)) return held(lockPath, me);
       const holder = await inspect(lockPath);
       if (holder.kind === 'live') throw busy(libraryDir, lockPath, holder.owner);
       if (holder.kind === 'stale' && (await takeOver(lockPath, holder.ino, temp, me))) return held(lockPath, me);
@@ -70,13 +70,18 @@ export async function acquireLibraryLock(libraryDir: string): Promise<LibraryLoc
 }
 
 /** Creates `.lock` from the complete temp file, failing (false) if a lock is already there. */
-async function placeLock(temp: string, lockPath: string): Promise<boolean> {
+async function placeLock(temp: string, lockPath: string, me: string): Promise<boolean> {
   try {
     await link(temp, lockPath);
     return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
+    if (code === 'ENOENT') {
+      // The holder's sweep of temporary files took ours: write it again for the next attempt.
+      await writeComplete(temp, me);
+      return false;
+    }
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw error;
   }
   // A filesystem without hard links (FAT, some network shares): exclusive copy, briefly incomplete.
@@ -96,7 +101,7 @@ async function placeLock(temp: string, lockPath: string): Promise<boolean> {
  */
 async function takeOver(lockPath: string, staleIno: number, temp: string, me: string): Promise<boolean> {
   const marker = `${lockPath}.takeover-${staleIno}`;
-  if (!(await placeLock(temp, marker))) {
+  if (!(await placeLock(temp, marker, me))) {
     const other = await inspect(marker);
     // A taker that died while taking over: its marker would block everyone.
     if (other.kind === 'stale') await rm(marker, { force: true });
