@@ -61,9 +61,9 @@ afterAll(async () => {
 });
 
 /** Runs one trial; returns how many starters held the lock at once. */
-async function trial(dir: string): Promise<number> {
+async function trial(dir: string, command: 'go' | 'open' = 'go'): Promise<number> {
   const at = Date.now() + 30;
-  for (const s of starters) s.child.stdin.write(`go ${dir} ${at}\n`);
+  for (const s of starters) s.child.stdin.write(`${command} ${dir} ${at}\n`);
   const answers = await Promise.all(starters.map((s) => s.next()));
   for (const answer of answers) expect(answer).toMatch(/^(held|busy library-busy)$/);
   for (const s of starters) s.child.stdin.write('release\n');
@@ -92,6 +92,23 @@ describe('the library lock with racing starters', () => {
       await writeFile(join(dir, '.lock'), staleLocks[i % staleLocks.length]!);
       await utimes(join(dir, '.lock'), old, old);
       holders.push(await trial(dir));
+    }
+    expect(holders.filter((n) => n !== 1)).toEqual([]);
+  });
+});
+
+describe('opening a library from racing processes', () => {
+  it('lets exactly one real store open it and save (20 trials, on a fresh folder and a stale lock)', async () => {
+    const dead = await deadPid();
+    const holders: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const dir = await mkdtemp(join(root, 'store-'));
+      if (i % 2 === 1) {
+        await writeFile(join(dir, '.lock'), String(dead));
+        const old = new Date(Date.now() - 60_000);
+        await utimes(join(dir, '.lock'), old, old);
+      }
+      holders.push(await trial(dir, 'open'));
     }
     expect(holders.filter((n) => n !== 1)).toEqual([]);
   });
