@@ -157,9 +157,13 @@ export class Journal {
     const { id, seq } = this.position;
     const header = `${JSON.stringify({ journal: id, seq, ops: [] } satisfies JournalLine)}\n`;
     await this.handle.close();
-    await writeFileAtomic(this.path, header);
+    try {
+      await writeFileAtomic(this.path, header);
+    } finally {
+      // Emptied or not (a full disk), the journal stays open for the next change.
+      this.handle = await this.openFile(this.path);
+    }
     await syncFolder(dirname(this.path));
-    this.handle = await this.openFile(this.path);
     this.#length = this.#headerBytes = Buffer.byteLength(header, 'utf8');
     this.#dirty = false;
   }

@@ -3,7 +3,7 @@
  * fragment is cut off, the next change starts on a clean line, and no acknowledged change is lost.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -152,3 +152,42 @@ describe('the library on a real full disk (small tmpfs)', () => {
     expect(failure?.message).toMatch(/disk is full/i);
   });
 });
+
+describe('emptying the journal on a full disk', () => {
+  it('keeps the journal whole and open for the next change when the emptied copy cannot be written', async () => {
+    const dir = await tempDir();
+    const asRoot = process.getuid?.() === 0 && !mountTmpfs(dir, '1m');
+    if (asRoot) cleanup.push(async () => void execFileSync('umount', ['-l', dir]));
+    const path = join(dir, 'library.journal');
+    const { journal } = await Journal.open(path);
+    await journal.append([settingsOp(1)]);
+    // The emptied copy is written beside the journal, then renamed over it: make that fail.
+    const release = asRoot ? await fillDisk(dir) : await denyWrites(dir);
+    await expect(journal.reset()).rejects.toThrow();
+    await release();
+    await journal.append([settingsOp(2)]);
+    await journal.close();
+    const read = parseJournal(await readFile(path, 'utf8'));
+    expect(read.lines.map((l) => settingN(l.ops[0]))).toEqual([1, 2]);
+  });
+});
+
+/** Fills the filesystem at `dir` to the last byte; returns a function that frees it. */
+async function fillDisk(dir: string): Promise<() => Promise<void>> {
+  const filler = join(dir, 'filler');
+  const handle = await open(filler, 'w');
+  for (const size of [64 * 1024, 1]) {
+    try {
+      for (;;) await handle.write(Buffer.alloc(size, 1));
+    } catch {
+      // full at this grain
+    }
+  }
+  await handle.close();
+  return () => rm(filler);
+}
+
+async function denyWrites(dir: string): Promise<() => Promise<void>> {
+  await chmod(dir, 0o555);
+  return () => chmod(dir, 0o755);
+}
