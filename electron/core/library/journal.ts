@@ -13,7 +13,7 @@ import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight } from '@shared/model';
-import { syncFolder, writeFileAtomic } from './write-file-atomic';
+import { syncFolder, writeAll, writeFileAtomic } from './write-file-atomic';
 
 export type JournalOp =
   | { op: 'put-article'; article: ArticleMeta }
@@ -125,12 +125,7 @@ export class Journal {
     const line = Buffer.from(`${JSON.stringify({ seq, ops } satisfies JournalLine)}\n`, 'utf8');
     if (this.#dirty) await this.#trim();
     try {
-      let written = 0;
-      while (written < line.length) {
-        const { bytesWritten } = await this.handle.write(line, written, line.length - written);
-        if (bytesWritten <= 0) throw Object.assign(new Error('the write made no progress'), { code: 'ENOSPC' });
-        written += bytesWritten;
-      }
+      await writeAll(this.handle, line);
       await this.handle.datasync();
     } catch (error) {
       this.#dirty = true;

@@ -669,7 +669,8 @@ export class LibraryStore {
     if (records) for (const op of ops) touched.add(articleOf(op, this.#state) ?? '');
     touched.delete('');
     await this.#writeRecords(touched);
-    if (this.#journal!.bytes >= this.options.compactJournalBytes) await this.#compact();
+    // The change is saved (journaled): a compaction that fails (a full disk) is retried with the next one.
+    if (this.#journal!.bytes >= this.options.compactJournalBytes) await this.#compact().catch(() => undefined);
   }
 
   async #writeRecords(ids: Iterable<string>): Promise<void> {

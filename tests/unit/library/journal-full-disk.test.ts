@@ -3,13 +3,14 @@
  * fragment is cut off, the next change starts on a clean line, and no acknowledged change is lost.
  */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Journal, parseJournal, type JournalFile, type JournalOp } from '../../../electron/core/library/journal';
 import { LibraryStore } from '../../../electron/core/library/library-store';
 import { releaseLockForTests } from './release-lock';
+import { saveSample } from './sample-article';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -191,3 +192,45 @@ async function denyWrites(dir: string): Promise<() => Promise<void>> {
   await chmod(dir, 0o555);
   return () => chmod(dir, 0o755);
 }
+
+describe('folding the journal in on a full disk', () => {
+  it('does not fail a change that was saved, leaves no part-written copies, and keeps the change', async (context) => {
+    const mountPoint = await tempDir();
+    const why = mountTmpfs(mountPoint, '2m');
+    if (why) {
+      console.log(`skipped: ${why}`);
+      return context.skip();
+    }
+    cleanup.push(async () => void execFileSync('umount', ['-l', mountPoint]));
+    const dir = join(mountPoint, 'library');
+    // Every change is folded in at once; the index is big enough that a copy of it does not fit.
+    const store = await LibraryStore.open(dir, { compactJournalBytes: 1 });
+    await store.updateSettings(() => ({ pad: 'p'.repeat(200_000) }));
+    const { article } = await saveSample(store, { url: 'https://example.com/full' });
+    const backups = await readdir(join(dir, 'backups'));
+    const release = await fillDisk(mountPoint);
+    await rm(join(mountPoint, 'filler')); // then leave room for a journal line, not for a snapshot
+    const handle = await open(join(mountPoint, 'filler'), 'w');
+    try {
+      for (;;) await handle.write(Buffer.alloc(4096, 1));
+    } catch {
+      // full
+    }
+    await handle.truncate((await handle.stat()).size - 4 * 4096);
+    await handle.close();
+
+    // Saved, although the snapshot cannot be written.
+    await store.updateArticle(article.id, () => ({ tags: ['Kept'] }));
+    const names = await readdir(dir);
+    expect(names.filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(await readdir(join(dir, 'backups'))).toEqual(backups); // no part-copied one
+
+    await release();
+    releaseLockForTests(dir);
+    await rm(join(dir, '.lock'), { force: true });
+    const reopened = await LibraryStore.open(dir);
+    expect(reopened.getArticle(article.id).tags).toEqual(['Kept']);
+    expect(reopened.notices).toEqual([]);
+    await reopened.close();
+  });
+});
