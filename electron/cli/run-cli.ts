@@ -101,9 +101,14 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
     allowOnly(args, ['json']);
     const [id] = operands(args, ['id']);
     const article = await core.getArticle(id);
-    const textContent = await core.getArticleText(id);
+    // A lost text.txt shows the article as "content missing", as a lost content.html does.
+    const textContent = await core.getArticleText(id).catch((error: unknown) => {
+      if (error instanceof OffprintError && error.code === 'content-missing') return null;
+      throw error;
+    });
     if (args.flags.has('json')) {
-      io.out(JSON.stringify({ ...article, textContent }, null, 2));
+      const missing = textContent === null ? { contentMissing: true } : {};
+      io.out(JSON.stringify({ ...article, ...missing, textContent: textContent ?? '' }, null, 2));
       return EXIT_OK;
     }
     io.out(article.title);
@@ -111,7 +116,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
     if (about) io.out(about);
     io.out(article.originalUrl);
     io.out('');
-    io.out(textContent.trim());
+    io.out(textContent === null ? CONTENT_MISSING : textContent.trim());
     return EXIT_OK;
   },
 
@@ -186,4 +191,6 @@ function progressLine(p: { stage: string; done?: number; total?: number; message
   return p.stage === 'failed' ? `  failed` : `  ${p.stage}…`;
 }
 
+const CONTENT_MISSING =
+  '(Content missing: the saved copy of this article is lost. Update it from the web to restore it.)';
 const oneLine = (message: string): string => message.replace(/\s*\n\s*/g, ' ').trim();

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'library-too-new',
   'library-write-failed',
   'storage',
+  'system',
+  'library-read-only',
   // Export
   'import-unreadable',
   'import-format-unknown',

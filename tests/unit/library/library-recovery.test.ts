@@ -78,8 +78,13 @@ describe('journal', () => {
     expectFullHistory(store, ids);
     expect(store.notices).toEqual([]);
     await store.close();
-    expect((await readJson('library.json')).articles).toHaveLength(3);
-    expect(await readFile(join(dir, 'library.journal'), 'utf8')).toBe('');
+    const index = await readJson('library.json');
+    expect(index.articles).toHaveLength(3);
+    // Emptied down to its first line, which names it and the change it goes on from (as library.json records).
+    const journal = (await readFile(join(dir, 'library.journal'), 'utf8')).trim().split('\n');
+    expect(journal.map((line) => JSON.parse(line))).toEqual([
+      { journal: index.journal.id, seq: index.journal.seq, ops: [] },
+    ]);
   });
 
   it('discards a torn last line (a write that was never acknowledged)', async () => {
@@ -107,6 +112,44 @@ describe('journal', () => {
     expect(backups).toHaveLength(3);
     const newest = JSON.parse(await readFile(join(dir, 'backups', backups.sort().at(-1)!), 'utf8'));
     expect(newest.articles).toHaveLength(4);
+  });
+});
+
+describe('a journal that does not go on from library.json', () => {
+  it('notices a missing library.journal and recovers the changes since the snapshot from the article folders', async () => {
+    const ids = await libraryWithHistory();
+    await rm(join(dir, 'library.journal'));
+    const store = await openStore();
+    expectFullHistory(store, ids);
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toMatch(/change journal library\.journal was missing.*recovered from the article folders/);
+    await store.close();
+    // Repaired for good: the next open is quiet and complete.
+    const again = await openStore();
+    expectFullHistory(again, ids);
+    expect(again.notices.join(' ')).toBe('');
+  });
+
+  it('notices changes missing from the start of library.journal', async () => {
+    const ids = await libraryWithHistory();
+    const [header, , ...rest] = (await readFile(join(dir, 'library.journal'), 'utf8')).split('\n');
+    await writeFile(join(dir, 'library.journal'), [header, ...rest].join('\n'));
+    const store = await openStore();
+    expectFullHistory(store, ids);
+    expect(store.notices[0]).toMatch(/library\.journal is missing changes/);
+  });
+
+  it('reports a damaged meta.json and rewrites it from the index', async () => {
+    const ids = await libraryWithHistory();
+    await (await openStore()).close();
+    await writeFile(join(dir, 'articles', ids.a.id, 'meta.json'), '{"article": {"id": "trunc');
+    const store = await openStore();
+    expectFullHistory(store, ids);
+    await store.recordsChecked;
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toMatch(/meta\.json.*1 article.*damaged.*rewritten from the index: “Alpha”/);
+    const record = await readJson('articles', ids.a.id, 'meta.json');
+    expect(record.article).toMatchObject({ id: ids.a.id, title: 'Alpha', tags: ['Kept'], archived: true });
   });
 });
 

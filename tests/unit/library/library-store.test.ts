@@ -44,7 +44,13 @@ describe('LibraryStore', () => {
   it('creates a fresh library with the current schemaVersion in a brand-new folder', async () => {
     dir = join(root, 'nested', 'library');
     await openStore();
-    expect(await readIndex()).toEqual({ schemaVersion: SCHEMA_VERSION, articles: [], highlights: [], settings: {} });
+    expect(await readIndex()).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      journal: { id: expect.stringMatching(/^[0-9a-f]{16}$/), seq: 0 },
+      articles: [],
+      highlights: [],
+      settings: {},
+    });
   });
 
   it('keeps articles, their files and their changes across reopening', async () => {
@@ -73,7 +79,8 @@ describe('LibraryStore', () => {
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(await readdir(join(dir, '.staging'))).toEqual([]);
     // Acknowledged saves are journaled; library.json gets them when the journal is folded in.
-    expect((await readFile(join(dir, 'library.journal'), 'utf8')).trim().split('\n')).toHaveLength(5);
+    // (after the journal's first line, which names it)
+    expect((await readFile(join(dir, 'library.journal'), 'utf8')).trim().split('\n')).toHaveLength(6);
     await store.close();
     expect((await readIndex()).articles).toHaveLength(5);
   });
@@ -173,7 +180,7 @@ describe('LibraryStore', () => {
   it('takes over a lock left by a process that no longer runs', async () => {
     await writeFile(join(dir, '.lock'), '999999999');
     await openStore();
-    expect(await readFile(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(await readFile(join(dir, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
   });
 
   it('reports a missing article as not-found', async () => {
