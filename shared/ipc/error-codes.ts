@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'library-too-new',
   'library-write-failed',
   'storage',
+  'disk-full',
   'system',
   'library-read-only',
   // Export
