@@ -52,6 +52,13 @@ export interface ArticleMeta {
   readAt?: string | null;
   /** True when its stored body (content.html) is gone; the list marks it ("update from the web"). */
   contentMissing?: boolean;
+  /**
+   * Recorded by an import without its content: it waits for a capture (its highlights are pending
+   * until then). Absent once captured. An imported document without a URL (a Kindle book) never has one.
+   */
+  awaitingCapture?: boolean;
+  /** The import that created it (undoImport removes it); absent for articles saved otherwise. */
+  importId?: string;
 }
 
 /** What a page says about itself, as capture finds it and an article keeps it. */
@@ -96,6 +103,10 @@ export interface Highlight {
    * table cells), for display and export. `quote.exact` is the raw text that anchoring needs.
    */
   text?: string;
+  /** The highlight's own labels, as an import brought them (Omnivore #labels, Hypothesis tags). */
+  labels?: string[];
+  /** The import that added it (undoImport removes it); absent for highlights made in the reader. */
+  importId?: string;
   createdAt: string;
   updatedAt: string;
 }

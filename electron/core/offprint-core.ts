@@ -27,6 +27,12 @@ import type {
   TagCount,
 } from '@shared/model';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
+import type { HighlightState, ImportSummary, UndoImportResult } from '@shared/import/import-summary';
+import { memoryCaptureQueue, noCaptureQueue, type CaptureQueue } from './import/capture-queue';
+import { importIntoLibrary, type ImportOptions } from './import/merge/import-into-library';
+import { highlightState } from './import/merge/imported-highlights';
+import { undoImport } from './import/merge/undo-import';
+import { readImportPath } from './import/read-import';
 import type { FetchLimits } from './capture/capture-url';
 import { listClips } from './clips/list-clips';
 import { searchIndexPath } from './library/library-layout';
@@ -41,6 +47,7 @@ import { ArticleSaver } from './saving/article-saver';
 import { fetchedPageSource, type PageSource } from './saving/page-source';
 import { ProgressBus, type ProgressListener } from './saving/progress-bus';
 import type { SearchEngine } from './search/search-engine';
+import type { ImportProgress } from '@shared/import/import-summary';
 import { SearchIndex } from './search/search-index';
 import { SearchSync } from './search-sync';
 
@@ -53,6 +60,12 @@ export interface CoreOptions extends StoreOptions {
   searchEngine?: SearchEngine;
   /** Where what the core does not throw is reported; stderr unless another is given. */
   logger?: Logger;
+  /**
+   * Captures what an import recorded without content. The persistent capture queue plugs in here;
+   * by default this session captures them (updates from the web, four at a time), forgetting any
+   * left at close (they stay in the library, waiting, and can be updated by hand).
+   */
+  captureQueue?: CaptureQueue;
   // `now` (from StoreOptions) is the one clock: the store's stamps and the core's alike.
 }
 
@@ -62,6 +75,8 @@ export class OffprintCore implements LibraryApi {
   readonly #searchSync: SearchSync;
   readonly #lists: ListCache;
   readonly #saver: ArticleSaver;
+  readonly #captureQueue: CaptureQueue;
+  readonly #importListeners = new Set<(progress: ImportProgress) => void>();
 
   private constructor(
     private readonly store: LibraryStore,
@@ -87,6 +102,8 @@ export class OffprintCore implements LibraryApi {
       },
       now,
     );
+    this.#captureQueue =
+      options.captureQueue ?? memoryCaptureQueue(({ articleId }) => this.#saver.refreshArticle(articleId));
   }
 
   static async open(options: CoreOptions): Promise<OffprintCore> {
@@ -97,6 +114,7 @@ export class OffprintCore implements LibraryApi {
       pageSource: _pages,
       searchEngine: _engine,
       logger: _logger,
+      captureQueue: _queue,
       ...store
     } = options;
     return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now }), now, options);
@@ -126,6 +144,7 @@ export class OffprintCore implements LibraryApi {
 
   async close(): Promise<void> {
     this.#progress.clear();
+    this.#importListeners.clear();
     await this.store.close();
     await this.#searchSync.close();
   }
@@ -152,6 +171,56 @@ export class OffprintCore implements LibraryApi {
   /** Removes an article for good: its files and its highlights (the CLI's remove; the app uses the Trash). */
   async deleteArticle(id: string): Promise<void> {
     await this.store.deleteArticle(id);
+  }
+
+  // ── Importing ──────────────────────────────────────────────────────────────
+
+  /**
+   * Imports an export (a file, a zip or a folder; the format is read from the content) as one
+   * undoable change. Entries without content are handed to the capture queue unless `capture` is false.
+   */
+  async importPath(path: string, options: Omit<ImportOptions, 'onProgress'> = {}): Promise<ImportSummary> {
+    const result = await readImportPath(path);
+    return importIntoLibrary(
+      {
+        store: this.store,
+        captureQueue: options.capture === false ? noCaptureQueue : this.#captureQueue,
+        now: this.now,
+      },
+      result,
+      { ...options, onProgress: (progress) => this.#importListeners.forEach((l) => l(progress)) },
+    );
+  }
+
+  /** Over IPC the argument is a drop token (see drop-token.ts), which main turns back into the path. */
+  importFile(path: string): Promise<ImportSummary> {
+    return this.importPath(path);
+  }
+
+  /** Removes what an import added: the articles it created, and the highlights and tags it added to others. */
+  undoImport(importId: string): Promise<UndoImportResult> {
+    return undoImport(this.store, importId, this.now().toISOString());
+  }
+
+  onImportProgress(listener: (progress: ImportProgress) => void): () => void {
+    this.#importListeners.add(listener);
+    return () => void this.#importListeners.delete(listener);
+  }
+
+  /** Settles when the default capture queue has tried everything handed to it (for the CLI). */
+  async capturesSettled(): Promise<void> {
+    const queue = this.#captureQueue as Partial<ReturnType<typeof memoryCaptureQueue>>;
+    await queue.idle?.();
+  }
+
+  /** Each highlight of an article with where it stands: anchored, orphaned, or pending a capture. */
+  async highlightStates(id: string): Promise<{ highlight: Highlight; state: HighlightState }[]> {
+    const article = this.store.getArticle(id);
+    const text = article.awaitingCapture ? null : await this.store.readText(id).catch(() => null);
+    return this.store.highlightsOf(id).map((highlight) => ({
+      highlight,
+      state: highlightState(article, highlight, text),
+    }));
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────

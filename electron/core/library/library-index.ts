@@ -83,6 +83,8 @@ export function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
     highlightCount: a.highlightCount ?? 0,
     ...(typeof a.deletedAt === 'string' ? { deletedAt: a.deletedAt } : {}),
     ...(typeof a.readAt === 'string' ? { readAt: a.readAt } : {}),
+    ...(a.awaitingCapture === true ? { awaitingCapture: true } : {}),
+    ...(typeof a.importId === 'string' ? { importId: a.importId } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
  * so the index can be rebuilt from the folders. A new article is built in .staging/<id>/, renamed
  * into articles/<id>/, and only then journaled, so a crash at any moment leaves a library that opens.
  */
-import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
@@ -87,6 +87,28 @@ export interface ArticleReplacement {
   content: string;
   textContent: string;
 }
+
+/** A new article an import records at once, with its stored body when the export carried one. */
+export interface BatchArticle {
+  article: ArticleMeta;
+  /** Sanitized HTML and its text; absent for an entry that waits for a capture. */
+  content?: { html: string; text: string };
+}
+
+/**
+ * Many changes written as one journal line (all or nothing): new articles with their folders,
+ * existing articles replaced whole (merged tags), highlights added or dropped, settings replaced.
+ */
+export interface LibraryBatch {
+  created?: BatchArticle[];
+  updated?: ArticleMeta[];
+  highlights?: Highlight[];
+  dropHighlights?: string[];
+  settings?: (settings: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/** Folders of a batch are written this many at a time. */
+const FOLDER_WRITE_CONCURRENCY = 32;
 
 export type ArticleChange = Partial<Pick<ArticleMeta, 'archived' | 'favourite' | 'tags' | 'deletedAt' | 'readAt'>>;
 
@@ -367,6 +389,64 @@ export class LibraryStore {
       this.#emit({ type: 'content-replaced', id });
       return copy(this.#article(id));
     });
+  }
+
+  /**
+   * Writes a batch (an import's) as one journal line. New articles' folders (meta.json, and the
+   * body when given) are written first, unsynced but complete, and only then is the line
+   * appended and fsync'd once: a crash before it leaves folders the next open adopts from their
+   * meta.json, never a half-applied line. Updated articles must exist; their meta.json follows.
+   */
+  commitBatch(batch: LibraryBatch): Promise<void> {
+    return this.#enqueue(async () => {
+      const created = batch.created ?? [];
+      const updated = (batch.updated ?? []).filter((a) => this.#state.articles.has(a.id));
+      const highlights = batch.highlights ?? [];
+      const dropHighlights = (batch.dropHighlights ?? []).filter((id) => this.#state.highlights.has(id));
+      const byArticle = new Map<string, Highlight[]>();
+      for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
+      await mkdir(articlesDir(this.dir), { recursive: true });
+      const written: string[] = [];
+      try {
+        for (let i = 0; i < created.length; i += FOLDER_WRITE_CONCURRENCY) {
+          await Promise.all(
+            created.slice(i, i + FOLDER_WRITE_CONCURRENCY).map(async ({ article, content }) => {
+              const dir = articleDir(this.dir, article.id);
+              await mkdir(dir);
+              written.push(article.id);
+              if (content) {
+                await writeFile(join(dir, CONTENT_FILE), content.html);
+                await writeFile(join(dir, TEXT_FILE), content.text);
+              }
+              const record: ArticleRecord = { article, highlights: byArticle.get(article.id) ?? [] };
+              await writeFile(join(dir, META_FILE), JSON.stringify(record));
+            }),
+          );
+        }
+        const ops: JournalOp[] = [
+          ...created.map(({ article }): JournalOp => ({ op: 'put-article', article })),
+          ...updated.map((article): JournalOp => ({ op: 'put-article', article })),
+          ...highlights.map((highlight): JournalOp => ({ op: 'put-highlight', highlight })),
+          ...dropHighlights.map((id): JournalOp => ({ op: 'drop-highlight', id })),
+        ];
+        if (batch.settings) ops.push({ op: 'settings', settings: batch.settings(copy(this.#state.settings)) });
+        await this.#commit(ops, { records: false });
+      } catch (error) {
+        for (const id of written) await rm(articleDir(this.dir, id), { recursive: true, force: true });
+        throw error;
+      }
+      const createdIds = new Set(created.map((c) => c.article.id));
+      const touched = new Set([...updated.map((a) => a.id), ...highlights.map((h) => h.articleId)]);
+      for (const id of createdIds) touched.delete(id);
+      await this.#writeRecords(touched);
+      const ids = [...createdIds, ...touched];
+      if (ids.length > 0) this.#emit({ type: 'articles-changed', ids });
+    });
+  }
+
+  /** Highlights of many articles at once, without copying (read only). */
+  peekHighlightsOf(articleId: string): readonly Highlight[] {
+    return this.#state.highlightsOf(articleId);
   }
 
   // ── Changing articles ──────────────────────────────────────────────────────

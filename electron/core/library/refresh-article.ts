@@ -60,6 +60,7 @@ export function refreshedArticle(
     highlightCount: reanchored.length,
   };
   delete next.contentMissing;
+  delete next.awaitingCapture;
   return {
     article: next,
     highlights: reanchored,
