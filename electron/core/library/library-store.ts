@@ -393,7 +393,7 @@ export class LibraryStore {
 
   /**
    * Writes a batch (an import's) as one journal line. New articles' folders (meta.json, and the
-   * body when given) are written first, unsynced but complete, and only then is the line
+   * body when given; none for a placeholder awaiting its capture) are written first, unsynced but complete, and only then is the line
    * appended and fsync'd once: a crash before it leaves folders the next open adopts from their
    * meta.json, never a half-applied line. Updated articles must exist; their meta.json follows.
    */
@@ -407,10 +407,12 @@ export class LibraryStore {
       for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
       await mkdir(articlesDir(this.dir), { recursive: true });
       const written: string[] = [];
+      // An article waiting for its capture has no folder yet: the capture makes it (see #writeRecords).
+      const withFolders = created.filter(({ article }) => !article.awaitingCapture);
       try {
-        for (let i = 0; i < created.length; i += FOLDER_WRITE_CONCURRENCY) {
+        for (let i = 0; i < withFolders.length; i += FOLDER_WRITE_CONCURRENCY) {
           await Promise.all(
-            created.slice(i, i + FOLDER_WRITE_CONCURRENCY).map(async ({ article, content }) => {
+            withFolders.slice(i, i + FOLDER_WRITE_CONCURRENCY).map(async ({ article, content }) => {
               const dir = articleDir(this.dir, article.id);
               await mkdir(dir);
               written.push(article.id);
@@ -753,7 +755,8 @@ export class LibraryStore {
   async #writeRecords(ids: Iterable<string>): Promise<void> {
     for (const id of ids) {
       const article = this.#state.articles.get(id);
-      if (!article) continue;
+      // An imported placeholder lives in the index alone until its capture gives it a folder.
+      if (!article || article.awaitingCapture) continue;
       try {
         await writeArticleRecord(this.dir, { article, highlights: this.#state.highlightsOf(id) });
         this.#staleRecords.delete(id);

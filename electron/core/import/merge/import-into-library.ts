@@ -114,6 +114,7 @@ export async function importIntoLibrary(
   };
 
   let created: BatchArticle[] = [];
+  const inBatch = new Set<string>();
   let highlights: Highlight[] = [];
   let toCapture: CaptureRequest[] = [];
   const addedTags = new Map<string, string[]>();
@@ -164,6 +165,7 @@ export async function importIntoLibrary(
       summary.queued += toCapture.length;
     }
     created = [];
+    inBatch.clear();
     highlights = [];
     toCapture = [];
     taggedNow.clear();
@@ -235,7 +237,7 @@ export async function importIntoLibrary(
         target.article.tags.push(...tags);
         if (!target.created) addedTags.set(target.article.id, [...(addedTags.get(target.article.id) ?? []), ...tags]);
         // One created in this batch is written with its tags; any other is updated when the batch is.
-        if (!created.some((c) => c.article === target.article)) taggedNow.add(target.article.id);
+        if (!inBatch.has(target.article.id)) taggedNow.add(target.article.id);
       }
       const added = await addHighlights(target, incoming);
       if (tags.length > 0 || added > 0) summary.merged += 1;
@@ -281,6 +283,7 @@ export async function importIntoLibrary(
       known.set(article.id, target);
       if (url) byUrl.set(url, article);
       if (!byTitle.has(titleKey(title))) byTitle.set(titleKey(title), article);
+      inBatch.add(article.id);
       created.push({ article, ...(content ? { content: { html: content.html, text: content.text } } : {}) });
       await addHighlights(target, incoming);
       summary.added += 1;
