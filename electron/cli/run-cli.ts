@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { OffprintError, toErrorInfo } from '@shared/ipc/envelope';
 import { LIBRARY_VIEWS, type ArticleMeta, type LibraryView } from '@shared/model';
+import { IMPORT_FORMAT_LABELS, type ImportProblem } from '@shared/import/import-model';
+import type { ImportSummary } from '@shared/import/import-summary';
 import { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
@@ -25,10 +27,19 @@ Usage: offprint [--library DIR] <command> [options]
 Commands:
   add <url>                       Save the article at <url>; prints "<id>\\t<title>".
   list [--view V] [--tag T] [--json]
-                                  List saved articles, newest first (V: ${LIBRARY_VIEWS.join(', ')}; default all).
-  show <id> [--json]              Print an article (with --json: its metadata, content and textContent).
+                                  List saved articles, newest first (V: ${LIBRARY_VIEWS.join(', ')}; default all,
+                                  which is everything outside the Trash).
+  show <id> [--json]              Print an article (with --json: its metadata, content, textContent and
+                                  highlights, each with its state: anchored, orphaned or pending).
   search <words>... [--json]      Find articles containing every word.
   remove <id>                     Delete an article, its images and its highlights.
+  import <file|folder> [--no-capture] [--json]
+                                  Import an export (Pocket, Omnivore, Wallabag, Instapaper, Readwise,
+                                  Raindrop, bookmarks HTML, Hypothesis, Web Annotations, Karakeep, Kindle,
+                                  a list of links), read from its content; a zip or a folder alike.
+                                  Entries without content are then captured, unless --no-capture.
+                                  Exit 0 when the file was understood (even with skipped rows),
+                                  1 when nothing could be imported.
   extract <file>... [--url URL]   Extract the article from local HTML files, one JSON line per file.
                                   The library is not touched. --url sets the page address for relative links.
   help                            Show this help.
@@ -57,6 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'show':
       case 'search':
       case 'remove':
+      case 'import':
         return await withLibrary(argv, args, io, LIBRARY_COMMANDS[args.command]);
       default:
         throw new OffprintError('usage', `Unknown command "${args.command}". Run "offprint help" to see the commands.`);
@@ -70,7 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<number>;
 
-const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', LibraryCommand> = {
+const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | 'import', LibraryCommand> = {
   async add(core, args, io) {
     allowOnly(args, []);
     const [target] = operands(args, ['url|file']);
@@ -108,7 +120,16 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
     });
     if (args.flags.has('json')) {
       const missing = textContent === null ? { contentMissing: true } : {};
-      io.out(JSON.stringify({ ...article, ...missing, textContent: textContent ?? '' }, null, 2));
+      const highlights = (await core.highlightStates(id)).map(({ highlight: h, state }) => ({
+        id: h.id,
+        exact: h.quote.exact,
+        note: h.note,
+        color: h.color,
+        createdAt: h.createdAt,
+        state,
+        ...(h.labels ? { labels: h.labels } : {}),
+      }));
+      io.out(JSON.stringify({ ...article, ...missing, textContent: textContent ?? '', highlights }, null, 2));
       return EXIT_OK;
     }
     io.out(article.title);
@@ -136,6 +157,32 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
       for (const hit of hits) io.out(`${listLine(hit.article)}\n    ${hit.snippet}`);
     }
     return EXIT_OK;
+  },
+
+  async import(core, args, io) {
+    allowOnly(args, ['json', 'no-capture']);
+    const [path] = operands(args, ['file|folder']);
+    const capture = !args.flags.has('no-capture');
+    const stop = io.interactive
+      ? core.onImportProgress((p) => p.stage === 'recording' && io.err(`  recorded ${p.done}/${p.total}`))
+      : () => undefined;
+    let summary: ImportSummary;
+    try {
+      summary = await core.importPath(path, { capture });
+    } finally {
+      stop();
+    }
+    if (capture && summary.queued > 0) {
+      if (!args.flags.has('json')) io.err(`Capturing ${summary.queued} article(s) without content…`);
+      await core.capturesSettled();
+    }
+    const imported = summary.added + summary.merged + summary.unchanged;
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify(importJson(summary), null, 2));
+    } else {
+      for (const line of importLines(summary)) io.out(line);
+    }
+    return imported === 0 ? EXIT_FAILED : EXIT_OK;
   },
 
   async remove(core, args, io) {
@@ -182,6 +229,43 @@ async function extract(args: CliArgs, io: CliIo): Promise<number> {
 function isLocalPage(target: string): boolean {
   if (/^https?:\/\//i.test(target.trim())) return false;
   return /\.(x?html?|shtml)$/i.test(target) || existsSync(target);
+}
+
+/** The --json form of an import: the summary, with skipped rows counted and listed under `errors`. */
+function importJson(summary: ImportSummary) {
+  const place = (p: ImportProblem) => ({
+    ...(p.file ? { file: p.file } : {}),
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.item !== undefined ? { item: p.item } : {}),
+    reason: p.reason,
+  });
+  return {
+    importId: summary.importId,
+    format: summary.format,
+    entries: summary.entries,
+    added: summary.added,
+    merged: summary.merged,
+    unchanged: summary.unchanged,
+    skipped: summary.skipped.length,
+    highlights: summary.highlights,
+    queued: summary.queued,
+    awaitingCapture: summary.awaitingCapture,
+    errors: summary.skipped.map(place),
+    warnings: summary.warnings.map(place),
+  };
+}
+
+function importLines(summary: ImportSummary): string[] {
+  const { highlights: h } = summary;
+  const where = (p: ImportProblem) =>
+    [p.file, p.line !== undefined ? `line ${p.line}` : p.item].filter(Boolean).join(' ') || 'file';
+  return [
+    `Imported ${IMPORT_FORMAT_LABELS[summary.format]}: ${summary.added} added, ${summary.merged} merged, ` +
+      `${summary.unchanged} already there, ${summary.skipped.length} skipped.`,
+    `Highlights: ${h.total} (${h.anchored} anchored, ${h.orphaned} orphaned, ${h.pending} pending capture; ${h.added} new).`,
+    ...summary.skipped.map((p) => `  skipped ${where(p)}: ${oneLine(p.reason)}`),
+    ...summary.warnings.map((p) => `  note ${where(p)}: ${oneLine(p.reason)}`),
+  ];
 }
 
 const listLine = (a: ArticleMeta): string => `${a.id}\t${a.savedAt.slice(0, 10)}\t${a.title}`;
