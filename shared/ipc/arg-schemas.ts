@@ -138,6 +138,9 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
     }),
   ]),
   getNotices: z.tuple([]),
+  // A token from a real drop (see drop-token.ts), never a path the page names.
+  importFile: z.tuple([dropToken]),
+  undoImport: z.tuple([id]),
   openExternal: z.tuple([line(8_192)]),
   listClips: z.tuple([
     z.object({

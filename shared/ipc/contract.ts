@@ -25,6 +25,7 @@ import type {
   TagCount,
 } from '../model';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
+import type { ImportProgress, ImportSummary, UndoImportResult } from '../import/import-summary';
 
 /** Calls answered by the Electron-free core. */
 export interface LibraryApi {
@@ -72,6 +73,13 @@ export interface LibraryApi {
   getNotices(): Promise<string[]>;
   /** Every highlight across the library (Trash excluded) with its article, newest first, filtered. */
   listClips(query: ClipQuery): Promise<Clip[]>;
+  /**
+   * Imports an export (a file or a folder, the format read from its content) as one undoable
+   * change; progress comes as `importProgress` events. Over IPC the argument is a drop token.
+   */
+  importFile(path: string): Promise<ImportSummary>;
+  /** Removes what an import added: the articles it created, the highlights and tags it added to others. */
+  undoImport(importId: string): Promise<UndoImportResult>;
 }
 
 /** Calls answered by the Electron glue itself. */
@@ -90,6 +98,9 @@ export type InvokeMethod = keyof InvokeApi;
 
 export interface OffprintEvents {
   captureProgress: CaptureProgress;
+  importProgress: ImportProgress;
+  /** An import started from the File menu has finished (the window shows its summary). */
+  importFinished: ImportSummary;
 }
 export type EventName = keyof OffprintEvents;
 
@@ -101,7 +112,7 @@ export interface DroppedFile {
 
 /** Helpers the preload runs inside the renderer itself (no IPC). */
 export interface RendererHelpers {
-  /** A one-time token for saveFile naming a file dropped on the window ('' when it has no place on disk). */
+  /** A one-time token for saveFile or importFile naming a file dropped on the window ('' when it has no place on disk). */
   dropTokenFor?(file: DroppedFile): Promise<string>;
 }
 
@@ -138,6 +149,8 @@ export const INVOKE_METHODS = [
   'updateSettings',
   'getNotices',
   'listClips',
+  'importFile',
+  'undoImport',
   'openExternal',
   'exportHighlights',
 ] as const satisfies readonly InvokeMethod[];
@@ -147,7 +160,7 @@ type Missing = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;
 const _everyMethodListed: Missing extends never ? true : Missing = true;
 void _everyMethodListed;
 
-export const EVENT_NAMES: EventName[] = ['captureProgress'];
+export const EVENT_NAMES: EventName[] = ['captureProgress', 'importProgress', 'importFinished'];
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {
   return typeof name === 'string' && (INVOKE_METHODS as readonly string[]).includes(name);

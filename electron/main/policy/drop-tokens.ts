@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { droppedPagePath } from '@shared/ipc/drop-token';
+import { statSync } from 'node:fs';
+import { droppedImportPath, IMPORT_FILE_EXTENSION } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 
 /** How long a dropped file may wait to be saved, and how many drops may wait at once. */
@@ -16,11 +17,15 @@ export class DropTokens {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** The preload's registration of a dropped file, as it crosses IPC: a path in, a token out. */
+  /**
+   * The preload's registration of a dropped file, as it crosses IPC: a path in, a token out. It
+   * takes a web page (.html/.htm), a file named like an export (.zip .csv .json .jsonld .txt .md),
+   * or a folder (an unzipped export); saveFile and importFile check the file again when used.
+   */
   register(path: unknown): Envelope<string> {
-    const checked = droppedPagePath.safeParse(path);
-    if (!checked.success) {
-      const message = 'Only a web page file dropped on the window can be saved.';
+    const checked = droppedImportPath.safeParse(path);
+    if (!checked.success || !(IMPORT_FILE_EXTENSION.test(checked.data) || isFolder(checked.data))) {
+      const message = 'Only a web page, an export file or a folder dropped on the window can be used.';
       return { ok: false, error: { code: 'invalid-path', message } };
     }
     return { ok: true, value: this.issue(checked.data) };
@@ -51,5 +56,13 @@ export class DropTokens {
   #forgetExpired(): void {
     const now = this.now();
     for (const [token, { expires }] of this.#waiting) if (expires <= now) this.#waiting.delete(token);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

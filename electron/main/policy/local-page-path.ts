@@ -3,6 +3,7 @@ import { isAbsolute } from 'node:path';
 import type { InvokeApi } from '@shared/ipc/contract';
 import { OffprintError } from '@shared/ipc/envelope';
 import { isUncPath } from '@shared/local-files/unc-path';
+import { IMPORT_FILE_EXTENSION } from '@shared/ipc/drop-token';
 import type { DropTokens } from './drop-tokens';
 
 const PAGE_EXTENSION = /\.html?$/i;
@@ -30,12 +31,46 @@ export async function checkLocalPagePath(path: unknown): Promise<string> {
   return real;
 }
 
-/** The API with saveFile taking a drop token (see DropTokens) and guarded by checkLocalPagePath. */
+/**
+ * A dropped export's path, checked before the core reads it: absolute, not UNC, and once symbolic
+ * links are resolved still a folder or a regular file named like an export. Returns the resolved path.
+ */
+export async function checkImportPath(path: unknown): Promise<string> {
+  if (typeof path !== 'string' || !path || path.includes('\0') || isUncPath(path) || !isAbsolute(path)) {
+    throw notDroppedExport();
+  }
+  const real = await realpath(path).catch(() => null);
+  if (!real) throw new OffprintError('not-found', `The file “${path}” could not be found.`);
+  if (isUncPath(real)) throw notDroppedExport();
+  const info = await stat(real).catch(() => null);
+  if (info?.isDirectory()) return real;
+  if (!info?.isFile()) throw new OffprintError('not-found', `“${path}” is not a file.`);
+  if (!IMPORT_FILE_EXTENSION.test(real)) {
+    throw new OffprintError(
+      'unsupported-type',
+      'Only exports (.zip, .csv, .json, .html, .txt or .md files, or a folder) can be imported.',
+    );
+  }
+  return real;
+}
+
+const notDroppedExport = () =>
+  new OffprintError('invalid-path', 'Only an export file or folder dropped on the window can be imported.');
+
+/**
+ * The API with saveFile and importFile taking a drop token (see DropTokens), guarded by
+ * checkLocalPagePath and checkImportPath.
+ */
 export function withLocalPageCheck(api: InvokeApi, drops: DropTokens): InvokeApi {
   const saveFile: InvokeApi['saveFile'] = async (token) => {
     const path = drops.take(token);
     if (path === null) throw notDropped();
     return api.saveFile(await checkLocalPagePath(path));
   };
-  return Object.freeze({ ...api, saveFile });
+  const importFile: InvokeApi['importFile'] = async (token) => {
+    const path = drops.take(token);
+    if (path === null) throw notDroppedExport();
+    return api.importFile(await checkImportPath(path));
+  };
+  return Object.freeze({ ...api, saveFile, importFile });
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { InvokeApi } from '@shared/ipc/contract';
 import { argSchemas } from '@shared/ipc/arg-schemas';
 import { DropTokens } from '../../../electron/main/policy/drop-tokens';
-import { checkLocalPagePath, withLocalPageCheck } from '../../../electron/main/policy/local-page-path';
+import { checkImportPath, checkLocalPagePath, withLocalPageCheck } from '../../../electron/main/policy/local-page-path';
 
 const dir = realpathSync(mkdtempSync(join(tmpdir(), 'offprint-local-page-')));
 const page = join(dir, 'story.html');
@@ -69,12 +69,21 @@ describe('saveFile over IPC', () => {
     expect(saved).toEqual([]);
   });
 
-  it('registers only absolute .html paths that are not UNC', () => {
+  it('registers only absolute paths of pages, exports or folders that are not UNC', () => {
     const drops = new DropTokens();
-    for (const path of ['relative.html', '/etc/passwd', '\\\\host\\share\\a.html', '//host/share/a.html', 42]) {
+    for (const path of ['relative.html', '/etc/passwd', '\\\\host\\share\\a.html', '//host/share/a.zip', 42]) {
       expect(drops.register(path)).toMatchObject({ ok: false, error: { code: 'invalid-path' } });
     }
     expect(drops.register('C:\\Users\\me\\page.html')).toMatchObject({ ok: true });
+    for (const path of [
+      '/home/me/pocket.zip',
+      '/home/me/part_000000.csv',
+      '/x/wallabag.json',
+      '/x/My Clippings.txt',
+      dir,
+    ]) {
+      expect(drops.register(path)).toMatchObject({ ok: true });
+    }
   });
 
   it('forgets tokens after five minutes, and keeps at most 100 waiting', () => {
@@ -93,5 +102,37 @@ describe('saveFile over IPC', () => {
       expect(argSchemas.saveFile.safeParse([path]).success).toBe(false);
     }
     expect(argSchemas.saveFile.safeParse([new DropTokens().issue(page)]).success).toBe(true);
+  });
+});
+
+describe('importFile over IPC', () => {
+  const imported: string[] = [];
+  const api = { importFile: async (p: string) => void imported.push(p) } as unknown as InvokeApi;
+  const exportFile = join(dir, 'pocket.csv');
+  writeFileSync(exportFile, 'title,url\n');
+  writeFileSync(join(dir, 'program.exe'), 'x');
+
+  it('takes a one-time token for a dropped export file or folder, never a path', async () => {
+    imported.length = 0;
+    const drops = new DropTokens();
+    const guarded = withLocalPageCheck(api, drops);
+    await expect(guarded.importFile(exportFile)).rejects.toMatchObject({ code: 'invalid-path' });
+    for (const path of [exportFile, dir]) {
+      const registered = drops.register(path);
+      if (!registered.ok) throw new Error(registered.error.message);
+      await guarded.importFile(registered.value);
+      await expect(guarded.importFile(registered.value)).rejects.toMatchObject({ code: 'invalid-path' });
+    }
+    expect(imported).toEqual([exportFile, dir]);
+    expect(argSchemas.importFile.safeParse([exportFile]).success).toBe(false);
+  });
+
+  it.each([
+    ['a file of another kind', join(dir, 'program.exe'), 'unsupported-type'],
+    ['a link named like an export to /etc/passwd', join(dir, 'x.html'), 'unsupported-type'],
+    ['a missing file', join(dir, 'gone.zip'), 'not-found'],
+    ['a UNC path', '\\\\attacker.example\\share\\export.zip', 'invalid-path'],
+  ])('checkImportPath refuses %s', async (_what, path, code) => {
+    await expect(checkImportPath(path)).rejects.toMatchObject({ code });
   });
 });
