@@ -9,7 +9,7 @@ import { resolveLibraryDir } from '../core/library/library-location';
 import { OffprintCore } from '../core/offprint-core';
 import { exportHighlights } from '../core/export/export-highlights';
 import { combineApi } from './combine-api';
-import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
+import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress, sendEvent } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
@@ -80,6 +80,33 @@ async function chooseExportFolder(parent: BrowserWindow | null): Promise<string 
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** File → Import…: an export file (or, where the dialog allows it, a folder) chosen by the user. */
+async function chooseImport(parent: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Import an export',
+    buttonLabel: 'Import',
+    // Linux and Windows dialogs choose files or folders, not both: files (zips) are the common case there.
+    properties: process.platform === 'darwin' ? ['openFile', 'openDirectory'] : ['openFile'],
+    filters: [
+      { name: 'Exports', extensions: ['zip', 'csv', 'json', 'jsonld', 'html', 'htm', 'txt', 'md'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function importFromMenu(opened: OffprintCore): Promise<void> {
+  const path = await chooseImport(mainWindow);
+  if (!path) return;
+  try {
+    sendEvent(mainWindow, 'importFinished', await opened.importPath(path));
+  } catch (error) {
+    const { message } = toErrorInfo(error);
+    if (mainWindow) void dialog.showMessageBox(mainWindow, { type: 'error', title: 'Import', message });
+  }
+}
+
 function fail(error: unknown): void {
   dialog.showErrorBox('Offprint could not start', toErrorInfo(error).message);
   app.exit(1);
@@ -103,7 +130,12 @@ async function start(): Promise<void> {
   registerDropTokenHandler(drops, devServerUrl);
   registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
-  installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
+  opened.onImportProgress((progress) => sendEvent(mainWindow, 'importProgress', progress));
+  installApplicationMenu({
+    isMac: process.platform === 'darwin',
+    withDevTools: !app.isPackaged,
+    onImport: () => void importFromMenu(opened),
+  });
 
   const url = findUrlArgument(process.argv.slice(1));
   if (url) pendingUrls.push(url);

@@ -1,5 +1,5 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { channelOf, INVOKE_METHODS, type InvokeApi } from '@shared/ipc/contract';
+import { channelOf, INVOKE_METHODS, type EventName, type InvokeApi, type OffprintEvents } from '@shared/ipc/contract';
 import { dispatch } from '@shared/ipc/dispatch';
 import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
@@ -36,7 +36,16 @@ export function registerDropTokenHandler(drops: DropTokens, devServerUrl?: strin
 
 /** Sends a capture's progress to the window, if it is still open. */
 export function sendCaptureProgress(window: BrowserWindow | null, progress: CaptureProgress): void {
+  sendEvent(window, 'captureProgress', progress);
+}
+
+/** Sends one of the contract's events to the window, if it is still open. */
+export function sendEvent<E extends EventName>(
+  window: BrowserWindow | null,
+  event: E,
+  payload: OffprintEvents[E],
+): void {
   if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
-    window.webContents.send(channelOf('captureProgress'), progress);
+    window.webContents.send(channelOf(event), payload);
   }
 }

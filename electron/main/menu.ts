@@ -4,9 +4,16 @@ export interface MenuOptions {
   isMac: boolean;
   /** Developer tools are offered only in development builds. */
   withDevTools: boolean;
+  /** File → Import…: asks for an export and imports it. */
+  onImport?: () => void;
 }
 
-export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ isMac, withDevTools, onImport }: MenuOptions): MenuItemConstructorOptions[] {
+  const file: MenuItemConstructorOptions[] = [
+    ...(onImport ? [{ label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => onImport() }] : []),
+    ...(onImport ? [{ type: 'separator' } as const] : []),
+    isMac ? { role: 'close' } : { role: 'quit' },
+  ];
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(withDevTools ? [{ role: 'toggleDevTools' } as const] : []),
@@ -19,7 +26,7 @@ export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuIte
   ];
   return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    { label: 'File', submenu: file },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
