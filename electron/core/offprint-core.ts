@@ -32,7 +32,9 @@ import { memoryCaptureQueue, noCaptureQueue, type CaptureQueue } from './import/
 import { importIntoLibrary, type ImportOptions } from './import/merge/import-into-library';
 import { highlightState } from './import/merge/imported-highlights';
 import { undoImport } from './import/merge/undo-import';
-import { readImportPath } from './import/read-import';
+import { readImportPath, UnknownImportFormatError } from './import/read-import';
+import type { ImportResult } from '@shared/import/import-model';
+import { basename } from 'node:path';
 import type { FetchLimits } from './capture/capture-url';
 import { listClips } from './clips/list-clips';
 import { searchIndexPath } from './library/library-layout';
@@ -180,7 +182,20 @@ export class OffprintCore implements LibraryApi {
    * undoable change. Entries without content are handed to the capture queue unless `capture` is false.
    */
   async importPath(path: string, options: Omit<ImportOptions, 'onProgress'> = {}): Promise<ImportSummary> {
+    return this.#import(await readImportPath(path), options);
+  }
+
+  /**
+   * The app's import of a dropped or chosen file. A web page that merely holds links (an .html
+   * file read as a list of links) is not an export: it is refused as one, so the app saves it as a page.
+   */
+  async importFile(path: string): Promise<ImportSummary> {
     const result = await readImportPath(path);
+    if (result.format === 'url-list' && /\.html?$/i.test(path)) throw new UnknownImportFormatError(basename(path));
+    return this.#import(result, {});
+  }
+
+  async #import(result: ImportResult, options: Omit<ImportOptions, 'onProgress'>): Promise<ImportSummary> {
     return importIntoLibrary(
       {
         store: this.store,
@@ -190,11 +205,6 @@ export class OffprintCore implements LibraryApi {
       result,
       { ...options, onProgress: (progress) => this.#importListeners.forEach((l) => l(progress)) },
     );
-  }
-
-  /** Over IPC the argument is a drop token (see drop-token.ts), which main turns back into the path. */
-  importFile(path: string): Promise<ImportSummary> {
-    return this.importPath(path);
   }
 
   /** Removes what an import added: the articles it created, and the highlights and tags it added to others. */

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { onLibraryChanged } from '../import/library-changed';
 import type { ArticleMeta, ListQuery, SaveResult } from '@shared/model';
 import { api } from '../api';
 import { markAlreadySaved } from '../reader/already-saved';
@@ -85,6 +86,10 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     list.refresh();
     loadTags();
   };
+  // An import (or its undo) changes the library behind this view's back.
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => onLibraryChanged(() => reloadRef.current()), []);
 
   const rowAt = (index: number): ListRow | undefined => {
     const row = list.rowAt(index);
