@@ -8,6 +8,7 @@ import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { dispatch } from '@shared/ipc/dispatch';
 import { OffprintCore } from '../../../electron/core/offprint-core';
+import { noCaptureQueue } from '../../../electron/core/import/capture-queue';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
 import { exportHighlights } from '../../../electron/core/export/export-highlights';
 import { combineApi } from '../../../electron/main/combine-api';
@@ -59,7 +60,8 @@ export interface LaunchOptions {
 
 export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
   const { browser, rendererDir, preloadScript, libraryDir } = options;
-  const core = await OffprintCore.open({ libraryDir });
+  // Imports record entries without content and fetch nothing here: a test never reaches the web.
+  const core = await OffprintCore.open({ libraryDir, captureQueue: noCaptureQueue });
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1280, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
@@ -94,6 +96,12 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
       .catch(() => {});
   });
 
+  const stopImportProgress = core.onImportProgress((payload) => {
+    page
+      .evaluate(([event, p]) => window.__offprintEmit(event, p), ['importProgress', payload] as const)
+      .catch(() => {});
+  });
+
   await page.route(
     () => true,
     (route) => serve(route, { rendererDir, libraryDir, blockedRequests }),
@@ -114,6 +122,7 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
     exportFolder,
     async close() {
       stopProgress();
+      stopImportProgress();
       await context.close();
       await core.close();
     },
