@@ -266,4 +266,17 @@ describe('importing into the library', () => {
       );
     },
   );
+
+  it('merges a row repeated after its article was written in an earlier batch, and undoes it all', async () => {
+    const rows = ['title,url,time_added,tags,status'];
+    for (let i = 0; i < 2_500; i++) rows.push(`Row ${i},https://example.com/r/${i},${1_700_000_000 + i},batch,unread`);
+    rows.push('Row 0 again,https://example.com/r/0?utm_source=x,1700009999,Later Tag|BATCH,archive');
+    const summary = await core.importPath(await write('pocket.csv', rows.join('\n')), { capture: false });
+    expect(summary).toMatchObject({ added: 2_500, merged: 1, skipped: [] });
+    const first = (await all()).find((a) => a.url === 'https://example.com/r/0')!;
+    expect(first.tags).toEqual(['batch', 'Later Tag']);
+    expect(first.archived).toBe(false);
+    await core.undoImport(summary.importId);
+    expect(await all()).toEqual([]);
+  });
 });
