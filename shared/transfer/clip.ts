@@ -6,6 +6,8 @@ export interface Clip {
   article: ArticleMeta;
   /** True when its passage can no longer be found in the article's text; it is kept, never dropped. */
   orphaned?: boolean;
+  /** True while its article waits for its first capture (an import's placeholder): it anchors then. */
+  pending?: boolean;
 }
 
 /** Narrows the Clips view; every filter given must hold. */

@@ -29,6 +29,10 @@ export async function listClips(source: ClipSource, query: ClipQuery): Promise<C
     if (matching.length === 0) continue;
     const text = await source.readText(article.id).catch(() => null);
     for (const highlight of matching) {
+      if (article.awaitingCapture) {
+        clips.push({ highlight, article, orphaned: false, pending: true });
+        continue;
+      }
       const orphaned = text !== null && anchorTextQuote(text, highlight.quote, highlight.position) === null;
       clips.push({ highlight, article, orphaned });
     }

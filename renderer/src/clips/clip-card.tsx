@@ -5,7 +5,7 @@ import { relativeTime } from '../ui/relative-time';
 
 /** One highlight: the passage, its note, and where it came from (a link back to its place in the article). */
 export function ClipCard({ clip }: { clip: Clip }) {
-  const { highlight, article, orphaned } = clip;
+  const { highlight, article, orphaned, pending } = clip;
   const href = routeHref({ name: 'reader', id: article.id, highlight: highlight.id });
   return (
     <li className={`clip-card hl-item-${highlight.color}${orphaned ? ' orphan' : ''}`} data-highlight-id={highlight.id}>
@@ -27,6 +27,11 @@ export function ClipCard({ clip }: { clip: Clip }) {
         {orphaned && (
           <span className="orphan-flag" title="Its passage is no longer in the article; open it to re-attach or delete">
             Orphaned
+          </span>
+        )}
+        {pending && (
+          <span className="orphan-flag" title="Its article is waiting to be captured; the highlight is placed then">
+            Waiting for capture
           </span>
         )}
       </p>

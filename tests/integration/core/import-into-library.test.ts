@@ -134,6 +134,10 @@ describe('importing into the library', () => {
 
     // Orphaned and pending highlights are listed in the Clips view with their quotes.
     const clips = await core.listClips({});
+    expect(clips.find((c) => c.article.id === later.id)).toMatchObject({ pending: true, orphaned: false });
+    expect(clips.filter((c) => c.orphaned).map((c) => c.highlight.quote.exact)).toEqual([
+      'A sentence this article never had.',
+    ]);
     expect(clips.map((c) => c.highlight.quote.exact).sort()).toEqual([
       'A sentence this article never had.',
       'Twice a day the water rises.',
