@@ -82,7 +82,12 @@ export function ArticleRow({
             )}
             {article.archived && !inTrash && <span>Archived</span>}
             {article.progress > 0.02 && article.progress < 0.98 && <span>{percent(article.progress)}</span>}
-            {article.contentMissing && (
+            {article.awaitingCapture && (
+              <span className="meta-missing" title="Imported without its text; it is captured from the web">
+                Not captured yet
+              </span>
+            )}
+            {article.contentMissing && !article.awaitingCapture && (
               <span
                 className="meta-missing"
                 title="The saved text is missing; open the article to update it from the web"

@@ -236,7 +236,9 @@ function Reader({
           <UpdateStatus update={updateFromWeb} />
           {article.contentMissing && (
             <p className="article-notice" role="alert">
-              The saved text of this article is missing from the library folder.{' '}
+              {article.awaitingCapture
+                ? 'This article was imported without its text, which has not been captured yet.'
+                : 'The saved text of this article is missing from the library folder.'}{' '}
               <button
                 type="button"
                 className="text-button"
@@ -245,7 +247,7 @@ function Reader({
               >
                 Update from the web
               </button>{' '}
-              to restore it, or use “Original” to read it on the web.
+              to {article.awaitingCapture ? 'capture it now' : 'restore it'}, or use “Original” to read it on the web.
             </p>
           )}
           <ArticleBody
