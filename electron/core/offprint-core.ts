@@ -34,7 +34,6 @@ import { highlightState } from './import/merge/imported-highlights';
 import { undoImport } from './import/merge/undo-import';
 import { readImportPath, UnknownImportFormatError } from './import/read-import';
 import type { ImportResult } from '@shared/import/import-model';
-import { basename } from 'node:path';
 import type { FetchLimits } from './capture/capture-url';
 import { listClips } from './clips/list-clips';
 import { searchIndexPath } from './library/library-layout';
@@ -186,12 +185,20 @@ export class OffprintCore implements LibraryApi {
   }
 
   /**
-   * The app's import of a dropped or chosen file. A web page that merely holds links (an .html
-   * file read as a list of links) is not an export: it is refused as one, so the app saves it as a page.
+   * The app's import of a dropped or chosen file. Null for an .html file that is a web page rather
+   * than an export (one Offprint does not read as bookmarks, or that merely holds links): the app
+   * saves it as a page instead. Any other file that is not an export is refused with why.
    */
-  async importFile(path: string): Promise<ImportSummary> {
-    const result = await readImportPath(path);
-    if (result.format === 'url-list' && /\.html?$/i.test(path)) throw new UnknownImportFormatError(basename(path));
+  async importFile(path: string): Promise<ImportSummary | null> {
+    const page = /\.html?$/i.test(path);
+    let result: ImportResult;
+    try {
+      result = await readImportPath(path);
+    } catch (error) {
+      if (page && error instanceof UnknownImportFormatError) return null;
+      throw error;
+    }
+    if (page && result.format === 'url-list') return null;
     return this.#import(result, {});
   }
 

@@ -100,7 +100,12 @@ async function importFromMenu(opened: OffprintCore): Promise<void> {
   const path = await chooseImport(mainWindow);
   if (!path) return;
   try {
-    sendEvent(mainWindow, 'importFinished', await opened.importPath(path));
+    const summary = await opened.importFile(path);
+    if (summary) sendEvent(mainWindow, 'importFinished', summary);
+    else if (mainWindow) {
+      const message = 'That file is a web page, not an export. Drop it on the window to save it as an article.';
+      void dialog.showMessageBox(mainWindow, { type: 'info', title: 'Import', message });
+    }
   } catch (error) {
     const { message } = toErrorInfo(error);
     if (mainWindow) void dialog.showMessageBox(mainWindow, { type: 'error', title: 'Import', message });

@@ -75,9 +75,10 @@ export interface LibraryApi {
   listClips(query: ClipQuery): Promise<Clip[]>;
   /**
    * Imports an export (a file or a folder, the format read from its content) as one undoable
-   * change; progress comes as `importProgress` events. Over IPC the argument is a drop token.
+   * change; progress comes as `importProgress` events. Null for an .html file that is a web page,
+   * not an export (save it with saveFile). Over IPC the argument is a drop token.
    */
-  importFile(path: string): Promise<ImportSummary>;
+  importFile(path: string): Promise<ImportSummary | null>;
   /** Removes what an import added: the articles it created, the highlights and tags it added to others. */
   undoImport(importId: string): Promise<UndoImportResult>;
 }

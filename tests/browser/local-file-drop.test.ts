@@ -96,7 +96,11 @@ test('a dropped file that is not a web page, or has no known location, is refuse
   const { page } = app;
   await page.goto(APP_URL);
   await dropFiles(page, [{ name: 'notes.pdf', body: '%PDF-1.7' }]);
-  await page.getByText('Only web pages saved as .html or .htm files can be dropped here.').waitFor();
+  await page
+    .getByText(
+      'Only web pages (.html, .htm) and exports (.zip, .csv, .json, .txt, .md, or a folder) can be dropped here.',
+    )
+    .waitFor();
 
   await dropFiles(page, [{ name: 'elsewhere.html', body: PAGE }]);
   await page.getByText(/“elsewhere\.html” cannot be saved/).waitFor();

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportProgress, ImportSummary } from '@shared/import/import-summary';
-import { OffprintError } from '@shared/ipc/envelope';
 import type { CaptureProgress } from '@shared/model';
 import { api } from '../api';
 import { ImportSummaryDialog } from '../import/import-summary-dialog';
@@ -13,6 +12,7 @@ import '../styles/capture-updates.css';
 import '../styles/import.css';
 
 const PAGE_FILE = /\.html?$/i;
+const EXPORT_FILE = /\.(zip|csv|json|jsonld|txt|md)$/i;
 
 const carriesFiles = (event: DragEvent): boolean => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
@@ -46,7 +46,7 @@ export function PageDropZone() {
   useEffect(() => {
     const tokenFor = async (file: File): Promise<string> => {
       const token = await api.dropTokenFor?.(file).catch(() => '');
-      if (!token) notify(`“${file.name}” cannot be used: Offprint was not told where it is on the disk.`);
+      if (!token) notify(`“${file.name}” cannot be saved: Offprint was not told where it is on the disk.`);
       return token ?? '';
     };
 
@@ -72,11 +72,12 @@ export function PageDropZone() {
       if (!token) return true;
       setImporting({ name: file.name, progress: null });
       try {
-        setSummary(await api.importFile(token));
+        const imported = await api.importFile(token);
+        if (!imported) return !orPage;
+        setSummary(imported);
         announceLibraryChanged();
         return true;
       } catch (error) {
-        if (orPage && error instanceof OffprintError && error.code === 'import-format-unknown') return false;
         notify(`Could not import “${file.name}”: ${(error as Error).message}`);
         return true;
       } finally {
@@ -84,7 +85,14 @@ export function PageDropZone() {
       }
     };
 
-    const take = async (files: File[]) => {
+    const take = async (dropped: File[]) => {
+      // A folder (an unzipped export) comes as a File without an extension.
+      const files = dropped.filter((f) => PAGE_FILE.test(f.name) || EXPORT_FILE.test(f.name) || !/\.\w+$/.test(f.name));
+      if (files.length < dropped.length) {
+        notify(
+          'Only web pages (.html, .htm) and exports (.zip, .csv, .json, .txt, .md, or a folder) can be dropped here.',
+        );
+      }
       if (files.length === 0) return;
       if (busy.current) {
         notify('Still busy with the last file you dropped.');

@@ -283,4 +283,19 @@ describe('importing into the library', () => {
     await core.undoImport(summary.importId);
     expect(await all()).toEqual([]);
   });
+
+  it('importFile answers null for a web page (saved as a page instead) and imports bookmarks HTML', async () => {
+    const page = await write(
+      'story.html',
+      '<!doctype html><title>A story</title><p>See https://example.com/a for more.</p>',
+    );
+    expect(await core.importFile(page)).toBeNull();
+    expect(await core.importFile(await write('plain.html', '<!doctype html><p>Nothing to import.</p>'))).toBeNull();
+    const bookmarks = await core.importFile(join(FIXTURES, 'bookmarks.html'));
+    expect(bookmarks?.format).toBe('netscape-html');
+    expect(bookmarks?.added).toBeGreaterThan(0);
+    await expect(core.importFile(await write('notes.txt', 'no links here'))).rejects.toMatchObject({
+      code: 'import-format-unknown',
+    });
+  });
 });
