@@ -75,6 +75,7 @@ describe('Markdown folder (Obsidian vault) export', () => {
     await writeMarkdownVault(fixtureLibrary(), dir);
     const note = await read(noteName(FIXTURE_ARTICLES[0].article));
     expect(note).toContain('# Ünïcödé: 日本語の記事 — “quotes” \\& emoji 🧵');
+    expect(note).toContain('emoji 🧵 see the table, [a link](https://example.org/a?b=1&c=2).');
     expect(note).toContain('| Item | Price \\| € |\n| --- | --- |\n| Brot | 2,50 |');
     expect(note).toContain('```\nconst x = a < b && c > d;\nconsole.log("<script>");\n```');
     expect(note).toContain(`![A red block](attachments/uni00000001/${PNG_NAME})`);

@@ -132,6 +132,8 @@ export async function writeMarkdownVault(library: ExportLibrary, folder: string)
       const element = articleBody(html, article.id, (name) =>
         images.has(name) ? `${ATTACHMENTS_FOLDER}/${article.id}/${name}` : null,
       );
+      // Anchors inside the article do not survive conversion: such a link would lead nowhere.
+      for (const link of [...element.querySelectorAll('a[href^="#"]')]) link.replaceWith(...link.childNodes);
       body = htmlToMarkdown(element.innerHTML);
     }
     const text = noteText(article, highlights, body);
