@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { yamlString } from '../../../electron/core/export/formats/front-matter';
-import { noteName, writeMarkdownVault } from '../../../electron/core/export/formats/markdown-vault';
+import { KEEP_BELOW, noteName, writeMarkdownVault } from '../../../electron/core/export/formats/markdown-vault';
 import { FIXTURE_ARTICLES, fixtureLibrary, HOSTILE_TITLE, PNG, PNG_NAME, WEBP_NAME } from './export-fixtures';
 
 // A real YAML parser reads the front matter back. js-yaml is in node_modules (through electron-builder and eslint).
@@ -96,7 +96,7 @@ describe('Markdown folder (Obsidian vault) export', () => {
     const note = await read(noteName(FIXTURE_ARTICLES[0].article));
     const section = note.slice(note.indexOf('## Highlights'));
     expect(section).toBe(
-      '## Highlights\n\n> Café naïve “quotes”\n\nA note, with "quotes"  \nand a second line\n\n> Brot\n>\n> 2,50\n',
+      `## Highlights\n\n> Café naïve “quotes”\n\nA note, with "quotes"  \nand a second line\n\n> Brot\n>\n> 2,50\n\n${KEEP_BELOW}\n`,
     );
     const hostile = await read(noteName(FIXTURE_ARTICLES[2].article));
     // The note's "---" line stays text: it would otherwise turn the line above it into a heading.
@@ -129,6 +129,24 @@ describe('Markdown folder (Obsidian vault) export', () => {
     expect(await read(noteName(FIXTURE_ARTICLES[0].article))).not.toContain('## Highlights');
   });
 
+  it('keeps what the user wrote below the marker, through updates and renames', async () => {
+    await writeMarkdownVault(fixtureLibrary([FIXTURE_ARTICLES[1]]), dir);
+    const name = noteName(FIXTURE_ARTICLES[1].article);
+    const written = await read(name);
+    expect(written.endsWith(`\n\n${KEEP_BELOW}\n`)).toBe(true);
+    const mine = 'My thoughts.\n\n- a list\n';
+    await writeFile(join(dir, name), `${written.replace('مرحبا بالعالم', 'edited above')}${mine}`);
+
+    const renamed = { ...FIXTURE_ARTICLES[1], article: { ...FIXTURE_ARTICLES[1].article, title: 'Renamed' } };
+    await writeMarkdownVault(fixtureLibrary([renamed]), dir);
+    const note = await read(noteName(renamed.article));
+    expect(note.endsWith(`\n${KEEP_BELOW}\n${mine}`)).toBe(true);
+    expect(note).not.toContain('edited above');
+    expect(await notes()).toEqual([noteName(renamed.article)]);
+    const again = await writeMarkdownVault(fixtureLibrary([renamed]), dir);
+    expect(again.unchanged).toEqual([noteName(renamed.article)]);
+  });
+
   it('renames a note whose title changed only in case', async () => {
     await writeMarkdownVault(fixtureLibrary([FIXTURE_ARTICLES[1]]), dir);
     const upper = { ...FIXTURE_ARTICLES[1], article: { ...FIXTURE_ARTICLES[1].article, title: 'HELLO' } };
@@ -138,5 +156,16 @@ describe('Markdown folder (Obsidian vault) export', () => {
     expect(result.renamed).toEqual([{ from: noteName(upper.article), to: noteName(lower.article) }]);
     expect(await notes()).toEqual([noteName(lower.article)]);
     expect(frontMatterOf(await read(noteName(lower.article))).title).toBe('hello');
+  });
+});
+
+describe('offprintIdOf', () => {
+  it('finds the id however the front matter quotes it, and only in front matter', async () => {
+    const { offprintIdOf } = await import('../../../electron/core/export/formats/front-matter');
+    expect(offprintIdOf('---\ntitle: "x"\noffprint-id: "abc123"\n---\nbody')).toBe('abc123');
+    expect(offprintIdOf("---\noffprint-id: 'abc123'\n---\n")).toBe('abc123');
+    expect(offprintIdOf('---\r\noffprint-id: abc123\r\n---\r\n')).toBe('abc123');
+    expect(offprintIdOf('# note\n---\noffprint-id: abc123\n---\n')).toBeNull();
+    expect(offprintIdOf('---\ntitle: x\n---\noffprint-id: abc123\n')).toBeNull();
   });
 });

@@ -43,6 +43,7 @@ export const ID_KEY = 'offprint-id';
 export function offprintIdOf(text: string): string | null {
   const head = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   if (!head) return null;
-  const line = new RegExp(`^${ID_KEY}: "?([A-Za-z0-9_-]{1,64})"?\\s*$`, 'm').exec(head[1]);
+  // Obsidian may write the value back unquoted or single-quoted when the user edits the properties.
+  const line = new RegExp(`^${ID_KEY}:[ \\t]*["']?([A-Za-z0-9_-]{1,64})["']?[ \\t]*$`, 'm').exec(head[1]);
   return line ? line[1] : null;
 }

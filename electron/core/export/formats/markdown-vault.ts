@@ -18,6 +18,16 @@ import { htmlToMarkdown, markdownText } from './markdown-body';
 
 export const ATTACHMENTS_FOLDER = 'attachments';
 
+/** An Obsidian comment (hidden when reading) that ends what Offprint writes: what the user adds below it survives the next export. */
+export const KEEP_BELOW =
+  '%% Offprint rewrites this note above this line when you export again. What you write below it is kept. %%';
+
+/** What the user wrote below the marker in an earlier export of the note, or ''. */
+function userPart(previous: string | null): string {
+  const at = previous?.indexOf(`\n${KEEP_BELOW}\n`) ?? -1;
+  return previous && at >= 0 ? previous.slice(at + KEEP_BELOW.length + 2) : '';
+}
+
 export interface MarkdownVaultResult {
   /** Notes created or changed. */
   written: string[];
@@ -102,7 +112,7 @@ export function noteText(article: ArticleMeta, highlights: readonly Highlight[],
   parts.push(bodyMarkdown ?? '_The text of this article is not stored in Offprint._', '');
   const section = highlightsSection(highlights);
   if (section) parts.push(section);
-  return `${parts.join('\n').trimEnd()}\n`;
+  return `${parts.join('\n').trimEnd()}\n\n${KEEP_BELOW}\n`;
 }
 
 async function copyImages(folder: string, articleId: string, images: ReadonlyMap<string, Uint8Array>): Promise<number> {
@@ -136,14 +146,14 @@ export async function writeMarkdownVault(library: ExportLibrary, folder: string)
       for (const link of [...element.querySelectorAll('a[href^="#"]')]) link.replaceWith(...link.childNodes);
       body = htmlToMarkdown(element.innerHTML);
     }
-    const text = noteText(article, highlights, body);
-
     const previous = ours.get(article.id) ?? [];
     let name = noteName(article);
     for (let n = 2; owners.has(name.toLowerCase()) && owners.get(name.toLowerCase()) !== article.id; n += 1) {
       name = noteName(article, n);
     }
     const old = previous.find((p) => p === name) ?? previous[0];
+    const oldText = old ? await readFile(join(folder, old), 'utf8').catch(() => null) : null;
+    const text = noteText(article, highlights, body) + userPart(oldText);
     if (old && old !== name && old.toLowerCase() === name.toLowerCase()) {
       // Only the case changed: on a case-insensitive disk, writing the new name then removing the old would remove both.
       await rename(join(folder, old), join(folder, name));
