@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   'import-unreadable',
   'import-format-unknown',
   'export-failed',
+  'bad-export',
   'nothing-to-export',
 ] as const;
 
