@@ -211,6 +211,7 @@ export class SearchIndex {
         return null;
       });
       index = bytes ? this.#engine.read(bytes) : null;
+      if (bytes && !index) this.options.logger?.warn('The search index file was damaged; rebuilding it', { path });
     }
     const fresh = index === null;
     index ??= this.#engine.create();
