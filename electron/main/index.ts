@@ -105,8 +105,8 @@ async function start(): Promise<void> {
 
   const appSession = session.defaultSession;
   lockDownSession(appSession, devServerUrl);
-  handleAppProtocol(appSession, RENDERER_DIR);
-  handleAssetProtocol(appSession, opened.libraryDir);
+  handleAppProtocol(appSession, RENDERER_DIR, logger);
+  handleAssetProtocol(appSession, opened.libraryDir, logger);
   const shellApi = createShellApi(
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
