@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { OffprintError, toErrorInfo } from '@shared/ipc/envelope';
 import { LIBRARY_VIEWS, type ArticleMeta, type LibraryView } from '@shared/model';
+import { stderrLogger, type Logger } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
@@ -35,6 +36,7 @@ Commands:
 
 Global options:
   --library DIR        Use the library in DIR (default: $OFFPRINT_LIBRARY, else the app's library).
+  --verbose            Log what happens (info level) to stderr; by default only warnings and errors.
 
 A damaged library index is always recovered (from a backup, else from the article folders), and you are told so.
 `;
@@ -69,6 +71,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<number>;
+
+/** The core's log, on stderr: warnings and errors, and with --verbose what it does as well. */
+function cliLogger(args: CliArgs, io: CliIo): Logger {
+  return stderrLogger((line) => io.err(line.trimEnd()), args.flags.has('verbose') ? 'info' : 'warn');
+}
 
 const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', LibraryCommand> = {
   async add(core, args, io) {
@@ -149,7 +156,9 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
 };
 
 async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
-  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env) });
+  const logger = cliLogger(args, io);
+  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env), logger });
+  logger.info('Opened the library', { libraryDir: core.libraryDir, command: args.command });
   try {
     for (const notice of core.notices) io.err(`offprint: ${oneLine(notice)}`);
     return await command(core, args, io);

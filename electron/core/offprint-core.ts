@@ -34,7 +34,7 @@ import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
 import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
-import { stderrLogger, type Logger } from './logger';
+import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
@@ -51,9 +51,8 @@ export interface CoreOptions extends StoreOptions {
   pageSource?: PageSource;
   /** Ranks search results; BM25 unless another is given. */
   searchEngine?: SearchEngine;
-  /** Where what the core does not throw is reported; stderr unless another is given. */
-  logger?: Logger;
   // `now` (from StoreOptions) is the one clock: the store's stamps and the core's alike.
+  // `logger` (from StoreOptions) likewise: stderr unless another is given.
 }
 
 export class OffprintCore implements LibraryApi {
@@ -91,15 +90,12 @@ export class OffprintCore implements LibraryApi {
 
   static async open(options: CoreOptions): Promise<OffprintCore> {
     const now = options.now ?? (() => new Date());
-    const {
-      libraryDir,
-      limits: _limits,
-      pageSource: _pages,
-      searchEngine: _engine,
-      logger: _logger,
-      ...store
-    } = options;
-    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now }), now, options);
+    const { libraryDir, limits: _limits, pageSource: _pages, searchEngine: _engine, ...store } = options;
+    const logger = options.logger ?? stderrLogger();
+    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now, logger }), now, {
+      ...options,
+      logger,
+    });
   }
 
   get libraryDir(): string {

@@ -6,8 +6,10 @@ import { resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
 import { toErrorInfo } from '@shared/ipc/envelope';
 import { resolveLibraryDir } from '../core/library/library-location';
+import { errorText } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { exportHighlights } from '../core/export/export-highlights';
+import { createAppLogger, logsDirIn } from './app-log';
 import { combineApi } from './combine-api';
 import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -26,6 +28,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 
 // A separate profile (and so a separate single-instance lock), for tests and portable use.
 if (process.env.OFFPRINT_USER_DATA) app.setPath('userData', resolve(process.env.OFFPRINT_USER_DATA));
+const logger = createAppLogger(app.getPath('userData'));
 
 registerPrivilegedSchemes();
 app.enableSandbox();
@@ -57,7 +60,7 @@ function openWindow(): BrowserWindow {
 function flushPendingUrls(): void {
   if (!core || !mainWindow || !windowLoaded) return;
   for (const url of pendingUrls.splice(0)) {
-    void saveFromCommandLine(core, url, (progress) => sendCaptureProgress(mainWindow, progress));
+    void saveFromCommandLine(core, url, (progress) => sendCaptureProgress(mainWindow, progress), logger);
   }
 }
 
@@ -80,7 +83,15 @@ async function chooseExportFolder(parent: BrowserWindow | null): Promise<string 
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** Opens the log folder in the system's file manager. */
+async function showLogs(): Promise<void> {
+  const dir = logsDirIn(app.getPath('userData'));
+  const problem = await shell.openPath(dir);
+  if (problem) logger.warn('Could not open the log folder', { dir, error: problem });
+}
+
 function fail(error: unknown): void {
+  logger.error('Offprint could not start', { error: errorText(error) });
   dialog.showErrorBox('Offprint could not start', toErrorInfo(error).message);
   app.exit(1);
 }
@@ -88,28 +99,39 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  const opened = await OffprintCore.open({ libraryDir });
+  const opened = await OffprintCore.open({ libraryDir, logger });
+  logger.info('Opened the library', { libraryDir: opened.libraryDir });
   core = opened;
 
   const appSession = session.defaultSession;
   lockDownSession(appSession, devServerUrl);
-  handleAppProtocol(appSession, RENDERER_DIR);
-  handleAssetProtocol(appSession, opened.libraryDir);
+  handleAppProtocol(appSession, RENDERER_DIR, logger);
+  handleAssetProtocol(appSession, opened.libraryDir, logger);
   const shellApi = createShellApi(
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
   );
   const drops = new DropTokens();
   registerDropTokenHandler(drops, devServerUrl);
-  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl);
+  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl, logger);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
-  installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
+  installApplicationMenu({
+    isMac: process.platform === 'darwin',
+    withDevTools: !app.isPackaged,
+    showLogs: () => void showLogs(),
+  });
 
   const url = findUrlArgument(process.argv.slice(1));
   if (url) pendingUrls.push(url);
   mainWindow = openWindow();
   // Load the search index once the window is up, so the first search answers at once.
-  mainWindow.once('show', () => void opened.warmUpSearch().catch(() => undefined));
+  mainWindow.once('show', () => {
+    void opened
+      .warmUpSearch()
+      .catch((error: unknown) =>
+        logger.warn('Could not load the search index ahead of the first search', { error: errorText(error) }),
+      );
+  });
 
   for (const notice of opened.notices) {
     void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Offprint', message: notice });
@@ -142,10 +164,13 @@ if (!app.requestSingleInstanceLock()) {
     if (!core || closed) return;
     // Let the library finish its writes and release its lock before the process ends.
     event.preventDefault();
-    void core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    void core
+      .close()
+      .catch((error: unknown) => logger.error('Could not close the library cleanly', { error: errorText(error) }))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   start().catch(fail);

@@ -4,9 +4,11 @@ export interface MenuOptions {
   isMac: boolean;
   /** Developer tools are offered only in development builds. */
   withDevTools: boolean;
+  /** Opens the folder holding the log files (Help → Show Logs). */
+  showLogs: () => void;
 }
 
-export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ isMac, withDevTools, showLogs }: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(withDevTools ? [{ role: 'toggleDevTools' } as const] : []),
@@ -23,6 +25,7 @@ export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuIte
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Show Logs', click: () => showLogs() }] },
   ];
 }
 

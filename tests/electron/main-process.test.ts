@@ -3,7 +3,7 @@
  * folder and a real HTTP server — with only the `electron` module replaced, because its
  * binary cannot run here. The launch test (launch.test.ts) covers real Electron where it exists.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,8 @@ import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 import type { ArticleWithContent, CaptureProgress, ListPage } from '@shared/model';
 import { startNewsSite, type NewsSite } from '../support/news-site';
+import * as menuModule from 'electron';
+import type { MenuItemConstructorOptions } from 'electron';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -22,6 +24,8 @@ const fake = vi.hoisted(() => {
   const sent: { channel: string; payload: unknown }[] = [];
   const windows: FakeWindow[] = [];
   const opened: string[] = [];
+  const openedPaths: string[] = [];
+  const paths = { userData: '' };
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
@@ -105,6 +109,10 @@ const fake = vi.hoisted(() => {
     quit: vi.fn(),
     exit: vi.fn(),
     setPath: vi.fn(),
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`no fake path for ${name}`);
+      return paths.userData;
+    },
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: () => true,
     whenReady: () => ready,
@@ -122,6 +130,8 @@ const fake = vi.hoisted(() => {
     sent,
     windows,
     opened,
+    openedPaths,
+    paths,
     session,
     app,
     markReady: () => markReady(),
@@ -141,7 +151,10 @@ vi.mock('electron', () => ({
   },
   protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes) },
   session: { defaultSession: fake.session },
-  shell: { openExternal: async (url: string) => void fake.opened.push(url) },
+  shell: {
+    openExternal: async (url: string) => void fake.opened.push(url),
+    openPath: async (path: string) => (fake.openedPaths.push(path), ''),
+  },
   dialog: {
     showErrorBox: (_title: string, message: string) => fake.errors.push(message),
     showMessageBox: async () => ({ response: 0 }),
@@ -152,6 +165,7 @@ vi.mock('electron', () => ({
 // The deployment layout: the built renderer sits next to the main bundle. Here, a stand-in build.
 const scratch = mkdtempSync(join(tmpdir(), 'offprint-main-'));
 const rendererDir = join(scratch, 'renderer');
+fake.paths.userData = join(scratch, 'userData');
 vi.mock('../../electron/main/paths', () => ({
   PRELOAD_PATH: join(scratch, 'preload/index.cjs'),
   RENDERER_DIR: rendererDir,
@@ -383,5 +397,30 @@ describe('the main process', () => {
     );
     expect(outcome).toMatchObject({ stage: 'failed' });
     expect(outcome.message).toMatch(/404/);
+  });
+
+  it('logs to a file in the app-data folder: the opened library, and a failed call with its method', async () => {
+    const envelope = await call('getArticle', ['nosuchid0000']);
+    expect(envelope.ok).toBe(false);
+    const logFile = join(fake.paths.userData, 'logs', 'offprint.log');
+    const entries = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toContainEqual(expect.objectContaining({ msg: 'Opened the library' }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ msg: 'A call from the window failed', method: 'getArticle', code: 'not-found' }),
+    );
+  });
+
+  it('offers Help → Show Logs, which opens the log folder', () => {
+    const setMenu = vi.mocked(menuModule.Menu.setApplicationMenu);
+    const template = setMenu.mock.calls.at(-1)?.[0] as unknown as MenuItemConstructorOptions[];
+    const help = template.find((item) => item.role === 'help');
+    const submenu = help?.submenu as MenuItemConstructorOptions[];
+    const showLogs = submenu.find((item) => item.label === 'Show Logs');
+    expect(showLogs).toBeDefined();
+    (showLogs!.click as () => void)();
+    expect(fake.openedPaths).toEqual([join(fake.paths.userData, 'logs')]);
   });
 });

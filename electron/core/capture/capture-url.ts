@@ -3,6 +3,7 @@
  * The caller stores the result and reports 'saving' and 'done'.
  */
 import type { ArticleDescription, CaptureProgress } from '@shared/model';
+import type { Logger } from '../logger';
 import type { ExtractedPage } from './extract-article';
 import { sharedExtractionPool } from './extraction-pool';
 import { fetchPage } from './fetch-page';
@@ -32,6 +33,8 @@ export interface CaptureOptions {
   limits?: Partial<FetchLimits>;
   /** How hosts are resolved and connected to; the system's by default (tests give their own). */
   network?: Network;
+  /** Where skipped images are reported. */
+  logger?: Logger;
 }
 
 export interface CapturedArticle extends ArticleDescription {
@@ -93,6 +96,7 @@ export async function completeCapture(
     limits,
     access,
     local,
+    logger: options.logger,
     onProgress: (done, total) => report({ stage: 'images', done, total }),
   });
 
