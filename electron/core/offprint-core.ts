@@ -27,6 +27,8 @@ import type {
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { captureFile } from './capture/capture-file';
+import { captureRenderedPage } from './connector/capture-rendered';
+import type { RenderedPage } from './connector/rendered-page';
 import { captureUrl, type CaptureOptions, type CapturedArticle, type FetchLimits } from './capture/capture-url';
 import { normalizeUrl, parseHttpUrl } from './capture/normalize-url';
 import { ASSET_SCHEME, assetUrl } from './library/asset-path';
@@ -128,6 +130,15 @@ export class OffprintCore implements LibraryApi {
       (original) => original === fileUrl,
       (options) => captureFile(path, options),
     );
+  }
+
+  /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
+  async saveRenderedPage(page: RenderedPage): Promise<SaveResult> {
+    const requested = normalizeUrl(parseHttpUrl(page.url));
+    const sameOriginal = (original: string): boolean => safeNormalize(original) === requested;
+    const saved = this.store.findByUrl(requested, sameOriginal);
+    if (saved) return { article: saved, existed: true };
+    return this.#save(page.url, sameOriginal, (options) => captureRenderedPage(page, options));
   }
 
   async #save(
