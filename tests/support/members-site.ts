@@ -22,6 +22,10 @@ const PARAGRAPHS = [
   'Today the logbooks sit in the county archive, where visitors can read them by appointment on weekday afternoons.',
 ];
 
+/** A free article, open to everyone. */
+export const NOTES_TITLE = 'Notes from the Harbour Master';
+export const NOTES_SENTENCE = 'The harbour master counts forty moorings, and in August every one of them is taken.';
+
 export const PUBLIC_IMAGE = makePng(64, 48, [30, 90, 160]);
 export const MEMBERS_IMAGE = makePng(80, 60, [200, 120, 40]);
 export const LAZY_IMAGE = makePng(72, 40, [40, 160, 90]);
@@ -29,6 +33,8 @@ export const LAZY_IMAGE = makePng(72, 40, [40, 160, 90]);
 export interface MembersSite {
   origin: string;
   articleUrl: string;
+  /** The free article. */
+  notesUrl: string;
   loginUrl: string;
   /** Paths requested, with whether the request carried the member's session. */
   requests: { path: string; member: boolean }[];
@@ -60,6 +66,8 @@ export async function startMembersSite(): Promise<MembersSite> {
         return html(200, page('Skerry Gazette', `<p>${member ? 'Welcome back, member.' : 'Please log in.'}</p>`));
       case '/stories/skerry-point':
         return html(200, page(MEMBERS_TITLE, member ? memberArticle() : teaser()));
+      case '/stories/harbour-notes':
+        return html(200, page(NOTES_TITLE, notesArticle()));
       case '/img/harbour.png':
         return png(PUBLIC_IMAGE);
       case '/img/electric-lens.png':
@@ -76,6 +84,7 @@ export async function startMembersSite(): Promise<MembersSite> {
   return {
     origin,
     articleUrl: `${origin}/stories/skerry-point`,
+    notesUrl: `${origin}/stories/harbour-notes`,
     loginUrl: `${origin}/login`,
     requests,
     close: () =>
@@ -114,4 +123,13 @@ function memberArticle(): string {
       .map((p) => `<p>${p}</p>`)
       .join('\n')}
   </article></main><footer><p>© Skerry Gazette</p></footer>`;
+}
+
+function notesArticle(): string {
+  return `${header()}<main><article><h1>${NOTES_TITLE}</h1>
+    <p>${NOTES_SENTENCE}</p>
+    ${PARAGRAPHS.slice(1)
+      .map((p) => `<p>${p.replace('keeper', 'boatman')}</p>`)
+      .join('\n')}
+  </article></main>`;
 }
