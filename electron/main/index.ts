@@ -9,11 +9,15 @@ import { resolveLibraryDir } from '../core/library/library-location';
 import { OffprintCore } from '../core/offprint-core';
 import { exportHighlights } from '../core/transfer/export-highlights';
 import { combineApi } from './combine-api';
+import type { Connector } from '../core/connector/start-connector';
+import { showPairingCode, startAppConnector } from './connector-service';
 import { registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
 import { findUrlArgument } from './policy/command-line-url';
+import { findProtocolLink } from './policy/protocol-link';
+import { createLinkInbox, registerProtocolClient } from './protocol-links';
 import { withLocalPageCheck } from './policy/local-page-path';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './protocols';
 import { saveFromCommandLine } from './save-from-command-line';
@@ -34,6 +38,9 @@ let core: OffprintCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let windowLoaded = false;
 const pendingUrls: string[] = [];
+let connector: Connector | null = null;
+// offprint:// links wait here until the window can ask the user about them.
+const links = createLinkInbox();
 
 function openWindow(): BrowserWindow {
   const window = createMainWindow({
@@ -55,6 +62,7 @@ function openWindow(): BrowserWindow {
 /** URLs from the command line are saved once the window can hear about them. */
 function flushPendingUrls(): void {
   if (!core || !mainWindow || !windowLoaded) return;
+  links.flush(mainWindow, windowLoaded);
   for (const url of pendingUrls.splice(0)) {
     void saveFromCommandLine(core, url, (progress) => sendCaptureProgress(mainWindow, progress));
   }
@@ -100,10 +108,18 @@ async function start(): Promise<void> {
   );
   registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi)), devServerUrl);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
-  installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
+  connector = await startAppConnector(opened);
+  installApplicationMenu({
+    isMac: process.platform === 'darwin',
+    withDevTools: !app.isPackaged,
+    onPairExtension: () => void showPairingCode(connector, dialog, mainWindow),
+  });
+  registerProtocolClient(app);
 
   const url = findUrlArgument(process.argv.slice(1));
   if (url) pendingUrls.push(url);
+  const link = findProtocolLink(process.argv.slice(1));
+  if (link) links.receive(link);
   mainWindow = openWindow();
   // Load the search index once the window is up, so the first search answers at once.
   mainWindow.once('show', () => void opened.warmUpSearch().catch(() => undefined));
@@ -124,6 +140,15 @@ if (!app.requestSingleInstanceLock()) {
       pendingUrls.push(url);
       flushPendingUrls();
     }
+    const link = findProtocolLink(argv.slice(1));
+    if (link) links.receive(link);
+  });
+
+  // macOS hands links over this way (registered before ready, so a link that launched the app is not lost).
+  app.on('open-url', (event, link) => {
+    event.preventDefault();
+    focusWindow();
+    links.receive(link);
   });
 
   app.on('activate', () => {
@@ -139,10 +164,12 @@ if (!app.requestSingleInstanceLock()) {
     if (!core || closed) return;
     // Let the library finish its writes and release its lock before the process ends.
     event.preventDefault();
-    void core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    void Promise.resolve(connector?.close())
+      .then(() => core?.close())
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   start().catch(fail);

@@ -4,9 +4,11 @@ export interface MenuOptions {
   isMac: boolean;
   /** Developer tools are offered only in development builds. */
   withDevTools: boolean;
+  /** File → Pair Browser Extension…: shows a pairing code for the browser connector. */
+  onPairExtension?: () => void;
 }
 
-export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ isMac, withDevTools, onPairExtension }: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(withDevTools ? [{ role: 'toggleDevTools' } as const] : []),
@@ -19,7 +21,15 @@ export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuIte
   ];
   return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        ...(onPairExtension
+          ? [{ label: 'Pair Browser Extension…', click: () => onPairExtension() }, { type: 'separator' } as const]
+          : []),
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
