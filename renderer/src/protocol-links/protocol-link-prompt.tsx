@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ProtocolLinkRequest } from '@shared/protocol-link';
 import { api } from '../api';
-import { useEscape } from '../library/use-escape';
+import { useDialogEscape } from '../ui/use-keys';
 import { markAlreadySaved } from '../reader/already-saved';
 import { navigate } from '../route';
 import { OverlayBackdrop } from '../ui/overlay';
@@ -43,7 +43,7 @@ export function ProtocolLinkPrompt() {
 
 function ConfirmSave({ url, onSave, onCancel }: { url: string; onSave(): void; onCancel(): void }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEscape(onCancel);
+  useDialogEscape(onCancel);
   useEffect(() => cancelRef.current?.focus(), []);
   return (
     <OverlayBackdrop onClose={onCancel}>
