@@ -29,6 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { captureFile } from './capture/capture-file';
 import { captureRenderedPage } from './connector/capture-rendered';
 import type { RenderedPage } from './connector/rendered-page';
+import type { PageRenderer } from './capture/page-renderer';
 import { captureUrl, type CaptureOptions, type CapturedArticle, type FetchLimits } from './capture/capture-url';
 import { normalizeUrl, parseHttpUrl } from './capture/normalize-url';
 import { ASSET_SCHEME, assetUrl } from './library/asset-path';
@@ -45,6 +46,8 @@ import type { Clip, ClipQuery } from '@shared/transfer/clip';
 export interface CoreOptions extends StoreOptions {
   libraryDir: string;
   limits?: Partial<FetchLimits>;
+  /** Renders pages that need JavaScript (the app's hidden window); without it they are read as fetched. */
+  pageRenderer?: PageRenderer;
 }
 
 type ProgressListener = (p: CaptureProgress) => void;
@@ -62,6 +65,7 @@ export class OffprintCore implements LibraryApi {
   private constructor(
     private readonly store: LibraryStore,
     private readonly limits: Partial<FetchLimits> | undefined,
+    private readonly renderer: PageRenderer | undefined,
   ) {
     this.#search = new SearchIndex(store, { path: searchIndexPath(store.dir) });
     store.onChange((event) => {
@@ -77,8 +81,8 @@ export class OffprintCore implements LibraryApi {
   }
 
   static async open(options: CoreOptions): Promise<OffprintCore> {
-    const { libraryDir, limits, ...storeOptions } = options;
-    return new OffprintCore(await LibraryStore.open(libraryDir, storeOptions), limits);
+    const { libraryDir, limits, pageRenderer, ...storeOptions } = options;
+    return new OffprintCore(await LibraryStore.open(libraryDir, storeOptions), limits, pageRenderer);
   }
 
   get libraryDir(): string {
@@ -154,6 +158,7 @@ export class OffprintCore implements LibraryApi {
         assetUrl: (fileName) => assetUrl(staging.id, fileName),
         onProgress: (p) => emit(p),
         limits: this.limits,
+        renderer: this.renderer,
       });
       emit({ stage: 'saving' });
       const result = await this.store.commitArticle(
@@ -214,6 +219,7 @@ export class OffprintCore implements LibraryApi {
         assetUrl: (fileName) => assetUrl(id, fileName),
         onProgress: (p) => emit(p),
         limits: this.limits,
+        renderer: this.renderer,
       });
       emit({ stage: 'saving' });
       const leadImage = captured.leadImage?.startsWith(`${ASSET_SCHEME}:`) ? captured.leadImage : null;

@@ -10,6 +10,8 @@ import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-resource';
 import { parseHttpUrl } from './normalize-url';
 import { textStats } from './reading-time';
 import type { LocalImageSource } from './local-images';
+import type { PageRenderer } from './page-renderer';
+import { withRenderedFallback } from './render-fallback';
 import { finalizeArticleHtml, htmlToText, imageSources } from './sanitize-article';
 import { storeImages } from './store-images';
 import { textToArticle } from './text-article';
@@ -29,6 +31,8 @@ export interface CaptureOptions {
   assetUrl: (fileName: string) => string;
   onProgress?: (p: CaptureProgress) => void;
   limits?: Partial<FetchLimits>;
+  /** Runs a page's scripts when the page as fetched holds no article (see render-fallback.ts). */
+  renderer?: PageRenderer;
 }
 
 export interface CapturedArticle extends ArticleDescription {
@@ -125,5 +129,5 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   const report = (progress: Omit<CaptureProgress, 'url'>) => options.onProgress?.({ url, ...progress });
   report({ stage: 'fetching' });
   const page = await fetchPage(target.href, limits);
-  return completeCapture(page, options, report);
+  return completeCapture(await withRenderedFallback(page, options.renderer), options, report);
 }
