@@ -11,6 +11,7 @@ import { exportHighlights } from '../core/transfer/export-highlights';
 import { combineApi } from './combine-api';
 import type { Connector } from '../core/connector/start-connector';
 import { showPairingCode, startAppConnector } from './connector-service';
+import { createElectronPageRenderer } from './electron-page-renderer';
 import { registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
@@ -95,7 +96,7 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  const opened = await OffprintCore.open({ libraryDir });
+  const opened = await OffprintCore.open({ libraryDir, pageRenderer: createElectronPageRenderer() });
   core = opened;
 
   const appSession = session.defaultSession;
