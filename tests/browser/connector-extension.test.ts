@@ -151,6 +151,8 @@ test('the extension saves what the user sees, highlights a selection, keeps item
     await tab.getByRole('button', { name: 'Log in' }).click();
     await tab.getByText('Welcome back, member.').waitFor();
     await tab.goto(site.articleUrl);
+    await app.page.goto(APP_URL);
+    await app.page.getByRole('heading', { name: 'Inbox' }).waitFor();
     const answer = await onTab<{ status: string; id: string }>(site.articleUrl, 'saveTab');
     expect(answer).toMatchObject({ status: 'saved' });
     articleId = answer.id;
@@ -166,6 +168,8 @@ test('the extension saves what the user sees, highlights a selection, keeps item
     const logbook = site.requests.filter((r) => r.path === '/members/img/logbook.png');
     expect(logbook.map((r) => r.member)).toEqual([true, false, true]);
     expect(await lastFeedback()).toMatchObject({ badge: '✓', title: 'Saved to Offprint' });
+    // The open window lists it without being reloaded.
+    await app.page.getByText(MEMBERS_TITLE).first().waitFor();
   });
 
   await step('pasting the same address into the app gives only the teaser', async () => {
