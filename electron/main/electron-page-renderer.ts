@@ -1,22 +1,26 @@
 /**
  * The app's PageRenderer: a hidden, sandboxed window that runs a page's scripts so the core can
  * read what they build. Its own in-memory session partition, no preload, no Node, JavaScript
- * on; downloads, permissions and popups denied; only web (and data:/blob:) requests; a
- * budget, and network-idle detection. The app-wide lockdown (security.ts) also applies:
+ * on; downloads, permissions and popups denied; only web (and data:/blob:) requests, and none
+ * from a web page to this computer or the local network; a budget, and network-idle detection. The app-wide lockdown (security.ts) also applies:
  * the page cannot navigate itself elsewhere or attach a webview.
  */
 import { BrowserWindow, session as sessions, type Session } from 'electron';
 import { NetworkIdle } from '../core/capture/network-idle';
 import type { PageRenderer } from '../core/capture/page-renderer';
+import { isAllowedRenderRequest } from './policy/render-request';
 
 /** No "persist:" prefix: cookies and storage live in memory and go with the app. */
 export const RENDER_PARTITION = 'offprint-render';
-const ALLOWED_REQUEST = /^(https?|data|blob):/i;
 /** Reading the DOM gets this long past the budget before the render is given up. */
 const READ_GRACE_MS = 2_000;
 
 /** Requests in flight per window; a redirect keeps its request id, so it is counted once. */
 class WindowNetwork extends NetworkIdle {
+  constructor(readonly pageUrl: string) {
+    super();
+  }
+
   readonly #open = new Set<number>();
   begin(id: number): void {
     if (this.#open.has(id)) return;
@@ -34,8 +38,10 @@ function lockDownRenderSession(session: Session, networks: Map<number, WindowNet
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (event) => event.preventDefault());
   session.webRequest.onBeforeRequest((details, callback) => {
-    if (details.webContentsId !== undefined) networks.get(details.webContentsId)?.begin(details.id);
-    callback({ cancel: !ALLOWED_REQUEST.test(details.url) });
+    const network = details.webContentsId === undefined ? undefined : networks.get(details.webContentsId);
+    network?.begin(details.id);
+    // A request from no known window (a service worker, say) is judged as if from the web.
+    callback({ cancel: !isAllowedRenderRequest(details.url, network?.pageUrl ?? 'https://web.invalid/') });
   });
   const finish = (details: { id: number; webContentsId?: number }) => {
     if (details.webContentsId !== undefined) networks.get(details.webContentsId)?.finish(details.id);
@@ -77,7 +83,7 @@ export function createElectronPageRenderer(): PageRenderer {
         },
       });
       const contents = window.webContents;
-      const network = new WindowNetwork();
+      const network = new WindowNetwork(url);
       networks.set(contents.id, network);
       contents.setWindowOpenHandler(() => ({ action: 'deny' }));
       contents.setAudioMuted(true);

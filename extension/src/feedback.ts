@@ -24,16 +24,21 @@ export async function tell(outcome: Outcome): Promise<void> {
   await chrome.storage.local.set({ lastMessage: { title, message, badge, openId: openId ?? null, at: Date.now() } });
   // The article to open travels in the notification's id, so it outlives the service worker.
   const id = `offprint|${Date.now()}|${openId ?? ''}`;
+  const notification = {
+    type: 'basic' as const,
+    iconUrl: chrome.runtime.getURL('icon-128.png'),
+    title,
+    message,
+  };
   try {
-    await chrome.notifications.create(id, {
-      type: 'basic',
-      iconUrl: chrome.runtime.getURL('icon-128.png'),
-      title,
-      message,
-      buttons: openId ? [{ title: 'Open in Offprint' }] : undefined,
-    });
+    await chrome.notifications.create(
+      id,
+      openId ? { ...notification, buttons: [{ title: 'Open in Offprint' }] } : notification,
+    );
   } catch {
-    // Notifications may be switched off: the badge and its title still say it.
+    // Firefox has no notification buttons (a click on the notification opens the article there);
+    // notifications may also be switched off, and then the badge and its title still say it.
+    await chrome.notifications.create(id, notification).catch(() => undefined);
   }
 }
 

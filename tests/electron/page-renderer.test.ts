@@ -131,19 +131,24 @@ describe('the hidden rendering window', () => {
     expect(window.destroyed).toBe(true);
   });
 
-  it('denies popups, downloads, permissions and requests that are not to the web', async () => {
+  it('denies popups, downloads, permissions, requests that are not to the web, and to this computer or the LAN', async () => {
     let seen: boolean[] = [];
     fake.script.load = async (window) => {
-      seen = ['https://example.com/a.js', 'data:image/png;base64,AA', 'file:///etc/passwd', 'chrome://settings'].map(
-        (url, id) => {
-          const cancelled = fake.request(window, { id, url });
-          fake.finish(window, id);
-          return cancelled;
-        },
-      );
+      seen = [
+        'https://example.com/a.js',
+        'data:image/png;base64,AA',
+        'file:///etc/passwd',
+        'chrome://settings',
+        'http://127.0.0.1:47811/v1/status',
+        'http://192.168.1.1/',
+      ].map((url, id) => {
+        const cancelled = fake.request(window, { id, url });
+        fake.finish(window, id);
+        return cancelled;
+      });
     };
     await renderer.render('https://example.com/app', { budgetMs: 5_000 });
-    expect(seen).toEqual([false, false, true, true]);
+    expect(seen).toEqual([false, false, true, true, true, true]);
     const window = fake.windows.at(-1)!;
     expect(window.webContents.openHandler?.({ url: 'https://example.com/popup' })).toEqual({ action: 'deny' });
     const download = { preventDefault: vi.fn() };
