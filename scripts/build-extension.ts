@@ -40,9 +40,13 @@ async function manifestFor(target: Target): Promise<Record<string, unknown>> {
   };
 }
 
-export async function buildExtension(targets: Target[] = ['chromium', 'firefox']): Promise<void> {
+/** Builds into `<outRoot>/<target>/` (tests build into their own folders, never into each other's). */
+export async function buildExtension(
+  targets: Target[] = ['chromium', 'firefox'],
+  outRoot: string = EXTENSION_OUT,
+): Promise<void> {
   for (const target of targets) {
-    const out = join(EXTENSION_OUT, target);
+    const out = join(outRoot, target);
     await rm(out, { recursive: true, force: true });
     await mkdir(out, { recursive: true });
     await build({

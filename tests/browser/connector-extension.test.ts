@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { resolveAssetPath } from '../../electron/core/library/asset-path';
 import { startConnector, type Connector } from '../../electron/core/connector/start-connector';
 import { OffprintCore } from '../../electron/core/offprint-core';
-import { buildExtension, EXTENSION_OUT } from '../../scripts/build-extension';
+import { buildExtension } from '../../scripts/build-extension';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import {
   MEMBERS_SENTENCE,
@@ -30,8 +30,8 @@ import { startBrowserKit, step, type BrowserKit } from './support/app-fixture';
 import { APP_URL, type AppHarness } from './support/launch-app';
 import { HOSTILE_PROBE_PAGE, runHostileProbes, type ProbeResults } from './support/hostile-probes';
 
-const EXTENSION_DIR = join(EXTENSION_OUT, 'chromium');
-const CHROMIUM_FLAGS = [
+let extensionRoot: string;
+const chromiumFlags = (extensionDir: string) => [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
@@ -40,8 +40,8 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  `--disable-extensions-except=${EXTENSION_DIR}`,
-  `--load-extension=${EXTENSION_DIR}`,
+  `--disable-extensions-except=${extensionDir}`,
+  `--load-extension=${extensionDir}`,
 ];
 
 let kit: BrowserKit;
@@ -55,7 +55,8 @@ let worker: Worker;
 let tab: Page;
 
 beforeAll(async () => {
-  await buildExtension(['chromium']);
+  extensionRoot = await mkdtemp(join(tmpdir(), 'offprint-extension-'));
+  await buildExtension(['chromium'], extensionRoot);
   [kit, site, hostile] = await Promise.all([
     startBrowserKit(),
     startMembersSite(),
@@ -70,7 +71,7 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     // The new headless mode is the one that runs extensions; Playwright's own headless flag would pick the old one.
     headless: false,
-    args: CHROMIUM_FLAGS,
+    args: chromiumFlags(join(extensionRoot, 'chromium')),
   });
   worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   tab = await context.newPage();
@@ -80,7 +81,7 @@ afterAll(async () => {
   await context?.close();
   await connector?.close();
   await Promise.all([kit?.dispose(), site?.close(), hostile?.close()]);
-  await rm(userDataDir, { recursive: true, force: true });
+  for (const dir of [userDataDir, extensionRoot]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const extensionId = () => new URL(worker.url()).host;
