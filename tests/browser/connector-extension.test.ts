@@ -116,7 +116,7 @@ interface OffprintHandlers {
   saveTab(tab: unknown): Promise<unknown>;
   onMenuClick(info: unknown, tab: unknown): Promise<unknown>;
   deliverPending(): Promise<number>;
-  MENU: { selection: string };
+  MENU: { selection: string; link: string };
 }
 
 test('the extension saves what the user sees, highlights a selection, keeps items while the app is away, and pages cannot reach the endpoint', async () => {
@@ -208,6 +208,18 @@ test('the extension saves what the user sees, highlights a selection, keeps item
     await app.page.goto(`${APP_URL}#/read/${articleId}`);
     const mark = app.page.locator('.article-body mark[data-highlight-id]');
     await expect.poll(() => mark.allTextContents()).toEqual([SELECTED_PASSAGE]);
+  });
+
+  await step('“Save link to Offprint” has the app fetch the link, and a failure says why', async () => {
+    const answer = await worker.evaluate(
+      ([pageUrl, linkUrl]) => {
+        const api = (globalThis as unknown as { offprint: OffprintHandlers }).offprint;
+        return api.onMenuClick({ menuItemId: api.MENU.link, linkUrl, pageUrl }, undefined);
+      },
+      [site.articleUrl, `${site.origin}/stories/no-such-story`] as const,
+    );
+    expect(answer).toMatchObject({ status: 'failed', reason: expect.stringMatching(/404/) });
+    expect(await lastFeedback()).toMatchObject({ badge: '!', title: 'Offprint could not save this' });
   });
 
   await step('a page on another origin still learns nothing (paired, with articles)', async () => {
