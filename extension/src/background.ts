@@ -86,6 +86,8 @@ export function submit(item: PendingItem): Promise<SaveAnswer | 'kept'> {
     try {
       const answer = await deliver(item);
       await tell({ kind: 'answer', answer });
+      // The app is back: what waited for it goes now rather than at the next retry.
+      if ((await pendingItems()).length > 0) void deliverPending();
       return answer;
     } catch (error) {
       if (error instanceof AppUnreachable || error instanceof NotPaired) {
