@@ -14,7 +14,8 @@ import MiniSearch from 'minisearch';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import { ARTICLES_FOLDER, TEXT_FILE, indexPath } from '../electron/core/library/library-layout';
 import { SearchIndex } from '../electron/core/search/search-index';
-import { eachToken, fold } from '../electron/core/search/tokenize';
+import { fold } from '../shared/text/fold-text';
+import { eachToken } from '../electron/core/search/tokenize';
 import { percentileOf as percentile } from './percentile';
 
 const ENGINES = ['offprint', 'minisearch', 'flexsearch', 'scan'] as const;
@@ -116,7 +117,7 @@ async function build(name: Engine): Promise<Built> {
       return {
         // limit 1: the ranking for the whole library, and one snippet (the others give ids only).
         search: async (q, prefix) => (await search.searchPage(prefix ? q : `${q} `, { limit: 1 })).total,
-        bytes: () => engineIndex.serialize('bench').reduce((n, part) => n + part.byteLength, 0),
+        bytes: () => engineIndex.serialize().reduce((n, part) => n + part.byteLength, 0),
       };
     }
     case 'minisearch': {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm start` runs this first. The .npmrc sets ignore-scripts, so `npm install` never ran
+ * `npm start` runs this first. The .npmrc sets ignore-scripts, so `npm ci` never ran
  * Electron's own postinstall, which downloads the Electron binary: fetch it now, once.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,7 @@ export function electronBinaryPath(root = projectRoot) {
 function main() {
   const electronDir = join(projectRoot, 'node_modules', 'electron');
   if (!existsSync(join(electronDir, 'package.json'))) {
-    console.error('Offprint cannot start: the electron package is not installed. Run `npm install` first.');
+    console.error('Offprint cannot start: the electron package is not installed. Run `npm ci` first.');
     process.exit(1);
   }
   if (electronBinaryPath()) return;
@@ -37,7 +37,7 @@ function main() {
     [
       '',
       'Offprint cannot start: the Electron binary could not be downloaded.',
-      '  Why: .npmrc sets ignore-scripts, so `npm install` does not fetch Electron; fetching it now failed',
+      '  Why: .npmrc sets ignore-scripts, so `npm ci` does not fetch Electron; fetching it now failed',
       '       (this machine may have no route to the Electron download server, or a proxy is in the way).',
       '  Retry: node node_modules/electron/install.js   (then `npm start` again)',
       '         Behind a proxy or without that route, set ELECTRON_MIRROR to a reachable Electron mirror first.',

@@ -1,12 +1,13 @@
 /** Domain types shared by the core, the Electron glue and the renderer. */
 import type { ReaderSettings } from './settings/reader-settings';
 
-export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
-export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+import type { HighlightColor } from './reading/highlight-colors';
+
+export { HIGHLIGHT_COLORS, type HighlightColor } from './reading/highlight-colors';
 
 /**
  * inbox: not archived; archive; favourites; all; clipped: has highlights — none of them shows
- * what is in the Trash; trash: deleted, waiting to be emptied (after 30 days, or on demand).
+ * what is in the Trash; trash: deleted, waiting to be emptied (after TRASH_RETENTION_DAYS, library/trash.ts, or on demand).
  */
 export const LIBRARY_VIEWS = ['inbox', 'archive', 'favourites', 'all', 'clipped', 'trash'] as const;
 export type LibraryView = (typeof LIBRARY_VIEWS)[number];

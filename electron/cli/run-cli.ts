@@ -40,8 +40,8 @@ Commands:
 
 Global options:
   --library DIR        Use the library in DIR (default: $OFFPRINT_LIBRARY, else the app's library).
-  --recover-library    Accepted for older scripts: a damaged index is now always recovered
-                       (from a backup, else from the article folders), and you are told so.
+
+A damaged library index is always recovered (from a backup, else from the article folders), and you are told so.
 `;
 
 /** Runs one command line; returns the exit code. Every failure is one line on stderr. */
@@ -78,7 +78,7 @@ type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<
 
 const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | 'serve', LibraryCommand> = {
   async add(core, args, io) {
-    allowOnly(args, ['recover-library']);
+    allowOnly(args, []);
     const [target] = operands(args, ['url|file']);
     const stop = io.interactive ? core.onCaptureProgress((p) => io.err(progressLine(p))) : () => undefined;
     try {
@@ -91,7 +91,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
   },
 
   async list(core, args, io) {
-    allowOnly(args, ['json', 'recover-library'], ['view', 'tag']);
+    allowOnly(args, ['json'], ['view', 'tag']);
     operands(args, []);
     const view = (args.options.get('view') ?? 'all') as LibraryView;
     if (!LIBRARY_VIEWS.includes(view)) {
@@ -104,12 +104,17 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
   },
 
   async show(core, args, io) {
-    allowOnly(args, ['json', 'recover-library']);
+    allowOnly(args, ['json']);
     const [id] = operands(args, ['id']);
     const article = await core.getArticle(id);
-    const textContent = await core.getArticleText(id);
+    // A lost text.txt shows the article as "content missing", as a lost content.html does.
+    const textContent = await core.getArticleText(id).catch((error: unknown) => {
+      if (error instanceof OffprintError && error.code === 'content-missing') return null;
+      throw error;
+    });
     if (args.flags.has('json')) {
-      io.out(JSON.stringify({ ...article, textContent }, null, 2));
+      const missing = textContent === null ? { contentMissing: true } : {};
+      io.out(JSON.stringify({ ...article, ...missing, textContent: textContent ?? '' }, null, 2));
       return EXIT_OK;
     }
     io.out(article.title);
@@ -117,12 +122,12 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
     if (about) io.out(about);
     io.out(article.originalUrl);
     io.out('');
-    io.out(textContent.trim());
+    io.out(textContent === null ? CONTENT_MISSING : textContent.trim());
     return EXIT_OK;
   },
 
   async search(core, args, io) {
-    allowOnly(args, ['json', 'recover-library']);
+    allowOnly(args, ['json']);
     const query = operands(args, ['words'], { rest: true }).join(' ');
     const hits = await core.search(query);
     if (args.flags.has('json')) {
@@ -140,7 +145,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
   },
 
   async remove(core, args, io) {
-    allowOnly(args, ['recover-library']);
+    allowOnly(args, []);
     const [id] = operands(args, ['id']);
     const { title } = await core.getArticle(id);
     await core.deleteArticle(id);
@@ -157,10 +162,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
 };
 
 async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
-  const core = await OffprintCore.open({
-    libraryDir: resolveLibraryDir(argv, io.env),
-    recoverUnreadableIndex: args.flags.has('recover-library'),
-  });
+  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env) });
   try {
     for (const notice of core.notices) io.err(`offprint: ${oneLine(notice)}`);
     return await command(core, args, io);
@@ -202,4 +204,6 @@ function progressLine(p: { stage: string; done?: number; total?: number; message
   return p.stage === 'failed' ? `  failed` : `  ${p.stage}…`;
 }
 
+const CONTENT_MISSING =
+  '(Content missing: the saved copy of this article is lost. Update it from the web to restore it.)';
 const oneLine = (message: string): string => message.replace(/\s*\n\s*/g, ' ').trim();

@@ -1,15 +1,17 @@
 /**
  * The Electron-free core: one library on disk, answering every LibraryApi call.
  * The Electron main process, the browser-test bridge and the CLI all drive this class.
+ * It is the composition root: it opens the store, wires the parts (saving, search, lists,
+ * organizing) and hands each call to the part whose job it is. What the core depends on — the
+ * page source, the clock, the search engine, the logger — comes in through CoreOptions.
  */
-import { OffprintError } from '@shared/ipc/envelope';
 import type { LibraryApi } from '@shared/ipc/contract';
+import { OffprintError } from '@shared/ipc/envelope';
 import type {
   ArticleMeta,
   ArticleWithContent,
   BulkAction,
   BulkResult,
-  CaptureProgress,
   Highlight,
   HighlightPatch,
   LibrarySettings,
@@ -24,65 +26,81 @@ import type {
   TagChangeResult,
   TagCount,
 } from '@shared/model';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { captureFile } from './capture/capture-file';
-import { captureRenderedPage } from './connector/capture-rendered';
-import type { RenderedPage } from './connector/rendered-page';
-import type { PageRenderer } from './capture/page-renderer';
-import { captureUrl, type CaptureOptions, type CapturedArticle, type FetchLimits } from './capture/capture-url';
-import { normalizeUrl, parseHttpUrl } from './capture/normalize-url';
-import { ASSET_SCHEME, assetUrl } from './library/asset-path';
-import { searchIndexPath } from './library/library-layout';
-import { LibraryStore, type ArticleChange, type Staging, type StoreOptions } from './library/library-store';
-import { pageOf, selectArticles } from './library/list-articles';
-import { refreshedArticle } from './library/refresh-article';
-import { readSettings, withSettingsPatch } from './library/library-settings';
-import { cleanTag, countTags, replaceTags, spellingOf, tagKey, withTag, withoutTag } from './library/tags';
-import { SearchIndex } from './search/search-index';
-import { listClips } from './transfer/list-clips';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
+import type { RenderedPageCapture } from './capture/capture-rendered';
+import type { FetchLimits } from './capture/capture-url';
+import { listClips } from './clips/list-clips';
+import { searchIndexPath } from './library/library-layout';
+import { readSettings, withSettingsPatch } from './library/library-settings';
+import { LibraryStore, type StoreOptions } from './library/library-store';
+import { ListCache } from './library/list-cache';
+import { countTags, withTag, withoutTag } from './library/tags';
+import { stderrLogger, type Logger } from './logger';
+import { bulkChange } from './organizing/bulk-actions';
+import { replaceTagEverywhere } from './organizing/tag-rewrites';
+import { ArticleSaver } from './saving/article-saver';
+import { fetchedPageSource, type PageSource } from './saving/page-source';
+import { ProgressBus, type ProgressListener } from './saving/progress-bus';
+import type { SearchEngine } from './search/search-engine';
+import { SearchIndex } from './search/search-index';
+import { SearchSync } from './search-sync';
 
 export interface CoreOptions extends StoreOptions {
   libraryDir: string;
   limits?: Partial<FetchLimits>;
-  /** Renders pages that need JavaScript (the app's hidden window); without it they are read as fetched. */
-  pageRenderer?: PageRenderer;
+  /** Where pages come from; fetched over HTTP (or read from a file) unless another is given. */
+  pageSource?: PageSource;
+  /** Ranks search results; BM25 unless another is given. */
+  searchEngine?: SearchEngine;
+  /** Where what the core does not throw is reported; stderr unless another is given. */
+  logger?: Logger;
+  // `now` (from StoreOptions) is the one clock: the store's stamps and the core's alike.
 }
 
-type ProgressListener = (p: CaptureProgress) => void;
-
-/** The search index is written this long after the last change (and on close). */
-const SEARCH_PERSIST_MS = 30_000;
-
 export class OffprintCore implements LibraryApi {
-  readonly #listeners = new Set<ProgressListener>();
+  readonly #progress: ProgressBus;
   readonly #search: SearchIndex;
-  #selection: { key: string; revision: number; articles: ArticleMeta[] } | null = null;
-  #persistTimer: NodeJS.Timeout | null = null;
-  readonly #refreshing = new Set<string>();
+  readonly #searchSync: SearchSync;
+  readonly #lists: ListCache;
+  readonly #saver: ArticleSaver;
 
   private constructor(
     private readonly store: LibraryStore,
-    private readonly limits: Partial<FetchLimits> | undefined,
-    private readonly renderer: PageRenderer | undefined,
+    private readonly now: () => Date,
+    options: CoreOptions,
   ) {
-    this.#search = new SearchIndex(store, { path: searchIndexPath(store.dir) });
-    store.onChange((event) => {
-      if (event.type === 'articles-removed') this.#search.remove(event.ids);
-      else if (event.type === 'content-replaced')
-        void this.#search.update([event.id], { textChanged: true }).catch(() => undefined);
-      else
-        void this.#search
-          .update(event.type === 'articles-changed' ? event.ids : [event.articleId])
-          .catch(() => undefined);
-      this.#schedulePersist();
+    const logger = options.logger ?? stderrLogger();
+    this.#progress = new ProgressBus(logger);
+    this.#search = new SearchIndex(store, {
+      path: searchIndexPath(store.dir),
+      engine: options.searchEngine,
+      logger,
     });
+    this.#searchSync = new SearchSync(store, this.#search, logger);
+    this.#lists = new ListCache(store);
+    this.#saver = new ArticleSaver(
+      {
+        store,
+        pages: options.pageSource ?? fetchedPageSource,
+        progress: this.#progress,
+        logger,
+        limits: options.limits,
+      },
+      now,
+    );
   }
 
   static async open(options: CoreOptions): Promise<OffprintCore> {
-    const { libraryDir, limits, pageRenderer, ...storeOptions } = options;
-    return new OffprintCore(await LibraryStore.open(libraryDir, storeOptions), limits, pageRenderer);
+    const now = options.now ?? (() => new Date());
+    const {
+      libraryDir,
+      limits: _limits,
+      pageSource: _pages,
+      searchEngine: _engine,
+      logger: _logger,
+      ...store
+    } = options;
+    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now }), now, options);
   }
 
   get libraryDir(): string {
@@ -104,142 +122,37 @@ export class OffprintCore implements LibraryApi {
   }
 
   onCaptureProgress(listener: ProgressListener): () => void {
-    this.#listeners.add(listener);
-    return () => void this.#listeners.delete(listener);
+    return this.#progress.listen(listener);
   }
 
   async close(): Promise<void> {
-    this.#listeners.clear();
-    if (this.#persistTimer) clearTimeout(this.#persistTimer);
+    this.#progress.clear();
     await this.store.close();
-    await this.#search.persist().catch(() => undefined);
+    await this.#searchSync.close();
   }
 
   // ── Saving ─────────────────────────────────────────────────────────────────
 
-  async saveUrl(input: string): Promise<SaveResult> {
-    const requested = normalizeUrl(parseHttpUrl(input));
-    const sameOriginal = (original: string): boolean => safeNormalize(original) === requested;
-    const saved = this.store.findByUrl(requested, sameOriginal);
-    if (saved) return { article: saved, existed: true };
-    const url = input.trim();
-    return this.#save(url, sameOriginal, (options) => captureUrl(parseHttpUrl(input).href, options));
+  saveUrl(input: string): Promise<SaveResult> {
+    return this.#saver.saveUrl(input);
   }
 
   /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
-  async saveFile(path: string): Promise<SaveResult> {
-    const fileUrl = pathToFileURL(resolve(path)).href;
-    return this.#save(
-      fileUrl,
-      (original) => original === fileUrl,
-      (options) => captureFile(path, options),
-    );
+  saveFile(path: string): Promise<SaveResult> {
+    return this.#saver.saveFile(path);
   }
 
   /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
-  async saveRenderedPage(page: RenderedPage): Promise<SaveResult> {
-    const requested = normalizeUrl(parseHttpUrl(page.url));
-    const sameOriginal = (original: string): boolean => safeNormalize(original) === requested;
-    const saved = this.store.findByUrl(requested, sameOriginal);
-    if (saved) return { article: saved, existed: true };
-    return this.#save(page.url, sameOriginal, (options) => captureRenderedPage(page, options));
-  }
-
-  async #save(
-    url: string,
-    sameOriginal: (original: string) => boolean,
-    capture: (options: CaptureOptions) => Promise<CapturedArticle>,
-  ): Promise<SaveResult> {
-    const emit = (p: Omit<CaptureProgress, 'url'>): void => this.#emit({ ...p, url });
-    const staging = await this.store.beginStaging();
-    try {
-      const captured = await capture({
-        assetsDir: staging.assetsDir,
-        assetUrl: (fileName) => assetUrl(staging.id, fileName),
-        onProgress: (p) => emit(p),
-        limits: this.limits,
-        renderer: this.renderer,
-      });
-      emit({ stage: 'saving' });
-      const result = await this.store.commitArticle(
-        staging,
-        {
-          url: safeNormalize(captured.finalUrl) ?? captured.finalUrl,
-          originalUrl: url,
-          title: captured.title,
-          byline: captured.byline,
-          siteName: captured.siteName,
-          excerpt: captured.excerpt,
-          lang: captured.lang,
-          dir: captured.dir,
-          publishedTime: captured.publishedTime,
-          wordCount: captured.wordCount,
-          readingMinutes: captured.readingMinutes,
-          leadImage: captured.leadImage?.startsWith(`${ASSET_SCHEME}:`) ? captured.leadImage : null,
-          extraction: captured.extraction,
-          content: captured.content,
-          textContent: captured.textContent,
-        },
-        sameOriginal,
-      );
-      emit({ stage: 'done' });
-      return result;
-    } catch (error) {
-      await this.store.discardStaging(staging).catch(() => undefined);
-      const failure =
-        error instanceof OffprintError
-          ? error
-          : new OffprintError(
-              'capture-failed',
-              `Could not save ${url}: ${error instanceof Error ? error.message : String(error)}`,
-            );
-      emit({ stage: 'failed', message: failure.message });
-      throw failure;
-    }
+  saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
+    return this.#saver.saveRenderedPage(page);
   }
 
   /**
-   * Updates an article from the web: its page is captured again into staging and swapped in for
-   * the stored copy, keeping tags, state, progress and highlights (re-anchored in the new text).
-   * An article saved from a file with no web address is read again from that file.
+   * Updates an article from the web, keeping tags, state, progress and highlights (re-anchored in
+   * the new text). An article saved from a file with no web address is read again from that file.
    */
-  async refreshArticle(id: string): Promise<ArticleMeta> {
-    const article = this.store.getArticle(id);
-    if (this.#refreshing.has(id)) throw new OffprintError('busy', `“${article.title}” is already being updated.`);
-    const source = refreshSource(article);
-    const emit = (p: Omit<CaptureProgress, 'url'>): void => this.#emit({ ...p, url: article.url });
-    this.#refreshing.add(id);
-    let staging: Staging | null = null;
-    try {
-      staging = await this.store.beginStaging();
-      const { assetsDir } = staging;
-      const captured = await (source.kind === 'web' ? captureUrl : captureFile)(source.location, {
-        assetsDir,
-        // The new copy takes the article's place, so its pictures are addressed under the article's id.
-        assetUrl: (fileName) => assetUrl(id, fileName),
-        onProgress: (p) => emit(p),
-        limits: this.limits,
-        renderer: this.renderer,
-      });
-      emit({ stage: 'saving' });
-      const leadImage = captured.leadImage?.startsWith(`${ASSET_SCHEME}:`) ? captured.leadImage : null;
-      const updated = await this.store.replaceArticle(id, staging, (current, highlights) =>
-        refreshedArticle(current, highlights, captured, leadImage, new Date().toISOString()),
-      );
-      emit({ stage: 'done' });
-      return updated;
-    } catch (error) {
-      if (staging) await this.store.discardStaging(staging).catch(() => undefined);
-      const reason = (error instanceof Error ? error.message : String(error)).replace(/([^.!?])$/, '$1.');
-      const failure = new OffprintError(
-        error instanceof OffprintError ? error.code : 'refresh-failed',
-        `Could not update “${article.title}”: ${reason} The saved copy was kept as it was.`,
-      );
-      emit({ stage: 'failed', message: failure.message });
-      throw failure;
-    } finally {
-      this.#refreshing.delete(id);
-    }
+  refreshArticle(id: string): Promise<ArticleMeta> {
+    return this.#saver.refreshArticle(id);
   }
 
   /** Removes an article for good: its files and its highlights (the CLI's remove; the app uses the Trash). */
@@ -253,26 +166,8 @@ export class OffprintCore implements LibraryApi {
     return (await this.listPage(query)).items;
   }
 
-  async listPage(query: ListQuery): Promise<ListPage> {
-    const { offset, limit, ...selection } = query;
-    const key = JSON.stringify(selection);
-    // Scrolling asks for window after window of the same list: sort it once per change.
-    if (this.#selection?.key !== key || this.#selection.revision !== this.store.revision) {
-      this.#selection = {
-        key,
-        revision: this.store.revision,
-        articles: selectArticles(this.store.liveArticles(), selection),
-      };
-    }
-    const page = pageOf(this.#selection.articles, { offset, limit });
-    const items = await Promise.all(
-      page.items.map(async (a) => {
-        const item = structuredClone(a);
-        if (!(await this.store.hasContent(a.id))) item.contentMissing = true;
-        return item;
-      }),
-    );
-    return { ...page, items };
+  listPage(query: ListQuery): Promise<ListPage> {
+    return this.#lists.page(query);
   }
 
   async getArticle(id: string): Promise<ArticleWithContent> {
@@ -332,33 +227,7 @@ export class OffprintCore implements LibraryApi {
   }
 
   async bulkUpdate(ids: string[], action: BulkAction): Promise<BulkResult> {
-    const now = new Date().toISOString();
-    let change: (article: ArticleMeta) => ArticleChange;
-    switch (action.type) {
-      case 'archive':
-        change = () => ({ archived: action.value });
-        break;
-      case 'favourite':
-        change = () => ({ favourite: action.value });
-        break;
-      case 'read':
-        change = (a) => ({ readAt: action.value ? (a.readAt ?? now) : null });
-        break;
-      case 'add-tag': {
-        const spelled = spellingOf(action.tag, this.store.liveArticles());
-        change = (a) => ({ tags: withTag(a.tags, spelled, []) });
-        break;
-      }
-      case 'remove-tag':
-        change = (a) => ({ tags: withoutTag(a.tags, action.tag) });
-        break;
-      case 'delete':
-        change = (a) => ({ deletedAt: a.deletedAt ?? now });
-        break;
-      case 'restore':
-        change = () => ({ deletedAt: null });
-        break;
-    }
+    const change = bulkChange(action, this.store.liveArticles(), this.now().toISOString());
     return { changed: (await this.store.updateMany(ids, change)).length };
   }
 
@@ -426,52 +295,7 @@ export class OffprintCore implements LibraryApi {
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
-  /** Replaces tags `from` by `into` (its case as given) on every article, the Trash included. */
   async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
-    const target = into === null ? null : cleanTag(into);
-    const keys = new Set(from.map((t) => tagKey(cleanTag(t))));
-    const ids = this.store
-      .liveArticles()
-      .filter((a) => a.tags.some((t) => keys.has(tagKey(t))))
-      .map((a) => a.id);
-    const changed = await this.store.updateMany(ids, (a) => {
-      const tags = replaceTags(a.tags, [...keys], target);
-      return tags ? { tags } : {};
-    });
-    return { changed: changed.length, tags: await this.listTags() };
-  }
-
-  #schedulePersist(): void {
-    if (this.#persistTimer) return;
-    this.#persistTimer = setTimeout(() => {
-      this.#persistTimer = null;
-      void this.#search.persist().catch(() => undefined);
-    }, SEARCH_PERSIST_MS);
-    this.#persistTimer.unref();
-  }
-
-  #emit(progress: CaptureProgress): void {
-    for (const listener of this.#listeners) {
-      try {
-        listener(progress);
-      } catch {
-        // A broken listener must not break the save.
-      }
-    }
-  }
-}
-
-/** Where an update reads the page from: the web address it is saved under, else the file it came from. */
-function refreshSource(article: ArticleMeta): { kind: 'web' | 'file'; location: string } {
-  if (/^https?:/i.test(article.url)) return { kind: 'web', location: article.url };
-  if (/^file:/i.test(article.originalUrl)) return { kind: 'file', location: fileURLToPath(article.originalUrl) };
-  throw new OffprintError('invalid-url', `“${article.title}” has no web address to update it from.`);
-}
-
-function safeNormalize(url: string): string | null {
-  try {
-    return normalizeUrl(url);
-  } catch {
-    return null;
+    return { changed: await replaceTagEverywhere(this.store, from, into), tags: await this.listTags() };
   }
 }

@@ -7,16 +7,18 @@ import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } fr
 import { toErrorInfo } from '@shared/ipc/envelope';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { OffprintCore } from '../core/offprint-core';
-import { exportHighlights } from '../core/transfer/export-highlights';
+import { renderingPageSource } from '../core/saving/rendering-page-source';
+import { exportHighlights } from '../core/export/export-highlights';
 import { combineApi } from './combine-api';
 import type { Connector } from '../core/connector/start-connector';
 import { showPairingCode, startAppConnector } from './connector-service';
 import { createElectronPageRenderer } from './electron-page-renderer';
-import { registerIpcHandlers, sendCaptureProgress } from './ipc';
+import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
 import { findUrlArgument } from './policy/command-line-url';
+import { DropTokens } from './policy/drop-tokens';
 import { findProtocolLink } from './policy/protocol-link';
 import { createLinkInbox, registerProtocolClient } from './protocol-links';
 import { withLocalPageCheck } from './policy/local-page-path';
@@ -96,7 +98,10 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  const opened = await OffprintCore.open({ libraryDir, pageRenderer: createElectronPageRenderer() });
+  const opened = await OffprintCore.open({
+    libraryDir,
+    pageSource: renderingPageSource(createElectronPageRenderer()),
+  });
   core = opened;
 
   const appSession = session.defaultSession;
@@ -107,7 +112,9 @@ async function start(): Promise<void> {
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
   );
-  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi)), devServerUrl);
+  const drops = new DropTokens();
+  registerDropTokenHandler(drops, devServerUrl);
+  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
   connector = await startAppConnector(opened);
   installApplicationMenu({

@@ -1,9 +1,11 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { channelOf, INVOKE_METHODS, type InvokeApi } from '@shared/ipc/contract';
 import { dispatch } from '@shared/ipc/dispatch';
+import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 import type { CaptureProgress } from '@shared/model';
 import { isTrustedSender } from './policy/app-origin';
+import type { DropTokens } from './policy/drop-tokens';
 
 const REFUSED: Envelope = {
   ok: false,
@@ -23,6 +25,13 @@ export function registerIpcHandlers(api: InvokeApi, devServerUrl?: string): void
       isTrustedSender(senderOf(event), devServerUrl) ? dispatch(api, name, args) : REFUSED,
     );
   }
+}
+
+/** The preload's registration of a dropped file: a path in, a one-time token for saveFile out. */
+export function registerDropTokenHandler(drops: DropTokens, devServerUrl?: string): void {
+  ipcMain.handle(DROP_TOKEN_CHANNEL, (event, path: unknown) =>
+    isTrustedSender(senderOf(event), devServerUrl) ? drops.register(path) : REFUSED,
+  );
 }
 
 /** Sends a capture's progress to the window, if it is still open. */

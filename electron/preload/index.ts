@@ -5,7 +5,8 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { createApiClient, type Transport } from '@shared/ipc/client';
 import { channelOf, EVENT_NAMES, type DroppedFile } from '@shared/ipc/contract';
-import type { Envelope } from '@shared/ipc/envelope';
+import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
+import { unwrap, type Envelope } from '@shared/ipc/envelope';
 
 const transport: Transport = {
   invoke: (method, args) => ipcRenderer.invoke(channelOf(method), ...args) as Promise<Envelope>,
@@ -18,7 +19,15 @@ const transport: Transport = {
   },
 };
 
-// A dropped file's path is known only here (File.path is gone); it is used to save a dropped page.
-const pathForFile = (file: DroppedFile): string => webUtils.getPathForFile(file as File);
+// A dropped file's path is known only here (File.path is gone, and a File the page makes up has
+// none): main registers it and answers with the one-time token saveFile takes.
+const dropTokenFor = async (file: DroppedFile): Promise<string> => {
+  const path = webUtils.getPathForFile(file as File);
+  if (!path) return '';
+  return unwrap((await ipcRenderer.invoke(DROP_TOKEN_CHANNEL, path)) as Envelope<string>);
+};
 
-contextBridge.exposeInMainWorld('offprint', createApiClient(transport, { pathForFile }));
+// Transient user activation is tracked by the browser itself: page script cannot fake a click.
+const hasUserGesture = (): boolean => navigator.userActivation.isActive;
+
+contextBridge.exposeInMainWorld('offprint', createApiClient(transport, { dropTokenFor }, hasUserGesture));

@@ -1,14 +1,36 @@
 /** Runtime validation of every IPC call's arguments, checked by the main side before anything runs. */
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS, LIBRARY_VIEWS, READ_STATES, SORT_FIELDS } from '../model';
+import { readerSettingsSchema } from '../settings/reader-settings';
 import type { InvokeApi, InvokeMethod } from './contract';
+import { dropToken } from './drop-token';
 
 const id = z
   .string()
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'an id is letters, digits, - and _');
-const tag = z.string().trim().min(1).max(100);
+/** Control characters (NUL, escape, DEL, C1, …) have no place in anything a person types on one line. */
+const CONTROL = /\p{Cc}/u;
+/** Multi-line text (a note) keeps tabs and line breaks, nothing else of the kind. */
+const CONTROL_BUT_LINE_BREAKS = /[^\P{Cc}\t\n\r]/u;
+const line = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'control characters are not allowed');
+const lines = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL_BUT_LINE_BREAKS.test(s), 'control characters are not allowed');
+
+/** The most ids one call may name: several times the 20,000-article library Offprint is built for. */
+export const MAX_IDS_PER_CALL = 50_000;
+/** The most view settings one updateSettings call may carry (the app sends one at a time). */
+export const MAX_VIEW_SETTINGS_PER_CALL = 20;
+
+const tag = line(100).trim().min(1);
 const color = z.enum(HIGHLIGHT_COLORS);
 const quote = z.object({
   type: z.literal('TextQuoteSelector'),
@@ -19,46 +41,38 @@ const quote = z.object({
 const position = z
   .object({
     type: z.literal('TextPositionSelector'),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
+    start: z.number().int().nonnegative().max(100_000_000),
+    end: z.number().int().nonnegative().max(100_000_000),
   })
   .refine((p) => p.end > p.start, 'a position must end after it starts');
 
-/** An absolute path (POSIX or Windows) to an .html/.htm file; the main side also checks it exists. */
-const localPagePath = z
-  .string()
-  .min(1)
-  .max(4_096)
-  .refine((p) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(p), 'the path of a local page must be absolute')
-  .refine((p) => /\.html?$/i.test(p), 'only .html and .htm files can be saved')
-  .refine((p) => !p.includes('\0'), 'a path cannot contain a NUL character');
-
-const ids = z.array(id).max(200_000);
+const ids = z.array(id).max(MAX_IDS_PER_CALL);
 const sort = z.object({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) });
 const filters = {
   tag: tag.optional(),
-  site: z.string().trim().min(1).max(300).optional(),
+  site: line(300).trim().min(1).optional(),
   readState: z.enum(READ_STATES).optional(),
-  lang: z.string().trim().min(1).max(35).optional(),
+  lang: line(35).trim().min(1).optional(),
 };
 const listQuery = z.object({
   view: z.enum(LIBRARY_VIEWS),
   ...filters,
   sort: sort.optional(),
-  offset: z.number().int().nonnegative().optional(),
+  offset: z.number().int().nonnegative().max(10_000_000).optional(),
   limit: z.number().int().positive().max(100_000).optional(),
 });
+/** A view's settings key: its name, or "tag:<name>" for a tag's view. */
+const viewKey = z
+  .string()
+  .max(104)
+  .refine(
+    (key) =>
+      (LIBRARY_VIEWS as readonly string[]).includes(key) ||
+      (key.startsWith('tag:') && tag.safeParse(key.slice(4)).success),
+    'a view is a view name or "tag:<name>"',
+  );
+const query = line(1_000);
 const viewSettings = z.object({ sort: sort.optional(), filters: z.object(filters).optional() });
-const readerSettings = z.object({
-  font: z.enum(['serif', 'sans', 'legible']),
-  size: z.number().finite(),
-  lineHeight: z.number().finite(),
-  width: z.number().finite(),
-  theme: z.enum(['system', 'light', 'sepia', 'dark']),
-  justify: z.boolean(),
-  archiveWhenFinished: z.boolean(),
-  lastColor: color,
-});
 const bulkAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('archive'), value: z.boolean() }),
   z.object({ type: z.literal('favourite'), value: z.boolean() }),
@@ -72,10 +86,10 @@ const bulkAction = z.discriminatedUnion('type', [
 type ArgsOf<M extends InvokeMethod> = Parameters<InvokeApi[M]>;
 
 export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
-  listArticles: z.tuple([listQuery]),
   getArticle: z.tuple([id]),
-  saveUrl: z.tuple([z.string().trim().min(1).max(8_192)]),
-  saveFile: z.tuple([localPagePath]),
+  saveUrl: z.tuple([line(8_192).trim().min(1)]),
+  // A token from a real drop (see drop-token.ts), never a path the page names.
+  saveFile: z.tuple([dropToken]),
   refreshArticle: z.tuple([id]),
   setArchived: z.tuple([id, z.boolean()]),
   setFavourite: z.tuple([id, z.boolean()]),
@@ -83,26 +97,25 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   addTag: z.tuple([id, tag]),
   removeTag: z.tuple([id, tag]),
   listTags: z.tuple([]),
-  search: z.tuple([z.string().max(1_000)]),
   addHighlight: z.tuple([
     z.object({
       articleId: id,
       quote,
       position,
       color,
-      note: z.string().max(20_000),
+      note: lines(20_000),
       text: z.string().max(200_000).optional(),
     }),
   ]),
-  updateHighlight: z.tuple([id, z.object({ color: color.optional(), note: z.string().max(20_000).optional() })]),
+  updateHighlight: z.tuple([id, z.object({ color: color.optional(), note: lines(20_000).optional() })]),
   deleteHighlight: z.tuple([id]),
   listPage: z.tuple([listQuery]),
   searchPage: z.union([
-    z.tuple([z.string().max(1_000)]),
+    z.tuple([query]),
     z.tuple([
-      z.string().max(1_000),
+      query,
       z.object({
-        offset: z.number().int().nonnegative().optional(),
+        offset: z.number().int().nonnegative().max(10_000_000).optional(),
         limit: z.number().int().positive().max(1_000).optional(),
       }),
     ]),
@@ -117,18 +130,21 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
   getSettings: z.tuple([]),
   updateSettings: z.tuple([
     z.object({
-      views: z.record(z.string().min(1).max(200), viewSettings.nullable()).optional(),
-      reader: readerSettings.optional(),
+      views: z
+        .record(viewKey, viewSettings.nullable())
+        .refine((views) => Object.keys(views).length <= MAX_VIEW_SETTINGS_PER_CALL, 'too many view settings at once')
+        .optional(),
+      reader: z.optional(readerSettingsSchema),
     }),
   ]),
   getNotices: z.tuple([]),
-  openExternal: z.tuple([z.string().max(8_192)]),
+  openExternal: z.tuple([line(8_192)]),
   listClips: z.tuple([
     z.object({
       color: color.optional(),
       tag: tag.optional(),
       articleId: id.optional(),
-      text: z.string().max(1_000).optional(),
+      text: query.optional(),
     }),
   ]),
   exportHighlights: z.tuple([z.object({ articleId: id.optional(), format: z.enum(['markdown', 'json']) })]),

@@ -22,7 +22,6 @@ import type {
   ListQuery,
   NewHighlight,
   SaveResult,
-  SearchHit,
   TagCount,
 } from '../model';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
@@ -30,10 +29,12 @@ import type { ProtocolLinkRequest } from '../protocol-link';
 
 /** Calls answered by the Electron-free core. */
 export interface LibraryApi {
-  listArticles(query: ListQuery): Promise<ArticleMeta[]>;
   getArticle(id: string): Promise<ArticleWithContent>;
   saveUrl(url: string): Promise<SaveResult>;
-  /** Saves a web page stored on disk, e.g. one dropped on the window: an absolute path to an .html or .htm file. */
+  /**
+   * Saves a web page stored on disk: an absolute path to an .html or .htm file. Over IPC the
+   * argument is a drop token instead (see drop-token.ts), which main turns back into the path.
+   */
   saveFile(path: string): Promise<SaveResult>;
   /**
    * Fetches the article's page again and replaces its stored copy, keeping its tags, state,
@@ -46,7 +47,6 @@ export interface LibraryApi {
   addTag(id: string, tag: string): Promise<ArticleMeta>;
   removeTag(id: string, tag: string): Promise<ArticleMeta>;
   listTags(): Promise<TagCount[]>;
-  search(query: string): Promise<SearchHit[]>;
   addHighlight(input: NewHighlight): Promise<Highlight>;
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight>;
   deleteHighlight(id: string): Promise<void>;
@@ -104,8 +104,8 @@ export interface DroppedFile {
 
 /** Helpers the preload runs inside the renderer itself (no IPC). */
 export interface RendererHelpers {
-  /** The disk path of a file dropped on the window ('' when it has none); only for saving dropped pages. */
-  pathForFile?(file: DroppedFile): string;
+  /** A one-time token for saveFile naming a file dropped on the window ('' when it has no place on disk). */
+  dropTokenFor?(file: DroppedFile): Promise<string>;
 }
 
 /** What the preload exposes as `window.offprint`. */
@@ -115,7 +115,6 @@ export interface OffprintApi extends InvokeApi, RendererHelpers {
 
 /** Every call, by name; `arg-schemas.ts` must give each one a schema (checked by its type). */
 export const INVOKE_METHODS = [
-  'listArticles',
   'getArticle',
   'saveUrl',
   'saveFile',
@@ -126,7 +125,6 @@ export const INVOKE_METHODS = [
   'addTag',
   'removeTag',
   'listTags',
-  'search',
   'addHighlight',
   'updateHighlight',
   'deleteHighlight',

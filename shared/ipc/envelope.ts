@@ -4,10 +4,11 @@
  * "Error invoking remote method …" wrapper.
  */
 import type { InvokeMethod } from './contract';
+import type { ErrorCode } from './error-codes';
 
 export interface ErrorInfo {
-  /** Stable machine-readable code, e.g. 'bad-arguments', 'not-found', 'fetch-failed'. */
-  code: string;
+  /** Stable machine-readable code (error-codes.ts). */
+  code: ErrorCode;
   message: string;
 }
 
@@ -16,7 +17,7 @@ export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error:
 /** An error whose message is fit to show to the user as it is. */
 export class OffprintError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -24,10 +25,36 @@ export class OffprintError extends Error {
   }
 }
 
+/** System error codes a person can act on, in words (the code itself means nothing to most people). */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the disk is read-only',
+  EACCES: 'permission was denied',
+  EPERM: 'the operation was not permitted',
+  EIO: 'the disk reported a read or write error',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+  EBUSY: 'a file is in use',
+  ENOENT: 'a file was not found',
+};
+
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof OffprintError) return { code: error.code, message: error.message };
   const message = error instanceof Error ? error.message : String(error);
+  const system = systemError(error);
+  if (system) {
+    const where = system.path ? ` (${system.path})` : '';
+    return { code: 'system', message: `That could not be done: ${system.words}${where}.` };
+  }
   return { code: 'internal', message: `Something went wrong: ${message}` };
+}
+
+function systemError(error: unknown): { words: string; path: string | null } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, path } = error as { code?: unknown; path?: unknown };
+  const words = typeof code === 'string' ? SYSTEM_ERRORS[code] : undefined;
+  return words ? { words, path: typeof path === 'string' ? path : null } : null;
 }
 
 export function unwrap<T>(envelope: Envelope<T>): T {

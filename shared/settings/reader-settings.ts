@@ -1,27 +1,37 @@
 /**
  * How the reader lays out text: kept in the library (library.json "settings.reader"), so it travels
- * with the library, and validated here so that every side reads the same values.
+ * with the library, and validated here so that every side reads the same values. The schema is the
+ * one list of fonts and themes: the types, the constants and the IPC argument check derive from it.
  */
-import { HIGHLIGHT_COLORS, type HighlightColor } from '../model';
+// zod/mini: the renderer parses these settings too, and the full zod would double its bundle's growth.
+import * as z from 'zod/mini';
+import { HIGHLIGHT_COLORS } from '../reading/highlight-colors';
 
-export type ReaderFont = 'serif' | 'sans' | 'legible';
-export type ReaderTheme = 'system' | 'light' | 'sepia' | 'dark';
+export const readerFontSchema = z.enum(['serif', 'sans', 'legible']);
+export const readerThemeSchema = z.enum(['system', 'light', 'sepia', 'dark']);
 
-export interface ReaderSettings {
-  font: ReaderFont;
+export const readerSettingsSchema = z.object({
+  font: readerFontSchema,
   /** Body text size in CSS pixels. */
-  size: number;
-  lineHeight: number;
+  size: z.number(),
+  lineHeight: z.number(),
   /** Column width in em of the body text (about 2.2 characters each). */
-  width: number;
-  theme: ReaderTheme;
+  width: z.number(),
+  theme: readerThemeSchema,
   /** Justified text with automatic hyphenation, or ragged right without. */
-  justify: boolean;
+  justify: z.boolean(),
   /** Move an article to the Archive when it is read to the end. */
-  archiveWhenFinished: boolean;
+  archiveWhenFinished: z.boolean(),
   /** The colour `h` highlights with: the last one picked. */
-  lastColor: HighlightColor;
-}
+  lastColor: z.enum(HIGHLIGHT_COLORS),
+});
+
+export type ReaderFont = z.infer<typeof readerFontSchema>;
+export type ReaderTheme = z.infer<typeof readerThemeSchema>;
+export type ReaderSettings = z.infer<typeof readerSettingsSchema>;
+
+export const READER_FONTS: readonly ReaderFont[] = readerFontSchema.options;
+export const READER_THEMES: readonly ReaderTheme[] = readerThemeSchema.options;
 
 export const DEFAULT_SETTINGS: ReaderSettings = {
   font: 'serif',
@@ -40,27 +50,25 @@ export const LIMITS = {
   width: { min: 24, max: 44, step: 1 },
 } as const;
 
-const FONTS: ReaderFont[] = ['serif', 'sans', 'legible'];
-const THEMES: ReaderTheme[] = ['system', 'light', 'sepia', 'dark'];
+const clamp = (value: number, { min, max }: { min: number; max: number }): number =>
+  Math.min(max, Math.max(min, value));
 
-const clamp = (value: unknown, { min, max }: { min: number; max: number }, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-
-/** Whatever is stored, made valid: unknown or out-of-range values fall back to the defaults. */
+/** Whatever is stored, made valid: unknown values fall back to the defaults, numbers are clamped to LIMITS. */
 export function parseReaderSettings(raw: unknown): ReaderSettings {
-  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof ReaderSettings, unknown>>;
-  const d = DEFAULT_SETTINGS;
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const shape = readerSettingsSchema.shape;
+  const field = <K extends keyof ReaderSettings>(key: K): ReaderSettings[K] => {
+    const parsed = shape[key].safeParse(value[key]);
+    return parsed.success ? (parsed.data as ReaderSettings[K]) : DEFAULT_SETTINGS[key];
+  };
   return {
-    font: FONTS.includes(value.font as ReaderFont) ? (value.font as ReaderFont) : d.font,
-    size: clamp(value.size, LIMITS.size, d.size),
-    lineHeight: clamp(value.lineHeight, LIMITS.lineHeight, d.lineHeight),
-    width: clamp(value.width, LIMITS.width, d.width),
-    theme: THEMES.includes(value.theme as ReaderTheme) ? (value.theme as ReaderTheme) : d.theme,
-    justify: typeof value.justify === 'boolean' ? value.justify : d.justify,
-    archiveWhenFinished:
-      typeof value.archiveWhenFinished === 'boolean' ? value.archiveWhenFinished : d.archiveWhenFinished,
-    lastColor: HIGHLIGHT_COLORS.includes(value.lastColor as ReaderSettings['lastColor'])
-      ? (value.lastColor as ReaderSettings['lastColor'])
-      : d.lastColor,
+    font: field('font'),
+    size: clamp(field('size'), LIMITS.size),
+    lineHeight: clamp(field('lineHeight'), LIMITS.lineHeight),
+    width: clamp(field('width'), LIMITS.width),
+    theme: field('theme'),
+    justify: field('justify'),
+    archiveWhenFinished: field('archiveWhenFinished'),
+    lastColor: field('lastColor'),
   };
 }

@@ -3,17 +3,14 @@
  * then each highlight as a blockquote followed by its note, in reading order.
  */
 import type { ArticleMeta, Highlight } from '../model';
+import { hostOf } from '../url/host-of';
 
 /** A YAML scalar that is always read back as the same string (double-quoted, JSON escapes are valid YAML). */
 const yamlString = (value: string): string => JSON.stringify(value);
 
-/** The host of a URL, without "www." (shared/ has no URL class: it runs in every layer). */
-function hostOf(url: string): string {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?([^/?#:]+)/i.exec(url)?.[1];
-  return host ? host.toLowerCase().replace(/^www\./, '') : url;
-}
-
-export const siteOf = (article: ArticleMeta): string => article.siteName || hostOf(article.url);
+/** Where an article comes from: its site's name, else its host, else (unparseable) its address. */
+export const siteOf = (article: Pick<ArticleMeta, 'siteName' | 'url'>): string =>
+  article.siteName || hostOf(article.url) || article.url;
 
 function frontMatter(article: ArticleMeta): string {
   const lines = [
@@ -56,7 +53,7 @@ export function articleToMarkdown(article: ArticleMeta, highlights: readonly Hig
 
 /** A passage as a Markdown quote with its citation, for the clipboard. */
 export function quoteWithCitation(passage: string, article: Pick<ArticleMeta, 'title' | 'siteName' | 'url'>): string {
-  const site = article.siteName || hostOf(article.url);
+  const site = siteOf(article);
   return `${blockquote(passage)}\n>\n> — [${article.title.replace(/\s+/g, ' ').trim()}](${article.url}), ${site}\n`;
 }
 

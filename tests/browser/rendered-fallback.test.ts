@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OffprintCore } from '../../electron/core/offprint-core';
+import { renderingPageSource } from '../../electron/core/saving/rendering-page-source';
 import { chromiumPageRenderer } from '../support/chromium-page-renderer';
 import type { FixtureServer } from '../support/fixture-server';
 import { SPA_PARAGRAPHS, SPA_TITLE, startScriptBuiltSite } from '../support/script-built-pages';
@@ -29,7 +30,7 @@ afterAll(async () => {
 beforeEach(async () => {
   libraryDir = await mkdtemp(join(tmpdir(), 'offprint-render-'));
   renderer = chromiumPageRenderer(browser);
-  core = await OffprintCore.open({ libraryDir, pageRenderer: renderer });
+  core = await OffprintCore.open({ libraryDir, pageSource: renderingPageSource(renderer) });
 });
 afterEach(async () => {
   await core.close();

@@ -83,9 +83,9 @@ describe.skipIf(reason !== null)('the Electron app', () => {
 
   it('answers calls through IPC from the library on disk', async () => {
     const articles = await page.evaluate(() =>
-      (window as unknown as OffprintWindow).offprint.listArticles({ view: 'all' }),
+      (window as unknown as OffprintWindow).offprint.listPage({ view: 'all' }),
     );
-    expect(articles).toEqual([]);
+    expect(articles.items).toEqual([]);
     expect(existsSync(join(scratch, 'library'))).toBe(true);
   });
 

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelOf, INVOKE_METHODS } from '@shared/ipc/contract';
+import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
-import type { ArticleMeta, ArticleWithContent, CaptureProgress } from '@shared/model';
+import type { ArticleWithContent, CaptureProgress, ListPage } from '@shared/model';
 import { extensionCall } from '../support/connector-client';
 import { startNewsSite, type NewsSite } from '../support/news-site';
 
@@ -89,7 +90,10 @@ const fake = vi.hoisted(() => {
     setPermissionCheckHandler(handler: Listener) {
       this.permissionCheck = handler;
     },
-    setDevicePermissionHandler() {},
+    devicePermission: null as Listener | null,
+    setDevicePermissionHandler(handler: Listener) {
+      this.devicePermission = handler;
+    },
     webRequest: {
       onBeforeRequest: (_filter: unknown, handler: Listener) => {
         session.beforeRequest = handler;
@@ -244,7 +248,12 @@ describe('the main process', () => {
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
         webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
       },
     });
   });
@@ -261,10 +270,14 @@ describe('the main process', () => {
   });
 
   it('answers every contract call over IPC from the real library', async () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(INVOKE_METHODS.map((m) => channelOf(m)).sort());
-    const listed = await call('listArticles', [{ view: 'all' }]);
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      [...INVOKE_METHODS.map((m) => channelOf(m)), DROP_TOKEN_CHANNEL].sort(),
+    );
+    expect(fake.ipcHandlers.has(channelOf('search' as never))).toBe(false);
+    expect(fake.ipcHandlers.has(channelOf('listArticles' as never))).toBe(false);
+    const listed = await call('listPage', [{ view: 'all' }]);
     expect(listed.ok).toBe(true);
-    const articles = (listed as { value: ArticleMeta[] }).value;
+    const articles = (listed as { value: ListPage }).value.items;
     expect(articles.map((a) => a.title)).toEqual([site.expected.title]);
   });
 
@@ -279,6 +292,24 @@ describe('the main process', () => {
     });
     expect(await call('openExternal', ['https://example.com/about'])).toEqual({ ok: true, value: undefined });
     expect(fake.opened).toEqual(['https://example.com/about']);
+  });
+
+  it('saves a dropped page only through a token the preload got for it', async () => {
+    const dropped = join(scratch, 'dropped.html');
+    writeFileSync(
+      dropped,
+      '<!doctype html><title>Dropped</title><article><h1>Dropped</h1><p>' + 'Words. '.repeat(80) + '</p></article>',
+    );
+    expect(await call('saveFile', [dropped])).toMatchObject({ ok: false, error: { code: 'bad-arguments' } });
+    const register = fake.ipcHandlers.get(DROP_TOKEN_CHANNEL)!;
+    expect(await register({ senderFrame: { url: 'https://evil.example/', parent: null } }, dropped)).toMatchObject({
+      ok: false,
+      error: { code: 'refused-sender' },
+    });
+    const token = (await register({ senderFrame: APP_FRAME }, dropped)) as Envelope<string>;
+    if (!token.ok) throw new Error(token.error.message);
+    expect(await call('saveFile', [token.value])).toMatchObject({ ok: true });
+    expect(await call('saveFile', [token.value])).toMatchObject({ ok: false, error: { code: 'invalid-path' } });
   });
 
   it('refuses calls from anything but the app’s own top frame', async () => {
@@ -304,7 +335,9 @@ describe('the main process', () => {
   });
 
   it('serves stored article images from the library, and 404 for anything else', async () => {
-    const [article] = ((await call('listArticles', [{ view: 'all' }])) as { value: ArticleMeta[] }).value;
+    const article = ((await call('listPage', [{ view: 'all' }])) as { value: ListPage }).value.items.find(
+      (a) => a.title === site.expected.title,
+    )!;
     const full = (await call('getArticle', [article.id])) as { ok: true; value: ArticleWithContent };
     const assetUrls = [...full.value.content.matchAll(/offprint-asset:\/\/[^"'\s)]+/g)].map((m) =>
       m[0].replaceAll('&amp;', '&'),
@@ -324,6 +357,9 @@ describe('the main process', () => {
     fake.session.permissionRequest?.({}, 'media', (granted: boolean) => answers.push(granted));
     expect(answers).toEqual([false]);
     expect(fake.session.permissionCheck?.({}, 'notifications')).toBe(false);
+    for (const deviceType of ['hid', 'serial', 'usb', 'bluetooth']) {
+      expect(fake.session.devicePermission?.({ deviceType, origin: 'offprint://app' }), deviceType).toBe(false);
+    }
     const decisions: unknown[] = [];
     fake.session.beforeRequest?.({ url: 'https://tracker.example/pixel.gif' }, (d: unknown) => decisions.push(d));
     expect(decisions).toEqual([{ cancel: true }]);
@@ -337,6 +373,13 @@ describe('the main process', () => {
       contents.emit(event, attempt);
       expect(attempt.preventDefault, event).toHaveBeenCalled();
     }
+    // A frame inside the page (none is allowed, but if one appeared) cannot navigate; the app's own top frame may reload.
+    const subframe = { isMainFrame: false, preventDefault: vi.fn() };
+    contents.emit('will-frame-navigate', subframe);
+    expect(subframe.preventDefault).toHaveBeenCalled();
+    const top = { isMainFrame: true, preventDefault: vi.fn() };
+    contents.emit('will-frame-navigate', top);
+    expect(top.preventDefault).not.toHaveBeenCalled();
     fake.opened.length = 0;
     expect(contents.windowOpenHandler?.({ url: 'https://example.com/story' })).toEqual({ action: 'deny' });
     expect(contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });

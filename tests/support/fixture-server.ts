@@ -6,6 +6,7 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface FixtureServer {
   origin: string;
+  port: number;
   url(path: string): string;
   /** Every request path the server has seen, in order. */
   requests: string[];
@@ -28,6 +29,7 @@ export async function startFixtureServer(routes: Record<string, RouteHandler> = 
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    port,
     url: (path) => `${origin}${path}`,
     requests,
     route: (path, handler) => void table.set(path, handler),

@@ -23,6 +23,16 @@ describe('layer rules (no-restricted-imports)', () => {
       "import { OffprintCore } from '../../electron/core/offprint-core';\nexport const x = OffprintCore;\n",
     ],
     ['electron/core/x.ts', "import { x as y } from '../main/window';\nexport const x = y;\n"],
+    ['electron/preload/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
+    [
+      'electron/preload/x.ts',
+      "import { OffprintCore } from '../core/offprint-core';\nexport const x = OffprintCore;\n",
+    ],
+    [
+      'electron/preload/x.ts',
+      "import { createMainWindow } from '../main/window';\nexport const x = createMainWindow;\n",
+    ],
+    ['electron/preload/x.ts', "import { api } from '../../renderer/src/api';\nexport const x = api;\n"],
   ])('%s refuses a forbidden import', async (file, code) => {
     expect(await restrictedImports(code, file)).not.toEqual([]);
   });
@@ -31,6 +41,8 @@ describe('layer rules (no-restricted-imports)', () => {
     ['electron/core/capture/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['electron/main/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['renderer/src/x.ts', "import { HIGHLIGHT_COLORS } from '@shared/model';\nexport const x = HIGHLIGHT_COLORS;\n"],
+    ['electron/preload/x.ts', "import { contextBridge } from 'electron';\nexport const x = contextBridge;\n"],
+    ['electron/preload/x.ts', "import { channelOf } from '@shared/ipc/contract';\nexport const x = channelOf;\n"],
   ])('%s allows what its layer may use', async (file, code) => {
     expect(await restrictedImports(code, file)).toEqual([]);
   });

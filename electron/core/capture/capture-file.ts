@@ -12,6 +12,7 @@ import { describeBinary } from './content-kind';
 import { decodeHtml, readAttributes } from './decode-html';
 import { DEFAULT_FETCH_LIMITS, formatBytes } from './fetch-resource';
 import { localImageSource } from './local-images';
+import { NetworkAccess } from './network-access';
 
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.shtml']);
 const HEAD_CHARS = 64 * 1024;
@@ -72,5 +73,13 @@ export async function captureFile(path: string, options: CaptureOptions): Promis
   const { text } = decodeHtml(bytes);
   if (!text.trim()) throw new OffprintError('empty', 'The file holds only blank space.');
   const pageUrl = declaredPageUrl(text) ?? fileUrl;
-  return completeCapture({ url: pageUrl, kind: 'html', text }, options, report, localImageSource(absolute, pageUrl));
+  // A file can come from anywhere, so its remote pictures may come from the public web only.
+  const access = NetworkAccess.publicOnly(options.network);
+  return completeCapture(
+    { url: pageUrl, kind: 'html', text },
+    options,
+    report,
+    access,
+    localImageSource(absolute, pageUrl),
+  );
 }

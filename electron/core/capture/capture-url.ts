@@ -7,6 +7,7 @@ import type { ExtractedPage } from './extract-article';
 import { sharedExtractionPool } from './extraction-pool';
 import { fetchPage } from './fetch-page';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits } from './fetch-resource';
+import { NetworkAccess, type Network } from './network-access';
 import { parseHttpUrl } from './normalize-url';
 import { textStats } from './reading-time';
 import type { LocalImageSource } from './local-images';
@@ -31,6 +32,8 @@ export interface CaptureOptions {
   assetUrl: (fileName: string) => string;
   onProgress?: (p: CaptureProgress) => void;
   limits?: Partial<FetchLimits>;
+  /** How hosts are resolved and connected to; the system's by default (tests give their own). */
+  network?: Network;
   /** Runs a page's scripts when the page as fetched holds no article (see render-fallback.ts). */
   renderer?: PageRenderer;
 }
@@ -76,6 +79,7 @@ export async function completeCapture(
   page: PageText,
   options: CaptureOptions,
   report: (progress: Omit<CaptureProgress, 'url'>) => void,
+  access: NetworkAccess,
   local?: LocalImageSource,
 ): Promise<CapturedArticle> {
   report({ stage: 'extracting' });
@@ -91,6 +95,7 @@ export async function completeCapture(
     assetsDir: options.assetsDir,
     referer: page.url,
     limits,
+    access,
     local,
     onProgress: (done, total) => report({ stage: 'images', done, total }),
   });
@@ -128,6 +133,7 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
   const report = (progress: Omit<CaptureProgress, 'url'>) => options.onProgress?.({ url, ...progress });
   report({ stage: 'fetching' });
-  const page = await fetchPage(target.href, limits);
-  return completeCapture(await withRenderedFallback(page, options.renderer), options, report);
+  const access = await NetworkAccess.forRequestedPage(target, options.network);
+  const page = await fetchPage(target.href, limits, access);
+  return completeCapture(await withRenderedFallback(page, options.renderer), options, report, access);
 }

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { OffprintError } from '@shared/ipc/envelope';
+import { OffprintError, type ErrorInfo } from '@shared/ipc/envelope';
 import type { ExtractedArticle, ExtractedPage } from './extract-article';
 import type { ExtractRequest } from './extract-worker';
 
@@ -38,8 +38,7 @@ interface Task extends ExtractRequest {
   reject(error: unknown): void;
 }
 
-type Reply =
-  { id: number; ok: true; page: ExtractedPage } | { id: number; ok: false; error: { code: string; message: string } };
+type Reply = { id: number; ok: true; page: ExtractedPage } | { id: number; ok: false; error: ErrorInfo };
 
 interface Slot {
   worker: Worker;

@@ -3,6 +3,7 @@ import { OffprintError } from '@shared/ipc/envelope';
 import { contentKindOf, describeBinary, sniffTextKind } from './content-kind';
 import { decodeHtml } from './decode-html';
 import { fetchResource, type FetchLimits } from './fetch-resource';
+import type { NetworkAccess } from './network-access';
 
 const PAGE_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5';
 
@@ -14,10 +15,11 @@ export interface FetchedPage {
   charset: string;
 }
 
-export async function fetchPage(url: string, limits: FetchLimits): Promise<FetchedPage> {
+export async function fetchPage(url: string, limits: FetchLimits, access: NetworkAccess): Promise<FetchedPage> {
   const resource = await fetchResource(url, {
     accept: PAGE_ACCEPT,
     limits,
+    access,
     onResponse: (head) => void contentKindOf(head.mimeType),
   });
   const declared = contentKindOf(resource.mimeType);

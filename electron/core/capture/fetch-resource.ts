@@ -9,6 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { OffprintError } from '@shared/ipc/envelope';
+import type { NetworkAccess, ResolvedAddress } from './network-access';
 
 export interface FetchLimits {
   connectTimeoutMs: number;
@@ -46,6 +47,8 @@ export interface FetchedResource extends ResponseHead {
 
 export interface FetchOptions {
   limits: FetchLimits;
+  /** Checks each hop's host before connecting, and connects to the address it checked. */
+  access: NetworkAccess;
   accept: string;
   referer?: string;
   signal?: AbortSignal;
@@ -69,7 +72,9 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
   const visited: string[] = [url];
   let current = url;
   for (;;) {
-    const result = await fetchOnce(current, options, deadline);
+    const target = new URL(current);
+    const vetted = await options.access.vet(target);
+    const result = await fetchOnce(target, vetted, options, deadline);
     if (result.kind === 'done') return result.resource;
     const next = result.location;
     if (visited.includes(next)) {
@@ -93,10 +98,16 @@ function hostPath(url: string): string {
   return `${u.host}${u.pathname}`;
 }
 
-function fetchOnce(url: string, options: FetchOptions, deadline: number): Promise<HopResult> {
+function fetchOnce(
+  target: URL,
+  vetted: ResolvedAddress[],
+  options: FetchOptions,
+  deadline: number,
+): Promise<HopResult> {
   const { limits } = options;
-  const target = new URL(url);
-  const client = target.protocol === 'https:' ? https : http;
+  const secure = target.protocol === 'https:';
+  const client = secure ? https : http;
+  const port = Number(target.port) || (secure ? 443 : 80);
   return new Promise<HopResult>((resolve, reject) => {
     const timers = new Set<NodeJS.Timeout>();
     let settled = false;
@@ -140,7 +151,14 @@ function fetchOnce(url: string, options: FetchOptions, deadline: number): Promis
 
     const req = client.request(target, {
       method: 'GET',
-      agent: false,
+      // No agent: every request opens its own socket, to the address that was vetted.
+      createConnection: () =>
+        options.access.connect({
+          addresses: vetted,
+          port,
+          hostname: target.hostname.replace(/^\[|\]$/g, ''),
+          tls: secure,
+        }),
       headers: {
         'User-Agent': BROWSER_USER_AGENT,
         Accept: options.accept,

@@ -5,6 +5,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRemoteFileUrl, isUncPath } from '@shared/local-files/unc-path';
 
 export const MAX_LOCAL_IMAGE_BYTES = 15 * 1024 * 1024;
 
@@ -29,8 +30,11 @@ export function localImageSource(htmlPath: string, pageUrl: string): LocalImageS
 
   const pathFor = (url: string): string | null => {
     if (url.startsWith('file:')) {
+      // file://host/share/a.png is a UNC path on Windows: refused before anything touches it.
+      if (isRemoteFileUrl(url)) return null;
       try {
-        return fileURLToPath(url);
+        const path = fileURLToPath(url);
+        return isUncPath(path) ? null : path;
       } catch {
         return null;
       }
@@ -45,7 +49,7 @@ export function localImageSource(htmlPath: string, pageUrl: string): LocalImageS
   return {
     async load(url) {
       const path = pathFor(url);
-      if (!path) return null;
+      if (!path || isUncPath(path) || isUncPath(folder)) return null;
       try {
         // Symbolic links are followed before the check, so a link cannot lead out of the folder.
         const [real, realFolder] = await Promise.all([realpath(path), realpath(folder)]);

@@ -9,6 +9,7 @@ import { OffprintError } from '@shared/ipc/envelope';
 import { fetchResource, type FetchLimits } from './fetch-resource';
 import { detectImage } from './image-type';
 import type { LocalImageSource } from './local-images';
+import type { NetworkAccess } from './network-access';
 
 export const MAX_IMAGES = 100;
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
@@ -20,6 +21,8 @@ export interface StoreImagesOptions {
   assetsDir: string;
   referer: string;
   limits: FetchLimits;
+  /** Which hosts the images may come from. */
+  access: NetworkAccess;
   onProgress?: (done: number, total: number) => void;
   /** For a page saved on disk: its own image files, tried before the network. */
   local?: LocalImageSource;
@@ -42,6 +45,7 @@ async function download(url: string, options: StoreImagesOptions, signal: AbortS
   const resource = await fetchResource(url, {
     accept: IMAGE_ACCEPT,
     referer: options.referer,
+    access: options.access,
     signal,
     limits: {
       ...options.limits,

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { toErrorInfo } from '@shared/ipc/envelope';
 import type { Highlight, SaveResult } from '@shared/model';
-import { NeedsImagesError } from './capture-rendered';
+import { NeedsImagesError } from '../capture/capture-rendered';
 import { newToken, type Pairing } from './pairing';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { renderedPageSchema, saveLinkSchema, type RenderedPage } from './rendered-page';

@@ -59,6 +59,27 @@ export async function reconcileWithFolders(libraryDir: string, state: LibrarySta
   return result;
 }
 
+/** How many meta.json files are read at once when checking them. */
+const CHECK_CONCURRENCY = 32;
+
+/** Of the given article folders, those whose meta.json is missing, unreadable or names another article. */
+export async function damagedRecords(
+  libraryDir: string,
+  ids: readonly string[],
+  stop: () => boolean = () => false,
+): Promise<string[]> {
+  const damaged: string[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length && !stop()) {
+      const id = ids[next++]!;
+      if (!(await readArticleRecord(libraryDir, id))) damaged.push(id);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CHECK_CONCURRENCY, ids.length) }, worker));
+  return damaged;
+}
+
 /** Puts a folder's record into the state, replacing the entry and highlights it had. */
 export function applyRecord(state: LibraryState, record: ArticleRecord): void {
   const ops: JournalOp[] = [

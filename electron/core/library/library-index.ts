@@ -1,4 +1,5 @@
 import type { ArticleMeta, Highlight } from '@shared/model';
+import type { JournalPosition } from './journal';
 
 /** v1: library.json only. v2: plus articles/<id>/meta.json and library.journal (see docs/LIBRARY-FORMAT.md). */
 export const SCHEMA_VERSION = 2;
@@ -9,6 +10,8 @@ export interface LibraryIndex {
   articles: ArticleMeta[];
   highlights: Highlight[];
   settings: Record<string, unknown>;
+  /** The journal folded into this snapshot and its last change (absent in snapshots older builds wrote). */
+  journal?: JournalPosition;
 }
 
 export const emptyIndex = (version: number = SCHEMA_VERSION): LibraryIndex => ({
@@ -48,6 +51,7 @@ export function checkIndex(value: unknown, currentVersion: number = SCHEMA_VERSI
       articles: (value.articles as Partial<ArticleMeta>[]).map(withArticleDefaults),
       highlights: value.highlights as Highlight[],
       settings: isObject(value.settings) ? value.settings : {},
+      ...(isJournalPosition(value.journal) ? { journal: value.journal } : {}),
     },
   };
 }
@@ -81,6 +85,9 @@ export function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
     ...(typeof a.readAt === 'string' ? { readAt: a.readAt } : {}),
   };
 }
+
+const isJournalPosition = (v: unknown): v is JournalPosition =>
+  isObject(v) && typeof v.id === 'string' && typeof v.seq === 'number' && Number.isInteger(v.seq);
 
 const malformed = (detail: string): IndexCheck => ({ ok: false, reason: 'malformed', detail });
 export const isObject = (v: unknown): v is Record<string, unknown> =>

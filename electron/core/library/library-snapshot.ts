@@ -1,6 +1,7 @@
 /**
  * Reading and writing library.json (the snapshot) and its rotating backups.
- * The snapshot is written through lowdb (temp file, fsync, rename) before the journal is emptied.
+ * The snapshot is written through lowdb (temp file, fsync, rename) before the journal is emptied;
+ * it is read by readSnapshot, not lowdb, because a read must check and migrate the file first.
  */
 import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -9,7 +10,7 @@ import { OffprintError } from '@shared/ipc/envelope';
 import { checkIndex, emptyIndex, isObject, type LibraryIndex } from './library-index';
 import { backupsDir, indexPath, INDEX_FILE } from './library-layout';
 import { planMigrations, runMigrations, type Schema } from './migrations';
-import { syncFolder } from './write-file-atomic';
+import { syncFolder, writeAll } from './write-file-atomic';
 
 export const KEEP_BACKUPS = 3;
 const BACKUP = /^library-(\d+)\.json$/;
@@ -41,28 +42,36 @@ export class SnapshotFile implements Adapter<LibraryIndex> {
   async write(data: LibraryIndex): Promise<void> {
     // The same temporary name steno uses, so a leftover is swept the same way.
     const temp = join(dirname(this.path), `.${basename(this.path)}.tmp`);
-    const handle = await open(temp, 'w');
     try {
-      const { articles, highlights, ...rest } = data;
-      await handle.write(
-        `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},"settings":${JSON.stringify(rest.settings)},"articles":[`,
-      );
-      await writeList(handle, articles);
-      await handle.write('],"highlights":[');
-      await writeList(handle, highlights);
-      await handle.write(']}');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await open(temp, 'w');
+      try {
+        const { articles, highlights, ...rest } = data;
+        const journal = rest.journal ? `"journal":${JSON.stringify(rest.journal)},` : '';
+        await writeAll(
+          handle,
+          `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},${journal}"settings":${JSON.stringify(rest.settings)},"articles":[`,
+        );
+        await writeList(handle, articles);
+        await writeAll(handle, '],"highlights":[');
+        await writeList(handle, highlights);
+        await writeAll(handle, ']}');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.path);
+    } catch (error) {
+      // A part-written copy would only take up the space a full disk lacks.
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw error;
     }
-    await rename(temp, this.path);
   }
 }
 
 async function writeList(handle: Awaited<ReturnType<typeof open>>, items: readonly unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) {
     const chunk = items.slice(i, i + CHUNK).map((item) => JSON.stringify(item));
-    await handle.write(`${i > 0 ? ',' : ''}${chunk.join(',')}`);
+    await writeAll(handle, `${i > 0 ? ',' : ''}${chunk.join(',')}`);
   }
 }
 
@@ -131,7 +140,11 @@ export async function rotateBackup(libraryDir: string, now: number): Promise<voi
   await mkdir(dir, { recursive: true });
   const names = await backupNames(libraryDir);
   const stamp = Math.max(now, ...names.map((n) => Number(BACKUP.exec(n)![1]) + 1));
-  await copyFile(indexPath(libraryDir), join(dir, `library-${String(stamp).padStart(13, '0')}.json`));
+  const backup = join(dir, `library-${String(stamp).padStart(13, '0')}.json`);
+  await copyFile(indexPath(libraryDir), backup).catch(async (error: unknown) => {
+    await rm(backup, { force: true }).catch(() => undefined); // a part-copied backup is no backup
+    throw error;
+  });
   for (const old of (await backupNames(libraryDir)).slice(KEEP_BACKUPS)) await rm(join(dir, old), { force: true });
 }
 

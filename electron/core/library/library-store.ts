@@ -11,14 +11,17 @@ import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight, HighlightPatch, NewHighlight } from '@shared/model';
-import { applyRecord, articleFolderIds, reconcileWithFolders } from './article-folders';
+import { TRASH_RETENTION_DAYS } from '@shared/library/trash';
+import { isFinished } from '@shared/reading/finished';
+import { applyRecord, articleFolderIds, damagedRecords, reconcileWithFolders } from './article-folders';
 import { readArticleRecord, writeArticleRecord, type ArticleRecord } from './article-record';
-import { Journal, type JournalOp } from './journal';
+import { Journal, type JournalOp, type JournalPosition, type JournalRead } from './journal';
 import { emptyIndex, type LibraryIndex } from './library-index';
 import {
   ASSETS_FOLDER,
   CONTENT_FILE,
   INDEX_FILE,
+  JOURNAL_FILE,
   META_FILE,
   TEXT_FILE,
   articleDir,
@@ -27,6 +30,7 @@ import {
   journalPath,
   stagingRoot,
 } from './library-layout';
+import { describeFileError } from './file-errors';
 import { acquireLibraryLock } from './library-lock';
 import {
   allBackups,
@@ -43,8 +47,6 @@ import { newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
 
 export interface StoreOptions {
-  /** Accepted for older callers; a damaged index is now always recovered (see docs/LIBRARY-FORMAT.md). */
-  recoverUnreadableIndex?: boolean;
   /** How long reading-progress changes may wait before they are journaled. */
   progressFlushMs?: number;
   /** The journal is folded into library.json once it is this big. */
@@ -98,9 +100,6 @@ export type LibraryEvent =
 
 const DEFAULT_PROGRESS_FLUSH_MS = 1_500;
 const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
-const DEFAULT_TRASH_DAYS = 30;
-/** Reading this far counts as having read the article. */
-const READ_AT_PROGRESS = 0.95;
 
 export class LibraryStore {
   /** Messages for the user about what happened while opening (e.g. a recovered index). */
@@ -115,36 +114,62 @@ export class LibraryStore {
   #listeners = new Set<(event: LibraryEvent) => void>();
   #snapshotGood = false;
   #closed = false;
+  #closing = false;
+  #recordCheck: Promise<void> = Promise.resolve();
+  #recordsToCheck: ((id: string) => boolean) | null = null;
   #lastStamp = 0;
 
   private constructor(
     readonly dir: string,
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
-    private readonly options: Required<Omit<StoreOptions, 'recoverUnreadableIndex'>>,
+    private readonly options: Required<StoreOptions>,
+    /** Why the library could not be opened for writing (a read-only or full disk), or null. */
+    readonly readOnly: string | null = null,
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
     try {
       await mkdir(dir, { recursive: true });
     } catch (error) {
-      throw new OffprintError('library-unavailable', `Cannot create the library folder ${dir}: ${reason(error)}`);
+      const exists = await access(dir).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) {
+        throw new OffprintError(
+          'library-unavailable',
+          `Cannot create the library folder ${dir}: ${describeFileError(error, dir)}.`,
+        );
+      }
     }
-    const releaseLock = await acquireLibraryLock(dir);
-    const store = new LibraryStore(dir, openSnapshotDb(dir), releaseLock, {
-      progressFlushMs: options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS,
-      compactJournalBytes: options.compactJournalBytes ?? DEFAULT_COMPACT_BYTES,
-      trashDays: options.trashDays ?? DEFAULT_TRASH_DAYS,
-      schema: options.schema ?? CURRENT_SCHEMA,
-      now: options.now ?? (() => new Date()),
-    });
+    const lock = await acquireLibraryLock(dir);
+    const store = new LibraryStore(
+      dir,
+      openSnapshotDb(dir),
+      lock.release,
+      {
+        progressFlushMs: options.progressFlushMs ?? DEFAULT_PROGRESS_FLUSH_MS,
+        compactJournalBytes: options.compactJournalBytes ?? DEFAULT_COMPACT_BYTES,
+        trashDays: options.trashDays ?? TRASH_RETENTION_DAYS,
+        schema: options.schema ?? CURRENT_SCHEMA,
+        now: options.now ?? (() => new Date()),
+      },
+      lock.readOnly,
+    );
     try {
+      if (lock.readOnly) {
+        store.notices.push(
+          `The library is open for reading only, because ${lock.readOnly}. Changes cannot be saved until that is fixed.`,
+        );
+      }
       await store.#load();
-      await store.#expireTrash();
+      if (!lock.readOnly) await store.#expireTrash();
+      store.#recordCheck = store.#repairRecords().catch(() => undefined);
       return store;
     } catch (error) {
       await store.#journal?.close();
-      await releaseLock();
+      await lock.release();
       throw error;
     }
   }
@@ -224,7 +249,7 @@ export class LibraryStore {
   // ── Saving an article ──────────────────────────────────────────────────────
 
   async beginStaging(): Promise<Staging> {
-    this.#assertOpen();
+    this.#assertWritable();
     const id = newId();
     const dir = join(stagingRoot(this.dir), id);
     const assetsDir = join(dir, ASSETS_FOLDER);
@@ -374,11 +399,13 @@ export class LibraryStore {
    */
   setProgress(id: string, progress: number): void {
     this.#assertOpen();
+    // Scrolling is not a change the user asked to save: in a read-only library it is not kept.
+    if (this.readOnly) return;
     const article = this.#article(id);
     const clamped = Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 0;
     if (article.progress === clamped) return;
     article.progress = clamped;
-    if (clamped >= READ_AT_PROGRESS && !article.readAt) article.readAt = this.#now();
+    if (isFinished(clamped) && !article.readAt) article.readAt = this.#now();
     this.#pendingProgress.add(id);
     if (!this.#progressTimer) {
       this.#progressTimer = setTimeout(
@@ -498,12 +525,23 @@ export class LibraryStore {
 
   /** Folds the journal into library.json now (after backing up the current one). */
   compact(): Promise<void> {
+    if (this.readOnly) return Promise.resolve();
     return this.#enqueue(() => this.#compact());
+  }
+
+  /**
+   * Settles once every article's meta.json has been checked after opening (it runs alongside,
+   * so opening a large library is not held up); a damaged one is rewritten and a notice added.
+   */
+  get recordsChecked(): Promise<void> {
+    return this.#recordCheck;
   }
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    await this.flushProgress().catch(() => undefined);
+    this.#closing = true;
+    await this.#recordCheck;
+    if (!this.readOnly) await this.flushProgress().catch(() => undefined);
     await this.#queue.catch(() => undefined);
     await this.#compact().catch(() => undefined);
     this.#closed = true;
@@ -539,8 +577,23 @@ export class LibraryStore {
     if (this.#closed) throw new OffprintError('library-closed', 'The library has been closed.');
   }
 
+  #assertWritable(): void {
+    this.#assertOpen();
+    if (this.readOnly) {
+      throw new OffprintError(
+        'library-read-only',
+        `The change was not saved: the library is open for reading only, because ${this.readOnly}.`,
+      );
+    }
+  }
+
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
     this.#assertOpen();
+    try {
+      this.#assertWritable();
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     const run = this.#queue.then(task, task);
     this.#queue = run.catch(() => undefined);
     return run;
@@ -600,6 +653,7 @@ export class LibraryStore {
     try {
       await this.#journal!.append(all);
     } catch (error) {
+      if (error instanceof OffprintError) throw error;
       throw new OffprintError('library-write-failed', `Could not write the library journal: ${reason(error)}`);
     }
     this.#pendingProgress.clear();
@@ -612,7 +666,8 @@ export class LibraryStore {
     if (records) for (const op of ops) touched.add(articleOf(op, this.#state) ?? '');
     touched.delete('');
     await this.#writeRecords(touched);
-    if (this.#journal!.bytes >= this.options.compactJournalBytes) await this.#compact();
+    // The change is saved (journaled): a compaction that fails (a full disk) is retried with the next one.
+    if (this.#journal!.bytes >= this.options.compactJournalBytes) await this.#compact().catch(() => undefined);
   }
 
   async #writeRecords(ids: Iterable<string>): Promise<void> {
@@ -628,12 +683,14 @@ export class LibraryStore {
     }
   }
 
-  async #compact(): Promise<void> {
+  /** `force`: write the snapshot even when the journal holds no changes (it must name a new journal). */
+  async #compact({ force = false } = {}): Promise<void> {
     if (!this.#journal) return;
     if (this.#staleRecords.size > 0) await this.#writeRecords([...this.#staleRecords]);
-    if (this.#journal.bytes === 0 && this.#snapshotGood) return;
+    if (this.#journal.bytes === 0 && this.#snapshotGood && !force) return;
     if (this.#snapshotGood) await rotateBackup(this.dir, this.options.now().getTime());
-    await writeSnapshot(this.db, this.dir, this.#state.toIndex(this.options.schema.version));
+    const index = { ...this.#state.toIndex(this.options.schema.version), journal: this.#journal.position };
+    await writeSnapshot(this.db, this.dir, index);
     this.#snapshotGood = true;
     await this.#journal.reset();
   }
@@ -654,7 +711,9 @@ export class LibraryStore {
 
   async #load(): Promise<void> {
     const { schema } = this.options;
+    const readOnly = this.readOnly !== null;
     const snapshot = await readSnapshot(indexPath(this.dir), schema, this.dir, async (version) => {
+      if (readOnly) return; // migrated in memory only; the file stays as it is
       const name = await backupBeforeMigration(this.dir, version, this.options.now());
       this.notices.push(
         `The library was updated from format ${version} to ${schema.version}; the old index was kept as backups/${name}.`,
@@ -662,7 +721,10 @@ export class LibraryStore {
     });
     let problem: string | null = null;
     let index: LibraryIndex | null = null;
+    /** Where the snapshot says the journal goes on from; checked once the journal is read. */
+    let expected: JournalPosition | null = null;
     if (snapshot.kind === 'ok') {
+      expected = snapshot.index.journal ?? null;
       index = snapshot.index;
       this.#snapshotGood = snapshot.migratedFrom === null;
     } else if (snapshot.kind === 'bad') {
@@ -673,7 +735,7 @@ export class LibraryStore {
 
     let restoredFrom: string | null = null;
     if (problem) {
-      const setAside = await this.#setAsideIndex();
+      const setAside = readOnly ? null : await this.#setAsideIndex();
       if (setAside) problem += ` It was set aside as ${setAside}.`;
       for (const path of await allBackups(this.dir)) {
         const backup = await readSnapshot(path, schema, this.dir).catch(() => null);
@@ -686,7 +748,9 @@ export class LibraryStore {
     }
 
     this.#state = LibraryState.from(index ?? emptyIndex(schema.version));
-    const { journal, read } = await Journal.open(journalPath(this.dir));
+    const { journal, read } = readOnly
+      ? { journal: null, read: await Journal.read(journalPath(this.dir)) }
+      : await Journal.open(journalPath(this.dir));
     this.#journal = journal;
     const replayed = new Set<string>();
     for (const line of read.lines) {
@@ -696,12 +760,29 @@ export class LibraryStore {
         if (id) replayed.add(id);
       }
     }
+    const gap = problem || !expected ? null : journalGap(expected, read);
     if (read.damagedLines > 0) {
       this.notices.push(
-        `${read.damagedLines} damaged change(s) in ${journal.path} could not be read and were skipped.`,
+        `${read.damagedLines} damaged change(s) in ${journalPath(this.dir)} could not be read and were skipped.`,
       );
     }
 
+    if (readOnly) {
+      if (problem || gap) await reconcileWithFolders(this.dir, this.#state);
+      if (problem) this.notices.push(`${problem} It was read from the article folders for now, and not repaired.`);
+      if (gap)
+        this.notices.push(`${gapNotice(gap)} They were read from the article folders for now, and not repaired.`);
+      return;
+    }
+    if (gap) {
+      // library.json is good but older than the lost changes: each folder's meta.json has them.
+      const result = await reconcileWithFolders(this.dir, this.#state);
+      await this.#writeRecords(result.stale);
+      this.notices.push(
+        `${gapNotice(gap)} They were recovered from the article folders (${result.updated} article(s) updated, ` +
+          `${result.adopted} taken in); settings changed since then may have to be set again.`,
+      );
+    }
     if (problem) {
       const result = await reconcileWithFolders(this.dir, this.#state);
       await this.#writeRecords(result.stale);
@@ -713,9 +794,28 @@ export class LibraryStore {
       );
     } else {
       await this.#writeRecords(replayed);
+      this.#recordsToCheck = (id) => !replayed.has(id);
       await this.#sweep();
     }
-    if (problem || !this.#snapshotGood || read.damagedLines > 0) await this.#compact();
+    if (problem || gap || !this.#snapshotGood || read.damagedLines > 0 || !read.header) {
+      await this.#compact({ force: true });
+    }
+  }
+
+  /** Rewrites from the index every article's meta.json that is missing or damaged, and says so. */
+  async #repairRecords(): Promise<void> {
+    const wanted = this.#recordsToCheck;
+    if (!wanted) return;
+    const named = (await articleFolderIds(this.dir)).filter((id) => this.#state.articles.has(id) && wanted(id));
+    const damaged = await damagedRecords(this.dir, named, () => this.#closing);
+    if (damaged.length === 0 || this.#closing) return;
+    // Through the queue: written from the index as it is then, never over a newer change.
+    await this.#enqueue(() => this.#writeRecords(damaged));
+    const titles = damaged.slice(0, 3).map((id) => `“${this.#state.articles.get(id)!.title}”`);
+    const more = damaged.length > 3 ? ` and ${damaged.length - 3} more` : '';
+    this.notices.push(
+      `The record (${META_FILE}) of ${damaged.length} article(s) was missing or damaged and was rewritten from the index: ${titles.join(', ')}${more}.`,
+    );
   }
 
   /** Renames a damaged library.json out of the way (it is never deleted). */
@@ -762,6 +862,22 @@ export class LibraryStore {
   }
 }
 
+/**
+ * Why the journal does not go on from where library.json says it does, or null when it does:
+ * it is gone, it is another one, or changes between the two are missing.
+ */
+function journalGap(expected: JournalPosition, read: JournalRead): string | null {
+  if (!read.existed) return `was missing`;
+  if (!read.header) return read.lines.length > 0 ? null : `was emptied`;
+  if (read.header.id !== expected.id) return `is not the one the index was written with`;
+  const first = read.lines.find((l) => typeof l.seq === 'number')?.seq ?? read.header.seq + 1;
+  if (read.header.seq > expected.seq || first > expected.seq + 1) return `is missing changes`;
+  return null;
+}
+
+const gapNotice = (gap: string): string =>
+  `The change journal ${JOURNAL_FILE} ${gap}, so changes made since the index ${INDEX_FILE} was last written were not in it.`;
+
 function adoptOps(record: ArticleRecord): JournalOp[] {
   return [
     { op: 'put-article', article: record.article },
@@ -784,15 +900,25 @@ function articleOf(op: JournalOp, state: LibraryState): string | null {
   }
 }
 
+/**
+ * Every field an ArticleChange can carry. The type makes a field added to ArticleChange fail to
+ * compile until it is listed here, so sameArticle cannot overlook it and drop the change.
+ */
+export const ARTICLE_CHANGE_FIELDS: { readonly [K in keyof Required<ArticleChange>]: K } = {
+  archived: 'archived',
+  favourite: 'favourite',
+  tags: 'tags',
+  deletedAt: 'deletedAt',
+  readAt: 'readAt',
+};
+
 function sameArticle(a: ArticleMeta, b: ArticleMeta): boolean {
-  return (
-    a.archived === b.archived &&
-    a.favourite === b.favourite &&
-    (a.deletedAt ?? null) === (b.deletedAt ?? null) &&
-    (a.readAt ?? null) === (b.readAt ?? null) &&
-    a.tags.length === b.tags.length &&
-    a.tags.every((t, i) => t === b.tags[i])
-  );
+  return Object.values(ARTICLE_CHANGE_FIELDS).every((field) => sameValue(a[field] ?? null, b[field] ?? null));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  return a === b;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);

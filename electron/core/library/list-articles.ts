@@ -1,4 +1,5 @@
 import type { ArticleMeta, LibraryView, ListFilters, ListPage, ListQuery, ListSort, SortField } from '@shared/model';
+import { hostOf } from '@shared/url/host-of';
 import { hasTag } from './tags';
 
 const notDeleted = (a: ArticleMeta): boolean => !a.deletedAt;
@@ -16,15 +17,6 @@ export const DEFAULT_SORT: ListSort = { field: 'saved', direction: 'desc' };
 
 export const isRead = (a: ArticleMeta): boolean => Boolean(a.readAt);
 
-/** The host of an article's address without "www.", lower-cased ('' when it has none). */
-export function hostOf(a: Pick<ArticleMeta, 'url'>): string {
-  try {
-    return new URL(a.url).hostname.replace(/^www\./, '').toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
 /** Whether an article passes every filter given. */
 export function matchesFilters(filters: ListFilters): (a: ArticleMeta) => boolean {
   const tag = filters.tag?.trim();
@@ -41,7 +33,7 @@ export function matchesFilters(filters: ListFilters): (a: ArticleMeta) => boolea
 }
 
 export function siteMatches(a: ArticleMeta, site: string): boolean {
-  const host = hostOf(a);
+  const host = hostOf(a.url);
   return host === site || host.endsWith(`.${site}`) || (a.siteName ?? '').toLowerCase() === site;
 }
 
@@ -58,7 +50,7 @@ const keys: Record<SortField, Key> = {
   // Undated articles sort as the oldest.
   published: (a) => a.publishedTime ?? '',
   title: (a) => a.title,
-  site: (a) => a.siteName || hostOf(a),
+  site: (a) => a.siteName || hostOf(a.url),
   length: (a) => a.wordCount,
   progress: (a) => a.progress,
 };

@@ -5,9 +5,14 @@
  * the reader shows it as orphaned — a highlight is never dropped by an update.
  */
 import { anchorTextQuote } from '@shared/anchoring/text-quote';
-import type { ArticleMeta, Highlight } from '@shared/model';
-import type { CapturedArticle } from '../capture/capture-url';
+import type { ArticleDescription, ArticleMeta, Highlight } from '@shared/model';
 import type { ArticleReplacement } from './library-store';
+
+/** What an update brings: the page's description and its new body (a capture, seen from the library). */
+export interface NewCopy extends ArticleDescription {
+  content: string;
+  textContent: string;
+}
 
 export interface ReanchorResult {
   highlights: Highlight[];
@@ -33,7 +38,7 @@ export function reanchorHighlights(text: string, highlights: readonly Highlight[
 export function refreshedArticle(
   article: ArticleMeta,
   highlights: readonly Highlight[],
-  captured: CapturedArticle,
+  captured: NewCopy,
   leadImage: string | null,
   now: string,
 ): ArticleReplacement & { orphaned: string[] } {

@@ -1,11 +1,12 @@
 import type { ArticleMeta, TagCount } from '@shared/model';
 import { OffprintError } from '@shared/ipc/envelope';
+import { hasTag, tagKey, tidyTag } from '@shared/library/tag-key';
 
 const MAX_TAG_LENGTH = 100;
 
-/** A tag as stored: trimmed, inner runs of white space collapsed, case kept. */
+/** A tag as stored (tidyTag), refused when empty or too long. */
 export function cleanTag(tag: string): string {
-  const cleaned = tag.trim().replace(/\s+/g, ' ');
+  const cleaned = tidyTag(tag);
   if (!cleaned) throw new OffprintError('bad-arguments', 'A tag cannot be empty.');
   if (cleaned.length > MAX_TAG_LENGTH) {
     throw new OffprintError('bad-arguments', `A tag can be at most ${MAX_TAG_LENGTH} characters long.`);
@@ -13,9 +14,7 @@ export function cleanTag(tag: string): string {
   return cleaned;
 }
 
-export const tagKey = (tag: string): string => tag.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-
-export const hasTag = (tags: readonly string[], tag: string): boolean => tags.some((t) => tagKey(t) === tagKey(tag));
+export { hasTag, tagKey } from '@shared/library/tag-key';
 
 /**
  * The article's tags with `tag` added. A tag already used elsewhere in the library keeps

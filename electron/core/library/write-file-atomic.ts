@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -16,7 +16,7 @@ export async function writeFileAtomic(
     const handle = await open(temp, 'w');
     try {
       if (Array.isArray(data)) {
-        for (const part of data as readonly Uint8Array[]) await handle.write(part);
+        for (const part of data as readonly Uint8Array[]) await writeAll(handle, part);
       } else {
         await handle.writeFile(data as string | Uint8Array);
       }
@@ -28,6 +28,20 @@ export async function writeFileAtomic(
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes all of `data`: a write may take only part of it (a disk filling up), and that must not
+ * pass for the whole. A write that makes no progress fails as a full disk.
+ */
+export async function writeAll(handle: Pick<FileHandle, 'write'>, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  let written = 0;
+  while (written < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, written, bytes.length - written);
+    if (bytesWritten <= 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+    written += bytesWritten;
   }
 }
 

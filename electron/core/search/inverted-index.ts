@@ -10,7 +10,8 @@
  * Each document also has a small Bloom filter of its adjacent token pairs, so a "quoted phrase"
  * rules out almost every document that has the words but not side by side without reading it.
  */
-import { eachToken, fold } from './tokenize';
+import { fold } from '@shared/text/fold-text';
+import { eachToken } from './tokenize';
 
 export interface IndexedDoc {
   id: string;
@@ -222,17 +223,15 @@ export class InvertedIndex {
     this.#byId = new Map(ids.map((id, doc) => [id, doc]));
   }
 
-  /** The index as bytes: a JSON header line, then the postings. */
   /**
-   * The index file as consecutive byte ranges, written in order. The postings are handed over as
+   * The index file (a JSON header line, then the postings) as consecutive byte ranges, written in order. The postings are handed over as
    * views, not copied: one 80 MB buffer of a 20,000-article index would cost the process that much again.
    */
-  serialize(stamp: string): Uint8Array[] {
+  serialize(): Uint8Array[] {
     this.compact();
     const header = JSON.stringify({
       magic: MAGIC,
       format: FORMAT,
-      stamp,
       ids: this.#ids,
       stamps: this.#stamps,
       lengths: this.#lengths,
@@ -252,13 +251,12 @@ export class InvertedIndex {
   }
 
   /** Reads what serialize wrote; null when it is not an index this build understands. */
-  static deserialize(bytes: Buffer): { index: InvertedIndex; stamp: string } | null {
+  static deserialize(bytes: Buffer): InvertedIndex | null {
     try {
       const newline = bytes.indexOf(10);
       const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {
         magic: string;
         format: number;
-        stamp: string;
         ids: string[];
         stamps: string[];
         lengths: number[];
@@ -293,7 +291,7 @@ export class InvertedIndex {
       index.#lengths = header.lengths;
       index.#byId = new Map(header.ids.map((id, doc) => [id, doc]));
       index.#totalLength = header.lengths.reduce((a, b) => a + b, 0);
-      return { index, stamp: header.stamp };
+      return index;
     } catch {
       return null;
     }

@@ -1,4 +1,4 @@
-import { originalIndex } from './fold-text';
+import { originalIndex } from '@shared/text/fold-text';
 
 export const SNIPPET_LENGTH = 160;
 const LEAD = 60;

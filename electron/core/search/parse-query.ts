@@ -2,15 +2,18 @@
  * The search box's syntax: plain words (all must match), "quoted phrases", -word to exclude,
  * and filters tag:x, site:example.com, is:archived|unread|read|favourite|deleted,
  * has:highlights|notes, lang:de (each can be negated with a leading -). The last plain word
- * also matches as a prefix while it is being typed (no space after it yet).
+ * also matches as a prefix while it is being typed (no space after it yet). An is: or has: value
+ * not listed here is an error ('bad-query'), so a typo does not silently match everything.
  */
-import { eachToken, fold } from './tokenize';
+import { OffprintError } from '@shared/ipc/envelope';
+import { fold } from '@shared/text/fold-text';
+import { eachToken } from './tokenize';
 
 export type FilterKey = 'tag' | 'site' | 'is' | 'has' | 'lang';
 
 export interface QueryFilter {
   key: FilterKey;
-  /** Lower-cased; for tag: as typed (matching is case-insensitive anyway). */
+  /** Lower-cased; for tag: as typed (matching is case-insensitive anyway); for is: and has: the canonical value. */
   value: string;
   negated: boolean;
 }
@@ -28,6 +31,41 @@ export interface ParsedQuery {
 }
 
 const FILTER_KEYS = new Set<string>(['tag', 'site', 'is', 'has', 'lang']);
+
+/** The values is: and has: understand, each with the spellings that mean it. */
+export const IS_VALUES = {
+  archived: ['archived'],
+  unread: ['unread'],
+  read: ['read'],
+  favourite: ['favourite', 'favorite', 'fav', 'starred'],
+  inbox: ['inbox'],
+  deleted: ['deleted', 'trashed'],
+} as const;
+export const HAS_VALUES = {
+  highlights: ['highlights', 'highlight'],
+  notes: ['notes', 'note'],
+} as const;
+export type IsValue = keyof typeof IS_VALUES;
+export type HasValue = keyof typeof HAS_VALUES;
+
+/** The canonical value a spelling means, or null. */
+function canonical<K extends string>(table: Record<K, readonly string[]>, value: string): K | null {
+  for (const [name, spellings] of Object.entries(table) as Array<[K, readonly string[]]>) {
+    if (spellings.includes(value)) return name;
+  }
+  return null;
+}
+
+function checkedValue(key: FilterKey, value: string): string {
+  if (key !== 'is' && key !== 'has') return value;
+  const table = key === 'is' ? IS_VALUES : HAS_VALUES;
+  const known = canonical<string>(table, value);
+  if (known) return known;
+  throw new OffprintError(
+    'bad-query',
+    `Unknown search filter ${key}:${value}. ${key}: takes ${Object.keys(table).join(', ')}.`,
+  );
+}
 const PART = /(-?)([a-z]+):("[^"]*"?|[^\s"]+)|(-?)"([^"]*)"?|(\S+)/gi;
 
 export function parseQuery(query: string): ParsedQuery {
@@ -41,7 +79,11 @@ export function parseQuery(query: string): ParsedQuery {
       const clean = value.replace(/^"|"$/g, '').trim();
       const k = key.toLowerCase() as FilterKey;
       if (clean)
-        parsed.filters.push({ key: k, value: k === 'tag' ? clean : clean.toLowerCase(), negated: neg1 === '-' });
+        parsed.filters.push({
+          key: k,
+          value: k === 'tag' ? clean : checkedValue(k, clean.toLowerCase()),
+          negated: neg1 === '-',
+        });
       continue;
     }
     if (phrase !== undefined) {

@@ -1,19 +1,31 @@
 /**
  * Full-text search over the library: title, byline, site, body, highlights and notes.
- * Ranked title matches first, then BM25. The index (inverted-index.ts) is kept on disk beside
- * library.json, loaded on the first search, checked against the library (anything added,
- * changed or removed meanwhile is re-indexed), and followed incrementally after every change.
+ * Ranked title matches first, then by the engine's score (BM25 by default). The engine's index is
+ * kept on disk beside library.json, loaded on the first search, checked against the library
+ * (anything added, changed or removed meanwhile is re-indexed), and followed incrementally after
+ * every change. Everything here is engine-independent; ranking is behind SearchEngine.
  */
 import { readFile } from 'node:fs/promises';
 import type { ArticleMeta, Highlight, SearchHit, SearchOptions, SearchPage } from '@shared/model';
 import { hasTag } from '../library/tags';
-import { compareBy, hostOf, isRead, langMatches, siteMatches } from '../library/list-articles';
+import { hostOf } from '@shared/url/host-of';
+import { compareBy, isRead, langMatches, siteMatches } from '../library/list-articles';
 import { writeFileAtomic } from '../library/write-file-atomic';
-import { foldText, originalIndex } from './fold-text';
-import { InvertedIndex, postingDoc, postingInTitle, postingTf, type IndexedDoc } from './inverted-index';
+import { foldText, originalIndex } from '@shared/text/fold-text';
+import { errorText, type Logger } from '../logger';
+import { bm25Engine } from './bm25-engine';
+import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
 import { makeSnippet } from './make-snippet';
 import { isCjk } from './tokenize';
-import { markedTokens, parseQuery, phraseText, type ParsedQuery, type QueryFilter } from './parse-query';
+import {
+  markedTokens,
+  parseQuery,
+  phraseText,
+  type HasValue,
+  type IsValue,
+  type ParsedQuery,
+  type QueryFilter,
+} from './parse-query';
 
 /** Where the index gets what it searches. */
 export interface SearchSource {
@@ -27,6 +39,10 @@ export interface SearchSource {
 export interface SearchIndexOptions {
   /** Where the index is kept between runs; without it, it is built on the first search. */
   path?: string;
+  /** Ranks and stores the index; BM25 over an inverted index unless another is given. */
+  engine?: SearchEngine;
+  /** Where a failure nobody waits for (a background load, an early write) is reported. */
+  logger?: Logger;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -37,19 +53,16 @@ const PREFIX_EXPANSIONS = 64;
 const MAX_PHRASE_CHECKS = 3_000;
 const BUILD_SLICE = 64;
 const MIN_PERSIST_CHANGES = 200;
-const K1 = 1.2;
-const B = 0.75;
 
 interface Ranked {
-  doc: number;
   article: ArticleMeta;
   titleWords: number;
   score: number;
 }
 
 export class SearchIndex {
-  #index: InvertedIndex | null = null;
-  #loading: Promise<InvertedIndex> | null = null;
+  #index: EngineIndex | null = null;
+  #loading: Promise<EngineIndex> | null = null;
   /** Serializes index updates, so a save and a following delete are applied in order. */
   #updates: Promise<unknown> = Promise.resolve();
   /** Documents added, changed or removed since the file was written. */
@@ -63,7 +76,7 @@ export class SearchIndex {
   ) {}
 
   /** Loads (or builds) the index now, rather than on the first search. */
-  ready(): Promise<InvertedIndex> {
+  ready(): Promise<EngineIndex> {
     this.#loading ??= this.#load().then((index) => (this.#index = index));
     return this.#loading;
   }
@@ -93,7 +106,7 @@ export class SearchIndex {
       };
     }
     // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
-    ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.doc, p.tokens)));
+    ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.article.id, p.tokens)));
     const phrases = parsed.phrases.map((p) => p.text);
     const texts = new Map<string, string>();
     const verified: Ranked[] = [];
@@ -127,7 +140,9 @@ export class SearchIndex {
         // Not loaded yet: the check on load sees metadata changes, and is told about replaced texts.
         if (textChanged) {
           for (const id of ids) this.#textChanged.add(id);
-          void this.ready().catch(() => undefined);
+          void this.ready().catch((error: unknown) =>
+            this.options.logger?.warn('Could not load the search index', { error: errorText(error) }),
+          );
         }
         return;
       }
@@ -141,16 +156,6 @@ export class SearchIndex {
           this.#changes += 1;
         }
       }
-    });
-  }
-
-  /** Records a newly saved article whose text is at hand. */
-  setText(id: string, text: string): void {
-    void this.#enqueue(async () => {
-      const article = this.#articleById(id);
-      if (!this.#index || !article) return;
-      this.#index.add(this.#docWith(article, text));
-      this.#changes += 1;
     });
   }
 
@@ -171,7 +176,7 @@ export class SearchIndex {
     if (!this.#index || !this.options.path || this.#changes === 0) return;
     if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, this.#index.size / 100)) return;
     this.#changes = 0;
-    await writeFileAtomic(this.options.path, this.#index.serialize(String(this.#index.size)), { sync: false });
+    await writeFileAtomic(this.options.path, this.#index.serialize(), { sync: false });
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
@@ -186,14 +191,19 @@ export class SearchIndex {
     return this.source.peekArticle(id);
   }
 
-  async #load(): Promise<InvertedIndex> {
-    let index: InvertedIndex | null = null;
+  get #engine(): SearchEngine {
+    return this.options.engine ?? bm25Engine;
+  }
+
+  async #load(): Promise<EngineIndex> {
+    let index: EngineIndex | null = null;
     if (this.options.path) {
+      // A missing or unreadable file is rebuilt from the library.
       const bytes = await readFile(this.options.path).catch(() => null);
-      index = bytes ? (InvertedIndex.deserialize(bytes)?.index ?? null) : null;
+      index = bytes ? this.#engine.read(bytes) : null;
     }
     const fresh = index === null;
-    index ??= new InvertedIndex();
+    index ??= this.#engine.create();
     // Catch up with the library: whatever changed while the index was not watching.
     const articles = this.source.liveArticles();
     const present = new Set<string>();
@@ -217,7 +227,10 @@ export class SearchIndex {
     if (fresh || changed > 0) {
       this.#index = index;
       this.#changes += Math.max(1, changed);
-      await this.persist({ force: fresh }).catch(() => undefined);
+      // Written now so the next start need not rebuild; if it fails, the next change or close tries again.
+      await this.persist({ force: fresh }).catch((error: unknown) =>
+        this.options.logger?.warn('Could not write the search index', { error: errorText(error) }),
+      );
     }
     return index;
   }
@@ -232,7 +245,7 @@ export class SearchIndex {
       id: article.id,
       stamp: stampOf(article, highlights),
       title: article.title,
-      meta: `${article.byline ?? ''}\n${article.siteName ?? ''}\n${hostOf(article)}`,
+      meta: `${article.byline ?? ''}\n${article.siteName ?? ''}\n${hostOf(article.url)}`,
       body: `${text}\n${highlightText(highlights)}`,
     };
   }
@@ -241,8 +254,8 @@ export class SearchIndex {
     return this.source.readText(id).catch(() => '');
   }
 
-  #rank(index: InvertedIndex, query: ParsedQuery): Ranked[] {
-    const keep = articleFilter(query.filters);
+  #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {
+    const keep = articleFilter(query.filters, (id) => this.source.highlightsOf(id));
     const newest = compareBy();
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
     if (groupCount === 0 && query.excluded.length === 0) {
@@ -251,50 +264,17 @@ export class SearchIndex {
         .liveArticles()
         .filter(keep)
         .sort(newest)
-        .map((article) => ({ doc: index.docOf(article.id) ?? -1, article, titleWords: 0, score: 0 }));
+        .map((article) => ({ article, titleWords: 0, score: 0 }));
     }
-    const slots = index.docSlots;
-    const live = Math.max(1, index.size);
     const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [
       t,
     ]);
     if (query.prefix) groups.push([...new Set([query.prefix, ...index.expand(query.prefix, PREFIX_EXPANSIONS)])]);
-    const weight = (tokens: string[]) => tokens.reduce((n, t) => n + index.frequency(t), 0);
-    groups.sort((a, b) => weight(a) - weight(b));
-
-    const matched = new Uint16Array(slots);
-    const titleWords = new Uint16Array(slots);
-    const score = new Float64Array(slots);
-    const average = index.averageLength;
-    groups.forEach((tokens, g) => {
-      for (const token of tokens) {
-        const df = index.frequency(token);
-        const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5));
-        index.forEachPosting(token, (p) => {
-          const doc = postingDoc(p);
-          // Only documents that matched every earlier group are still in the running.
-          if (matched[doc] !== g && matched[doc] !== g + 1) return;
-          const tf = postingTf(p);
-          const norm = tf + K1 * (1 - B + (B * index.lengthOf(doc)) / average);
-          score[doc] += (idf * tf * (K1 + 1)) / norm;
-          if (matched[doc] === g) {
-            matched[doc] = g + 1;
-            if (postingInTitle(p)) titleWords[doc] += 1;
-          }
-        });
-      }
-    });
-
-    const excluded = new Uint8Array(slots);
-    for (const token of query.excluded) index.forEachPosting(token, (p) => void (excluded[postingDoc(p)] = 1));
-
     const ranked: Ranked[] = [];
-    for (let doc = 0; doc < slots; doc++) {
-      if (matched[doc] !== groups.length || excluded[doc]) continue;
-      const id = index.idOf(doc);
-      const article = id === null ? undefined : this.source.peekArticle(id);
+    for (const match of index.match({ groups, excluded: query.excluded })) {
+      const article = this.source.peekArticle(match.id);
       if (!article || !keep(article)) continue;
-      ranked.push({ doc, article, titleWords: titleWords[doc], score: score[doc] });
+      ranked.push({ article, titleWords: match.titleWords, score: match.score });
     }
     return ranked.sort((a, b) => b.titleWords - a.titleWords || b.score - a.score || newest(a.article, b.article));
   }
@@ -334,18 +314,22 @@ const highlightText = (highlights: readonly Highlight[]): string =>
   highlights.map((h) => `${h.quote.exact}\n${h.note}`).join('\n');
 
 /** Articles in the Trash are found only with is:deleted. */
-function articleFilter(filters: readonly QueryFilter[]): (a: ArticleMeta) => boolean {
+function articleFilter(
+  filters: readonly QueryFilter[],
+  highlightsOf: (id: string) => readonly Highlight[],
+): (a: ArticleMeta) => boolean {
   const tests = filters.map((f) => {
-    const test = filterTest(f);
+    const test = filterTest(f, highlightsOf);
     return f.negated ? (a: ArticleMeta) => !test(a) : test;
   });
-  const wantsDeleted = filters.some(
-    (f) => f.key === 'is' && (f.value === 'deleted' || f.value === 'trashed') && !f.negated,
-  );
+  const wantsDeleted = filters.some((f) => f.key === 'is' && f.value === 'deleted' && !f.negated);
   return (a) => (wantsDeleted || !a.deletedAt) && tests.every((t) => t(a));
 }
 
-function filterTest({ key, value }: QueryFilter): (a: ArticleMeta) => boolean {
+function filterTest(
+  { key, value }: QueryFilter,
+  highlightsOf: (id: string) => readonly Highlight[],
+): (a: ArticleMeta) => boolean {
   switch (key) {
     case 'tag':
       return (a) => hasTag(a.tags, value);
@@ -356,31 +340,26 @@ function filterTest({ key, value }: QueryFilter): (a: ArticleMeta) => boolean {
     case 'lang':
       return (a) => langMatches(a.lang, value);
     case 'has':
-      if (value === 'highlights' || value === 'highlight') return (a) => a.highlightCount > 0;
-      return () => true;
+      return HAS_TESTS[value as HasValue](highlightsOf);
     case 'is':
-      switch (value) {
-        case 'archived':
-          return (a) => a.archived;
-        case 'unread':
-          return (a) => !isRead(a);
-        case 'read':
-          return isRead;
-        case 'favourite':
-        case 'favorite':
-        case 'fav':
-        case 'starred':
-          return (a) => a.favourite;
-        case 'inbox':
-          return (a) => !a.archived;
-        case 'deleted':
-        case 'trashed':
-          return (a) => Boolean(a.deletedAt);
-        default:
-          return () => true;
-      }
+      return IS_TESTS[value as IsValue];
   }
 }
+
+const IS_TESTS: Record<IsValue, (a: ArticleMeta) => boolean> = {
+  archived: (a) => a.archived,
+  unread: (a) => !isRead(a),
+  read: isRead,
+  favourite: (a) => a.favourite,
+  inbox: (a) => !a.archived,
+  deleted: (a) => Boolean(a.deletedAt),
+};
+
+const HAS_TESTS: Record<HasValue, (highlightsOf: (id: string) => readonly Highlight[]) => (a: ArticleMeta) => boolean> =
+  {
+    highlights: () => (a) => a.highlightCount > 0,
+    notes: (highlightsOf) => (a) => a.highlightCount > 0 && highlightsOf(a.id).some((h) => h.note.trim() !== ''),
+  };
 
 /** About 160 characters around the first place one of `tokens` starts a word. */
 function snippetFor(text: string, tokens: readonly string[]): string {

@@ -1,4 +1,5 @@
 import type { ArticleMeta, BulkAction } from '@shared/model';
+import { hasTag as tagsInclude, sameTag } from '@shared/library/tag-key';
 import { api } from '../api';
 
 /** A change to some articles and how to take it back (only the articles it actually changed). */
@@ -7,7 +8,7 @@ export interface Applied {
   undo: (() => Promise<unknown>) | null;
 }
 
-const hasTag = (a: ArticleMeta, tag: string) => a.tags.some((t) => t.toLowerCase() === tag.toLowerCase());
+const hasTag = (a: ArticleMeta, tag: string) => tagsInclude(a.tags, tag);
 const count = (n: number) => (n === 1 ? '1 article' : `${n.toLocaleString()} articles`);
 const ids = (list: ArticleMeta[]) => list.map((a) => a.id);
 const named = (list: ArticleMeta[]) => (list.length === 1 ? `“${list[0].title}”` : count(list.length));
@@ -92,6 +93,6 @@ export function afterAction(list: ArticleMeta[], action: ListAction): ArticleMet
   if (action.type === 'add-tag')
     return list.map((a) => (hasTag(a, action.tag) ? a : { ...a, tags: [...a.tags, action.tag] }));
   if (action.type === 'remove-tag')
-    return list.map((a) => ({ ...a, tags: a.tags.filter((t) => t.toLowerCase() !== action.tag.toLowerCase()) }));
+    return list.map((a) => ({ ...a, tags: a.tags.filter((t) => !sameTag(t, action.tag)) }));
   return list;
 }

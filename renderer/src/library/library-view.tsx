@@ -9,6 +9,8 @@ import { useToast } from '../ui/toast';
 import { useDebounced } from '../ui/use-debounced';
 import { AddUrlForm } from './add-url-form';
 import { siteOf } from '@shared/transfer/markdown-export';
+import { TRASH_RETENTION_TEXT } from '@shared/library/trash';
+import { UNDO_WINDOW_MS } from '@shared/library/undo-window';
 import { ArticleRow } from './article-row';
 import { BulkBar, type BulkCommand } from './bulk-bar';
 import { ConfirmDialog } from './confirm-dialog';
@@ -38,11 +40,13 @@ const EMPTY_HINTS: Record<LibraryRoute['view'], { title: string; hint: string }>
   archive: { title: 'Nothing archived yet', hint: 'Press e when you finish an article to move it here.' },
   all: { title: 'No articles', hint: 'Save a link to get started.' },
   clipped: { title: 'No highlights yet', hint: 'Articles with highlights appear here.' },
-  trash: { title: 'Trash is empty', hint: 'Deleted articles wait here for 30 days before they are removed for good.' },
+  trash: {
+    title: 'Trash is empty',
+    hint: `Deleted articles wait here for ${TRASH_RETENTION_TEXT} before they are removed for good.`,
+  },
 };
 
 const SEARCH_DELAY_MS = 160;
-const UNDO_MS = 8000;
 
 export function LibraryView({ route, theme }: { route: LibraryRoute; theme: ReturnType<typeof useTheme> }) {
   const notify = useToast();
@@ -55,7 +59,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
   const [tagging, setTagging] = useState<{ articles: ArticleMeta[] } | null>(null);
   const [managingTags, setManagingTags] = useState(false);
   const [confirmEmpty, setConfirmEmpty] = useState(false);
-  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_MS);
+  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_WINDOW_MS);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const addRef = useRef<HTMLInputElement>(null);
@@ -248,7 +252,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                   )}
                 </div>
                 {inTrash && !searching && (
-                  <p className="list-note">Articles in the Trash are removed for good after 30 days.</p>
+                  <p className="list-note">Articles in the Trash are removed for good after {TRASH_RETENTION_TEXT}.</p>
                 )}
                 {!searching && (
                   <ListToolbar

@@ -14,7 +14,7 @@ const SYNTAX: [string, string][] = [
   ['tag:name', 'tagged'],
   ['site:example.com', 'from a site'],
   ['is:unread  is:archived  is:favourite', 'state'],
-  ['has:highlights', 'with highlights'],
+  ['has:highlights  has:notes', 'with highlights, with notes'],
   ['lang:de', 'in a language'],
 ];
 

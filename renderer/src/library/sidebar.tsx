@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { LibraryView, TagCount } from '@shared/model';
+import { sameTag } from '@shared/library/tag-key';
 import { routeHref, type Route } from '../route';
 import { ArchiveIcon, HighlightIcon, InboxIcon, NoteIcon, StackIcon, StarIcon, TagIcon, TrashIcon } from '../ui/icons';
 import type { ThemePreference } from '../ui/theme';
@@ -101,7 +102,7 @@ export function Sidebar({ route, tags, theme, onCycleTheme, onManageTags }: Prop
         ) : (
           <ul className="nav-list" aria-label="Tags">
             {tags.map((tag) => {
-              const current = route.name === 'library' && route.tag?.toLowerCase() === tag.name.toLowerCase();
+              const current = route.name === 'library' && route.tag !== undefined && sameTag(route.tag, tag.name);
               return (
                 <li key={tag.name}>
                   <a

@@ -1,4 +1,5 @@
 import type { ArticleMeta, TagCount } from '@shared/model';
+import { tagKey } from '@shared/library/tag-key';
 import { OverlayBackdrop } from '../ui/overlay';
 import { TagChip } from '../ui/tag-chip';
 import { TagInput } from '../ui/tag-input';
@@ -19,7 +20,7 @@ export function TagPopover({ articles, known, onAdd, onRemove, onClose }: Props)
   useDialogEscape(onClose);
   const count = articles.length;
   const current = new Map<string, string>();
-  for (const a of articles) for (const t of a.tags) if (!current.has(t.toLowerCase())) current.set(t.toLowerCase(), t);
+  for (const a of articles) for (const t of a.tags) if (!current.has(tagKey(t))) current.set(tagKey(t), t);
   const title =
     count === 1 ? `Tags of “${articles[0]?.title ?? 'this article'}”` : `Tag ${count.toLocaleString()} articles`;
 

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LibrarySettings, ViewSettings } from '@shared/model';
+import { tagKey } from '@shared/library/tag-key';
 import { api } from '../api';
 
 let cached: Promise<LibrarySettings> | null = null;
 const loadSettings = (): Promise<LibrarySettings> => (cached ??= api.getSettings().catch(() => ({ views: {} })));
 
 /** The settings key of a view: its name, or "tag:<name>" for a tag's view. */
-export const settingsKey = (view: string, tag?: string): string => (tag ? `tag:${tag.toLowerCase()}` : view);
+export const settingsKey = (view: string, tag?: string): string => (tag ? `tag:${tagKey(tag)}` : view);
 
 /** A view's sort and filters, kept in the library (so they follow it to another computer). */
 export function useViewSettings(key: string) {

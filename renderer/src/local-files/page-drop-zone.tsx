@@ -38,14 +38,14 @@ export function PageDropZone() {
       busy.current = true;
       try {
         for (const file of pages) {
-          const path = api.pathForFile?.(file) ?? '';
-          if (!path) {
+          const token = await api.dropTokenFor?.(file).catch(() => '');
+          if (!token) {
             notify(`“${file.name}” cannot be saved: Offprint was not told where it is on the disk.`);
             continue;
           }
           setSaving({ name: file.name, progress: null });
           try {
-            const { article, existed } = await api.saveFile(path);
+            const { article, existed } = await api.saveFile(token);
             if (existed) markAlreadySaved(article.id);
             else notify(`Saved “${article.title}”`);
             navigate({ name: 'reader', id: article.id });

@@ -1,21 +1,14 @@
 import type { ArticleMeta } from '@shared/model';
+import { siteOf } from '@shared/transfer/markdown-export';
 import { api } from '../api';
 import { ExternalIcon } from '../ui/icons';
 import { formatDate, readingTime } from '../ui/relative-time';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
 
 export function ArticleHeader({ article }: { article: ArticleMeta }) {
   const published = formatDate(article.publishedTime);
   return (
     <header className="article-header">
-      <p className="article-site">{article.siteName || hostOf(article.url)}</p>
+      <p className="article-site">{siteOf(article)}</p>
       <h1 className="article-title">{article.title}</h1>
       {article.byline && <p className="article-byline">{article.byline}</p>}
       <p className="article-meta">

@@ -1,36 +1,25 @@
+import { foldText, foldWithOffsets } from '@shared/text/fold-text';
 import type { TextSpan } from './text-offsets';
 
 /**
- * Where `query` occurs in `text`, ignoring case and accents (é finds e). Each character is
- * folded on its own, so an offset in the folded text is an offset in the original.
+ * Where `query` occurs in `text`, folded as library search folds (é finds e, "strasse" finds
+ * "Straße"), as spans of the original text.
  */
 export function findMatches(text: string, query: string, limit = 5000): TextSpan[] {
-  const needle = fold(query.trim());
+  const needle = foldText(query.trim());
   if (!needle) return [];
-  const haystack = fold(text);
+  const { folded, originalSpan } = foldWithOffsets(text);
   const spans: TextSpan[] = [];
   for (
-    let at = haystack.indexOf(needle);
+    let at = folded.indexOf(needle);
     at !== -1 && spans.length < limit;
-    at = haystack.indexOf(needle, at + needle.length)
+    at = folded.indexOf(needle, at + needle.length)
   ) {
-    spans.push({ start: at, end: at + needle.length });
+    const span = originalSpan(at, at + needle.length);
+    // Two matches inside one character's folding ("ss" twice in "ßß" is fine; "s" of "ß" then "s" is not) merge.
+    const last = spans[spans.length - 1];
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else spans.push(span);
   }
   return spans;
-}
-
-/** Same length as the input: one UTF-16 unit out per unit in. */
-function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    const code = ch.charCodeAt(0);
-    if (code < 128) {
-      out += ch.toLowerCase();
-      continue;
-    }
-    const folded = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    out += folded.length === 1 ? folded : ch;
-  }
-  return out;
 }

@@ -4,6 +4,7 @@ import { articleToMarkdown } from '@shared/transfer/markdown-export';
 import { api } from '../api';
 import { backToLibrary, searchLibrary } from '../route';
 import { ReaderSettingsPopover } from '../settings/reader-settings-popover';
+import { UNDO_WINDOW_MS } from '@shared/library/undo-window';
 import { readerStyle, updateReaderSettings, useReaderSettings } from '../settings/reader-settings';
 import type { useTheme } from '../ui/theme';
 import { useFailureToast, useToast } from '../ui/toast';
@@ -35,7 +36,6 @@ import { useReattach } from './use-reattach';
 import { useSelectionActions } from './use-selection-actions';
 
 type Theme = ReturnType<typeof useTheme>;
-const UNDO_MS = 7000;
 
 export function ReaderView({ id, theme, highlightId }: { id: string; theme: Theme; highlightId?: string }) {
   const loaded = useArticle(id);
@@ -103,7 +103,7 @@ function Reader({
     text,
     body,
   );
-  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_MS);
+  const { offer: undoOffer, offerUndo, withdraw: withdrawUndo } = useUndoOffer(UNDO_WINDOW_MS);
   const paintable = useMemo(
     () => anchored.flatMap(({ highlight, span }) => (span ? [{ id: highlight.id, color: highlight.color, span }] : [])),
     [anchored],

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
+import { isFinished } from '@shared/reading/finished';
 import { api } from '../api';
 import { capturePosition, findPositionBlock, loadPosition, savePosition } from './reading-position';
 
 const SAVE_EVERY_MS = 1000;
 /** Below the sticky toolbar: what the reader sees first. */
 const TOOLBAR_HEIGHT = 52;
-const FINISHED = 0.995;
 /** For this long after opening, late layout (images arriving) re-applies the restored position. */
 const SETTLE_MS = 2500;
 
@@ -77,12 +77,12 @@ export function useReadingProgress(options: Options): { minutesLeft: number; fin
       if (position) savePosition(articleId, position);
       if (progress === lastSaved) return;
       lastSaved = progress;
-      api.setProgress(articleId, progress >= FINISHED ? 1 : progress).catch(() => {});
+      api.setProgress(articleId, isFinished(progress) ? 1 : progress).catch(() => {});
     };
     const update = () => {
       const progress = progressOf(scroller, body);
       bar.style.transform = `scaleX(${progress})`;
-      const finished = progress >= FINISHED;
+      const finished = isFinished(progress);
       const minutesLeft = Math.ceil(readingMinutes * (1 - progress));
       setState((s) => (s.minutesLeft === minutesLeft && s.finished === finished ? s : { minutesLeft, finished }));
       if (finished && !finishedOnce && userScrolled) {

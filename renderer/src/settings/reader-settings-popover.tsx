@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { READER_FONTS, READER_THEMES } from '@shared/settings/reader-settings';
 import {
   LIMITS,
   resetReaderSettings,
@@ -8,18 +9,11 @@ import {
   type ReaderTheme,
 } from './reader-settings';
 
-const FONTS: { value: ReaderFont; label: string; sample: string }[] = [
-  { value: 'serif', label: 'Serif', sample: 'font-sample-serif' },
-  { value: 'sans', label: 'Sans', sample: 'font-sample-sans' },
-  { value: 'legible', label: 'Legible', sample: 'font-sample-legible' },
-];
+const FONT_LABELS: Record<ReaderFont, string> = { serif: 'Serif', sans: 'Sans', legible: 'Legible' };
+const FONTS = READER_FONTS.map((value) => ({ value, label: FONT_LABELS[value], sample: `font-sample-${value}` }));
 
-const THEMES: { value: ReaderTheme; label: string }[] = [
-  { value: 'system', label: 'Auto' },
-  { value: 'light', label: 'Light' },
-  { value: 'sepia', label: 'Sepia' },
-  { value: 'dark', label: 'Dark' },
-];
+const THEME_LABELS: Record<ReaderTheme, string> = { system: 'Auto', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
+const THEMES = READER_THEMES.map((value) => ({ value, label: THEME_LABELS[value] }));
 
 function Choice<T extends string>({
   label,

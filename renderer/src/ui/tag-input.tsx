@@ -1,5 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { TagCount } from '@shared/model';
+import { tagKey } from '@shared/library/tag-key';
 
 interface Props {
   known: TagCount[];
@@ -19,11 +20,11 @@ export function TagInput({ known, exclude = [], label, placeholder, autoFocus, o
   const [draft, setDraft] = useState('');
   const [active, setActive] = useState(-1);
   const listId = useId();
-  const skip = new Set(exclude.map((t) => t.toLowerCase()));
+  const skip = new Set(exclude.map(tagKey));
   const typed = draft.trim().toLowerCase();
   const suggestions = typed
     ? known
-        .filter((t) => !skip.has(t.name.toLowerCase()) && t.name.toLowerCase().includes(typed))
+        .filter((t) => !skip.has(tagKey(t.name)) && t.name.toLowerCase().includes(typed))
         .sort(
           (a, b) =>
             Number(b.name.toLowerCase().startsWith(typed)) - Number(a.name.toLowerCase().startsWith(typed)) ||

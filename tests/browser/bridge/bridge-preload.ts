@@ -6,11 +6,13 @@
  */
 import { createApiClient } from '@shared/ipc/client';
 import type { EventName } from '@shared/ipc/contract';
-import type { Envelope } from '@shared/ipc/envelope';
+import { unwrap, type Envelope } from '@shared/ipc/envelope';
 
 declare global {
   interface Window {
     __offprintInvoke(method: string, args: unknown[]): Promise<Envelope>;
+    /** Stands in for the preload's drop-token channel to main. */
+    __offprintDropToken(path: string): Promise<Envelope<string>>;
     __offprintEmit(event: EventName, payload: unknown): void;
     /** Stands in for Electron's webUtils.getPathForFile: a test maps dropped files' names to paths. */
     __offprintFilePaths?: Record<string, string>;
@@ -30,8 +32,13 @@ const api = createApiClient(
     },
   },
   {
-    pathForFile: (file) => window.__offprintFilePaths?.[file.name] ?? '',
+    // As the preload does: the file's path (here from the test's table) is exchanged for a token.
+    dropTokenFor: async (file) => {
+      const path = window.__offprintFilePaths?.[file.name] ?? '';
+      return path ? unwrap(await window.__offprintDropToken(path)) : '';
+    },
   },
+  () => navigator.userActivation.isActive,
 );
 
 Object.defineProperty(window, 'offprint', { value: api, enumerable: true });

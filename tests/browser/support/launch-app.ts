@@ -9,9 +9,10 @@ import { chromium, type Browser, type BrowserContext, type Page, type Route } fr
 import { dispatch } from '@shared/ipc/dispatch';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
-import { exportHighlights } from '../../../electron/core/transfer/export-highlights';
+import { exportHighlights } from '../../../electron/core/export/export-highlights';
 import { combineApi } from '../../../electron/main/combine-api';
 import { contentTypeFor } from '../../../electron/main/policy/content-type';
+import { DropTokens } from '../../../electron/main/policy/drop-tokens';
 import { withLocalPageCheck } from '../../../electron/main/policy/local-page-path';
 import { createShellApi } from '../../../electron/main/shell-api';
 
@@ -71,6 +72,7 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
 
   const exportFolder: { path: string | null } = { path: null };
   // The app's own (Electron-free) API assembly, with the system browser and the folder dialog stood in for.
+  const drops = new DropTokens();
   const bridgeApi = withLocalPageCheck(
     combineApi(
       core,
@@ -79,7 +81,9 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
         (scope) => exportHighlights(core, async () => exportFolder.path, scope),
       ),
     ),
+    drops,
   );
+  await page.exposeBinding('__offprintDropToken', (_source, path: unknown) => drops.register(path));
   await page.exposeBinding('__offprintInvoke', (_source, method: unknown, args: unknown) =>
     dispatch(bridgeApi, method, args),
   );

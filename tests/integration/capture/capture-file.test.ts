@@ -6,6 +6,8 @@ import { captureFile } from '../../../electron/core/capture/capture-file';
 import { closeExtractionPool } from '../../../electron/core/capture/capture-url';
 import { captureOptionsUnder } from '../../support/capture-options';
 import { sendBody, startFixtureServer, type FixtureServer } from '../../support/fixture-server';
+import { fakeNetwork } from '../../support/fake-network';
+import '../../support/loopback-only';
 import { makePng } from '../../support/images';
 
 const PARAGRAPH =
@@ -36,18 +38,39 @@ describe('captureFile', () => {
     const html = page(
       '',
       `<figure><img src="./Frozen%20harbour_files/ferry.png" alt="The ferry"><figcaption>The ferry</figcaption></figure>
-       <img src="${server.url('/remote.png')}" alt="Remote">`,
+       <img src="http://cdn.test/remote.png" alt="Remote">`,
     );
     await writeFile(join(dir, 'Frozen harbour.html'), html);
-    const opts = options();
+    const network = fakeNetwork({ 'cdn.test': ['93.184.216.34'] }, () => server.port);
+    const opts = options({ network });
     const article = await captureFile(join(dir, 'Frozen harbour.html'), opts);
     expect(article.title).toBe('Frozen harbour');
     expect(article.finalUrl).toMatch(/^file:\/\/.*Frozen%20harbour\.html$/);
     expect(article.canonicalUrl).toBeNull();
     expect(article.assets).toHaveLength(2);
     expect(await readdir(opts.assetsDir)).toHaveLength(2);
-    expect(article.content).not.toMatch(/file:|127\.0\.0\.1/);
+    expect(article.content).not.toMatch(/file:|cdn\.test/);
     expect([...article.content.matchAll(/<img\b[^>]*src="offprint-asset:/g)]).toHaveLength(2);
+    expect(network.connections.map((c) => c.addresses[0].address)).toEqual(['93.184.216.34']);
+  });
+
+  it('never lets a dropped page reach this computer or the local network for its pictures', async () => {
+    const dir = join(root, 'reaching-in');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'inside.html'),
+      page(
+        '<meta property="og:image" content="http://169.254.169.254/latest/meta-data/cover.png">',
+        `<img src="${server.url('/remote.png')}" alt="Loopback">
+         <img src="http://router.test/remote.png" alt="Router">`,
+      ),
+    );
+    const network = fakeNetwork({ 'router.test': ['192.168.1.1'] }, () => server.port);
+    const before = server.requests.length;
+    const article = await captureFile(join(dir, 'inside.html'), options({ network }));
+    expect(article.assets).toEqual([]);
+    expect(network.connections).toEqual([]);
+    expect(server.requests.length).toBe(before);
   });
 
   it('resolves against the page’s own canonical address, still taking pictures from _files', async () => {

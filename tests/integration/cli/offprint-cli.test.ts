@@ -163,6 +163,7 @@ describe('offprint CLI', () => {
     ['a bad URL', ['add', 'ftp://example.com/file'], /Only http and https/],
     ['an unknown id', ['show', 'nosuchid'], /not in the library/],
     ['an unknown option', ['list', '--jsn'], /does not understand --jsn/],
+    ['the retired --recover-library', ['list', '--recover-library'], /does not understand --recover-library/],
   ])('fails on %s with one line on stderr', async (_name, args, message) => {
     const run = await cli(['--library', library, ...args]);
     expect(run.code).not.toBe(0);

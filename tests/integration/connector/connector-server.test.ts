@@ -93,7 +93,8 @@ describe('refusals', () => {
   const save = { url: 'https://example.com/a', title: 'A', html: '<p>hello</p>' };
 
   it('refuses without a valid token, and a token from another extension', async () => {
-    for (const t of [null, 'x'.repeat(43), `${token.slice(0, -1)}A`]) {
+    const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+    for (const t of [null, 'x'.repeat(43), altered]) {
       const answer = await extensionCall(connector.port, 'POST', '/v1/save', t, save);
       expect(answer.status).toBe(401);
       expect(answer.json().status).toBe('unpaired');

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TRASH_RETENTION_DAYS, TRASH_RETENTION_TEXT } from '@shared/library/trash';
 import type { NewHighlight } from '@shared/model';
 import { LibraryStore, type StoreOptions } from '../../../electron/core/library/library-store';
 import { SCHEMA_VERSION } from '../../../electron/core/library/library-index';
@@ -77,8 +78,13 @@ describe('journal', () => {
     expectFullHistory(store, ids);
     expect(store.notices).toEqual([]);
     await store.close();
-    expect((await readJson('library.json')).articles).toHaveLength(3);
-    expect(await readFile(join(dir, 'library.journal'), 'utf8')).toBe('');
+    const index = await readJson('library.json');
+    expect(index.articles).toHaveLength(3);
+    // Emptied down to its first line, which names it and the change it goes on from (as library.json records).
+    const journal = (await readFile(join(dir, 'library.journal'), 'utf8')).trim().split('\n');
+    expect(journal.map((line) => JSON.parse(line))).toEqual([
+      { journal: index.journal.id, seq: index.journal.seq, ops: [] },
+    ]);
   });
 
   it('discards a torn last line (a write that was never acknowledged)', async () => {
@@ -106,6 +112,44 @@ describe('journal', () => {
     expect(backups).toHaveLength(3);
     const newest = JSON.parse(await readFile(join(dir, 'backups', backups.sort().at(-1)!), 'utf8'));
     expect(newest.articles).toHaveLength(4);
+  });
+});
+
+describe('a journal that does not go on from library.json', () => {
+  it('notices a missing library.journal and recovers the changes since the snapshot from the article folders', async () => {
+    const ids = await libraryWithHistory();
+    await rm(join(dir, 'library.journal'));
+    const store = await openStore();
+    expectFullHistory(store, ids);
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toMatch(/change journal library\.journal was missing.*recovered from the article folders/);
+    await store.close();
+    // Repaired for good: the next open is quiet and complete.
+    const again = await openStore();
+    expectFullHistory(again, ids);
+    expect(again.notices.join(' ')).toBe('');
+  });
+
+  it('notices changes missing from the start of library.journal', async () => {
+    const ids = await libraryWithHistory();
+    const [header, , ...rest] = (await readFile(join(dir, 'library.journal'), 'utf8')).split('\n');
+    await writeFile(join(dir, 'library.journal'), [header, ...rest].join('\n'));
+    const store = await openStore();
+    expectFullHistory(store, ids);
+    expect(store.notices[0]).toMatch(/library\.journal is missing changes/);
+  });
+
+  it('reports a damaged meta.json and rewrites it from the index', async () => {
+    const ids = await libraryWithHistory();
+    await (await openStore()).close();
+    await writeFile(join(dir, 'articles', ids.a.id, 'meta.json'), '{"article": {"id": "trunc');
+    const store = await openStore();
+    expectFullHistory(store, ids);
+    await store.recordsChecked;
+    expect(store.notices).toHaveLength(1);
+    expect(store.notices[0]).toMatch(/meta\.json.*1 article.*damaged.*rewritten from the index: “Alpha”/);
+    const record = await readJson('articles', ids.a.id, 'meta.json');
+    expect(record.article).toMatchObject({ id: ids.a.id, title: 'Alpha', tags: ['Kept'], archived: true });
   });
 });
 
@@ -190,18 +234,21 @@ describe('sweeping after a crash', () => {
 });
 
 describe('trash', () => {
-  it('empties articles trashed more than 30 days ago when the library opens, files included', async () => {
+  it(`empties articles trashed more than ${TRASH_RETENTION_TEXT} ago when the library opens, files included`, async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const opened = Date.parse('2020-03-01T00:00:00.000Z');
+    const daysBefore = (days: number) => new Date(opened - days * day).toISOString();
     const store = await openStore();
     const old = (await saveSample(store, { url: 'https://example.com/old' })).article;
     const recent = (await saveSample(store, { url: 'https://example.com/recent' })).article;
-    await store.updateArticle(old.id, () => ({ deletedAt: '2020-01-01T00:00:00.000Z' }));
-    await store.updateArticle(recent.id, () => ({ deletedAt: '2020-01-25T00:00:00.000Z' }));
+    await store.updateArticle(old.id, () => ({ deletedAt: daysBefore(TRASH_RETENTION_DAYS + 1) }));
+    await store.updateArticle(recent.id, () => ({ deletedAt: daysBefore(TRASH_RETENTION_DAYS - 1) }));
     await store.close();
 
-    const later = await openStore({ now: () => new Date('2020-02-05T00:00:00.000Z') });
+    const later = await openStore({ now: () => new Date(opened) });
     expect(later.hasArticle(old.id)).toBe(false);
     expect(existsSync(join(dir, 'articles', old.id))).toBe(false);
-    expect(later.getArticle(recent.id).deletedAt).toBe('2020-01-25T00:00:00.000Z');
+    expect(later.getArticle(recent.id).deletedAt).toBe(daysBefore(TRASH_RETENTION_DAYS - 1));
   });
 });
 

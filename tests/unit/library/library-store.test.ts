@@ -3,8 +3,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OffprintError } from '@shared/ipc/envelope';
-import type { NewHighlight } from '@shared/model';
-import { LibraryStore } from '../../../electron/core/library/library-store';
+import type { ArticleMeta, NewHighlight } from '@shared/model';
+import { FINISHED_AT_PROGRESS } from '@shared/reading/finished';
+import { ARTICLE_CHANGE_FIELDS, LibraryStore, type ArticleChange } from '../../../electron/core/library/library-store';
 import { SCHEMA_VERSION } from '../../../electron/core/library/library-index';
 import { saveSample, tempLibraryDir } from './sample-article';
 
@@ -43,7 +44,13 @@ describe('LibraryStore', () => {
   it('creates a fresh library with the current schemaVersion in a brand-new folder', async () => {
     dir = join(root, 'nested', 'library');
     await openStore();
-    expect(await readIndex()).toEqual({ schemaVersion: SCHEMA_VERSION, articles: [], highlights: [], settings: {} });
+    expect(await readIndex()).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      journal: { id: expect.stringMatching(/^[0-9a-f]{16}$/), seq: 0 },
+      articles: [],
+      highlights: [],
+      settings: {},
+    });
   });
 
   it('keeps articles, their files and their changes across reopening', async () => {
@@ -72,7 +79,8 @@ describe('LibraryStore', () => {
     expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect(await readdir(join(dir, '.staging'))).toEqual([]);
     // Acknowledged saves are journaled; library.json gets them when the journal is folded in.
-    expect((await readFile(join(dir, 'library.journal'), 'utf8')).trim().split('\n')).toHaveLength(5);
+    // (after the journal's first line, which names it)
+    expect((await readFile(join(dir, 'library.journal'), 'utf8')).trim().split('\n')).toHaveLength(6);
     await store.close();
     expect((await readIndex()).articles).toHaveLength(5);
   });
@@ -95,6 +103,30 @@ describe('LibraryStore', () => {
     const first = await store.addHighlight(highlightFor(article.id));
     const second = await store.addHighlight(highlightFor(article.id));
     expect(first.createdAt < second.createdAt).toBe(true);
+  });
+
+  it('writes a change to each field an ArticleChange can carry, and skips one that changes nothing', async () => {
+    // Typed exhaustively: a field added to ArticleChange does not compile until it has a value here.
+    const changes: { [K in keyof Required<ArticleChange>]: Required<ArticleChange>[K] } = {
+      archived: true,
+      favourite: true,
+      tags: ['kept'],
+      deletedAt: '2026-02-01T00:00:00.000Z',
+      readAt: '2026-02-02T00:00:00.000Z',
+    };
+    expect(Object.keys(ARTICLE_CHANGE_FIELDS).sort()).toEqual(Object.keys(changes).sort());
+    const store = await openStore();
+    const { article } = await saveSample(store, { url: 'https://example.com/a' });
+    for (const [field, value] of Object.entries(changes)) {
+      const [changed] = await store.updateMany([article.id], () => ({ [field]: value }));
+      expect(changed, field).toBeDefined();
+      expect((changed as unknown as Record<string, unknown>)[field], field).toEqual(value);
+      expect(await store.updateMany([article.id], () => ({ [field]: value })), field).toEqual([]);
+    }
+    await store.close();
+    const [stored] = (await readIndex()).articles;
+    for (const [field, value] of Object.entries(changes))
+      expect(stored[field as keyof ArticleMeta], field).toEqual(value);
   });
 
   it('drops a second capture of a page that was saved meanwhile', async () => {
@@ -132,7 +164,7 @@ describe('LibraryStore', () => {
       join(dir, 'library.json'),
       JSON.stringify({ schemaVersion: 99, articles: [], highlights: [], settings: {} }),
     );
-    await expect(LibraryStore.open(dir, { recoverUnreadableIndex: true })).rejects.toMatchObject({
+    await expect(LibraryStore.open(dir)).rejects.toMatchObject({
       code: 'library-too-new',
     });
     expect(JSON.parse(await readFile(join(dir, 'library.json'), 'utf8')).schemaVersion).toBe(99);
@@ -148,7 +180,7 @@ describe('LibraryStore', () => {
   it('takes over a lock left by a process that no longer runs', async () => {
     await writeFile(join(dir, '.lock'), '999999999');
     await openStore();
-    expect(await readFile(join(dir, '.lock'), 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(await readFile(join(dir, '.lock'), 'utf8'))).toMatchObject({ pid: process.pid });
   });
 
   it('reports a missing article as not-found', async () => {
@@ -218,6 +250,15 @@ describe('LibraryStore', () => {
     // Journaled, never by rewriting library.json.
     await expect.poll(async () => readFile(join(dir, 'library.journal'), 'utf8')).toContain('"progress":0.4');
     expect((await readIndex()).articles[0].progress).toBe(0);
+  });
+
+  it('marks an article read when its progress reaches the shared "finished" threshold, not before', async () => {
+    const store = await openStore();
+    const { article } = await saveSample(store, { url: 'https://example.com/a' });
+    store.setProgress(article.id, 0.96);
+    expect(store.getArticle(article.id).readAt).toBeFalsy();
+    store.setProgress(article.id, FINISHED_AT_PROGRESS);
+    expect(store.getArticle(article.id).readAt).toBeTruthy();
   });
 
   it('refuses work after close', async () => {

@@ -2,31 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '@shared/model';
 import { listArticles } from '../../../electron/core/library/list-articles';
 import { cleanTag, countTags, withTag, withoutTag } from '../../../electron/core/library/tags';
+import { sampleMeta } from './sample-meta';
 
-const meta = (id: string, fields: Partial<ArticleMeta> = {}): ArticleMeta => ({
-  id,
-  url: `https://example.com/${id}`,
-  originalUrl: `https://example.com/${id}`,
-  title: id,
-  byline: null,
-  siteName: null,
-  excerpt: null,
-  lang: null,
-  dir: null,
-  publishedTime: null,
-  wordCount: 0,
-  readingMinutes: 0,
-  leadImage: null,
-  extraction: 'readability',
-  savedAt: '2024-01-01T00:00:00.000Z',
-  updatedAt: '2024-01-01T00:00:00.000Z',
-  archived: false,
-  favourite: false,
-  tags: [],
-  progress: 0,
-  highlightCount: 0,
-  ...fields,
-});
+const meta = sampleMeta;
 
 describe('tags', () => {
   it('trims and collapses white space, refusing empty or overlong tags', () => {

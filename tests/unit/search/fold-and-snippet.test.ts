@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldText, originalIndex, queryWords } from '../../../electron/core/search/fold-text';
+import { foldText, originalIndex, queryWords } from '@shared/text/fold-text';
 import { makeSnippet, SNIPPET_LENGTH } from '../../../electron/core/search/make-snippet';
 
 describe('foldText', () => {

@@ -1,5 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { bm25Engine } from '../../../electron/core/search/bm25-engine';
+import type { EngineIndex, SearchEngine } from '../../../electron/core/search/search-engine';
 import { SearchIndex } from '../../../electron/core/search/search-index';
 import { useTempLibrary } from '../../support/temp-library';
 import { saveSample } from '../library/sample-article';
@@ -34,6 +36,32 @@ describe('SearchIndex', () => {
     expect(await search.search('sourdough rivers')).toEqual([]);
     expect(await search.search('   ')).toEqual([]);
     expect(await search.search('')).toEqual([]);
+  });
+
+  it('ranks with the engine it is given, keeping its own filters', async () => {
+    await saveSample(library.store, { url: 'https://a.test/1', title: 'Bread at home', textContent: 'sourdough' });
+    const { article } = await saveSample(library.store, {
+      url: 'https://a.test/2',
+      title: 'Sourdough secrets',
+      textContent: 'sourdough sourdough',
+    });
+    await library.store.updateArticle(article.id, () => ({ archived: true }));
+    const asked: string[][][] = [];
+    // BM25's matches, ranked the other way round: the order of the hits must follow it.
+    const reversed = (index: EngineIndex): EngineIndex =>
+      Object.assign(Object.create(index) as EngineIndex, {
+        match: (query: Parameters<EngineIndex['match']>[0]) => {
+          asked.push(query.groups);
+          return index.match(query).map((m) => ({ ...m, titleWords: 0, score: -m.score }));
+        },
+      });
+    const engine: SearchEngine = { create: () => reversed(bm25Engine.create()), read: () => null };
+    const search = new SearchIndex(library.store, { engine });
+    const plain = new SearchIndex(library.store);
+    expect(titles(await plain.search('sourdough'))).toEqual(['Sourdough secrets', 'Bread at home']);
+    expect(titles(await search.search('sourdough'))).toEqual(['Bread at home', 'Sourdough secrets']);
+    expect(titles(await search.search('sourdough is:archived'))).toEqual(['Sourdough secrets']);
+    expect(asked[0]).toEqual([['sourdough']]);
   });
 
   it('ignores case and diacritics on both sides', async () => {
@@ -77,7 +105,7 @@ describe('SearchIndex', () => {
     expect(hit.snippet.length).toBeLessThan(200);
   });
 
-  it('keeps texts in memory after the first search, and follows saves and deletes', async () => {
+  it('reads a text once, and follows saves and deletes it is told about', async () => {
     const { article } = await saveSample(library.store, {
       url: 'https://a.test/1',
       title: 'Alpha',
@@ -93,7 +121,7 @@ describe('SearchIndex', () => {
       title: 'Beta',
       textContent: 'kestrel nest',
     });
-    search.setText(second.article.id, 'kestrel nest');
+    await search.update([second.article.id]);
     expect(titles(await search.search('kestrel nest'))).toEqual(['Beta']);
 
     await library.store.deleteArticle(second.article.id);

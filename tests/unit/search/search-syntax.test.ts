@@ -116,6 +116,40 @@ describe('search with the query syntax', () => {
     expect(titles(await search.searchPage('lang:de'))).toEqual(['Der Turmfalke']);
   });
 
+  it('has:notes finds articles with a highlight carrying a note, not those whose highlights have none', async () => {
+    const { a, c } = await sampleLibrary();
+    await library.store.addHighlight({
+      articleId: a.id,
+      quote: { type: 'TextQuoteSelector', exact: 'A small falcon', prefix: '', suffix: ' that' },
+      position: { type: 'TextPositionSelector', start: 0, end: 14 },
+      color: 'yellow',
+      note: '  ',
+    });
+    const search = new SearchIndex(library.store);
+    expect(titles(await search.searchPage('has:highlights')).sort()).toEqual(['Der Turmfalke', 'The kestrel hovers']);
+    expect(titles(await search.searchPage('has:notes'))).toEqual(['Der Turmfalke']);
+    expect(titles(await search.searchPage('has:note'))).toEqual(['Der Turmfalke']);
+    expect(titles(await search.searchPage('-has:notes'))).not.toContain('Der Turmfalke');
+    const [highlight] = library.store.highlightsOf(c.id);
+    await library.store.updateHighlight(highlight.id, { note: '' });
+    expect(titles(await search.searchPage('has:notes'))).toEqual([]);
+  });
+
+  it('reports an unknown is: or has: value instead of matching everything', async () => {
+    await sampleLibrary();
+    const search = new SearchIndex(library.store);
+    await expect(search.searchPage('is:arcived')).rejects.toMatchObject({
+      code: 'bad-query',
+      message: expect.stringMatching(/Unknown search filter is:arcived\. is: takes archived, unread/),
+    });
+    await expect(search.searchPage('kestrel has:comments')).rejects.toMatchObject({
+      code: 'bad-query',
+      message: expect.stringMatching(/has:comments.*highlights, notes/),
+    });
+    expect(() => parseQuery('-is:nope')).toThrow(/is:nope/);
+    expect(parseQuery('is:starred is:trashed').filters.map((f) => f.value)).toEqual(['favourite', 'deleted']);
+  });
+
   it('finds words of highlights and notes, CJK text, and marks the matches in the snippet', async () => {
     await sampleLibrary();
     const search = new SearchIndex(library.store);

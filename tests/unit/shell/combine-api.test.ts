@@ -37,6 +37,20 @@ describe('combineApi', () => {
     expect(opened).toEqual(['https://example.com/']);
   });
 
+  it('offers no call the renderer does not make: the core keeps search and listArticles for the CLI only', async () => {
+    const shell: ShellApi = {
+      openExternal: async () => undefined,
+      exportHighlights: async () => ({ written: false, files: [] }),
+    };
+    const core = Object.assign(fakeLibrary(), { search: async () => [], listArticles: async () => [] });
+    const api = combineApi(core, shell);
+    for (const method of ['search', 'listArticles']) {
+      expect(INVOKE_METHODS).not.toContain(method);
+      expect(api).not.toHaveProperty(method);
+      expect(await dispatch(api, method, ['x'])).toMatchObject({ ok: false, error: { code: 'bad-method' } });
+    }
+  });
+
   it('refuses to start when a contract method has no implementation', () => {
     const shell: ShellApi = {
       openExternal: async () => undefined,

@@ -40,3 +40,18 @@ describe('the app Content-Security-Policy', () => {
     expect(directives(ASSET_CONTENT_SECURITY_POLICY).has('sandbox')).toBe(true);
   });
 });
+
+describe('the CSP in renderer/index.html', () => {
+  it('is the header’s, less what a <meta> policy cannot carry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const html = readFileSync(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    // frame-ancestors, report-uri and sandbox are ignored in a <meta> policy (CSP 3, §3.3).
+    const headerDirectives = [...directives(APP_CONTENT_SECURITY_POLICY)].filter(
+      ([name]) => !['frame-ancestors', 'report-uri', 'sandbox'].includes(name),
+    );
+    expect([...directives(meta!)]).toEqual(headerDirectives);
+  });
+});

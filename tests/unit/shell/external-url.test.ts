@@ -7,7 +7,8 @@ describe('isAllowedExternalUrl', () => {
   it('allows web and mail links', () => {
     expect(isAllowedExternalUrl('https://example.com/a?b=c#d')).toBe(true);
     expect(isAllowedExternalUrl('http://example.com')).toBe(true);
-    expect(isAllowedExternalUrl('mailto:editor@example.com?subject=Hi')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:editor@example.com')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:editor@example.com,desk@example.com')).toBe(true);
     expect(isAllowedExternalUrl('HTTPS://EXAMPLE.COM/')).toBe(true);
   });
 
@@ -28,6 +29,24 @@ describe('isAllowedExternalUrl', () => {
       expect(isAllowedExternalUrl(url), url).toBe(false);
     }
     expect(isAllowedExternalUrl(42)).toBe(false);
+  });
+
+  it('allows mail links only without parameters, which could attach files or fill in the mail', () => {
+    for (const url of [
+      'mailto:editor@example.com?subject=Hi',
+      'mailto:editor@example.com?attach=/etc/passwd',
+      'mailto:?to=editor@example.com&attach=~/.ssh/id_rsa',
+      'mailto:editor@example.com%3Fattach=/etc/passwd',
+      'mailto:editor@example.com#x',
+      'mailto:editor@example.com&body=x',
+    ]) {
+      expect(isAllowedExternalUrl(url), url).toBe(false);
+    }
+  });
+
+  it('refuses links with control characters', () => {
+    expect(isAllowedExternalUrl('https://example.com/\u0000')).toBe(false);
+    expect(isAllowedExternalUrl('https://example.com/\u001b[31m')).toBe(false);
   });
 });
 

@@ -46,7 +46,7 @@ describe('saveFromCommandLine', () => {
   it('tells the window why saving failed, without throwing', async () => {
     const told: CaptureProgress[] = [];
     const core = fakeCore(async () => {
-      throw new OffprintError('fetch-failed', 'That page answered 500 Internal Server Error.');
+      throw new OffprintError('http-error', 'That page answered 500 Internal Server Error.');
     });
     expect(await saveFromCommandLine(core, URL_TO_SAVE, (p) => told.push(p))).toBeNull();
     expect(told).toEqual([

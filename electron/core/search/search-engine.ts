@@ -1,0 +1,46 @@
+/**
+ * What SearchIndex needs from an engine: an index of documents it can add to, remove from, write
+ * out and read back, and rank for a query. Lifecycle, persistence timing, filters and snippets
+ * stay in SearchIndex, so another engine plugs in through CoreOptions without touching them.
+ */
+import type { IndexedDoc } from './inverted-index';
+
+export type { IndexedDoc } from './inverted-index';
+
+/** The words of a query, already tokenized: each group must match (any token of a group will do). */
+export interface EngineQuery {
+  groups: string[][];
+  /** Tokens that must not occur. */
+  excluded: string[];
+}
+
+export interface EngineMatch {
+  id: string;
+  /** How many of the query's groups matched in the title (title matches rank first). */
+  titleWords: number;
+  score: number;
+}
+
+export interface EngineIndex {
+  /** Live documents. */
+  readonly size: number;
+  /** The stamp a document was indexed with, or undefined when it is not in the index. */
+  stampOf(id: string): string | undefined;
+  ids(): Iterable<string>;
+  add(doc: IndexedDoc): void;
+  remove(id: string): void;
+  /** Tokens of the index that start with `prefix` (at most `max`). */
+  expand(prefix: string, max: number): string[];
+  /** Documents matching every group and no excluded token, unordered. */
+  match(query: EngineQuery): EngineMatch[];
+  /** False only when the document certainly lacks the tokens side by side (phrase candidates). */
+  mayHaveSequence(id: string, tokens: readonly string[]): boolean;
+  /** The index file as consecutive byte ranges. */
+  serialize(): Uint8Array[];
+}
+
+export interface SearchEngine {
+  create(): EngineIndex;
+  /** Reads what serialize wrote; null when the bytes are not an index this engine understands. */
+  read(bytes: Buffer): EngineIndex | null;
+}
