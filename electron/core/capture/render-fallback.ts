@@ -3,8 +3,14 @@
  * page, a tiny body built later by script — it is rendered with its scripts and read from the
  * rendered DOM instead. The fetched page stays the answer when rendering fails or adds nothing.
  */
-import type { PageText } from './capture-url';
 import { RENDER_BUDGET_MS, type PageRenderer } from './page-renderer';
+
+/** A page as text (capture-url's PageText, written out here so the two modules do not import each other). */
+interface PageText {
+  url: string;
+  kind: 'html' | 'text';
+  text: string;
+}
 
 /** Fewer visible words than this, and the page cannot hold an article by itself. */
 const TOO_FEW_WORDS = 120;
