@@ -153,7 +153,8 @@ test('the extension saves what the user sees, highlights a selection, keeps item
     await tab.getByText('Welcome back, member.').waitFor();
     await tab.goto(site.articleUrl);
     await app.page.goto(APP_URL);
-    await app.page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    // The window is up (an empty library greets) before the save, so the list must refresh to show it.
+    await app.page.getByRole('heading', { name: 'Welcome to Offprint' }).waitFor();
     const answer = await onTab<{ status: string; id: string }>(site.articleUrl, 'saveTab');
     expect(answer).toMatchObject({ status: 'saved' });
     articleId = answer.id;
