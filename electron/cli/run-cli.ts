@@ -6,6 +6,7 @@ import { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
 import { extractFile } from './extract-files';
+import { serveConnector, untilSignal } from './serve-connector';
 
 export interface CliIo {
   out(text: string): void;
@@ -13,6 +14,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** True when progress lines on stderr would reach a person. */
   interactive: boolean;
+  /** For `serve`: resolves when it should stop (default: on SIGINT or SIGTERM). */
+  untilStopped?: () => Promise<void>;
 }
 
 export const EXIT_OK = 0;
@@ -30,6 +33,8 @@ Commands:
   show <id> [--json]              Print an article (with --json: its metadata, content and textContent).
   search <words>... [--json]      Find articles containing every word.
   remove <id>                     Delete an article, its images and its highlights.
+  serve [--port N]                Serve the browser connector on 127.0.0.1 (default port 47811, 0 for any)
+                                  until interrupted; prints the port and a pairing code.
   extract <file>... [--url URL]   Extract the article from local HTML files, one JSON line per file.
                                   The library is not touched. --url sets the page address for relative links.
   help                            Show this help.
@@ -59,6 +64,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'show':
       case 'search':
       case 'remove':
+      case 'serve':
         return await withLibrary(argv, args, io, LIBRARY_COMMANDS[args.command]);
       default:
         throw new OffprintError('usage', `Unknown command "${args.command}". Run "offprint help" to see the commands.`);
@@ -77,7 +83,7 @@ function cliLogger(args: CliArgs, io: CliIo): Logger {
   return stderrLogger((line) => io.err(line.trimEnd()), args.flags.has('verbose') ? 'info' : 'warn');
 }
 
-const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', LibraryCommand> = {
+const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | 'serve', LibraryCommand> = {
   async add(core, args, io) {
     allowOnly(args, []);
     const [target] = operands(args, ['url|file']);
@@ -151,6 +157,13 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
     const { title } = await core.getArticle(id);
     await core.deleteArticle(id);
     io.out(`Removed ${id}\t${title}`);
+    return EXIT_OK;
+  },
+
+  async serve(core, args, io) {
+    allowOnly(args, ['recover-library'], ['port']);
+    operands(args, []);
+    await serveConnector(core, args.options.get('port'), { out: io.out, untilStopped: io.untilStopped ?? untilSignal });
     return EXIT_OK;
   },
 };

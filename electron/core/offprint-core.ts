@@ -27,6 +27,7 @@ import type {
   TagCount,
 } from '@shared/model';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
+import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
 import { listClips } from './clips/list-clips';
 import { searchIndexPath } from './library/library-layout';
@@ -135,6 +136,11 @@ export class OffprintCore implements LibraryApi {
   /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
   saveFile(path: string): Promise<SaveResult> {
     return this.#saver.saveFile(path);
+  }
+
+  /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
+  saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
+    return this.#saver.saveRenderedPage(page);
   }
 
   /**

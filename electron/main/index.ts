@@ -8,15 +8,21 @@ import { toErrorInfo } from '@shared/ipc/envelope';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { errorText } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
+import { renderingPageSource } from '../core/saving/rendering-page-source';
 import { exportHighlights } from '../core/export/export-highlights';
 import { createAppLogger, logsDirIn } from './app-log';
 import { combineApi } from './combine-api';
+import type { Connector } from '../core/connector/start-connector';
+import { showPairingCode, startAppConnector } from './connector-service';
+import { createElectronPageRenderer } from './electron-page-renderer';
 import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
 import { findUrlArgument } from './policy/command-line-url';
 import { DropTokens } from './policy/drop-tokens';
+import { findProtocolLink } from './policy/protocol-link';
+import { createLinkInbox, registerProtocolClient } from './protocol-links';
 import { withLocalPageCheck } from './policy/local-page-path';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './protocols';
 import { saveFromCommandLine } from './save-from-command-line';
@@ -38,6 +44,9 @@ let core: OffprintCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let windowLoaded = false;
 const pendingUrls: string[] = [];
+let connector: Connector | null = null;
+// offprint:// links wait here until the window can ask the user about them.
+const links = createLinkInbox();
 
 function openWindow(): BrowserWindow {
   const window = createMainWindow({
@@ -59,6 +68,7 @@ function openWindow(): BrowserWindow {
 /** URLs from the command line are saved once the window can hear about them. */
 function flushPendingUrls(): void {
   if (!core || !mainWindow || !windowLoaded) return;
+  links.flush(mainWindow, windowLoaded);
   for (const url of pendingUrls.splice(0)) {
     void saveFromCommandLine(core, url, (progress) => sendCaptureProgress(mainWindow, progress), logger);
   }
@@ -99,7 +109,11 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  const opened = await OffprintCore.open({ libraryDir, logger });
+  const opened = await OffprintCore.open({
+    libraryDir,
+    logger,
+    pageSource: renderingPageSource(createElectronPageRenderer()),
+  });
   logger.info('Opened the library', { libraryDir: opened.libraryDir });
   core = opened;
 
@@ -115,14 +129,19 @@ async function start(): Promise<void> {
   registerDropTokenHandler(drops, devServerUrl);
   registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl, logger);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
+  connector = await startAppConnector(opened);
   installApplicationMenu({
     isMac: process.platform === 'darwin',
     withDevTools: !app.isPackaged,
     showLogs: () => void showLogs(),
+    onPairExtension: () => void showPairingCode(connector, dialog, mainWindow),
   });
+  registerProtocolClient(app);
 
   const url = findUrlArgument(process.argv.slice(1));
   if (url) pendingUrls.push(url);
+  const link = findProtocolLink(process.argv.slice(1));
+  if (link) links.receive(link);
   mainWindow = openWindow();
   // Load the search index once the window is up, so the first search answers at once.
   mainWindow.once('show', () => {
@@ -149,6 +168,15 @@ if (!app.requestSingleInstanceLock()) {
       pendingUrls.push(url);
       flushPendingUrls();
     }
+    const link = findProtocolLink(argv.slice(1));
+    if (link) links.receive(link);
+  });
+
+  // macOS hands links over this way (registered before ready, so a link that launched the app is not lost).
+  app.on('open-url', (event, link) => {
+    event.preventDefault();
+    focusWindow();
+    links.receive(link);
   });
 
   app.on('activate', () => {
@@ -164,8 +192,8 @@ if (!app.requestSingleInstanceLock()) {
     if (!core || closed) return;
     // Let the library finish its writes and release its lock before the process ends.
     event.preventDefault();
-    void core
-      .close()
+    void Promise.resolve(connector?.close())
+      .then(() => core?.close())
       .catch((error: unknown) => logger.error('Could not close the library cleanly', { error: errorText(error) }))
       .finally(() => {
         closed = true;

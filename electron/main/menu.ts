@@ -6,9 +6,16 @@ export interface MenuOptions {
   withDevTools: boolean;
   /** Opens the folder holding the log files (Help → Show Logs). */
   showLogs: () => void;
+  /** File → Pair Browser Extension…: shows a pairing code for the browser connector. */
+  onPairExtension?: () => void;
 }
 
-export function buildMenuTemplate({ isMac, withDevTools, showLogs }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  isMac,
+  withDevTools,
+  showLogs,
+  onPairExtension,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(withDevTools ? [{ role: 'toggleDevTools' } as const] : []),
@@ -21,7 +28,15 @@ export function buildMenuTemplate({ isMac, withDevTools, showLogs }: MenuOptions
   ];
   return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        ...(onPairExtension
+          ? [{ label: 'Pair Browser Extension…', click: () => onPairExtension() }, { type: 'separator' } as const]
+          : []),
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },

@@ -25,6 +25,7 @@ import type {
   TagCount,
 } from '../model';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
+import type { ProtocolLinkRequest } from '../protocol-link';
 
 /** Calls answered by the Electron-free core. */
 export interface LibraryApi {
@@ -90,6 +91,8 @@ export type InvokeMethod = keyof InvokeApi;
 
 export interface OffprintEvents {
   captureProgress: CaptureProgress;
+  /** An offprint:// link was opened: a save to confirm, an article to open, or a malformed link to explain. */
+  protocolLink: ProtocolLinkRequest;
 }
 export type EventName = keyof OffprintEvents;
 
@@ -147,7 +150,7 @@ type Missing = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;
 const _everyMethodListed: Missing extends never ? true : Missing = true;
 void _everyMethodListed;
 
-export const EVENT_NAMES: EventName[] = ['captureProgress'];
+export const EVENT_NAMES: EventName[] = ['captureProgress', 'protocolLink'];
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {
   return typeof name === 'string' && (INVOKE_METHODS as readonly string[]).includes(name);

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'capture-failed',
   'refresh-failed',
   'content-missing',
+  // The browser connector: the site refused the app pictures the browser must supply
+  'needs-images',
   // The library
   'bad-query',
   'not-found',

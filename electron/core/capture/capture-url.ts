@@ -12,6 +12,8 @@ import { NetworkAccess, type Network } from './network-access';
 import { parseHttpUrl } from './normalize-url';
 import { textStats } from './reading-time';
 import type { LocalImageSource } from './local-images';
+import type { PageRenderer } from './page-renderer';
+import { withRenderedFallback } from './render-fallback';
 import { finalizeArticleHtml, htmlToText, imageSources } from './sanitize-article';
 import { storeImages } from './store-images';
 import { textToArticle } from './text-article';
@@ -35,6 +37,8 @@ export interface CaptureOptions {
   network?: Network;
   /** Where skipped images are reported. */
   logger?: Logger;
+  /** Runs a page's scripts when the page as fetched holds no article (see render-fallback.ts). */
+  renderer?: PageRenderer;
 }
 
 export interface CapturedArticle extends ArticleDescription {
@@ -135,5 +139,5 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   report({ stage: 'fetching' });
   const access = await NetworkAccess.forRequestedPage(target, options.network);
   const page = await fetchPage(target.href, limits, access);
-  return completeCapture(page, options, report, access);
+  return completeCapture(await withRenderedFallback(page, options.renderer), options, report, access);
 }

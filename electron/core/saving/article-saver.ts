@@ -6,11 +6,12 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, SaveResult } from '@shared/model';
+import { captureRenderedPage, type RenderedPageCapture } from '../capture/capture-rendered';
 import { normalizeUrl, parseHttpUrl } from '../capture/normalize-url';
 import { refreshedArticle } from '../library/refresh-article';
 import { errorText } from '../logger';
 import { runCapture, storedLeadImage, type CaptureFlowDeps } from './capture-flow';
-import type { PageLocation } from './page-source';
+import type { PageLocation, PageSource } from './page-source';
 
 export class ArticleSaver {
   readonly #refreshing = new Set<string>();
@@ -32,6 +33,16 @@ export class ArticleSaver {
   async saveFile(path: string): Promise<SaveResult> {
     const fileUrl = pathToFileURL(resolve(path)).href;
     return this.#save(fileUrl, { kind: 'file', path }, (original) => original === fileUrl);
+  }
+
+  /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
+  async saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
+    const requested = normalizeUrl(parseHttpUrl(page.url));
+    const sameOriginal = (original: string): boolean => safeNormalize(original) === requested;
+    const saved = this.deps.store.findByUrl(requested, sameOriginal);
+    if (saved) return { article: saved, existed: true };
+    const rendered: PageSource = { capture: (_location, options) => captureRenderedPage(page, options) };
+    return this.#save(page.url, { kind: 'web', url: page.url }, sameOriginal, rendered);
   }
 
   /**
@@ -68,38 +79,46 @@ export class ArticleSaver {
     }
   }
 
-  #save(url: string, location: PageLocation, sameOriginal: (original: string) => boolean): Promise<SaveResult> {
-    return runCapture(this.deps, {
-      progressUrl: url,
-      location,
-      assetOwner: (staging) => staging.id,
-      keep: (staging, captured) =>
-        this.deps.store.commitArticle(
-          staging,
-          {
-            url: safeNormalize(captured.finalUrl) ?? captured.finalUrl,
-            originalUrl: url,
-            title: captured.title,
-            byline: captured.byline,
-            siteName: captured.siteName,
-            excerpt: captured.excerpt,
-            lang: captured.lang,
-            dir: captured.dir,
-            publishedTime: captured.publishedTime,
-            wordCount: captured.wordCount,
-            readingMinutes: captured.readingMinutes,
-            leadImage: storedLeadImage(captured),
-            extraction: captured.extraction,
-            content: captured.content,
-            textContent: captured.textContent,
-          },
-          sameOriginal,
-        ),
-      failure: (error) =>
-        error instanceof OffprintError
-          ? error
-          : new OffprintError('capture-failed', `Could not save ${url}: ${errorText(error)}`),
-    });
+  #save(
+    url: string,
+    location: PageLocation,
+    sameOriginal: (original: string) => boolean,
+    pages: PageSource = this.deps.pages,
+  ): Promise<SaveResult> {
+    return runCapture(
+      { ...this.deps, pages },
+      {
+        progressUrl: url,
+        location,
+        assetOwner: (staging) => staging.id,
+        keep: (staging, captured) =>
+          this.deps.store.commitArticle(
+            staging,
+            {
+              url: safeNormalize(captured.finalUrl) ?? captured.finalUrl,
+              originalUrl: url,
+              title: captured.title,
+              byline: captured.byline,
+              siteName: captured.siteName,
+              excerpt: captured.excerpt,
+              lang: captured.lang,
+              dir: captured.dir,
+              publishedTime: captured.publishedTime,
+              wordCount: captured.wordCount,
+              readingMinutes: captured.readingMinutes,
+              leadImage: storedLeadImage(captured),
+              extraction: captured.extraction,
+              content: captured.content,
+              textContent: captured.textContent,
+            },
+            sameOriginal,
+          ),
+        failure: (error) =>
+          error instanceof OffprintError
+            ? error
+            : new OffprintError('capture-failed', `Could not save ${url}: ${errorText(error)}`),
+      },
+    );
   }
 }
 

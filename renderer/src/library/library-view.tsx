@@ -85,6 +85,10 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     list.refresh();
     loadTags();
   };
+  // Articles also arrive from outside the window (the browser connector, a second launch): show them.
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => api.on('captureProgress', (p) => p.stage === 'done' && reloadRef.current()), []);
 
   const rowAt = (index: number): ListRow | undefined => {
     const row = list.rowAt(index);
