@@ -139,7 +139,7 @@ export class OffprintCore implements LibraryApi {
   }
 
   async close(): Promise<void> {
-    this.#queue.close();
+    await this.#queue.close();
     this.#progress.clear();
     await this.store.close();
     await this.#searchSync.close();

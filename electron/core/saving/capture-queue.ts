@@ -60,6 +60,7 @@ const RETRYABLE: ReadonlySet<CaptureItemStatus> = new Set(['failed', 'gone', 'ca
 /** Completions the pace (and so the estimate of time left) is measured over. */
 const PACE_WINDOW = 30;
 const STATUS_EVENT_MS = 250;
+const DONE_WRITE_MS = 200;
 
 export class CaptureQueue {
   readonly #options: CaptureQueueOptions;
@@ -70,6 +71,9 @@ export class CaptureQueue {
   readonly #captured = new Set<(articleId: string) => void>();
   readonly #changed = new Set<(status: CaptureQueueStatus) => void>();
   readonly #finishedAt: number[] = [];
+  /** Finished pages whose "done" is not written yet: written together, a few times a second. */
+  readonly #doneUnwritten = new Map<string, CaptureQueueItem>();
+  #doneWrite: Promise<void> | null = null;
   #idleWaiters: (() => void)[] = [];
   #cancelWake: (() => void) | null = null;
   #statusTimer: NodeJS.Timeout | null = null;
@@ -191,8 +195,10 @@ export class CaptureQueue {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  /** Stops starting captures; pages being fetched are left to finish and their results dropped. */
-  close(): void {
+  /** Stops starting captures and writes what finished; pages being fetched are left and their results dropped. */
+  async close(): Promise<void> {
+    if (this.#doneUnwritten.size > 0) await (this.#doneWrite ?? this.#writeDone());
+    await this.#doneWrite;
     this.#closed = true;
     this.#running = false;
     this.#cancelWake?.();
@@ -215,7 +221,8 @@ export class CaptureQueue {
     let wakeAt = Infinity;
     for (const item of this.deps.store.liveQueue().values()) {
       if (this.#active.size >= concurrency) break;
-      if (item.status !== 'queued' || this.#active.has(item.articleId)) continue;
+      if (item.status !== 'queued' || this.#active.has(item.articleId) || this.#doneUnwritten.has(item.articleId))
+        continue;
       if (!this.deps.store.hasArticle(item.articleId)) {
         gone.push(item.articleId);
         continue;
@@ -266,9 +273,14 @@ export class CaptureQueue {
     if (error === null) {
       this.#finishedAt.push(now.getTime());
       if (this.#finishedAt.length > PACE_WINDOW) this.#finishedAt.shift();
-      await this.deps.store.putQueueItems([
-        { ...this.#base(item), status: 'done', attempts, finishedAt: now.toISOString() },
-      ]);
+      // Not awaited one by one: a crash before it is written only means the page is captured again, in place.
+      this.#doneUnwritten.set(articleId, {
+        ...this.#base(item),
+        status: 'done',
+        attempts,
+        finishedAt: now.toISOString(),
+      });
+      this.#writeDoneSoon();
       for (const listener of this.#captured) {
         try {
           listener(articleId);
@@ -308,6 +320,30 @@ export class CaptureQueue {
     ]);
   }
 
+  #writeDoneSoon(): void {
+    if (this.#doneWrite) return;
+    this.#doneWrite = new Promise<void>((resolve) => setTimeout(resolve, DONE_WRITE_MS)).then(() => this.#writeDone());
+  }
+
+  async #writeDone(): Promise<void> {
+    const items = [...this.#doneUnwritten.values()];
+    try {
+      // A page cancelled or re-queued while its "done" waited keeps what the user asked for.
+      await this.deps.store.putQueueItems(
+        items.filter((i) => this.deps.store.liveQueue().get(i.articleId)?.status === 'queued'),
+      );
+    } catch (error) {
+      this.deps.logger.warn('The capture queue could not record finished pages', { error: errorText(error) });
+    } finally {
+      for (const item of items)
+        if (this.#doneUnwritten.get(item.articleId) === item) this.#doneUnwritten.delete(item.articleId);
+      this.#doneWrite = null;
+      if (this.#doneUnwritten.size > 0) this.#writeDoneSoon();
+      this.#changedSoon();
+      this.#settleIdle();
+    }
+  }
+
   /** What every new version of an item keeps: who it is, where from, when it was queued. */
   #base(item: Readonly<CaptureQueueItem>): Pick<CaptureQueueItem, 'articleId' | 'url' | 'attempts' | 'enqueuedAt'> {
     return { articleId: item.articleId, url: item.url, attempts: item.attempts, enqueuedAt: item.enqueuedAt };
@@ -320,6 +356,7 @@ export class CaptureQueue {
   }
 
   #statusOf(item: Readonly<CaptureQueueItem>): CaptureItemStatus {
+    if (this.#doneUnwritten.has(item.articleId) && item.status === 'queued') return 'done';
     return item.status === 'queued' && this.#active.has(item.articleId) ? 'capturing' : item.status;
   }
 
@@ -331,8 +368,9 @@ export class CaptureQueue {
   }
 
   #isIdle(): boolean {
-    if (this.#closed || !this.#running || this.deps.store.queuePaused) return this.#active.size === 0 || this.#closed;
-    if (this.#active.size > 0) return false;
+    if (this.#closed) return true;
+    if (!this.#running || this.deps.store.queuePaused) return this.#active.size === 0 && this.#doneUnwritten.size === 0;
+    if (this.#active.size > 0 || this.#doneUnwritten.size > 0) return false;
     for (const item of this.deps.store.liveQueue().values()) if (item.status === 'queued') return false;
     return true;
   }
