@@ -9,7 +9,7 @@ import { resolveLibraryDir } from '../core/library/library-location';
 import { OffprintCore } from '../core/offprint-core';
 import { exportHighlights } from '../core/export/export-highlights';
 import { combineApi } from './combine-api';
-import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
+import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress, sendCaptureQueueStatus } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
@@ -88,7 +88,8 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  const opened = await OffprintCore.open({ libraryDir });
+  // The app works the capture queue of imported links from the start, resuming where it stopped.
+  const opened = await OffprintCore.open({ libraryDir, startCaptureQueue: true });
   core = opened;
 
   const appSession = session.defaultSession;
@@ -103,6 +104,7 @@ async function start(): Promise<void> {
   registerDropTokenHandler(drops, devServerUrl);
   registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
+  opened.onCaptureQueueChange((status) => sendCaptureQueueStatus(mainWindow, status));
   installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
 
   const url = findUrlArgument(process.argv.slice(1));

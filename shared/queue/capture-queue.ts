@@ -10,14 +10,14 @@
  */
 export type CaptureItemStatus = 'queued' | 'capturing' | 'done' | 'failed' | 'gone' | 'cancelled';
 
-export const CAPTURE_ITEM_STATUSES: readonly CaptureItemStatus[] = [
+export const CAPTURE_ITEM_STATUSES = [
   'queued',
   'capturing',
   'done',
   'failed',
   'gone',
   'cancelled',
-];
+] as const satisfies readonly CaptureItemStatus[];
 
 export interface CaptureQueueItem {
   /** The placeholder article the capture fills in. */
