@@ -79,6 +79,8 @@ test('the queue panel shows progress, pauses, cancels, retries and explains fail
   const failed = problems.filter({ hasText: 'Imported link 5' });
   expect(await failed.locator('.capture-queue-badge').innerText()).toBe('Failed');
   expect(await failed.locator('.capture-queue-problem-reason').innerText()).toMatch(/418/);
+  // The list shows the captured pages under their own titles.
+  await page.locator('.article-row', { hasText: 'Story 3' }).first().waitFor();
   await screenshot(page, 'capture-queue-problems');
 
   // Retry one: it is asked for again (and is still gone).

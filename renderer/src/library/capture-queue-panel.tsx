@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CaptureQueueEntry, CaptureQueueStatus } from '@shared/queue/capture-queue';
 import { api } from '../api';
 import { useCaptureQueue } from './use-capture-queue';
@@ -7,9 +7,18 @@ import { useCaptureQueue } from './use-capture-queue';
  * The queue of imported links waiting to be captured: how far it is, how long is left, and what
  * could not be captured and why, with a retry. It shows while anything is waiting or went wrong.
  */
-export function CaptureQueuePanel() {
+export function CaptureQueuePanel({ onCaptured }: { onCaptured?: () => void }) {
   const { status, problems, act } = useCaptureQueue();
   const [open, setOpen] = useState(false);
+  // Captured pages have their real titles now: the list around the panel shows them.
+  const done = status?.counts.done ?? 0;
+  const seen = useRef(done);
+  const captured = useRef(onCaptured);
+  captured.current = onCaptured;
+  useEffect(() => {
+    if (done > seen.current) captured.current?.();
+    seen.current = done;
+  }, [done]);
   if (!status || status.total === 0) return null;
   const { counts } = status;
   const waiting = counts.queued + counts.capturing;

@@ -230,7 +230,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
         </header>
         <div className="library-content">
           <NoticesBanner />
-          <CaptureQueuePanel />
+          <CaptureQueuePanel onCaptured={reload} />
           {showWelcome ? (
             <WelcomeGreeting onAddLink={() => addRef.current?.focus()} />
           ) : (
