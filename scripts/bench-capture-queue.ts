@@ -13,17 +13,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OffprintCore } from '../electron/core/offprint-core';
+import { DEFAULT_QUEUE_OPTIONS } from '../electron/core/saving/capture-queue';
 import { addPlaceholders, articlePage } from '../tests/support/capture-queue-kit';
 
 export interface CaptureBenchOptions {
   pages?: number;
   origins?: number;
   responseDelayMs?: number;
+  /** Pages captured at once (the app's default when absent). */
+  concurrency?: number;
 }
 
 export interface CaptureBenchResult {
   capturePages: number;
   captureOrigins: number;
+  captureConcurrency: number;
   captureResponseDelayMs: number;
   captureMs: number;
   capturePagesPerSecond: number;
@@ -67,6 +71,7 @@ export async function benchCaptureQueue({
   pages = 2_000,
   origins = 50,
   responseDelayMs = 100,
+  concurrency,
 }: CaptureBenchOptions = {}): Promise<CaptureBenchResult> {
   const warmUpPages = Math.min(100, Math.floor(pages / 10));
   const dir = await mkdtemp(join(tmpdir(), 'offprint-bench-capture-'));
@@ -77,7 +82,7 @@ export async function benchCaptureQueue({
       dir,
       urls.map((url, i) => ({ title: `Imported link ${i}`, url })),
     );
-    const core = await OffprintCore.open({ libraryDir: dir });
+    const core = await OffprintCore.open({ libraryDir: dir, captureQueue: concurrency ? { concurrency } : {} });
     try {
       await core.enqueueCapture(ids.map((articleId, i) => ({ articleId, url: urls[i] })));
       const rssBefore = settledRss();
@@ -98,6 +103,7 @@ export async function benchCaptureQueue({
       return {
         capturePages: status.counts.done,
         captureOrigins: origins,
+        captureConcurrency: concurrency ?? DEFAULT_QUEUE_OPTIONS.concurrency,
         captureResponseDelayMs: responseDelayMs,
         captureMs: Math.round(captureMs),
         capturePagesPerSecond: Math.round((status.counts.done / (captureMs / 1000)) * 10) / 10,
@@ -120,8 +126,11 @@ export async function benchCaptureQueue({
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const pagesArg = process.argv.find((a) => a.startsWith('--pages='));
-  const result = await benchCaptureQueue(pagesArg ? { pages: Number(pagesArg.slice(8)) } : {});
+  const option = (name: string): number | undefined => {
+    const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+    return arg ? Number(arg.slice(name.length + 3)) : undefined;
+  };
+  const result = await benchCaptureQueue({ pages: option('pages'), concurrency: option('concurrency') });
   console.log(JSON.stringify(result, null, 2));
   process.exit(0);
 }
