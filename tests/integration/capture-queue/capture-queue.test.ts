@@ -37,6 +37,11 @@ async function startSite(delayMs = 20, inFlightAll?: { now: number; max: number 
     inFlight += 1;
     site.maxInFlight = Math.max(site.maxInFlight, inFlight);
     if (inFlightAll) inFlightAll.max = Math.max(inFlightAll.max, ++inFlightAll.now);
+    if (/^\/reset-1/.test(path) && count === 1) {
+      inFlight -= 1;
+      if (inFlightAll) inFlightAll.now -= 1;
+      return void req.socket.destroy(); // the connection is reset before any answer
+    }
     setTimeout(() => {
       inFlight -= 1;
       if (inFlightAll) inFlightAll.now -= 1;
@@ -183,6 +188,22 @@ describe('capture queue', () => {
     clock.advance(2_000);
     await until(async () => (await statusOf(c, id))?.status === 'done', 'the capture');
     expect(s.hits.get('/flaky-2')).toBe(3);
+  });
+
+  it('retries a connection reset after its backoff', async () => {
+    const s = await site();
+    const clock = new TestClock();
+    const url = `${s.origin}/reset-1`;
+    const [id] = await queueUp([url]);
+    const c = await open({ now: clock.now, captureQueue: { timer: clock.timer, backoffBaseMs: 500 } });
+    await c.enqueueCapture([{ articleId: id, url }]);
+    c.startCaptureQueue();
+    await until(async () => (await statusOf(c, id))?.attempts === 1, 'the reset');
+    expect(await statusOf(c, id)).toMatchObject({ status: 'queued', code: 'unreachable' });
+    expect(clock.nextTimerAt! - clock.now().getTime()).toBe(500);
+    clock.advance(500);
+    await until(async () => (await statusOf(c, id))?.status === 'done', 'the capture after the reset');
+    expect(s.hits.get('/reset-1')).toBe(2);
   });
 
   it('gives up on a transient failure after the bounded number of attempts, and retry puts it back', async () => {
