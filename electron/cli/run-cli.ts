@@ -7,6 +7,7 @@ import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
 import { extractFile } from './extract-files';
 import { serveConnector, untilSignal } from './serve-connector';
+import { queueCommand } from './queue-command';
 
 export interface CliIo {
   out(text: string): void;
@@ -16,6 +17,9 @@ export interface CliIo {
   interactive: boolean;
   /** For `serve`: resolves when it should stop (default: on SIGINT or SIGTERM). */
   untilStopped?: () => Promise<void>;
+  /** Writes to stderr as it is (a progress bar redrawn in place); lines through err() when absent. */
+  errRaw?(text: string): void;
+  columns?: number;
 }
 
 export const EXIT_OK = 0;
@@ -35,6 +39,9 @@ Commands:
   remove <id>                     Delete an article, its images and its highlights.
   serve [--port N]                Serve the browser connector on 127.0.0.1 (default port 47811, 0 for any)
                                   until interrupted; prints the port and a pairing code.
+  queue [status|retry [ID...]|pause|resume] [--json]
+                                  The capture queue of imported links: its counts and failures; retry
+                                  failed ones; pause; resume. retry and resume capture until done.
   extract <file>... [--url URL]   Extract the article from local HTML files, one JSON line per file.
                                   The library is not touched. --url sets the page address for relative links.
   help                            Show this help.
@@ -66,6 +73,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'remove':
       case 'serve':
         return await withLibrary(argv, args, io, LIBRARY_COMMANDS[args.command]);
+      case 'queue':
+        return await withLibrary(argv, args, io, (core) =>
+          queueCommand(core, args, { out: io.out, progress: progressOutput(io) }),
+        );
       default:
         throw new OffprintError('usage', `Unknown command "${args.command}". Run "offprint help" to see the commands.`);
     }
@@ -205,6 +216,13 @@ function isLocalPage(target: string): boolean {
   if (/^https?:\/\//i.test(target.trim())) return false;
   return /\.(x?html?|shtml)$/i.test(target) || existsSync(target);
 }
+
+/** Progress goes to stderr: a bar on a terminal, plain lines otherwise. */
+export const progressOutput = (io: CliIo) => ({
+  write: (text: string) => (io.errRaw ? io.errRaw(text) : io.err(text.replace(/\n$/, ''))),
+  tty: io.interactive && Boolean(io.errRaw),
+  columns: io.columns,
+});
 
 const listLine = (a: ArticleMeta): string => `${a.id}\t${a.savedAt.slice(0, 10)}\t${a.title}`;
 

@@ -26,6 +26,7 @@ import type {
   TagChangeResult,
   TagCount,
 } from '@shared/model';
+import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '@shared/queue/capture-queue';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
@@ -39,6 +40,7 @@ import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
+import { CaptureQueue, type CaptureQueueOptions } from './saving/capture-queue';
 import { fetchedPageSource, type PageSource } from './saving/page-source';
 import { ProgressBus, type ProgressListener } from './saving/progress-bus';
 import type { SearchEngine } from './search/search-engine';
@@ -52,6 +54,10 @@ export interface CoreOptions extends StoreOptions {
   pageSource?: PageSource;
   /** Ranks search results; BM25 unless another is given. */
   searchEngine?: SearchEngine;
+  /** How the capture queue paces itself (tests give a timer driven by their clock). */
+  captureQueue?: Partial<CaptureQueueOptions>;
+  /** Work the capture queue from the start (the app does; the CLI only when a command asks). */
+  startCaptureQueue?: boolean;
   // `now` (from StoreOptions) is the one clock: the store's stamps and the core's alike.
   // `logger` (from StoreOptions) likewise: stderr unless another is given.
 }
@@ -62,6 +68,7 @@ export class OffprintCore implements LibraryApi {
   readonly #searchSync: SearchSync;
   readonly #lists: ListCache;
   readonly #saver: ArticleSaver;
+  readonly #queue: CaptureQueue;
 
   private constructor(
     private readonly store: LibraryStore,
@@ -87,11 +94,24 @@ export class OffprintCore implements LibraryApi {
       },
       now,
     );
+    this.#queue = new CaptureQueue(
+      { store, capture: (id, url) => this.#saver.captureInto(id, url), now, logger },
+      options.captureQueue,
+    );
+    if (options.startCaptureQueue) this.#queue.start();
   }
 
   static async open(options: CoreOptions): Promise<OffprintCore> {
     const now = options.now ?? (() => new Date());
-    const { libraryDir, limits: _limits, pageSource: _pages, searchEngine: _engine, ...store } = options;
+    const {
+      libraryDir,
+      limits: _limits,
+      pageSource: _pages,
+      searchEngine: _engine,
+      captureQueue: _queue,
+      startCaptureQueue: _start,
+      ...store
+    } = options;
     const logger = options.logger ?? stderrLogger();
     return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now, logger }), now, {
       ...options,
@@ -122,6 +142,7 @@ export class OffprintCore implements LibraryApi {
   }
 
   async close(): Promise<void> {
+    await this.#queue.close();
     this.#progress.clear();
     await this.store.close();
     await this.#searchSync.close();
@@ -154,6 +175,62 @@ export class OffprintCore implements LibraryApi {
   /** Removes an article for good: its files and its highlights (the CLI's remove; the app uses the Trash). */
   async deleteArticle(id: string): Promise<void> {
     await this.store.deleteArticle(id);
+  }
+
+  // ── Capture queue ──────────────────────────────────────────────────────────
+
+  /** Queues placeholder articles (entries without content) to be captured from their URL, in place. */
+  enqueueCapture(items: { articleId: string; url: string }[]): Promise<void> {
+    return this.#queue.enqueue(items);
+  }
+
+  /** Tells `listener` when an article's queued capture finished (its content is in). */
+  onCaptured(listener: (articleId: string) => void): () => void {
+    return this.#queue.onCaptured(listener);
+  }
+
+  onCaptureQueueChange(listener: (status: CaptureQueueStatus) => void): () => void {
+    return this.#queue.onChange(listener);
+  }
+
+  /** Starts working the queue in this process (the app does on start; the CLI when asked). */
+  startCaptureQueue(): void {
+    this.#queue.start();
+  }
+
+  /** Settles when nothing is left to capture now or after a backoff (or the queue is paused). */
+  captureQueueIdle(): Promise<void> {
+    return this.#queue.whenIdle();
+  }
+
+  async captureQueueStatus(): Promise<CaptureQueueStatus> {
+    return this.#queue.status();
+  }
+
+  async listCaptureQueue(query: CaptureQueueQuery = {}): Promise<CaptureQueueEntry[]> {
+    return this.#queue.list(query);
+  }
+
+  async pauseCaptureQueue(): Promise<CaptureQueueStatus> {
+    await this.#queue.pause();
+    return this.#queue.status();
+  }
+
+  async resumeCaptureQueue(): Promise<CaptureQueueStatus> {
+    await this.#queue.resume();
+    return this.#queue.status();
+  }
+
+  /** Cancels the given items, or every waiting one. */
+  async cancelCapture(ids?: string[]): Promise<CaptureQueueStatus> {
+    await this.#queue.cancel(ids);
+    return this.#queue.status();
+  }
+
+  /** Puts failed, gone and cancelled items (the given ones, or all) back in the queue. */
+  async retryCapture(ids?: string[]): Promise<CaptureQueueStatus> {
+    await this.#queue.retry(ids);
+    return this.#queue.status();
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────

@@ -15,7 +15,7 @@ import { combineApi } from './combine-api';
 import type { Connector } from '../core/connector/start-connector';
 import { showPairingCode, startAppConnector } from './connector-service';
 import { createElectronPageRenderer } from './electron-page-renderer';
-import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
+import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress, sendCaptureQueueStatus } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
@@ -109,10 +109,12 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
+  // The app works the capture queue of imported links from the start, resuming where it stopped.
   const opened = await OffprintCore.open({
     libraryDir,
     logger,
     pageSource: renderingPageSource(createElectronPageRenderer()),
+    startCaptureQueue: true,
   });
   logger.info('Opened the library', { libraryDir: opened.libraryDir });
   core = opened;
@@ -129,6 +131,7 @@ async function start(): Promise<void> {
   registerDropTokenHandler(drops, devServerUrl);
   registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl, logger);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
+  opened.onCaptureQueueChange((status) => sendCaptureQueueStatus(mainWindow, status));
   connector = await startAppConnector(opened);
   installApplicationMenu({
     isMac: process.platform === 'darwin',

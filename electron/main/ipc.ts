@@ -5,6 +5,7 @@ import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 import type { CaptureProgress } from '@shared/model';
 import type { Logger } from '../core/logger';
+import type { CaptureQueueStatus } from '@shared/queue/capture-queue';
 import { isTrustedSender } from './policy/app-origin';
 import type { DropTokens } from './policy/drop-tokens';
 
@@ -66,5 +67,12 @@ export function registerDropTokenHandler(drops: DropTokens, devServerUrl?: strin
 export function sendCaptureProgress(window: BrowserWindow | null, progress: CaptureProgress): void {
   if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
     window.webContents.send(channelOf('captureProgress'), progress);
+  }
+}
+
+/** Sends the capture queue's status to the window, if it is still open. */
+export function sendCaptureQueueStatus(window: BrowserWindow | null, status: CaptureQueueStatus): void {
+  if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
+    window.webContents.send(channelOf('captureQueue'), status);
   }
 }

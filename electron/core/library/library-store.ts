@@ -9,6 +9,7 @@
 import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
+import type { CaptureQueueItem } from '@shared/queue/capture-queue';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight, HighlightPatch, NewHighlight } from '@shared/model';
 import { TRASH_RETENTION_DAYS } from '@shared/library/trash';
@@ -544,6 +545,32 @@ export class LibraryStore {
       await this.#commit([{ op: 'settings', settings }], { records: false });
       return copy(settings);
     });
+  }
+
+  // ── Capture queue ──────────────────────────────────────────────────────────
+
+  /** The queue's items without copying, in the order they were queued (read only; changes with each write). */
+  liveQueue(): ReadonlyMap<string, Readonly<CaptureQueueItem>> {
+    return this.#state.queue;
+  }
+
+  get queuePaused(): boolean {
+    return this.#state.queuePaused;
+  }
+
+  /** Adds or changes queue items (whole records), durably, as one journal line. */
+  putQueueItems(items: readonly CaptureQueueItem[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
+    return this.#enqueue(() => this.#commit([{ op: 'queue-put', items: items.map(copy) }], { records: false }));
+  }
+
+  dropQueueItems(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return this.#enqueue(() => this.#commit([{ op: 'queue-drop', ids: [...ids] }], { records: false }));
+  }
+
+  setQueuePaused(paused: boolean): Promise<void> {
+    return this.#enqueue(() => this.#commit([{ op: 'queue-paused', paused }], { records: false }));
   }
 
   // ── Closing ────────────────────────────────────────────────────────────────

@@ -51,10 +51,36 @@ export class ArticleSaver {
    * An article saved from a file with no web address is read again from that file.
    */
   async refreshArticle(id: string): Promise<ArticleMeta> {
+    const article = this.deps.store.getArticle(id);
+    return this.#replaceFrom(id, refreshSource(article), (error) => {
+      const reason = errorText(error).replace(/([^.!?])$/, '$1.');
+      return new OffprintError(
+        error instanceof OffprintError ? error.code : 'refresh-failed',
+        `Could not update “${article.title}”: ${reason} The saved copy was kept as it was.`,
+        error instanceof OffprintError ? error.status : undefined,
+      );
+    });
+  }
+
+  /**
+   * Fills an article that has no content yet (an imported entry) from `url`, in place: the same
+   * update flow, so its title, tags, state and highlights stay and no second article appears.
+   * A failure keeps the entry as it was and carries the capture's own code and message.
+   */
+  captureInto(id: string, url: string): Promise<ArticleMeta> {
+    return this.#replaceFrom(id, { kind: 'web', url: parseHttpUrl(url).href }, (error) =>
+      error instanceof OffprintError ? error : new OffprintError('capture-failed', errorText(error)),
+    );
+  }
+
+  async #replaceFrom(
+    id: string,
+    location: PageLocation,
+    failure: (error: unknown) => OffprintError,
+  ): Promise<ArticleMeta> {
     const store = this.deps.store;
     const article = store.getArticle(id);
     if (this.#refreshing.has(id)) throw new OffprintError('busy', `“${article.title}” is already being updated.`);
-    const location = refreshSource(article);
     this.#refreshing.add(id);
     try {
       return await runCapture(this.deps, {
@@ -66,13 +92,7 @@ export class ArticleSaver {
           store.replaceArticle(id, staging, (current, highlights) =>
             refreshedArticle(current, highlights, captured, storedLeadImage(captured), this.now().toISOString()),
           ),
-        failure: (error) => {
-          const reason = errorText(error).replace(/([^.!?])$/, '$1.');
-          return new OffprintError(
-            error instanceof OffprintError ? error.code : 'refresh-failed',
-            `Could not update “${article.title}”: ${reason} The saved copy was kept as it was.`,
-          );
-        },
+        failure,
       });
     } finally {
       this.#refreshing.delete(id);

@@ -13,6 +13,7 @@ import { TRASH_RETENTION_TEXT } from '@shared/library/trash';
 import { UNDO_WINDOW_MS } from '@shared/library/undo-window';
 import { ArticleRow } from './article-row';
 import { BulkBar, type BulkCommand } from './bulk-bar';
+import { CaptureQueuePanel } from './capture-queue-panel';
 import { ConfirmDialog } from './confirm-dialog';
 import { EmptyView, WelcomeGreeting } from './empty-state';
 import { afterAction, applyAction, type ListAction } from './library-actions';
@@ -233,6 +234,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
         </header>
         <div className="library-content">
           <NoticesBanner />
+          <CaptureQueuePanel onCaptured={reload} />
           {showWelcome ? (
             <WelcomeGreeting onAddLink={() => addRef.current?.focus()} />
           ) : (
