@@ -30,6 +30,7 @@ import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '@
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
+import { SiteIconCache } from './capture/site-icon-cache';
 import { listClips } from './clips/list-clips';
 import { searchIndexPath } from './library/library-layout';
 import { readSettings, withSettingsPatch } from './library/library-settings';
@@ -91,6 +92,7 @@ export class OffprintCore implements LibraryApi {
         progress: this.#progress,
         logger,
         limits: options.limits,
+        siteIcons: new SiteIconCache(),
       },
       now,
     );

@@ -16,6 +16,7 @@ import type { PageRenderer } from './page-renderer';
 import { withRenderedFallback } from './render-fallback';
 import { finalizeArticleHtml, htmlToText, imageSources } from './sanitize-article';
 import { storeImages } from './store-images';
+import type { SiteIconCache } from './site-icon-cache';
 import { textToArticle } from './text-article';
 
 export type { FetchLimits } from './fetch-resource';
@@ -39,6 +40,8 @@ export interface CaptureOptions {
   logger?: Logger;
   /** Runs a page's scripts when the page as fetched holds no article (see render-fallback.ts). */
   renderer?: PageRenderer;
+  /** Remembers site icons across the captures of one library. */
+  siteIcons?: SiteIconCache;
 }
 
 export interface CapturedArticle extends ArticleDescription {
@@ -101,6 +104,7 @@ export async function completeCapture(
     access,
     local,
     logger: options.logger,
+    siteIcon: siteIconEntry(article.siteIconUrl, page.url, options.siteIcons),
     onProgress: (done, total) => report({ stage: 'images', done, total }),
   });
 
@@ -130,6 +134,20 @@ export async function completeCapture(
     siteIcon: icon ? (assetUrls.get(icon) ?? null) : null,
     assets: [...new Set(stored.values())],
   };
+}
+
+/** Only an icon on the page's own origin is shared between pages: it is the same for all of them. */
+function siteIconEntry(
+  icon: string | null,
+  pageUrl: string,
+  cache: SiteIconCache | undefined,
+): { url: string; cache: SiteIconCache } | undefined {
+  if (!icon || !cache) return undefined;
+  try {
+    return new URL(icon).origin === new URL(pageUrl).origin ? { url: icon, cache } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function captureUrl(url: string, options: CaptureOptions): Promise<CapturedArticle> {

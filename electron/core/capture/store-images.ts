@@ -11,6 +11,7 @@ import { fetchResource, type FetchLimits } from './fetch-resource';
 import { detectImage } from './image-type';
 import type { LocalImageSource } from './local-images';
 import type { NetworkAccess } from './network-access';
+import type { SiteIconCache } from './site-icon-cache';
 
 export const MAX_IMAGES = 100;
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface StoreImagesOptions {
   local?: LocalImageSource;
   /** Where an image that could not be stored is reported (info: a page's broken image is routine). */
   logger?: Logger;
+  /** The page's own site icon, fetched through a cache shared by the captures of one library. */
+  siteIcon?: { url: string; cache: SiteIconCache };
 }
 
 /** Remote URL → stored file name, for the images that could be stored. */
@@ -42,6 +45,21 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function download(url: string, options: StoreImagesOptions, signal: AbortSignal): Promise<Buffer | null> {
+  const icon = options.siteIcon;
+  if (icon?.url !== url) return downloadOnce(url, options, signal);
+  const known = icon.cache.get(url);
+  if (known !== undefined) return known;
+  try {
+    const body = await downloadOnce(url, options, signal);
+    icon.cache.set(url, body);
+    return body;
+  } catch (error) {
+    if (!signal.aborted) icon.cache.set(url, null);
+    throw error;
+  }
+}
+
+async function downloadOnce(url: string, options: StoreImagesOptions, signal: AbortSignal): Promise<Buffer | null> {
   const local = await options.local?.load(url);
   if (local) return local;
   if (!/^https?:/i.test(url)) return null;
