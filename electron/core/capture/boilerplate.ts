@@ -1,0 +1,153 @@
+/**
+ * What page furniture looks like on any site: its elements and ARIA roles, the words its class
+ * names and ids are made of, and the phrases of share bars, newsletters, cookie notices and
+ * related-links blocks in the languages people save pages in. No site's own names.
+ */
+
+/** Elements that are furniture wherever they sit, except inside the content itself (see isFurnitureElement). */
+export const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'DIALOG', 'BUTTON', 'SELECT']);
+export const FURNITURE_ROLES = new Set([
+  'navigation',
+  'contentinfo',
+  'complementary',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+  'dialog',
+  'alertdialog',
+  'tablist',
+]);
+
+/**
+ * Words of class names and ids that mark furniture. Matched against the words a class or id splits
+ * into (on -, _, space and camelCase), so "share-bar" and "socialShare" match but "shareholder" does not.
+ */
+const FURNITURE_WORDS = new Set([
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'related',
+  'recommended',
+  'recommendations',
+  'newsletter',
+  'subscribe',
+  'subscription',
+  'signup',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'breadcrumb',
+  'breadcrumbs',
+  'sidebar',
+  'navbar',
+  'nav',
+  'navigation',
+  'menu',
+  'pagination',
+  'pager',
+  'promo',
+  'advert',
+  'advertisement',
+  'ads',
+  'ad',
+  'sponsored',
+  'popup',
+  'modal',
+  'toc',
+  'skip',
+  'footer',
+  'masthead',
+  'topbar',
+  'toolbar',
+  'banner',
+  'disclaimer',
+  'login',
+  'signin',
+  'search',
+  'offcanvas',
+  'drawer',
+  // A post's furniture: votes, reputation, badges, signatures, its action bar.
+  'vote',
+  'votes',
+  'voting',
+  'upvote',
+  'reputation',
+  'badge',
+  'badges',
+  'signature',
+  'actions',
+  'reactions',
+]);
+/** Furniture words that forum pages use for their posts. */
+const COMMENT_WORDS = new Set(['comment', 'comments', 'respond', 'reply', 'replies', 'disqus']);
+
+const wordsOf = (value: string) =>
+  value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+
+/** The furniture words a class or id is made of, if any. */
+export function furnitureNameWords(element: Element, commentsAreContent: boolean): boolean {
+  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (name.length < 3) return false;
+  for (const word of wordsOf(name)) {
+    if (FURNITURE_WORDS.has(word)) return true;
+    if (!commentsAreContent && COMMENT_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whole short blocks that are a call to share, subscribe, accept cookies or read more elsewhere,
+ * in English, German, French, Spanish, Italian, Portuguese, Dutch and more.
+ */
+const FURNITURE_PHRASE = new RegExp(
+  [
+    'share (this|on|via)',
+    'sign up for',
+    'subscribe to',
+    'our newsletter',
+    'newsletter',
+    'accept (all )?cookies',
+    'we use cookies',
+    'this (web)?site uses cookies',
+    'related (posts|articles|stories|content|products)',
+    'you may also like',
+    'you might also like',
+    'recommended for you',
+    'read next',
+    'more from',
+    'follow us',
+    'leave a (comment|reply)',
+    'all rights reserved',
+    'teilen',
+    'weitere artikel',
+    'das könnte sie auch interessieren',
+    'partager',
+    'articles similaires',
+    'à lire aussi',
+    'compartir',
+    'artículos relacionados',
+    'te puede interesar',
+    'condividi',
+    'articoli correlati',
+    'compartilhar',
+    'artigos relacionados',
+    'delen',
+    'gerelateerde artikelen',
+    'inscreva-se',
+    'abonnieren',
+    "s'abonner",
+    'suscríbete',
+    'iscriviti',
+  ].join('|'),
+  'i',
+);
+const SHORT_BLOCK_CHARS = 120;
+
+export const isFurniturePhrase = (text: string) => text.length <= SHORT_BLOCK_CHARS && FURNITURE_PHRASE.test(text);
