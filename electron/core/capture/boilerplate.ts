@@ -91,12 +91,26 @@ const wordsOf = (value: string) =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
-/** The furniture words a class or id is made of, if any. */
-export function furnitureNameWords(element: Element, commentsAreContent: boolean): boolean {
+/** Around a product: its reviews and ratings, and other products (recently viewed, bought together). */
+export const PRODUCT_FURNITURE_WORDS = new Set([
+  'review',
+  'reviews',
+  'rating',
+  'ratings',
+  'recently',
+  'viewed',
+  'upsell',
+  'crosssell',
+  'wishlist',
+  'cart',
+]);
+
+/** Whether a class or id is made of furniture words: the common ones, comments unless they are the content, and `more`. */
+export function furnitureNameWords(element: Element, commentsAreContent: boolean, more?: Set<string>): boolean {
   const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (name.length < 3) return false;
   for (const word of wordsOf(name)) {
-    if (FURNITURE_WORDS.has(word)) return true;
+    if (FURNITURE_WORDS.has(word) || more?.has(word)) return true;
     if (!commentsAreContent && COMMENT_WORDS.has(word)) return true;
   }
   return false;

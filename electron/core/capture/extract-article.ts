@@ -7,11 +7,12 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
+import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
 import { pageTitle } from './headline';
 import { mainRegionHtml, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
-import { pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
+import { looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
 import {
@@ -166,7 +167,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
   article: { commentsAreContent: false, keepLinkLists: false },
   forum: { commentsAreContent: true, keepLinkLists: false },
   documentation: { commentsAreContent: false, keepLinkLists: false },
-  product: { commentsAreContent: false, keepLinkLists: false },
+  product: { commentsAreContent: false, keepLinkLists: false, furnitureWords: PRODUCT_FURNITURE_WORDS },
   collection: { commentsAreContent: false, keepLinkLists: true },
   listing: { commentsAreContent: false, keepLinkLists: true },
   service: { commentsAreContent: false, keepLinkLists: false },
@@ -179,6 +180,8 @@ function regionProfile(type: PageType, clues: PageClues): RegionProfile {
   return type === 'forum' && clues.ldTypes.some((t) => t === 'QAPage') ? QA_PROFILE : REGION_PROFILES[type];
 }
 
+const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
+
 /** A region with less text than this is not trusted over Readability. */
 const MIN_REGION_CHARS = 200;
 /**
@@ -188,8 +191,8 @@ const MIN_REGION_CHARS = 200;
  */
 const READABILITY_SHARE = 0.6;
 /**
- * On a page that looks like a story, or when Readability found a long one (a blog post above its
- * comments), its article stands unless the region holds over six times as much.
+ * On a page that looks like a story, or a "thread" where Readability found a long story (a blog
+ * post above its comments), its article stands unless the region holds over six times as much.
  */
 const STORY_READABILITY_SHARE = 0.15;
 const LONG_STORY_CHARS = 3000;
@@ -213,6 +216,10 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const type = typeFromClues(clues);
   const region = sanitizeArticleHtml(mainRegionHtml(document, regionProfile(type, clues)), local);
   const regionChars = visibleChars(region);
+  // On a product, collection or service page Readability's one block is often the reviews or a
+  // single card: the region is the page, and Readability need not run at all.
+  if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
+    return { article: buildArticle(region, 'readability', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   const readerable = looksReaderable(document);
   const found = readerable ? readArticle(document) : readSmallPage(document);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
@@ -220,14 +227,16 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
-    const share = type === 'article' || chars >= LONG_STORY_CHARS ? STORY_READABILITY_SHARE : READABILITY_SHARE;
+    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS;
+    const story = (type === 'article' && looksLikeStory(clues)) || longStory;
+    const share = story ? STORY_READABILITY_SHARE : READABILITY_SHARE;
     if (chars >= share * regionChars)
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   }
-  // Readability found too little after mutating the document: start again from the source (rare).
-  // Its metadata still stands: it read that before looking for the article.
-  if (found) document = cleanForExtraction(parseDocument(html), pageUrl);
+  // Readability found too little, or failed, after mutating the document: start again from the
+  // source (rare). Its metadata still stands: it read that before looking for the article.
+  document = cleanForExtraction(parseDocument(html), pageUrl);
   const content = sanitizeArticleHtml(fallbackContent(document), local);
   if (regionChars >= MIN_REGION_CHARS && regionChars * FALLBACK_OVER_REGION >= visibleChars(content))
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };

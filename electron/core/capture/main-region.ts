@@ -14,6 +14,8 @@ export interface RegionProfile {
   commentsAreContent: boolean;
   /** Listings and collections: lists of links to the items are the content. */
   keepLinkLists: boolean;
+  /** Class and id words that mark furniture on this kind of page only. */
+  furnitureWords?: Set<string>;
 }
 
 const SKIPPED = new Set([
@@ -127,10 +129,12 @@ class Pruner {
     // A wrapper around most of the page is never furniture, whatever its name.
     const big = m.landmark || m.chars > this.total * 0.4;
     if (element.hasAttributes()) {
-      if (isHidden(element) && !big) return true;
+      // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
+      if (isHidden(element) && !m.landmark) return true;
       const role = element.getAttribute('role');
       if (role && FURNITURE_ROLES.has(role) && !big) return true;
-      if (!big && furnitureNameWords(element, this.profile.commentsAreContent)) return true;
+      if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
+        return true;
     }
     if (FURNITURE_TAGS.has(tag) && !big) {
       // An article's own header holds its headline and byline.

@@ -142,3 +142,17 @@ export function typeFromClues({ ldTypes, ogType: og, fromAddress, counts }: Page
   if (fromAddress.length) return fromAddress[fromAddress.length - 1];
   return 'article';
 }
+
+const STORY_LD_TYPES =
+  /^(NewsArticle|BlogPosting|Article|Report|ScholarlyArticle|ReportageNewsArticle|OpinionNewsArticle)$/;
+/** Paragraphs over 150 characters: a story has several, a page of cards or sections few. */
+const STORY_PARAGRAPHS = 5;
+
+/** Whether the page gives evidence of being one story, beyond the absence of other signs. */
+export function looksLikeStory(clues: PageClues): boolean {
+  return (
+    clues.ogType === 'article' ||
+    clues.ldTypes.some((t) => STORY_LD_TYPES.test(t)) ||
+    clues.counts.longParagraphs >= STORY_PARAGRAPHS
+  );
+}

@@ -110,3 +110,18 @@ describe('page kinds', () => {
     expect(article.byline).toBe('Ruth Okafor');
   });
 });
+
+describe('a page served inside <noscript>', () => {
+  it('is read from its <noscript> when the rest of the body is empty', () => {
+    const posts = Array.from(
+      { length: 4 },
+      (_, i) =>
+        `<div class="post"><p>Reply number ${i + 1} explains how the thermostat was finally fixed by replacing the relay on the control board.</p></div>`,
+    ).join('');
+    const html = `<html><head><title>Thermostat keeps clicking</title></head><body><div id="app"></div>
+      <noscript><main><h1>Thermostat keeps clicking</h1>${posts}</main></noscript></body></html>`;
+    const article = extractArticle(html, 'https://diy.test/t/thermostat-clicking/77');
+    expect(article.textContent).toContain('Reply number 1 explains');
+    expect(article.textContent).toContain('Reply number 4 explains');
+  });
+});
