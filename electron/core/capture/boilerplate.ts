@@ -165,3 +165,62 @@ const FURNITURE_PHRASE = new RegExp(
 const SHORT_BLOCK_CHARS = 120;
 
 export const isFurniturePhrase = (text: string) => text.length <= SHORT_BLOCK_CHARS && FURNITURE_PHRASE.test(text);
+
+/** A call to action as the whole text of a link, button or block, in several languages. */
+const CALL_TO_ACTION = new RegExp(
+  `^(${[
+    'read more',
+    'learn more',
+    'see more',
+    'show more',
+    'load more',
+    'view all',
+    'see all',
+    'get started',
+    'start (your )?free trial',
+    'try (it )?(for )?free',
+    'request a demo',
+    'book a demo',
+    'get a quote',
+    'sign ?up',
+    'sign in',
+    'log ?in',
+    'subscribe',
+    'register',
+    'book now',
+    'buy now',
+    'shop now',
+    'add to (cart|bag|basket)',
+    'apply now',
+    'contact us',
+    'download',
+    'share',
+    'print',
+    'tweet',
+    'was this (page |article )?helpful',
+    'weiterlesen',
+    'mehr (lesen|erfahren)',
+    'lire la suite',
+    'en savoir plus',
+    'leer más',
+    'saber más',
+    'leggi di più',
+    'scopri di più',
+    'lees meer',
+    'saiba mais',
+  ].join('|')})[\\s!.?:›»→>…]*$`,
+  'i',
+);
+const CALL_TO_ACTION_CHARS = 40;
+
+export const isCallToAction = (text: string) =>
+  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(text.replace(/\s+/g, ' ').trim());
+
+/** Class words of buttons and calls to action: furniture only around short text. */
+export const BUTTON_WORDS = new Set(['btn', 'button', 'buttons', 'cta']);
+
+export function buttonNameWords(element: Element): boolean {
+  const name = element.getAttribute('class');
+  if (!name) return false;
+  return wordsOf(name).some((word) => BUTTON_WORDS.has(word));
+}

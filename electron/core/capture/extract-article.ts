@@ -10,7 +10,7 @@ import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
 import { pageTitle } from './headline';
-import { mainRegionHtml, type RegionProfile } from './main-region';
+import { mainRegion, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
 import { looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
 import { removeRepeatedByline } from './repeated-byline';
@@ -214,16 +214,18 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
   const type = typeFromClues(clues);
-  const region = sanitizeArticleHtml(mainRegionHtml(document, regionProfile(type, clues)), local);
-  const regionChars = visibleChars(region);
+  const region = mainRegion(document, regionProfile(type, clues));
+  const regionChars = region.chars;
+  // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
+  const regionContent = () => sanitizeArticleHtml(region.html, local);
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
   if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
-    return { article: buildArticle(region, 'readability', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
+    return { article: buildArticle(regionContent(), 'readability', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   const readerable = looksReaderable(document);
   const found = readerable ? readArticle(document) : readSmallPage(document);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
-  const regionArticle = () => buildArticle(region, 'readability', meta, pageUrl, foundMetadata);
+  const regionArticle = () => buildArticle(regionContent(), 'readability', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);

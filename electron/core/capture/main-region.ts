@@ -7,7 +7,17 @@
  * It reads the document without changing it (Readability runs on the same document afterwards)
  * and writes the kept markup out as HTML, which the sanitizer then cleans like any article.
  */
-import { FURNITURE_ROLES, FURNITURE_TAGS, furnitureNameWords, isFurniturePhrase } from './boilerplate';
+import {
+  buttonNameWords,
+  FURNITURE_ROLES,
+  FURNITURE_TAGS,
+  furnitureNameWords,
+  isCallToAction,
+  isFurniturePhrase,
+} from './boilerplate';
+
+/** A link or block styled as a button holds at most this much text. */
+const SHORT_BUTTON_CHARS = 40;
 
 export interface RegionProfile {
   /** Forum threads: comments and replies are the content. */
@@ -141,7 +151,11 @@ class Pruner {
       if (tag === 'HEADER' && element.closest('article,main')) return false;
       return true;
     }
-    if (m.chars < 200 && isFurniturePhrase(element.textContent ?? '')) return !m.landmark;
+    if (m.chars < 200 && !m.landmark) {
+      const text = element.textContent ?? '';
+      if (isFurniturePhrase(text) || isCallToAction(text)) return true;
+      if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
+    }
     return !big && isLinkList(m, this.profile);
   }
 }
@@ -161,14 +175,31 @@ function narrowRoot(body: Element, kept: (element: Element) => number): Element 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-function serialize(root: Element, skip: (element: Element) => boolean): string {
+/** Kept for their content only: the sanitizer drops these tags with everything inside. */
+const UNWRAPPED = new Set(['FORM', 'NAV', 'DIALOG', 'BUTTON', 'SELECT']);
+
+export interface Region {
+  html: string;
+  /** Letters, digits and punctuation written out, white space aside. */
+  chars: number;
+}
+
+function serialize(root: Element, skip: (element: Element) => boolean): Region {
   const out: string[] = [];
+  let chars = 0;
   const write = (element: Element) => {
     for (let node = element.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) out.push(escapeText(node.nodeValue ?? ''));
-      else if (node.nodeType === 1) {
+      if (node.nodeType === 3) {
+        const text = node.nodeValue ?? '';
+        chars += text.replace(/\s+/g, '').length;
+        out.push(escapeText(text));
+      } else if (node.nodeType === 1) {
         const child = node as Element;
         if (skip(child)) continue;
+        if (UNWRAPPED.has(child.tagName)) {
+          write(child);
+          continue;
+        }
         const tag = child.tagName.toLowerCase();
         out.push(`<${tag}`);
         for (const attribute of child.attributes) out.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
@@ -180,13 +211,13 @@ function serialize(root: Element, skip: (element: Element) => boolean): string {
     }
   };
   write(root);
-  return out.join('');
+  return { html: out.join(''), chars };
 }
 
-/** The main region's HTML without its furniture; '' when the page has no body. */
-export function mainRegionHtml(document: Document, profile: RegionProfile): string {
+/** The main region's HTML without its furniture, and how much text it holds; empty when the page has no body. */
+export function mainRegion(document: Document, profile: RegionProfile): Region {
   const body = document.body;
-  if (!body) return '';
+  if (!body) return { html: '', chars: 0 };
   const pruner = new Pruner(body, profile);
   const verdicts = new Map<Element, boolean>();
   const skip = (element: Element) => {
