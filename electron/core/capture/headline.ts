@@ -4,7 +4,7 @@
  * itself confirms it: its <h1> or its og:title says the same words, however short.
  */
 
-const SEPARATOR = /\s+[|–—·•»:~/-]\s+|\s+::\s+/;
+const SEPARATOR = /\s+::\s+|\s+[|–—·•»~/-]\s+|\s*:\s+/;
 
 const folded = (text: string) =>
   text

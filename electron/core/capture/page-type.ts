@@ -59,41 +59,19 @@ function fromUrl(pageUrl: string): PageType[] {
 
 /** Counts of the markup that tells the kinds apart, from one walk. */
 interface MarkupCounts {
+  /** Code blocks: documentation shows code. */
   pre: number;
-  code: number;
-  h2h3: number;
-  paragraphs: number;
+  /** Paragraphs over 150 characters: a story has several, a page of cards or sections few. */
   longParagraphs: number;
   /** Elements that mark a post in a thread: schema.org Comment, Answer or DiscussionForumPosting. */
   posts: number;
 }
 
 function countMarkup(document: Document): MarkupCounts {
-  const counts: MarkupCounts = {
-    pre: 0,
-    code: 0,
-    h2h3: 0,
-    paragraphs: 0,
-    longParagraphs: 0,
-    posts: 0,
-  };
-  for (const element of document.body?.querySelectorAll('pre,code,h2,h3,p,[itemtype]') ?? []) {
-    switch (element.tagName) {
-      case 'PRE':
-        counts.pre++;
-        break;
-      case 'CODE':
-        counts.code++;
-        break;
-      case 'H2':
-      case 'H3':
-        counts.h2h3++;
-        break;
-      case 'P':
-        counts.paragraphs++;
-        if ((element.textContent ?? '').length > 150) counts.longParagraphs++;
-        break;
-    }
+  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0 };
+  for (const element of document.body?.querySelectorAll('pre,p,[itemtype]') ?? []) {
+    if (element.tagName === 'PRE') counts.pre++;
+    else if (element.tagName === 'P' && (element.textContent ?? '').length > 150) counts.longParagraphs++;
     const itemType = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(Comment|Answer|DiscussionForumPosting)/i.test(itemType)) counts.posts++;
   }
