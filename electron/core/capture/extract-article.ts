@@ -150,6 +150,15 @@ function readArticle(document: Document): ReadabilityResult | null {
  */
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
+/** Readability throws on some malformed trees; the region or the whole page is saved instead. */
+function readArticleSafely(document: Document): ReadabilityResult | null {
+  try {
+    return readArticle(document);
+  } catch {
+    return null;
+  }
+}
+
 function readSmallPage(document: Document): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
@@ -223,7 +232,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'readability', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   const readerable = looksReaderable(document);
-  const found = readerable ? readArticle(document) : readSmallPage(document);
+  const found = readerable ? readArticleSafely(document) : readSmallPage(document);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'readability', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
