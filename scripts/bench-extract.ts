@@ -1,5 +1,6 @@
 /**
  * npm run bench:extract -- --corpus <dir> [--repeat N]
+ * A WCXB corpus (html/ and ground-truth/) is recognised and measured against its labels: see bench-wcxb.ts.
  * Times the app's extraction (in-process: what each worker runs) over every <dir>/<case>/source.html,
  * and plain Readability on jsdom as the reference, in three alternating passes each, and prints
  * one JSON object. `--repeat N` runs ours N times in all, to show that memory stays flat.
@@ -20,6 +21,8 @@ import {
   type Metadata,
 } from './corpus-metrics';
 import { percentile, percentileOf } from './percentile';
+import { wcxbMain, wcxbReferenceMain } from './bench-wcxb';
+import { isWcxbCorpus } from './wcxb-corpus';
 
 interface PageResult {
   ms: number;
@@ -133,7 +136,9 @@ function main(): void {
     console.error('usage: npm run bench:extract -- --corpus <dir> [--repeat N] [--verbose]');
     process.exit(2);
   }
-  if (process.argv.includes('--reference')) return referenceMain(dir);
+  const flag = (name: string) => process.argv.includes(`--${name}`);
+  if (isWcxbCorpus(dir)) return flag('reference') ? wcxbReferenceMain(dir, argument) : wcxbMain(dir, argument, flag);
+  if (flag('reference')) return referenceMain(dir);
   const repeat = Math.max(TIMED_PASSES, Number(argument('repeat') ?? TIMED_PASSES));
   const pages = readCorpus(dir);
   // Both pipelines are timed warm: the same untimed warm-up pages first, so that neither pays for JIT compilation.

@@ -3,10 +3,13 @@ import { OffprintError, toErrorInfo } from '@shared/ipc/envelope';
 import { LIBRARY_VIEWS, type ArticleMeta, type LibraryView } from '@shared/model';
 import { IMPORT_FORMAT_LABELS, type ImportProblem } from '@shared/import/import-model';
 import type { ImportSummary } from '@shared/import/import-summary';
+import { stderrLogger, type Logger } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
 import { extractFile } from './extract-files';
+import { serveConnector, untilSignal } from './serve-connector';
+import { queueCommand, runQueue } from './queue-command';
 
 export interface CliIo {
   out(text: string): void;
@@ -14,6 +17,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** True when progress lines on stderr would reach a person. */
   interactive: boolean;
+  /** For `serve`: resolves when it should stop (default: on SIGINT or SIGTERM). */
+  untilStopped?: () => Promise<void>;
+  /** Writes to stderr as it is (a progress bar redrawn in place); lines through err() when absent. */
+  errRaw?(text: string): void;
+  columns?: number;
 }
 
 export const EXIT_OK = 0;
@@ -40,12 +48,18 @@ Commands:
                                   Entries without content are then captured, unless --no-capture.
                                   Exit 0 when the file was understood (even with skipped rows),
                                   1 when nothing could be imported.
+  serve [--port N]                Serve the browser connector on 127.0.0.1 (default port 47811, 0 for any)
+                                  until interrupted; prints the port and a pairing code.
+  queue [status|retry [ID...]|pause|resume] [--json]
+                                  The capture queue of imported links: its counts and failures; retry
+                                  failed ones; pause; resume. retry and resume capture until done.
   extract <file>... [--url URL]   Extract the article from local HTML files, one JSON line per file.
                                   The library is not touched. --url sets the page address for relative links.
   help                            Show this help.
 
 Global options:
   --library DIR        Use the library in DIR (default: $OFFPRINT_LIBRARY, else the app's library).
+  --verbose            Log what happens (info level) to stderr; by default only warnings and errors.
 
 A damaged library index is always recovered (from a backup, else from the article folders), and you are told so.
 `;
@@ -69,7 +83,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'search':
       case 'remove':
       case 'import':
+      case 'serve':
         return await withLibrary(argv, args, io, LIBRARY_COMMANDS[args.command]);
+      case 'queue':
+        return await withLibrary(argv, args, io, (core) =>
+          queueCommand(core, args, { out: io.out, progress: progressOutput(io) }),
+        );
       default:
         throw new OffprintError('usage', `Unknown command "${args.command}". Run "offprint help" to see the commands.`);
     }
@@ -82,7 +101,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<number>;
 
-const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | 'import', LibraryCommand> = {
+/** The core's log, on stderr: warnings and errors, and with --verbose what it does as well. */
+function cliLogger(args: CliArgs, io: CliIo): Logger {
+  return stderrLogger((line) => io.err(line.trimEnd()), args.flags.has('verbose') ? 'info' : 'warn');
+}
+
+const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | 'import' | 'serve', LibraryCommand> = {
   async add(core, args, io) {
     allowOnly(args, []);
     const [target] = operands(args, ['url|file']);
@@ -174,7 +198,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
     }
     if (capture && summary.queued > 0) {
       if (!args.flags.has('json')) io.err(`Capturing ${summary.queued} article(s) without content…`);
-      await core.capturesSettled();
+      await runQueue(core, progressOutput(io));
     }
     const imported = summary.added + summary.merged + summary.unchanged;
     if (args.flags.has('json')) {
@@ -193,10 +217,19 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
     io.out(`Removed ${id}\t${title}`);
     return EXIT_OK;
   },
+
+  async serve(core, args, io) {
+    allowOnly(args, ['recover-library'], ['port']);
+    operands(args, []);
+    await serveConnector(core, args.options.get('port'), { out: io.out, untilStopped: io.untilStopped ?? untilSignal });
+    return EXIT_OK;
+  },
 };
 
 async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
-  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env) });
+  const logger = cliLogger(args, io);
+  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env), logger });
+  logger.info('Opened the library', { libraryDir: core.libraryDir, command: args.command });
   try {
     for (const notice of core.notices) io.err(`offprint: ${oneLine(notice)}`);
     return await command(core, args, io);
@@ -267,6 +300,12 @@ function importLines(summary: ImportSummary): string[] {
     ...summary.warnings.map((p) => `  note ${where(p)}: ${oneLine(p.reason)}`),
   ];
 }
+/** Progress goes to stderr: a bar on a terminal, plain lines otherwise. */
+export const progressOutput = (io: CliIo) => ({
+  write: (text: string) => (io.errRaw ? io.errRaw(text) : io.err(text.replace(/\n$/, ''))),
+  tty: io.interactive && Boolean(io.errRaw),
+  columns: io.columns,
+});
 
 const listLine = (a: ArticleMeta): string => `${a.id}\t${a.savedAt.slice(0, 10)}\t${a.title}`;
 

@@ -26,25 +26,29 @@ import type {
   TagChangeResult,
   TagCount,
 } from '@shared/model';
+import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '@shared/queue/capture-queue';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import type { HighlightState, ImportSummary, UndoImportResult } from '@shared/import/import-summary';
-import { memoryCaptureQueue, noCaptureQueue, type CaptureQueue } from './import/capture-queue';
+import { noCapture, type CaptureHandoff } from './import/capture-handoff';
 import { importIntoLibrary, type ImportOptions } from './import/merge/import-into-library';
 import { highlightState } from './import/merge/imported-highlights';
 import { undoImport } from './import/merge/undo-import';
 import { readImportPath, UnknownImportFormatError } from './import/read-import';
 import type { ImportResult } from '@shared/import/import-model';
+import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
+import { SiteIconCache } from './capture/site-icon-cache';
 import { listClips } from './clips/list-clips';
 import { searchIndexPath } from './library/library-layout';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
 import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
-import { stderrLogger, type Logger } from './logger';
+import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
+import { CaptureQueue, type CaptureQueueOptions } from './saving/capture-queue';
 import { fetchedPageSource, type PageSource } from './saving/page-source';
 import { ProgressBus, type ProgressListener } from './saving/progress-bus';
 import type { SearchEngine } from './search/search-engine';
@@ -59,15 +63,17 @@ export interface CoreOptions extends StoreOptions {
   pageSource?: PageSource;
   /** Ranks search results; BM25 unless another is given. */
   searchEngine?: SearchEngine;
-  /** Where what the core does not throw is reported; stderr unless another is given. */
-  logger?: Logger;
+  /** How the capture queue paces itself (tests give a timer driven by their clock). */
+  captureQueue?: Partial<CaptureQueueOptions>;
+  /** Work the capture queue from the start (the app does; the CLI only when a command asks). */
+  startCaptureQueue?: boolean;
   /**
-   * Captures what an import recorded without content. The persistent capture queue plugs in here;
-   * by default this session captures them (updates from the web, four at a time), forgetting any
-   * left at close (they stay in the library, waiting, and can be updated by hand).
+   * Where an import hands the entries it recorded without content: the capture queue unless
+   * another is given (the browser-test bridge keeps them, so a test never reaches the web).
    */
-  captureQueue?: CaptureQueue;
+  importCaptures?: CaptureHandoff;
   // `now` (from StoreOptions) is the one clock: the store's stamps and the core's alike.
+  // `logger` (from StoreOptions) likewise: stderr unless another is given.
 }
 
 export class OffprintCore implements LibraryApi {
@@ -76,7 +82,8 @@ export class OffprintCore implements LibraryApi {
   readonly #searchSync: SearchSync;
   readonly #lists: ListCache;
   readonly #saver: ArticleSaver;
-  readonly #captureQueue: CaptureQueue;
+  readonly #queue: CaptureQueue;
+  readonly #importCaptures: CaptureHandoff;
   readonly #importListeners = new Set<(progress: ImportProgress) => void>();
 
   private constructor(
@@ -100,11 +107,16 @@ export class OffprintCore implements LibraryApi {
         progress: this.#progress,
         logger,
         limits: options.limits,
+        siteIcons: new SiteIconCache(),
       },
       now,
     );
-    this.#captureQueue =
-      options.captureQueue ?? memoryCaptureQueue(({ articleId }) => this.#saver.refreshArticle(articleId));
+    this.#queue = new CaptureQueue(
+      { store, capture: (id, url) => this.#saver.captureInto(id, url), now, logger },
+      options.captureQueue,
+    );
+    this.#importCaptures = options.importCaptures ?? { enqueueCapture: (items) => this.#queue.enqueue(items) };
+    if (options.startCaptureQueue) this.#queue.start();
   }
 
   static async open(options: CoreOptions): Promise<OffprintCore> {
@@ -114,11 +126,16 @@ export class OffprintCore implements LibraryApi {
       limits: _limits,
       pageSource: _pages,
       searchEngine: _engine,
-      logger: _logger,
       captureQueue: _queue,
+      startCaptureQueue: _start,
+      importCaptures: _captures,
       ...store
     } = options;
-    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now }), now, options);
+    const logger = options.logger ?? stderrLogger();
+    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now, logger }), now, {
+      ...options,
+      logger,
+    });
   }
 
   get libraryDir(): string {
@@ -144,6 +161,7 @@ export class OffprintCore implements LibraryApi {
   }
 
   async close(): Promise<void> {
+    await this.#queue.close();
     this.#progress.clear();
     this.#importListeners.clear();
     await this.store.close();
@@ -159,6 +177,11 @@ export class OffprintCore implements LibraryApi {
   /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
   saveFile(path: string): Promise<SaveResult> {
     return this.#saver.saveFile(path);
+  }
+
+  /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
+  saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
+    return this.#saver.saveRenderedPage(page);
   }
 
   /**
@@ -206,7 +229,7 @@ export class OffprintCore implements LibraryApi {
     return importIntoLibrary(
       {
         store: this.store,
-        captureQueue: options.capture === false ? noCaptureQueue : this.#captureQueue,
+        captures: options.capture === false ? noCapture : this.#importCaptures,
         now: this.now,
       },
       result,
@@ -224,12 +247,6 @@ export class OffprintCore implements LibraryApi {
     return () => void this.#importListeners.delete(listener);
   }
 
-  /** Settles when the default capture queue has tried everything handed to it (for the CLI). */
-  async capturesSettled(): Promise<void> {
-    const queue = this.#captureQueue as Partial<ReturnType<typeof memoryCaptureQueue>>;
-    await queue.idle?.();
-  }
-
   /** Each highlight of an article with where it stands: anchored, orphaned, or pending a capture. */
   async highlightStates(id: string): Promise<{ highlight: Highlight; state: HighlightState }[]> {
     const article = this.store.getArticle(id);
@@ -238,6 +255,62 @@ export class OffprintCore implements LibraryApi {
       highlight,
       state: highlightState(article, highlight, text),
     }));
+  }
+
+  // ── Capture queue ──────────────────────────────────────────────────────────
+
+  /** Queues placeholder articles (entries without content) to be captured from their URL, in place. */
+  enqueueCapture(items: { articleId: string; url: string }[]): Promise<void> {
+    return this.#queue.enqueue(items);
+  }
+
+  /** Tells `listener` when an article's queued capture finished (its content is in). */
+  onCaptured(listener: (articleId: string) => void): () => void {
+    return this.#queue.onCaptured(listener);
+  }
+
+  onCaptureQueueChange(listener: (status: CaptureQueueStatus) => void): () => void {
+    return this.#queue.onChange(listener);
+  }
+
+  /** Starts working the queue in this process (the app does on start; the CLI when asked). */
+  startCaptureQueue(): void {
+    this.#queue.start();
+  }
+
+  /** Settles when nothing is left to capture now or after a backoff (or the queue is paused). */
+  captureQueueIdle(): Promise<void> {
+    return this.#queue.whenIdle();
+  }
+
+  async captureQueueStatus(): Promise<CaptureQueueStatus> {
+    return this.#queue.status();
+  }
+
+  async listCaptureQueue(query: CaptureQueueQuery = {}): Promise<CaptureQueueEntry[]> {
+    return this.#queue.list(query);
+  }
+
+  async pauseCaptureQueue(): Promise<CaptureQueueStatus> {
+    await this.#queue.pause();
+    return this.#queue.status();
+  }
+
+  async resumeCaptureQueue(): Promise<CaptureQueueStatus> {
+    await this.#queue.resume();
+    return this.#queue.status();
+  }
+
+  /** Cancels the given items, or every waiting one. */
+  async cancelCapture(ids?: string[]): Promise<CaptureQueueStatus> {
+    await this.#queue.cancel(ids);
+    return this.#queue.status();
+  }
+
+  /** Puts failed, gone and cancelled items (the given ones, or all) back in the queue. */
+  async retryCapture(ids?: string[]): Promise<CaptureQueueStatus> {
+    await this.#queue.retry(ids);
+    return this.#queue.status();
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────

@@ -4,14 +4,25 @@ export interface MenuOptions {
   isMac: boolean;
   /** Developer tools are offered only in development builds. */
   withDevTools: boolean;
+  /** Opens the folder holding the log files (Help → Show Logs). */
+  showLogs: () => void;
   /** File → Import…: asks for an export and imports it. */
   onImport?: () => void;
+  /** File → Pair Browser Extension…: shows a pairing code for the browser connector. */
+  onPairExtension?: () => void;
 }
 
-export function buildMenuTemplate({ isMac, withDevTools, onImport }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  isMac,
+  withDevTools,
+  showLogs,
+  onImport,
+  onPairExtension,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions[] = [
     ...(onImport ? [{ label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => onImport() }] : []),
-    ...(onImport ? [{ type: 'separator' } as const] : []),
+    ...(onPairExtension ? [{ label: 'Pair Browser Extension…', click: () => onPairExtension() }] : []),
+    ...(onImport || onPairExtension ? [{ type: 'separator' } as const] : []),
     isMac ? { role: 'close' } : { role: 'quit' },
   ];
   const view: MenuItemConstructorOptions[] = [
@@ -30,6 +41,7 @@ export function buildMenuTemplate({ isMac, withDevTools, onImport }: MenuOptions
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Show Logs', click: () => showLogs() }] },
   ];
 }
 

@@ -24,8 +24,10 @@ import type {
   SaveResult,
   TagCount,
 } from '../model';
+import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '../queue/capture-queue';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
 import type { ImportProgress, ImportSummary, UndoImportResult } from '../import/import-summary';
+import type { ProtocolLinkRequest } from '../protocol-link';
 
 /** Calls answered by the Electron-free core. */
 export interface LibraryApi {
@@ -81,6 +83,17 @@ export interface LibraryApi {
   importFile(path: string): Promise<ImportSummary | null>;
   /** Removes what an import added: the articles it created, the highlights and tags it added to others. */
   undoImport(importId: string): Promise<UndoImportResult>;
+
+  /** The capture queue of imported links: counts, pace and the estimate of time left. */
+  captureQueueStatus(): Promise<CaptureQueueStatus>;
+  /** Queue items in order with their article's title, filtered by status, a window at a time. */
+  listCaptureQueue(query: CaptureQueueQuery): Promise<CaptureQueueEntry[]>;
+  pauseCaptureQueue(): Promise<CaptureQueueStatus>;
+  resumeCaptureQueue(): Promise<CaptureQueueStatus>;
+  /** Cancels the items named, or every waiting one when none are. */
+  cancelCapture(ids?: string[]): Promise<CaptureQueueStatus>;
+  /** Puts failed, gone and cancelled items (those named, or all) back in the queue. */
+  retryCapture(ids?: string[]): Promise<CaptureQueueStatus>;
 }
 
 /** Calls answered by the Electron glue itself. */
@@ -102,6 +115,10 @@ export interface OffprintEvents {
   importProgress: ImportProgress;
   /** An import started from the File menu has finished (the window shows its summary). */
   importFinished: ImportSummary;
+  /** An offprint:// link was opened: a save to confirm, an article to open, or a malformed link to explain. */
+  protocolLink: ProtocolLinkRequest;
+  /** The capture queue's status, when it changes (at most a few times a second). */
+  captureQueue: CaptureQueueStatus;
 }
 export type EventName = keyof OffprintEvents;
 
@@ -152,6 +169,12 @@ export const INVOKE_METHODS = [
   'listClips',
   'importFile',
   'undoImport',
+  'captureQueueStatus',
+  'listCaptureQueue',
+  'pauseCaptureQueue',
+  'resumeCaptureQueue',
+  'cancelCapture',
+  'retryCapture',
   'openExternal',
   'exportHighlights',
 ] as const satisfies readonly InvokeMethod[];
@@ -161,7 +184,13 @@ type Missing = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;
 const _everyMethodListed: Missing extends never ? true : Missing = true;
 void _everyMethodListed;
 
-export const EVENT_NAMES: EventName[] = ['captureProgress', 'importProgress', 'importFinished'];
+export const EVENT_NAMES: EventName[] = [
+  'captureProgress',
+  'importProgress',
+  'importFinished',
+  'protocolLink',
+  'captureQueue',
+];
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {
   return typeof name === 'string' && (INVOKE_METHODS as readonly string[]).includes(name);

@@ -3,6 +3,7 @@
  * The caller stores the result and reports 'saving' and 'done'.
  */
 import type { ArticleDescription, CaptureProgress } from '@shared/model';
+import type { Logger } from '../logger';
 import type { ExtractedPage } from './extract-article';
 import { sharedExtractionPool } from './extraction-pool';
 import { fetchPage } from './fetch-page';
@@ -11,8 +12,11 @@ import { NetworkAccess, type Network } from './network-access';
 import { parseHttpUrl } from './normalize-url';
 import { textStats } from './reading-time';
 import type { LocalImageSource } from './local-images';
+import type { PageRenderer } from './page-renderer';
+import { withRenderedFallback } from './render-fallback';
 import { finalizeArticleHtml, htmlToText, imageSources } from './sanitize-article';
 import { storeImages } from './store-images';
+import type { SiteIconCache } from './site-icon-cache';
 import { textToArticle } from './text-article';
 
 export type { FetchLimits } from './fetch-resource';
@@ -32,6 +36,12 @@ export interface CaptureOptions {
   limits?: Partial<FetchLimits>;
   /** How hosts are resolved and connected to; the system's by default (tests give their own). */
   network?: Network;
+  /** Where skipped images are reported. */
+  logger?: Logger;
+  /** Runs a page's scripts when the page as fetched holds no article (see render-fallback.ts). */
+  renderer?: PageRenderer;
+  /** Remembers site icons across the captures of one library. */
+  siteIcons?: SiteIconCache;
 }
 
 export interface CapturedArticle extends ArticleDescription {
@@ -93,6 +103,8 @@ export async function completeCapture(
     limits,
     access,
     local,
+    logger: options.logger,
+    siteIcon: siteIconEntry(article.siteIconUrl, page.url, options.siteIcons),
     onProgress: (done, total) => report({ stage: 'images', done, total }),
   });
 
@@ -124,6 +136,20 @@ export async function completeCapture(
   };
 }
 
+/** Only an icon on the page's own origin is shared between pages: it is the same for all of them. */
+function siteIconEntry(
+  icon: string | null,
+  pageUrl: string,
+  cache: SiteIconCache | undefined,
+): { url: string; cache: SiteIconCache } | undefined {
+  if (!icon || !cache) return undefined;
+  try {
+    return new URL(icon).origin === new URL(pageUrl).origin ? { url: icon, cache } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function captureUrl(url: string, options: CaptureOptions): Promise<CapturedArticle> {
   const target = parseHttpUrl(url);
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...options.limits };
@@ -131,5 +157,5 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   report({ stage: 'fetching' });
   const access = await NetworkAccess.forRequestedPage(target, options.network);
   const page = await fetchPage(target.href, limits, access);
-  return completeCapture(page, options, report, access);
+  return completeCapture(await withRenderedFallback(page, options.renderer), options, report, access);
 }

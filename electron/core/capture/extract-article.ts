@@ -7,7 +7,12 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
+import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
+import { pageTitle } from './headline';
+import { mainRegion, type RegionProfile } from './main-region';
+import { unwrapNoscriptPage } from './noscript-content';
+import { looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
 import {
@@ -51,6 +56,7 @@ function parseDocument(html: string): Document {
 
 function cleanForExtraction(document: Document, pageUrl: string): Document {
   resolveDocumentUrls(document, pageUrl);
+  unwrapNoscriptPage(document);
   prepareImages(document);
   if (document.body) stripClutter(document.body);
   return document;
@@ -104,8 +110,9 @@ export function buildArticle(
   const lang = normalizeLang(found.lang) ?? meta.lang;
   const firstParagraph = textContent.split('\n\n').find((p) => p.length > 40) ?? null;
   const siteName = collapse(found.siteName) ?? meta.siteName;
+  const title = stripTitleSuffix(collapse(found.title), meta.declaredTitle) ?? meta.title ?? titleFallback(pageUrl);
   return {
-    title: stripTitleSuffix(collapse(found.title), meta.declaredTitle) ?? meta.title ?? titleFallback(pageUrl),
+    title: pageTitle(title, meta, pageUrl) ?? title,
     byline: cleanByline(found.byline) ?? meta.byline,
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,
@@ -143,6 +150,15 @@ function readArticle(document: Document): ReadabilityResult | null {
  */
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
+/** Readability throws on some malformed trees; the region or the whole page is saved instead. */
+function readArticleSafely(document: Document): ReadabilityResult | null {
+  try {
+    return readArticle(document);
+  } catch {
+    return null;
+  }
+}
+
 function readSmallPage(document: Document): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
@@ -152,23 +168,89 @@ function readSmallPage(document: Document): ReadabilityResult | null {
   }
 }
 
+/**
+ * How each kind of page is read when Readability's one best block misses most of it: its whole
+ * main region, without furniture, with the profile of its kind.
+ */
+const REGION_PROFILES: Record<PageType, RegionProfile> = {
+  article: { commentsAreContent: false, keepLinkLists: false },
+  forum: { commentsAreContent: true, keepLinkLists: false },
+  documentation: { commentsAreContent: false, keepLinkLists: false },
+  product: { commentsAreContent: false, keepLinkLists: false, furnitureWords: PRODUCT_FURNITURE_WORDS },
+  collection: { commentsAreContent: false, keepLinkLists: true },
+  listing: { commentsAreContent: false, keepLinkLists: true },
+  service: { commentsAreContent: false, keepLinkLists: false },
+};
+
+/** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
+const QA_PROFILE: RegionProfile = { commentsAreContent: false, keepLinkLists: false };
+
+function regionProfile(type: PageType, clues: PageClues): RegionProfile {
+  return type === 'forum' && clues.ldTypes.some((t) => t === 'QAPage') ? QA_PROFILE : REGION_PROFILES[type];
+}
+
+const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
+
+/** A region with less text than this is not trusted over Readability. */
+const MIN_REGION_CHARS = 200;
+/**
+ * Readability's article is kept when it holds at least this share of the region's text: it is then
+ * the story itself, tighter than the region. Below, it picked one block of a page made of several
+ * (posts, sections, cards) and the region is kept.
+ */
+const READABILITY_SHARE = 0.6;
+/**
+ * On a page that looks like a story, or a "thread" where Readability found a long story (a blog
+ * post above its comments), its article stands unless the region holds over six times as much.
+ */
+const STORY_READABILITY_SHARE = 0.15;
+const LONG_STORY_CHARS = 3000;
+/** Without an article from Readability, the region is kept unless the whole cleaned page holds this many times as much. */
+const FALLBACK_OVER_REGION = 3;
+
+const visibleChars = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, '').length;
+
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (!html.trim()) throw new OffprintError('empty', 'The page is empty: the site sent no content.');
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
   cleanForExtraction(document, pageUrl);
-  const readerable = looksReaderable(document);
-  const found = readerable ? readArticle(document) : readSmallPage(document);
   const local = { localImages: pageUrl.startsWith('file:') };
+  // Read before Readability, which changes the document.
+  const clues = pageClues(document, pageUrl, meta);
+  const type = typeFromClues(clues);
+  const region = mainRegion(document, regionProfile(type, clues));
+  const regionChars = region.chars;
+  // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
+  const regionContent = () => sanitizeArticleHtml(region.html, local);
+  // On a product, collection or service page Readability's one block is often the reviews or a
+  // single card: the region is the page, and Readability need not run at all.
+  if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
+    return { article: buildArticle(regionContent(), 'readability', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
+  const readerable = looksReaderable(document);
+  const found = readerable ? readArticleSafely(document) : readSmallPage(document);
+  const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
+  const regionArticle = () => buildArticle(regionContent(), 'readability', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
-    const content = sanitizeArticleHtml(found.content ?? '', local);
-    return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
+    const content = sanitizeArticleHtml(foundContent ?? '', local);
+    const chars = visibleChars(content);
+    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS;
+    const story = (type === 'article' && looksLikeStory(clues)) || longStory;
+    const share = story ? STORY_READABILITY_SHARE : READABILITY_SHARE;
+    if (chars >= share * regionChars)
+      return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
+    return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   }
-  // Readability found too little after mutating the document: start again from the source (rare).
-  // Its metadata still stands: it read that before looking for the article.
-  if (found) document = cleanForExtraction(parseDocument(html), pageUrl);
-  const { content: _content, textContent: _text, ...foundMetadata } = found ?? {};
+  // Readability found too little, or failed, after mutating the document: start again from the
+  // source (rare). Its metadata still stands: it read that before looking for the article.
+  document = cleanForExtraction(parseDocument(html), pageUrl);
   const content = sanitizeArticleHtml(fallbackContent(document), local);
+  if (regionChars >= MIN_REGION_CHARS && regionChars * FALLBACK_OVER_REGION >= visibleChars(content))
+    return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   return { article: buildArticle(content, 'fallback', meta, pageUrl, foundMetadata), canonicalUrl: meta.canonicalUrl };
 }
 

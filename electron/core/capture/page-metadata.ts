@@ -17,6 +17,14 @@ export interface PageMetadata extends Described {
   /** The site's icon: apple-touch-icon, else rel=icon, else /favicon.ico (web pages only). */
   iconUrl: string | null;
   canonicalUrl: string | null;
+  /** Every schema.org type the page's JSON-LD declares, and its og:type: what kind of page it is. */
+  ldTypes?: string[];
+  ogType?: string | null;
+  /** The page's headline, when its <h1>s name exactly one (see headline.ts). */
+  headline?: string | null;
+  /** Every distinct <h1> text and og:title: what confirms a headline in the document title. */
+  h1s?: string[];
+  ogTitle?: string | null;
 }
 
 const ARTICLE_TYPE = /Article|BlogPosting|Posting|Report|Review|NewsArticle/;
@@ -83,12 +91,23 @@ interface MetadataElements {
   times: Element[];
   title: Element | null;
   h1: Element | null;
+  /** Every <h1>, and whether it sits in the page's main content (main, article, role=main). */
+  h1s: { text: string; inMain: boolean }[];
   /** The first rel=author or itemprop=author element, as Readability would meet it. */
   author: Element | null;
 }
 
 function gatherElements(document: Document): MetadataElements {
-  const found: MetadataElements = { metas: [], jsonLd: [], links: [], times: [], title: null, h1: null, author: null };
+  const found: MetadataElements = {
+    metas: [],
+    jsonLd: [],
+    links: [],
+    times: [],
+    title: null,
+    h1: null,
+    author: null,
+    h1s: [],
+  };
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
   for (const element of document.querySelectorAll('*')) {
     if (!found.author && element.tagName !== 'LINK' && element.tagName !== 'META' && isAuthorElement(element))
@@ -111,10 +130,24 @@ function gatherElements(document: Document): MetadataElements {
         break;
       case 'H1':
         found.h1 ??= element;
+        found.h1s.push({ text: headingText(element), inMain: !!element.closest('main,article,[role="main"]') });
         break;
     }
   }
   return found;
+}
+
+/** A heading's text without the permalink mark documentation generators append (¶, #). */
+const headingText = (element: Element) => collapse((element.textContent ?? '').replace(/[\s¶#]+$/, '')) ?? '';
+const distinct = (texts: string[]) => [...new Set(texts.filter(Boolean))];
+const MAX_HEADLINE_WORDS = 30;
+
+/** The one headline the page's <h1>s agree on: the only one, or the only one in the main content. */
+function singleHeadline(h1s: { text: string; inMain: boolean }[]): string | null {
+  const all = distinct(h1s.map((h) => h.text));
+  if (all.length === 1 && all[0].split(' ').length <= MAX_HEADLINE_WORDS) return all[0];
+  const inMain = distinct(h1s.filter((h) => h.inMain).map((h) => h.text));
+  return inMain.length === 1 ? inMain[0] : null;
 }
 
 function metaMap(metas: Element[]): Map<string, string> {
@@ -192,7 +225,8 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
   const elements = gatherElements(document);
   const meta = metaMap(elements.metas);
   const m = (...keys: string[]) => collapse(keys.map((k) => meta.get(k)).find(Boolean));
-  const ld = jsonLdObjects(elements.jsonLd).find(typeMatches) ?? {};
+  const ldObjects = jsonLdObjects(elements.jsonLd);
+  const ld = ldObjects.find(typeMatches) ?? {};
   const base = documentBaseUrl(document, pageUrl);
   const page = new URL(pageUrl);
   const absolute = (value: string | null | undefined, schemes = /^https?:/i) => {
@@ -232,6 +266,11 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     ),
     iconUrl: siteIconUrl(elements.links, (href) => absolute(href, /^(https?|file):/i), page),
     canonicalUrl: absolute(linkHref(elements.links, 'canonical')),
+    ldTypes: ldObjects.flatMap((obj) => [obj['@type']].flat()).filter((t): t is string => typeof t === 'string'),
+    ogType: m('og:type'),
+    headline: singleHeadline(elements.h1s),
+    h1s: distinct(elements.h1s.map((h) => h.text)),
+    ogTitle: m('og:title'),
   };
 }
 

@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OffprintError } from '@shared/ipc/envelope';
+import { errorText, type Logger } from '../logger';
 import { fetchResource, type FetchLimits } from './fetch-resource';
 import { detectImage } from './image-type';
 import type { LocalImageSource } from './local-images';
 import type { NetworkAccess } from './network-access';
+import type { SiteIconCache } from './site-icon-cache';
 
 export const MAX_IMAGES = 100;
 export const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
@@ -26,6 +28,10 @@ export interface StoreImagesOptions {
   onProgress?: (done: number, total: number) => void;
   /** For a page saved on disk: its own image files, tried before the network. */
   local?: LocalImageSource;
+  /** Where an image that could not be stored is reported (info: a page's broken image is routine). */
+  logger?: Logger;
+  /** The page's own site icon, fetched through a cache shared by the captures of one library. */
+  siteIcon?: { url: string; cache: SiteIconCache };
 }
 
 /** Remote URL → stored file name, for the images that could be stored. */
@@ -39,6 +45,21 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function download(url: string, options: StoreImagesOptions, signal: AbortSignal): Promise<Buffer | null> {
+  const icon = options.siteIcon;
+  if (icon?.url !== url) return downloadOnce(url, options, signal);
+  const known = icon.cache.get(url);
+  if (known !== undefined) return known;
+  try {
+    const body = await downloadOnce(url, options, signal);
+    icon.cache.set(url, body);
+    return body;
+  } catch (error) {
+    if (!signal.aborted) icon.cache.set(url, null);
+    throw error;
+  }
+}
+
+async function downloadOnce(url: string, options: StoreImagesOptions, signal: AbortSignal): Promise<Buffer | null> {
   const local = await options.local?.load(url);
   if (local) return local;
   if (!/^https?:/i.test(url)) return null;
@@ -79,7 +100,8 @@ async function storeOne(
       await rename(partial, path);
     }
     return name;
-  } catch {
+  } catch (error) {
+    options.logger?.info('Skipped an image that could not be stored', { url, error: errorText(error) });
     return null;
   }
 }

@@ -57,6 +57,14 @@ function stripSiteFurniture(html: string): string {
   return copiedTo === 0 ? html : out + html.slice(copiedTo);
 }
 
+/**
+ * Outside SVG and MathML (cut above), a browser reads "<![CDATA[" as a bogus comment that ends at
+ * the next ">"; the parser would instead hide everything up to a "]]>" that may never come.
+ * Inside the JSON-LD scripts that remain it is script text, which the metadata reader unwraps.
+ */
+const BOGUS_CDATA = /(<script\b[^>]*>[\s\S]*?<\/script\s*>)|<!\[CDATA\[[^>]*>/gi;
+
 export function stripInertMarkup(html: string): string {
-  return stripSiteFurniture(html.replace(INERT_MARKUP, ''));
+  const withoutCdata = html.replace(INERT_MARKUP, '').replace(BOGUS_CDATA, (_, script?: string) => script ?? '');
+  return stripSiteFurniture(withoutCdata);
 }

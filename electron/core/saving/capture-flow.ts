@@ -6,6 +6,7 @@
 import type { OffprintError } from '@shared/ipc/envelope';
 import type { CaptureProgress } from '@shared/model';
 import type { CapturedArticle, FetchLimits } from '../capture/capture-url';
+import type { SiteIconCache } from '../capture/site-icon-cache';
 import { ASSET_SCHEME, assetUrl } from '../library/asset-path';
 import type { LibraryStore, Staging } from '../library/library-store';
 import { errorText, type Logger } from '../logger';
@@ -18,6 +19,7 @@ export interface CaptureFlowDeps {
   progress: ProgressBus;
   logger: Logger;
   limits?: Partial<FetchLimits>;
+  siteIcons?: SiteIconCache;
 }
 
 export interface CaptureJob<T> {
@@ -43,6 +45,8 @@ export async function runCapture<T>(deps: CaptureFlowDeps, job: CaptureJob<T>): 
       assetUrl: (fileName) => assetUrl(owner, fileName),
       onProgress: (p) => emit(p),
       limits: deps.limits,
+      logger: deps.logger,
+      siteIcons: deps.siteIcons,
     });
     emit({ stage: 'saving' });
     const result = await job.keep(staging, captured);

@@ -183,6 +183,7 @@ export class SearchIndex {
 
   #enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.#updates.then(task, task);
+    // The caller gets the failure through `run`; the chain itself only orders the next update.
     this.#updates = run.catch(() => undefined);
     return run;
   }
@@ -199,8 +200,18 @@ export class SearchIndex {
     let index: EngineIndex | null = null;
     if (this.options.path) {
       // A missing or unreadable file is rebuilt from the library.
-      const bytes = await readFile(this.options.path).catch(() => null);
+      const path = this.options.path;
+      const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') {
+          this.options.logger?.warn('Could not read the search index; rebuilding it', {
+            path,
+            error: errorText(error),
+          });
+        }
+        return null;
+      });
       index = bytes ? this.#engine.read(bytes) : null;
+      if (bytes && !index) this.options.logger?.warn('The search index file was damaged; rebuilding it', { path });
     }
     const fresh = index === null;
     index ??= this.#engine.create();
@@ -229,14 +240,17 @@ export class SearchIndex {
       this.#changes += Math.max(1, changed);
       // Written now so the next start need not rebuild; if it fails, the next change or close tries again.
       await this.persist({ force: fresh }).catch((error: unknown) =>
-        this.options.logger?.warn('Could not write the search index', { error: errorText(error) }),
+        this.options.logger?.error('Could not write the search index', {
+          path: this.options.path,
+          error: errorText(error),
+        }),
       );
     }
     return index;
   }
 
   async #docOf(article: ArticleMeta): Promise<IndexedDoc> {
-    return this.#docWith(article, await this.source.readText(article.id).catch(() => ''));
+    return this.#docWith(article, await this.#readText(article.id));
   }
 
   #docWith(article: ArticleMeta, text: string): IndexedDoc {
@@ -251,7 +265,11 @@ export class SearchIndex {
   }
 
   async #readText(id: string): Promise<string> {
-    return this.source.readText(id).catch(() => '');
+    // An article whose text is lost is still found by its title, tags and highlights.
+    return this.source.readText(id).catch((error: unknown) => {
+      this.options.logger?.warn('Could not read an article text for the search index', { id, error: errorText(error) });
+      return '';
+    });
   }
 
   #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {

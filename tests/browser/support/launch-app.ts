@@ -8,7 +8,7 @@ import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { dispatch } from '@shared/ipc/dispatch';
 import { OffprintCore } from '../../../electron/core/offprint-core';
-import { noCaptureQueue } from '../../../electron/core/import/capture-queue';
+import { noCapture } from '../../../electron/core/import/capture-handoff';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
 import { exportHighlights } from '../../../electron/core/export/export-highlights';
 import { combineApi } from '../../../electron/main/combine-api';
@@ -60,8 +60,8 @@ export interface LaunchOptions {
 
 export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
   const { browser, rendererDir, preloadScript, libraryDir } = options;
-  // Imports record entries without content and fetch nothing here: a test never reaches the web.
-  const core = await OffprintCore.open({ libraryDir, captureQueue: noCaptureQueue });
+  // Imports record entries without content and queue nothing here: a test never reaches the web.
+  const core = await OffprintCore.open({ libraryDir, startCaptureQueue: true, importCaptures: noCapture });
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1280, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
@@ -95,6 +95,9 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
       .evaluate(([event, p]) => window.__offprintEmit(event, p), ['captureProgress', payload] as const)
       .catch(() => {});
   });
+  const stopQueue = core.onCaptureQueueChange((payload) => {
+    page.evaluate(([event, p]) => window.__offprintEmit(event, p), ['captureQueue', payload] as const).catch(() => {});
+  });
 
   const stopImportProgress = core.onImportProgress((payload) => {
     page
@@ -123,6 +126,7 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
     async close() {
       stopProgress();
       stopImportProgress();
+      stopQueue();
       await context.close();
       await core.close();
     },

@@ -215,7 +215,9 @@ describe('importing into the library', () => {
   it('hands placeholders to the capture queue; their pending highlights anchor when the capture finishes', async () => {
     const summary = await core.importPath(await write('first.json', FIRST));
     expect(summary).toMatchObject({ queued: 1, awaitingCapture: 1 });
-    await core.capturesSettled();
+    expect(await core.captureQueueStatus()).toMatchObject({ total: 1, counts: { queued: 1 } });
+    core.startCaptureQueue();
+    await core.captureQueueIdle();
     expect(captured).toEqual(['https://example.com/later']);
     const later = (await all()).find((a) => a.url === 'https://example.com/later')!;
     expect(later.awaitingCapture).toBeUndefined();

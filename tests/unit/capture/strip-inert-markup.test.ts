@@ -38,4 +38,12 @@ describe('stripInertMarkup', () => {
     const html = '<navigation-bar>n</navigation-bar><asidebar>a</asidebar><p>story</p>';
     expect(stripInertMarkup(html)).toBe(html);
   });
+
+  it('reads a stray <![CDATA[ in HTML as a browser does: a bogus comment up to the next ">"', () => {
+    const html = '<body><![CDATA[\n<div id="top"></div><p>the whole thread</p></body>';
+    // The comment swallows the <div id="top"> tag, as it does in a browser; the rest of the page stays.
+    expect(stripInertMarkup(html)).toBe('<body></div><p>the whole thread</p></body>');
+    const jsonLd = '<script type="application/ld+json"><![CDATA[{"@type":"Article"}]]></script>';
+    expect(stripInertMarkup(`${jsonLd}<p>story</p>`)).toBe(`${jsonLd}<p>story</p>`);
+  });
 });

@@ -14,7 +14,7 @@ import { foldText } from '@shared/text/fold-text';
 import { normalizeUrl, parseHttpUrl } from '../../capture/normalize-url';
 import type { BatchArticle, LibraryStore } from '../../library/library-store';
 import { newId } from '../../library/new-id';
-import type { CaptureQueue, CaptureRequest } from '../capture-queue';
+import type { CaptureHandoff, CaptureRequest } from '../capture-handoff';
 import { contentFromExport, contentFromHighlights, type StoredContent } from './imported-content';
 import { highlightKey, highlightState, placeHighlight, storedNote } from './imported-highlights';
 import { withImportRecord, type ImportRecord } from './import-records';
@@ -22,7 +22,7 @@ import { withImportRecord, type ImportRecord } from './import-records';
 export interface ImportDeps {
   store: LibraryStore;
   /** Where entries recorded without content go to be captured. */
-  captureQueue: CaptureQueue;
+  captures: CaptureHandoff;
   now: () => Date;
 }
 
@@ -161,7 +161,7 @@ export async function importIntoLibrary(
       });
     }
     if (capture && toCapture.length > 0) {
-      await deps.captureQueue.enqueueCapture(toCapture);
+      await deps.captures.enqueueCapture(toCapture);
       summary.queued += toCapture.length;
     }
     created = [];

@@ -1,0 +1,244 @@
+/**
+ * The page's main region with its furniture left out, for pages that are not one story: a forum
+ * thread, a documentation page, a product, a listing of cards, a service page of several sections.
+ * Readability keeps the one block it scores best; this keeps everything in the region that is not
+ * navigation, a share bar, a newsletter box, a cookie notice, a related-links block or a sidebar.
+ *
+ * It reads the document without changing it (Readability runs on the same document afterwards)
+ * and writes the kept markup out as HTML, which the sanitizer then cleans like any article.
+ */
+import {
+  buttonNameWords,
+  FURNITURE_ROLES,
+  FURNITURE_TAGS,
+  furnitureNameWords,
+  isCallToAction,
+  isFurniturePhrase,
+} from './boilerplate';
+
+/** A link or block styled as a button holds at most this much text. */
+const SHORT_BUTTON_CHARS = 40;
+
+export interface RegionProfile {
+  /** Forum threads: comments and replies are the content. */
+  commentsAreContent: boolean;
+  /** Listings and collections: lists of links to the items are the content. */
+  keepLinkLists: boolean;
+  /** Class and id words that mark furniture on this kind of page only. */
+  furnitureWords?: Set<string>;
+}
+
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'INPUT',
+  'TEXTAREA',
+  'LINK',
+  'META',
+  'VIDEO',
+  'AUDIO',
+]);
+const VOID = new Set([
+  'AREA',
+  'BASE',
+  'BR',
+  'COL',
+  'EMBED',
+  'HR',
+  'IMG',
+  'INPUT',
+  'LINK',
+  'META',
+  'SOURCE',
+  'TRACK',
+  'WBR',
+]);
+const LANDMARKS = new Set(['MAIN', 'ARTICLE', 'H1']);
+
+interface Measure {
+  /** Letters and digits inside, furniture included. */
+  chars: number;
+  /** Of those, inside links. */
+  linkChars: number;
+  links: number;
+  /** Holds the headline, a <main> or an <article>. */
+  landmark: boolean;
+}
+
+const countable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').length;
+
+/** One bottom-up walk: each element's text, link text and whether it holds a landmark. */
+function measure(root: Element): Map<Element, Measure> {
+  const measures = new Map<Element, Measure>();
+  const visit = (element: Element, inLink: boolean): Measure => {
+    const isLink = element.tagName === 'A';
+    const m: Measure = { chars: 0, linkChars: 0, links: isLink ? 1 : 0, landmark: LANDMARKS.has(element.tagName) };
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const n = countable(node.nodeValue ?? '');
+        m.chars += n;
+        if (inLink || isLink) m.linkChars += n;
+      } else if (node.nodeType === 1 && !SKIPPED.has((node as Element).tagName)) {
+        const inner = visit(node as Element, inLink || isLink);
+        m.chars += inner.chars;
+        m.linkChars += inner.linkChars;
+        m.links += inner.links;
+        m.landmark ||= inner.landmark;
+      }
+    }
+    measures.set(element, m);
+    return m;
+  };
+  visit(root, false);
+  return measures;
+}
+
+const isHidden = (element: Element) =>
+  element.hasAttribute('hidden') ||
+  element.getAttribute('aria-hidden') === 'true' ||
+  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
+
+/** A block of short links: a menu, a tag cloud, a list of related pages. */
+function isLinkList(m: Measure, profile: RegionProfile): boolean {
+  if (m.links < 2 || m.chars === 0) return false;
+  const density = m.linkChars / m.chars;
+  const perLink = m.linkChars / m.links;
+  if (profile.keepLinkLists) return density > 0.9 && perLink < 12;
+  return density > 0.65 && perLink < 40;
+}
+
+class Pruner {
+  private readonly measures: Map<Element, Measure>;
+  private readonly total: number;
+
+  constructor(
+    root: Element,
+    private readonly profile: RegionProfile,
+  ) {
+    this.measures = measure(root);
+    this.total = this.measures.get(root)?.chars ?? 0;
+  }
+
+  size(element: Element): Measure {
+    return this.measures.get(element) ?? { chars: 0, linkChars: 0, links: 0, landmark: false };
+  }
+
+  /** Whether the element is left out with everything inside it. */
+  isFurniture(element: Element): boolean {
+    const tag = element.tagName;
+    if (SKIPPED.has(tag)) return true;
+    const m = this.size(element);
+    if (m.chars === 0) return !element.querySelector('img,pre,table');
+    // A wrapper around most of the page is never furniture, whatever its name.
+    const big = m.landmark || m.chars > this.total * 0.4;
+    if (element.hasAttributes()) {
+      // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
+      if (isHidden(element) && !m.landmark) return true;
+      const role = element.getAttribute('role');
+      if (role && FURNITURE_ROLES.has(role) && !big) return true;
+      if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
+        return true;
+    }
+    if (FURNITURE_TAGS.has(tag) && !big) {
+      // An article's own header holds its headline and byline.
+      if (tag === 'HEADER' && element.closest('article,main')) return false;
+      return true;
+    }
+    if (m.chars < 200 && !m.landmark) {
+      const text = element.textContent ?? '';
+      if (isFurniturePhrase(text) || isCallToAction(text)) return true;
+      if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
+    }
+    return !big && isLinkList(m, this.profile);
+  }
+}
+
+/** Descends from the body while one child holds nearly all of its kept text. */
+function narrowRoot(body: Element, kept: (element: Element) => number): Element {
+  let root = body;
+  for (;;) {
+    const total = kept(root);
+    let best: Element | null = null;
+    for (const child of root.children) if (kept(child) >= total * 0.85) best = child;
+    if (!best || total === 0) return root;
+    root = best;
+  }
+}
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+/** Kept for their content only: the sanitizer drops these tags with everything inside. */
+const UNWRAPPED = new Set(['FORM', 'NAV', 'DIALOG', 'BUTTON', 'SELECT']);
+
+export interface Region {
+  html: string;
+  /** Letters, digits and punctuation written out, white space aside. */
+  chars: number;
+}
+
+function serialize(root: Element, skip: (element: Element) => boolean): Region {
+  const out: string[] = [];
+  let chars = 0;
+  const write = (element: Element) => {
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        const text = node.nodeValue ?? '';
+        chars += text.replace(/\s+/g, '').length;
+        out.push(escapeText(text));
+      } else if (node.nodeType === 1) {
+        const child = node as Element;
+        if (skip(child)) continue;
+        if (UNWRAPPED.has(child.tagName)) {
+          write(child);
+          continue;
+        }
+        const tag = child.tagName.toLowerCase();
+        out.push(`<${tag}`);
+        for (const attribute of child.attributes) out.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
+        out.push('>');
+        if (VOID.has(child.tagName)) continue;
+        write(child);
+        out.push(`</${tag}>`);
+      }
+    }
+  };
+  write(root);
+  return { html: out.join(''), chars };
+}
+
+/** The main region's HTML without its furniture, and how much text it holds; empty when the page has no body. */
+export function mainRegion(document: Document, profile: RegionProfile): Region {
+  const body = document.body;
+  if (!body) return { html: '', chars: 0 };
+  const pruner = new Pruner(body, profile);
+  const verdicts = new Map<Element, boolean>();
+  const skip = (element: Element) => {
+    let verdict = verdicts.get(element);
+    if (verdict === undefined) verdicts.set(element, (verdict = pruner.isFurniture(element)));
+    return verdict;
+  };
+  // Kept text, furniture left out: what the root is narrowed by.
+  const keptChars = new Map<Element, number>();
+  const kept = (element: Element): number => {
+    const known = keptChars.get(element);
+    if (known !== undefined) return known;
+    let n = 0;
+    if (!skip(element)) {
+      n = pruner.size(element).chars;
+      for (const child of element.children) if (skip(child)) n -= pruner.size(child).chars;
+      // Furniture deeper down is counted once its parent is asked: close enough for narrowing.
+    }
+    keptChars.set(element, n);
+    return n;
+  };
+  const root = narrowRoot(body, kept);
+  return serialize(root, skip);
+}
