@@ -536,12 +536,14 @@ export class LibraryStore {
         await writeArticleRecord(this.dir, {
           article: { ...article, deletedAt: now },
           highlights: this.#state.highlightsOf(article.id),
-        }).catch((error: unknown) =>
+        }).catch((error: unknown) => {
+          // A placeholder waiting for its capture has no folder to mark.
+          if (article.awaitingCapture && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
           this.#log.warn('Could not mark a purged article deleted in its meta.json', {
             id: article.id,
             error: errorText(error),
-          }),
-        );
+          });
+        });
       }
       await this.#commit(
         articles.map((a): JournalOp => ({ op: 'drop-article', id: a.id })),

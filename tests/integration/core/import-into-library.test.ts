@@ -20,6 +20,8 @@ let dir: string;
 let work: string;
 let core: OffprintCore;
 const captured: string[] = [];
+const warnings: string[] = [];
+const logger = { info: () => {}, warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) };
 
 /** Pages as a site would serve them, by URL: what the capture of a placeholder finds. */
 const PAGES = new Map<string, string>([
@@ -100,7 +102,8 @@ beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'offprint-import-lib-'));
   work = await mkdtemp(join(tmpdir(), 'offprint-import-files-'));
   captured.length = 0;
-  core = await OffprintCore.open({ libraryDir: dir, pageSource, progressFlushMs: 10 });
+  warnings.length = 0;
+  core = await OffprintCore.open({ libraryDir: dir, pageSource, progressFlushMs: 10, logger });
 });
 afterEach(async () => {
   await core.close();
@@ -205,6 +208,7 @@ describe('importing into the library', () => {
     expect((await core.listTags()).map((t) => t.name)).not.toContain('fresh');
     expect(await readdir(join(dir, 'articles'))).not.toContain(brandNew.id);
     await expect(core.undoImport(summary.importId)).rejects.toMatchObject({ code: 'not-found' });
+    expect(warnings).toEqual([]); // a placeholder has no folder to mark deleted, and that is no problem
 
     // Undone, and still so after reopening.
     await core.close();
