@@ -26,11 +26,14 @@ import type {
   TagChangeResult,
   TagCount,
 } from '@shared/model';
+import type { ArticleExportRequest } from '@shared/transfer/article-export';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
 import { listClips } from './clips/list-clips';
-import { searchIndexPath } from './library/library-layout';
+import { exportLibraryOf, type ExportSelection } from './export/library-export-source';
+import { exportToPath, type ExportOutcome } from './export/export-to-path';
+import { ASSETS_FOLDER, articleDir, searchIndexPath } from './library/library-layout';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
 import { ListCache } from './library/list-cache';
@@ -44,6 +47,7 @@ import { ProgressBus, type ProgressListener } from './saving/progress-bus';
 import type { SearchEngine } from './search/search-engine';
 import { SearchIndex } from './search/search-index';
 import { SearchSync } from './search-sync';
+import { join } from 'node:path';
 
 export interface CoreOptions extends StoreOptions {
   libraryDir: string;
@@ -281,6 +285,26 @@ export class OffprintCore implements LibraryApi {
     return structuredClone(clips);
   }
 
+  // ── Exporting ──────────────────────────────────────────────────────────────
+
+  /** How many articles an export of this view, tag or selection would write. */
+  countExport(request: ArticleExportRequest): number {
+    return this.#exportLibrary(request).articles.length;
+  }
+
+  /**
+   * Writes the articles of a view (default all, Trash excluded), a tag, or a selection of ids
+   * to `path` in one of the export formats (see docs/EXPORT-FORMAT.md).
+   */
+  async exportArticles(request: ArticleExportRequest, path: string): Promise<ExportOutcome> {
+    await this.store.flushProgress();
+    const title = request.ids ? 'Offprint — selection' : `Offprint — ${request.tag ?? request.view ?? 'all'}`;
+    return exportToPath(this.#exportLibrary(request), request.format, path, {
+      includeContent: request.includeContent,
+      title,
+    });
+  }
+
   async getSettings(): Promise<LibrarySettings> {
     return readSettings(this.store.settings());
   }
@@ -290,6 +314,20 @@ export class OffprintCore implements LibraryApi {
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
+
+  #exportLibrary(request: ArticleExportRequest) {
+    const store = this.store;
+    const selection: ExportSelection = request.ids ? { ids: request.ids } : { view: request.view, tag: request.tag };
+    return exportLibraryOf(
+      {
+        articles: store.liveArticles(),
+        highlightsOf: (id) => store.highlightsOf(id),
+        readContent: (id) => store.readContent(id),
+        assetsDir: (id) => join(articleDir(store.dir, id), ASSETS_FOLDER),
+      },
+      selection,
+    );
+  }
 
   async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
     return { changed: await replaceTagEverywhere(this.store, from, into), tags: await this.listTags() };
