@@ -24,6 +24,7 @@ import type {
   SaveResult,
   TagCount,
 } from '../model';
+import type { ArticleExportRequest, ArticleExportResult } from '../transfer/article-export';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
 import type { ProtocolLinkRequest } from '../protocol-link';
 
@@ -84,6 +85,11 @@ export interface ShellApi {
    * there: one Markdown file per article, or one JSON file of Web Annotations.
    */
   exportHighlights(scope: ExportScope): Promise<ExportResult>;
+  /**
+   * Asks the user where to save (the renderer never names a path) and exports the articles of a
+   * view, a tag or a selection in one of the formats of docs/EXPORT-FORMAT.md.
+   */
+  exportArticles(request: ArticleExportRequest): Promise<ArticleExportResult>;
 }
 
 export type InvokeApi = LibraryApi & ShellApi;
@@ -143,6 +149,7 @@ export const INVOKE_METHODS = [
   'listClips',
   'openExternal',
   'exportHighlights',
+  'exportArticles',
 ] as const satisfies readonly InvokeMethod[];
 
 // Fails to compile when a method of InvokeApi is missing from INVOKE_METHODS.

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleMeta, ListQuery, SaveResult } from '@shared/model';
+import type { ArticleExportFormat } from '@shared/transfer/article-export';
 import { api } from '../api';
 import { markAlreadySaved } from '../reader/already-saved';
 import { UndoToast, useUndoOffer, type UndoOffer } from '../ui/undo-offer';
@@ -13,6 +14,7 @@ import { TRASH_RETENTION_TEXT } from '@shared/library/trash';
 import { UNDO_WINDOW_MS } from '@shared/library/undo-window';
 import { ArticleRow } from './article-row';
 import { BulkBar, type BulkCommand } from './bulk-bar';
+import { exportedMessage } from './export-message';
 import { ConfirmDialog } from './confirm-dialog';
 import { EmptyView, WelcomeGreeting } from './empty-state';
 import { afterAction, applyAction, type ListAction } from './library-actions';
@@ -143,6 +145,17 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     else void run({ type: command });
   };
 
+  const exportSelection = async (format: ArticleExportFormat) => {
+    try {
+      const ids = (await targets()).map((a) => a.id);
+      if (ids.length === 0) return;
+      const result = await api.exportArticles({ format, ids, includeContent: true });
+      if (result.written) notify(exportedMessage(result.articles, result.skipped));
+    } catch (error) {
+      notify((error as Error).message);
+    }
+  };
+
   const toggleAt = (index: number, shift = false) => {
     if (!list.rowAt(index)) return;
     if (shift) void picks.rangeTo(index, cursor >= 0 ? cursor : index);
@@ -268,6 +281,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                     count={count}
                     inTrash={inTrash}
                     onCommand={onBulk}
+                    onExport={(format) => void exportSelection(format)}
                     onClear={() => setSelection(NO_SELECTION)}
                   />
                 )}
