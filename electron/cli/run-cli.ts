@@ -36,6 +36,7 @@ Commands:
   search <words>... [--json]      Find articles containing every word.
   export --format F --out PATH [--view V] [--tag T] [--no-content]
                                   Export articles (F: ${ARTICLE_EXPORT_FORMATS.join(', ')}; default view all).
+                                  json of no --view or --tag is a backup: every article, Trash too;
                                   json writes bodies and images beside the file unless --no-content;
                                   markdown writes a folder; the others one file. Prints what was written.
   remove <id>                     Delete an article, its images and its highlights.
@@ -179,7 +180,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
     const outcome = await core.exportArticles(
       {
         format: format as ArticleExportFormat,
-        view: viewOption(args),
+        view: args.options.has('view') ? viewOption(args) : undefined,
         tag: args.options.get('tag'),
         includeContent: !args.flags.has('no-content'),
       },

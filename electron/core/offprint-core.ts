@@ -294,7 +294,8 @@ export class OffprintCore implements LibraryApi {
 
   /**
    * Writes the articles of a view (default all, Trash excluded), a tag, or a selection of ids
-   * to `path` in one of the export formats (see docs/EXPORT-FORMAT.md).
+   * to `path` in one of the export formats (see docs/EXPORT-FORMAT.md). Offprint JSON of no
+   * particular view, tag or selection is a backup: the whole library, Trash included.
    */
   async exportArticles(request: ArticleExportRequest, path: string): Promise<ExportOutcome> {
     await this.store.flushProgress();
@@ -317,7 +318,12 @@ export class OffprintCore implements LibraryApi {
 
   #exportLibrary(request: ArticleExportRequest) {
     const store = this.store;
-    const selection: ExportSelection = request.ids ? { ids: request.ids } : { view: request.view, tag: request.tag };
+    const whole = request.format === 'json' && !request.ids && !request.view && !request.tag;
+    const selection: ExportSelection = whole
+      ? { whole: true }
+      : request.ids
+        ? { ids: request.ids }
+        : { view: request.view, tag: request.tag };
     return exportLibraryOf(
       {
         articles: store.liveArticles(),

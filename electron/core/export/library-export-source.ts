@@ -20,11 +20,21 @@ export interface ExportSource {
   assetsDir(articleId: string): string;
 }
 
-/** Which articles to export: a view (default all) narrowed by a tag, or exactly these ids. */
-export type ExportSelection = { view?: LibraryView; tag?: string; ids?: undefined } | { ids: readonly string[] };
+/**
+ * Which articles to export: a view (default all) narrowed by a tag, exactly these ids, or the
+ * whole library, Trash included (what a lossless Offprint JSON backup holds).
+ */
+export type ExportSelection =
+  | { view?: LibraryView; tag?: string; ids?: undefined; whole?: undefined }
+  | { ids: readonly string[]; whole?: undefined }
+  | { whole: true; ids?: undefined };
 
 export function exportLibraryOf(source: ExportSource, selection: ExportSelection): ExportLibrary {
-  const chosen = selection.ids ? byIds(source.articles, selection.ids) : byView(source.articles, selection);
+  const chosen = selection.whole
+    ? byView(source.articles, { view: 'all' }).concat(byView(source.articles, { view: 'trash' }))
+    : selection.ids
+      ? byIds(source.articles, selection.ids)
+      : byView(source.articles, selection);
   return {
     articles: chosen.map((article) => ({ article, highlights: source.highlightsOf(article.id) })),
     async readContent(id) {

@@ -42,10 +42,12 @@ let work: string;
 let library: string;
 let newsId: string;
 let notesId: string;
+let trashedId: string;
 
 beforeAll(async () => {
   site = await startNewsSite();
   site.server.route('/notes/rivers', sendBody(NOTE_PAGE));
+  site.server.route('/notes/lakes', sendBody(NOTE_PAGE.replaceAll('Rivers', 'Lakes').replaceAll('rivers', 'lakes')));
   work = await mkdtemp(join(tmpdir(), 'offprint-export-cli-'));
   library = join(work, 'library');
   const core = await OffprintCore.open({ libraryDir: library });
@@ -54,6 +56,8 @@ beforeAll(async () => {
     notesId = (await core.saveUrl(site.server.url('/notes/rivers'))).article.id;
     await core.addTag(notesId, 'geography');
     await core.setArchived(notesId, true);
+    trashedId = (await core.saveUrl(site.server.url('/notes/lakes'))).article.id;
+    await core.deleteArticles([trashedId]);
     const text = await core.getArticleText(newsId);
     await core.addHighlight({
       articleId: newsId,
@@ -72,16 +76,17 @@ afterAll(async () => {
 });
 
 describe('offprint export', () => {
-  it('writes Offprint JSON of the whole library with bodies and images beside it', async () => {
+  it('writes Offprint JSON of the whole library, Trash included, with bodies and images beside it', async () => {
     const out = join(work, 'json', 'library.json');
     const run = await cli(['--library', library, 'export', '--format', 'json', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout.trim()).toBe(`Exported 2 article(s) to ${out}`);
+    expect(run.stdout.trim()).toBe(`Exported 3 article(s) to ${out}`);
     const exported = JSON.parse(await readFile(out, 'utf8'));
     const text = JSON.stringify(exported);
     expect(text).toContain(newsId);
     expect(text).toContain(notesId);
+    expect(text).toContain(trashedId);
     expect(text).toContain('Worth rereading');
     expect(text).toContain('geography');
     const beside = await readdir(join(work, 'json'), { recursive: true });
@@ -116,6 +121,8 @@ describe('offprint export', () => {
     const files = await readdir(vault, { recursive: true });
     expect(files.filter((f) => f.endsWith('.md'))).toHaveLength(2);
     expect(files.some((f) => f.endsWith('.png'))).toBe(true);
+
+    expect(files.some((f) => f.includes('Lakes'))).toBe(false);
 
     const bookmarks = join(work, 'bookmarks.html');
     expect((await cli(['--library', library, 'export', '--format', 'netscape', '--out', bookmarks])).code).toBe(0);
