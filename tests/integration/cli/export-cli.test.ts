@@ -160,7 +160,7 @@ describe('offprint export', () => {
       '--out',
       join(work, 'none.csv'),
       '--view',
-      'trash',
+      'favourites',
     ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no articles to export');
