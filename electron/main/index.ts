@@ -17,7 +17,7 @@ import { combineApi } from './combine-api';
 import type { Connector } from '../core/connector/start-connector';
 import { showPairingCode, startAppConnector } from './connector-service';
 import { createElectronPageRenderer } from './electron-page-renderer';
-import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
+import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress, sendExportView } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
@@ -150,6 +150,7 @@ async function start(): Promise<void> {
     withDevTools: !app.isPackaged,
     showLogs: () => void showLogs(),
     onPairExtension: () => void showPairingCode(connector, dialog, mainWindow),
+    onExportView: (format) => sendExportView(mainWindow, format),
   });
   registerProtocolClient(app);
 

@@ -24,7 +24,7 @@ import type {
   SaveResult,
   TagCount,
 } from '../model';
-import type { ArticleExportRequest, ArticleExportResult } from '../transfer/article-export';
+import type { ArticleExportFormat, ArticleExportRequest, ArticleExportResult } from '../transfer/article-export';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
 import type { ProtocolLinkRequest } from '../protocol-link';
 
@@ -99,6 +99,8 @@ export interface OffprintEvents {
   captureProgress: CaptureProgress;
   /** An offprint:// link was opened: a save to confirm, an article to open, or a malformed link to explain. */
   protocolLink: ProtocolLinkRequest;
+  /** File → Export…: export the view on screen in this format (the renderer knows which view that is). */
+  exportView: ArticleExportFormat;
 }
 export type EventName = keyof OffprintEvents;
 
@@ -157,7 +159,7 @@ type Missing = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;
 const _everyMethodListed: Missing extends never ? true : Missing = true;
 void _everyMethodListed;
 
-export const EVENT_NAMES: EventName[] = ['captureProgress', 'protocolLink'];
+export const EVENT_NAMES: EventName[] = ['captureProgress', 'protocolLink', 'exportView'];
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {
   return typeof name === 'string' && (INVOKE_METHODS as readonly string[]).includes(name);

@@ -78,3 +78,15 @@ test('the bulk bar exports the two selected articles as a Markdown folder', asyn
   expect(wireNote).toContain('Check the date');
   expect(files.some((f) => f.endsWith('.png'))).toBe(true);
 });
+
+test('File → Export Current View exports the view on screen (the menu sends exportView)', async () => {
+  const { page } = app;
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.__offprintEmit('exportView', 'csv'));
+  const csv = join(exportDir, 'offprint-inbox.csv');
+  await expect.poll(() => readdir(exportDir), { timeout: 10_000 }).toContain('offprint-inbox.csv');
+  const text = await readFile(csv, 'utf8');
+  expect(text.split(/\r?\n/)[0]).toBe('url,title,tags,savedAt,archived,favourite,highlights');
+  expect(text).toContain(site.url);
+  expect(text).toContain(news.articleUrl);
+});

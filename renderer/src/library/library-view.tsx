@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { ArticleMeta, ListQuery, SaveResult } from '@shared/model';
-import type { ArticleExportFormat } from '@shared/transfer/article-export';
+import type { ArticleExportFormat, ArticleExportRequest } from '@shared/transfer/article-export';
 import { api } from '../api';
 import { markAlreadySaved } from '../reader/already-saved';
 import { UndoToast, useUndoOffer, type UndoOffer } from '../ui/undo-offer';
@@ -145,16 +145,23 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     else void run({ type: command });
   };
 
-  const exportSelection = async (format: ArticleExportFormat) => {
+  const exportArticles = async (request: ArticleExportRequest) => {
     try {
-      const ids = (await targets()).map((a) => a.id);
-      if (ids.length === 0) return;
-      const result = await api.exportArticles({ format, ids, includeContent: true });
+      const result = await api.exportArticles({ ...request, includeContent: true });
       if (result.written) notify(exportedMessage(result.articles, result.skipped));
     } catch (error) {
       notify((error as Error).message);
     }
   };
+  const exportSelection = async (format: ArticleExportFormat) => {
+    const ids = (await targets()).map((a) => a.id);
+    if (ids.length > 0) await exportArticles({ format, ids });
+  };
+  // File → Export Current View: the view on screen (its tag too), whatever is selected in it.
+  const exportViewRef = useRef((_format: ArticleExportFormat) => {});
+  exportViewRef.current = (format) =>
+    void exportArticles({ format, view: route.view, ...(route.tag ? { tag: route.tag } : {}) });
+  useEffect(() => api.on('exportView', (format) => exportViewRef.current(format)), []);
 
   const toggleAt = (index: number, shift = false) => {
     if (!list.rowAt(index)) return;
