@@ -40,6 +40,7 @@ import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
 import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
+import { restoreOffprintJson, type RestoreOutcome } from './organizing/restore-backup';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
 import { fetchedPageSource, type PageSource } from './saving/page-source';
@@ -304,6 +305,11 @@ export class OffprintCore implements LibraryApi {
       includeContent: request.includeContent,
       title,
     });
+  }
+
+  /** Restores an Offprint JSON backup (see `npm run cli -- export --format json`) into this library, which must be empty. */
+  importOffprintJson(path: string): Promise<RestoreOutcome> {
+    return restoreOffprintJson(this.store, path);
   }
 
   async getSettings(): Promise<LibrarySettings> {
