@@ -152,3 +152,24 @@ it('refuses to restore into a library that already holds articles', async () => 
     await core.close();
   }
 }, 30_000);
+
+it('finds restored articles by their words (the search index follows the restore)', async () => {
+  const source = await OffprintCore.open({ libraryDir: join(work, 'search-source') });
+  const backup = join(work, 'search-backup', 'library.json');
+  try {
+    server.route('/zebra', sendBody(page('Zebra crossings', [WORDS, ['zanzibar', ...WORDS], WORDS, WORDS], false)));
+    await source.saveUrl(server.url('/zebra'));
+    await source.exportArticles({ format: 'json', includeContent: true }, backup);
+  } finally {
+    await source.close();
+  }
+  const target = await OffprintCore.open({ libraryDir: join(work, 'search-target') });
+  try {
+    expect(await target.search('zanzibar')).toEqual([]);
+    await target.importOffprintJson(backup);
+    const hits = await target.search('zanzibar');
+    expect(hits.map((h) => h.article.title)).toEqual(['Zebra crossings']);
+  } finally {
+    await target.close();
+  }
+}, 30_000);
