@@ -27,18 +27,22 @@ import type {
   TagCount,
 } from '@shared/model';
 import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '@shared/queue/capture-queue';
+import type { ArticleExportRequest } from '@shared/transfer/article-export';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
 import { SiteIconCache } from './capture/site-icon-cache';
 import { listClips } from './clips/list-clips';
-import { searchIndexPath } from './library/library-layout';
+import { exportLibraryOf, type ExportSelection } from './export/library-export-source';
+import { exportToPath, type ExportOutcome } from './export/export-to-path';
+import { ASSETS_FOLDER, articleDir, searchIndexPath } from './library/library-layout';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
 import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
 import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
+import { restoreOffprintJson, type RestoreOutcome } from './organizing/restore-backup';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
 import { CaptureQueue, type CaptureQueueOptions } from './saving/capture-queue';
@@ -47,6 +51,7 @@ import { ProgressBus, type ProgressListener } from './saving/progress-bus';
 import type { SearchEngine } from './search/search-engine';
 import { SearchIndex } from './search/search-index';
 import { SearchSync } from './search-sync';
+import { join } from 'node:path';
 
 export interface CoreOptions extends StoreOptions {
   libraryDir: string;
@@ -360,6 +365,32 @@ export class OffprintCore implements LibraryApi {
     return structuredClone(clips);
   }
 
+  // ── Exporting ──────────────────────────────────────────────────────────────
+
+  /** How many articles an export of this view, tag or selection would write. */
+  countExport(request: ArticleExportRequest): number {
+    return this.#exportLibrary(request).articles.length;
+  }
+
+  /**
+   * Writes the articles of a view (default all, Trash excluded), a tag, or a selection of ids
+   * to `path` in one of the export formats (see docs/EXPORT-FORMAT.md). Offprint JSON of no
+   * particular view, tag or selection is a backup: the whole library, Trash included.
+   */
+  async exportArticles(request: ArticleExportRequest, path: string): Promise<ExportOutcome> {
+    await this.store.flushProgress();
+    const title = request.ids ? 'Offprint — selection' : `Offprint — ${request.tag ?? request.view ?? 'all'}`;
+    return exportToPath(this.#exportLibrary(request), request.format, path, {
+      includeContent: request.includeContent,
+      title,
+    });
+  }
+
+  /** Restores an Offprint JSON backup (see `npm run cli -- export --format json`) into this library, which must be empty. */
+  importOffprintJson(path: string): Promise<RestoreOutcome> {
+    return restoreOffprintJson(this.store, path);
+  }
+
   async getSettings(): Promise<LibrarySettings> {
     return readSettings(this.store.settings());
   }
@@ -369,6 +400,25 @@ export class OffprintCore implements LibraryApi {
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
+
+  #exportLibrary(request: ArticleExportRequest) {
+    const store = this.store;
+    const whole = request.format === 'json' && !request.ids && !request.view && !request.tag;
+    const selection: ExportSelection = whole
+      ? { whole: true }
+      : request.ids
+        ? { ids: request.ids }
+        : { view: request.view, tag: request.tag };
+    return exportLibraryOf(
+      {
+        articles: store.liveArticles(),
+        highlightsOf: (id) => store.highlightsOf(id),
+        readContent: (id) => store.readContent(id),
+        assetsDir: (id) => join(articleDir(store.dir, id), ASSETS_FOLDER),
+      },
+      selection,
+    );
+  }
 
   async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
     return { changed: await replaceTagEverywhere(this.store, from, into), tags: await this.listTags() };

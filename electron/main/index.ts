@@ -2,20 +2,28 @@
  * The Electron main process: one window onto one library. Every domain decision is
  * the core's; this wires it to Electron — protocols, IPC, security, the window, the menu.
  */
-import { resolve } from 'node:path';
-import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { toErrorInfo } from '@shared/ipc/envelope';
+import { suggestedExportName, type ArticleExportRequest } from '@shared/transfer/article-export';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { errorText } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { renderingPageSource } from '../core/saving/rendering-page-source';
+import { exportArticlesTo } from '../core/export/export-articles';
 import { exportHighlights } from '../core/export/export-highlights';
 import { createAppLogger, logsDirIn } from './app-log';
 import { combineApi } from './combine-api';
 import type { Connector } from '../core/connector/start-connector';
 import { showPairingCode, startAppConnector } from './connector-service';
 import { createElectronPageRenderer } from './electron-page-renderer';
-import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress, sendCaptureQueueStatus } from './ipc';
+import {
+  registerDropTokenHandler,
+  registerIpcHandlers,
+  sendCaptureProgress,
+  sendCaptureQueueStatus,
+  sendExportView,
+} from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
@@ -93,6 +101,18 @@ async function chooseExportFolder(parent: BrowserWindow | null): Promise<string 
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** The save dialog for an article export: a file, or for Markdown a new folder's name. */
+async function chooseExportPath(parent: BrowserWindow | null, request: ArticleExportRequest): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: request.format === 'markdown' ? 'Export as a Markdown folder' : 'Export articles',
+    defaultPath: join(app.getPath('documents'), suggestedExportName(request)),
+    buttonLabel: 'Export',
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 /** Opens the log folder in the system's file manager. */
 async function showLogs(): Promise<void> {
   const dir = logsDirIn(app.getPath('userData'));
@@ -126,6 +146,7 @@ async function start(): Promise<void> {
   const shellApi = createShellApi(
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
+    (request) => exportArticlesTo(opened, () => chooseExportPath(mainWindow, request), request),
   );
   const drops = new DropTokens();
   registerDropTokenHandler(drops, devServerUrl);
@@ -138,6 +159,7 @@ async function start(): Promise<void> {
     withDevTools: !app.isPackaged,
     showLogs: () => void showLogs(),
     onPairExtension: () => void showPairingCode(connector, dialog, mainWindow),
+    onExportView: (format) => sendExportView(mainWindow, format),
   });
   registerProtocolClient(app);
 

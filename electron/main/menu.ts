@@ -1,4 +1,14 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { ArticleExportFormat } from '@shared/transfer/article-export';
+
+/** File → Export…'s formats, as the user reads them. */
+export const EXPORT_MENU: { format: ArticleExportFormat; label: string }[] = [
+  { format: 'markdown', label: 'Markdown Folder (Obsidian)…' },
+  { format: 'epub', label: 'EPUB E-book…' },
+  { format: 'json', label: 'Offprint JSON (with Content)…' },
+  { format: 'csv', label: 'CSV Spreadsheet…' },
+  { format: 'netscape', label: 'Browser Bookmarks (HTML)…' },
+];
 
 export interface MenuOptions {
   isMac: boolean;
@@ -8,6 +18,8 @@ export interface MenuOptions {
   showLogs: () => void;
   /** File → Pair Browser Extension…: shows a pairing code for the browser connector. */
   onPairExtension?: () => void;
+  /** File → Export…: exports the view on screen in the chosen format. */
+  onExportView?: (format: ArticleExportFormat) => void;
 }
 
 export function buildMenuTemplate({
@@ -15,6 +27,7 @@ export function buildMenuTemplate({
   withDevTools,
   showLogs,
   onPairExtension,
+  onExportView,
 }: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
@@ -31,6 +44,15 @@ export function buildMenuTemplate({
     {
       label: 'File',
       submenu: [
+        ...(onExportView
+          ? [
+              {
+                label: 'Export Current View',
+                submenu: EXPORT_MENU.map(({ format, label }) => ({ label, click: () => onExportView(format) })),
+              },
+              { type: 'separator' } as const,
+            ]
+          : []),
         ...(onPairExtension
           ? [{ label: 'Pair Browser Extension…', click: () => onPairExtension() }, { type: 'separator' } as const]
           : []),

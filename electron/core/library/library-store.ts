@@ -44,7 +44,7 @@ import {
 } from './library-snapshot';
 import { LibraryState, setOptional } from './library-state';
 import { CURRENT_SCHEMA, type Schema } from './migrations';
-import { newId } from './new-id';
+import { isId, newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
 import { errorText, stderrLogger, type Logger } from '../logger';
 
@@ -319,6 +319,55 @@ export class LibraryStore {
       }
       this.#emit({ type: 'articles-changed', ids: [entry.id] });
       return { article: copy(entry), existed: false };
+    });
+  }
+
+  /**
+   * Puts an article back exactly as an Offprint JSON backup holds it: same id, every field,
+   * its highlights, and its files (none when the backup was made without content, which then
+   * reads as "content missing"). The folder is completed in staging and only then journaled.
+   * Refused when the library already holds that id.
+   */
+  restoreArticle(
+    record: ArticleRecord,
+    files: { content: string; text: string; images: ReadonlyMap<string, Uint8Array> } | null,
+  ): Promise<ArticleMeta> {
+    return this.#enqueue(async () => {
+      const { article, highlights } = record;
+      if (!isId(article.id) || this.#state.articles.has(article.id)) {
+        throw new OffprintError('bad-export', `The library already holds article ${article.id}.`);
+      }
+      const staging = join(stagingRoot(this.dir), article.id);
+      await mkdir(join(staging, ASSETS_FOLDER), { recursive: true });
+      try {
+        if (files) {
+          await writeFileAtomic(join(staging, CONTENT_FILE), files.content);
+          await writeFileAtomic(join(staging, TEXT_FILE), files.text);
+          for (const [name, bytes] of files.images) {
+            await writeFileAtomic(join(staging, ASSETS_FOLDER, name), bytes);
+          }
+        }
+        await writeFileAtomic(join(staging, META_FILE), JSON.stringify(record satisfies ArticleRecord));
+        await mkdir(articlesDir(this.dir), { recursive: true });
+        await rename(staging, articleDir(this.dir, article.id));
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+      try {
+        await this.#commit(
+          [
+            { op: 'put-article', article },
+            ...highlights.map((highlight) => ({ op: 'put-highlight', highlight }) as const),
+          ],
+          { records: false },
+        );
+      } catch (error) {
+        await rm(articleDir(this.dir, article.id), { recursive: true, force: true });
+        throw error;
+      }
+      this.#emit({ type: 'articles-changed', ids: [article.id] });
+      return copy(article);
     });
   }
 
