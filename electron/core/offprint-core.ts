@@ -29,6 +29,7 @@ import type {
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import type { FetchLimits } from './capture/capture-url';
 import { listClips } from './clips/list-clips';
+import { pageFromFirstPage, readFirstPage, withContentMissing, type FirstPage } from './library/first-page';
 import { searchIndexPath } from './library/library-layout';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
@@ -36,6 +37,7 @@ import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
 import { stderrLogger, type Logger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
+import { CURRENT_SCHEMA } from './library/migrations';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
 import { fetchedPageSource, type PageSource } from './saving/page-source';
@@ -56,40 +58,65 @@ export interface CoreOptions extends StoreOptions {
   // `now` (from StoreOptions) is the one clock: the store's stamps and the core's alike.
 }
 
+/** What the core wires up once the library is loaded. */
+interface CoreParts {
+  store: LibraryStore;
+  search: SearchIndex;
+  searchSync: SearchSync;
+  lists: ListCache;
+  saver: ArticleSaver;
+}
+
 export class OffprintCore implements LibraryApi {
   readonly #progress: ProgressBus;
-  readonly #search: SearchIndex;
-  readonly #searchSync: SearchSync;
-  readonly #lists: ListCache;
-  readonly #saver: ArticleSaver;
+  readonly #libraryDir: string;
+  #parts: CoreParts | null = null;
+  readonly #loading: Promise<CoreParts>;
+  /** The first page as written with the snapshot, answered while the rest of the library loads. */
+  #firstPage: FirstPage | null;
 
   private constructor(
-    private readonly store: LibraryStore,
+    libraryDir: string,
+    storeOpening: Promise<LibraryStore>,
+    firstPage: FirstPage | null,
     private readonly now: () => Date,
     options: CoreOptions,
   ) {
     const logger = options.logger ?? stderrLogger();
+    this.#libraryDir = libraryDir;
+    this.#firstPage = firstPage;
     this.#progress = new ProgressBus(logger);
-    this.#search = new SearchIndex(store, {
-      path: searchIndexPath(store.dir),
-      engine: options.searchEngine,
-      logger,
-    });
-    this.#searchSync = new SearchSync(store, this.#search, logger);
-    this.#lists = new ListCache(store);
-    this.#saver = new ArticleSaver(
-      {
+    this.#loading = storeOpening.then((store) => {
+      const search = new SearchIndex(store, { path: searchIndexPath(store.dir), engine: options.searchEngine, logger });
+      this.#parts = {
         store,
-        pages: options.pageSource ?? fetchedPageSource,
-        progress: this.#progress,
-        logger,
-        limits: options.limits,
-      },
-      now,
-    );
+        search,
+        searchSync: new SearchSync(store, search, logger),
+        lists: new ListCache(store),
+        saver: new ArticleSaver(
+          {
+            store,
+            pages: options.pageSource ?? fetchedPageSource,
+            progress: this.#progress,
+            logger,
+            limits: options.limits,
+          },
+          now,
+        ),
+      };
+      this.#firstPage = null;
+      return this.#parts;
+    });
+    // Whoever calls next sees a failure to load; it must not count as unhandled meanwhile.
+    this.#loading.catch(() => undefined);
   }
 
-  static async open(options: CoreOptions): Promise<OffprintCore> {
+  /**
+   * Opens the library. With `firstPageEarly`, it resolves as soon as the library is locked and
+   * its first page (first-page.json) is known good, and loads the rest in the background: the
+   * first page and the settings are answered at once, every other call waits for the load.
+   */
+  static async open(options: CoreOptions & { firstPageEarly?: boolean }): Promise<OffprintCore> {
     const now = options.now ?? (() => new Date());
     const {
       libraryDir,
@@ -97,27 +124,49 @@ export class OffprintCore implements LibraryApi {
       pageSource: _pages,
       searchEngine: _engine,
       logger: _logger,
+      firstPageEarly,
       ...store
     } = options;
-    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now }), now, options);
+    const schemaVersion = (store.schema ?? CURRENT_SCHEMA).version;
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const opening = LibraryStore.open(libraryDir, { ...store, now, onLocked: () => locked() });
+    const firstPage = firstPageEarly
+      ? await Promise.race([lockTaken, opening]).then(() => readFirstPage(libraryDir, schemaVersion))
+      : null;
+    const core = new OffprintCore(libraryDir, opening, firstPage, now, options);
+    if (!firstPage) await core.#loading;
+    return core;
+  }
+
+  /** Whether the first page is answered from first-page.json while the rest still loads. */
+  get firstPageEarly(): boolean {
+    return this.#firstPage !== null;
+  }
+
+  /** Resolves once the whole library is loaded (at once, unless it was opened with `firstPageEarly`). */
+  async loaded(): Promise<void> {
+    await this.#loading;
   }
 
   get libraryDir(): string {
-    return this.store.dir;
+    return this.#libraryDir;
   }
 
-  /** What the user should be told about opening the library (e.g. a recovered index). */
+  /** What the user should be told about opening the library (e.g. a recovered index); complete once loaded. */
   get notices(): readonly string[] {
-    return this.store.notices;
+    return this.#parts?.store.notices ?? [];
   }
 
   async getNotices(): Promise<string[]> {
-    return [...this.store.notices];
+    const { store } = await this.#loading;
+    return [...store.notices];
   }
 
   /** Loads the search index in the background (call once the first page is on screen). */
-  warmUpSearch(): Promise<void> {
-    return this.#search.ready().then(() => undefined);
+  async warmUpSearch(): Promise<void> {
+    const { search } = await this.#loading;
+    await search.ready();
   }
 
   onCaptureProgress(listener: ProgressListener): () => void {
@@ -126,32 +175,37 @@ export class OffprintCore implements LibraryApi {
 
   async close(): Promise<void> {
     this.#progress.clear();
-    await this.store.close();
-    await this.#searchSync.close();
+    // A library that failed to load was never opened (its lock is already released).
+    const parts = await this.#loading.catch(() => null);
+    if (!parts) return;
+    const { store, searchSync } = parts;
+    await store.close();
+    await searchSync.close();
   }
 
   // ── Saving ─────────────────────────────────────────────────────────────────
 
-  saveUrl(input: string): Promise<SaveResult> {
-    return this.#saver.saveUrl(input);
+  async saveUrl(input: string): Promise<SaveResult> {
+    return (await this.#loading).saver.saveUrl(input);
   }
 
   /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
-  saveFile(path: string): Promise<SaveResult> {
-    return this.#saver.saveFile(path);
+  async saveFile(path: string): Promise<SaveResult> {
+    return (await this.#loading).saver.saveFile(path);
   }
 
   /**
    * Updates an article from the web, keeping tags, state, progress and highlights (re-anchored in
    * the new text). An article saved from a file with no web address is read again from that file.
    */
-  refreshArticle(id: string): Promise<ArticleMeta> {
-    return this.#saver.refreshArticle(id);
+  async refreshArticle(id: string): Promise<ArticleMeta> {
+    return (await this.#loading).saver.refreshArticle(id);
   }
 
   /** Removes an article for good: its files and its highlights (the CLI's remove; the app uses the Trash). */
   async deleteArticle(id: string): Promise<void> {
-    await this.store.deleteArticle(id);
+    const { store } = await this.#loading;
+    await store.deleteArticle(id);
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────
@@ -160,15 +214,18 @@ export class OffprintCore implements LibraryApi {
     return (await this.listPage(query)).items;
   }
 
-  listPage(query: ListQuery): Promise<ListPage> {
-    return this.#lists.page(query);
+  async listPage(query: ListQuery): Promise<ListPage> {
+    const early = this.#firstPage && pageFromFirstPage(this.#firstPage, query);
+    if (early) return withContentMissing(this.#libraryDir, early);
+    return (await this.#loading).lists.page(query);
   }
 
   async getArticle(id: string): Promise<ArticleWithContent> {
-    const meta = this.store.getArticle(id);
-    const highlights = this.store.highlightsOf(id);
+    const { store } = await this.#loading;
+    const meta = store.getArticle(id);
+    const highlights = store.highlightsOf(id);
     try {
-      return { ...meta, content: await this.store.readContent(id), highlights };
+      return { ...meta, content: await store.readContent(id), highlights };
     } catch (error) {
       if (!(error instanceof OffprintError) || error.code !== 'content-missing') throw error;
       return { ...meta, content: '', highlights, contentMissing: true };
@@ -177,52 +234,61 @@ export class OffprintCore implements LibraryApi {
 
   /** The stored plain text of an article (what search and highlights' positions are over). */
   async getArticleText(id: string): Promise<string> {
-    return this.store.readText(id);
+    const { store } = await this.#loading;
+    return store.readText(id);
   }
 
   async search(query: string): Promise<SearchHit[]> {
-    return this.#search.search(query);
+    return (await this.#loading).search.search(query);
   }
 
   async searchPage(query: string, options?: SearchOptions): Promise<SearchPage> {
-    return this.#search.searchPage(query, options);
+    return (await this.#loading).search.searchPage(query, options);
   }
 
   /** Tags of the articles not in the Trash, with counts, alphabetically. */
   async listTags(): Promise<TagCount[]> {
-    return countTags(this.store.liveArticles().filter((a) => !a.deletedAt));
+    const { store } = await this.#loading;
+    return countTags(store.liveArticles().filter((a) => !a.deletedAt));
   }
 
   // ── Changing ───────────────────────────────────────────────────────────────
 
-  setArchived(id: string, archived: boolean): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, () => ({ archived }));
+  async setArchived(id: string, archived: boolean): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, () => ({ archived }));
   }
 
-  setFavourite(id: string, favourite: boolean): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, () => ({ favourite }));
+  async setFavourite(id: string, favourite: boolean): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, () => ({ favourite }));
   }
 
   async setProgress(id: string, progress: number): Promise<void> {
-    this.store.setProgress(id, progress);
+    const { store } = await this.#loading;
+    store.setProgress(id, progress);
   }
 
   /** Makes pending reading progress durable now (it is otherwise journaled within 1.5 s). */
-  flush(): Promise<void> {
-    return this.store.flushProgress();
+  async flush(): Promise<void> {
+    const { store } = await this.#loading;
+    return store.flushProgress();
   }
 
-  addTag(id: string, tag: string): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
+  async addTag(id: string, tag: string): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
   }
 
-  removeTag(id: string, tag: string): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, (article) => ({ tags: withoutTag(article.tags, tag) }));
+  async removeTag(id: string, tag: string): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, (article) => ({ tags: withoutTag(article.tags, tag) }));
   }
 
   async bulkUpdate(ids: string[], action: BulkAction): Promise<BulkResult> {
-    const change = bulkChange(action, this.store.liveArticles(), this.now().toISOString());
-    return { changed: (await this.store.updateMany(ids, change)).length };
+    const { store } = await this.#loading;
+    const change = bulkChange(action, store.liveArticles(), this.now().toISOString());
+    return { changed: (await store.updateMany(ids, change)).length };
   }
 
   deleteArticles(ids: string[]): Promise<BulkResult> {
@@ -234,11 +300,12 @@ export class OffprintCore implements LibraryApi {
   }
 
   async emptyTrash(): Promise<BulkResult> {
-    const trashed = this.store
+    const { store } = await this.#loading;
+    const trashed = store
       .liveArticles()
       .filter((a) => a.deletedAt)
       .map((a) => a.id);
-    return { changed: await this.store.purgeArticles(trashed) };
+    return { changed: await store.purgeArticles(trashed) };
   }
 
   /** Also the way to change a tag's case; renaming onto an existing tag merges them under the new spelling. */
@@ -254,20 +321,23 @@ export class OffprintCore implements LibraryApi {
     return this.#replaceTag([name], null);
   }
 
-  addHighlight(input: NewHighlight): Promise<Highlight> {
-    return this.store.addHighlight(input);
+  async addHighlight(input: NewHighlight): Promise<Highlight> {
+    const { store } = await this.#loading;
+    return store.addHighlight(input);
   }
 
-  updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
-    return this.store.updateHighlight(id, patch);
+  async updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
+    const { store } = await this.#loading;
+    return store.updateHighlight(id, patch);
   }
 
-  deleteHighlight(id: string): Promise<void> {
-    return this.store.deleteHighlight(id);
+  async deleteHighlight(id: string): Promise<void> {
+    const { store } = await this.#loading;
+    return store.deleteHighlight(id);
   }
 
   async listClips(query: ClipQuery): Promise<Clip[]> {
-    const store = this.store;
+    const { store } = await this.#loading;
     const clips = await listClips(
       {
         articles: store.liveArticles(),
@@ -280,16 +350,19 @@ export class OffprintCore implements LibraryApi {
   }
 
   async getSettings(): Promise<LibrarySettings> {
-    return readSettings(this.store.settings());
+    if (this.#firstPage) return readSettings(structuredClone(this.#firstPage.settings));
+    return readSettings((await this.#loading).store.settings());
   }
 
   async updateSettings(patch: SettingsPatch): Promise<LibrarySettings> {
-    return readSettings(await this.store.updateSettings((settings) => withSettingsPatch(settings, patch)));
+    const { store } = await this.#loading;
+    return readSettings(await store.updateSettings((settings) => withSettingsPatch(settings, patch)));
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
   async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
-    return { changed: await replaceTagEverywhere(this.store, from, into), tags: await this.listTags() };
+    const { store } = await this.#loading;
+    return { changed: await replaceTagEverywhere(store, from, into), tags: await this.listTags() };
   }
 }

@@ -88,7 +88,8 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  const opened = await OffprintCore.open({ libraryDir });
+  // The window opens on the first page (first-page.json) while the rest of the library loads.
+  const opened = await OffprintCore.open({ libraryDir, firstPageEarly: true });
   core = opened;
 
   const appSession = session.defaultSession;
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
   // Load the search index once the window is up, so the first search answers at once.
   mainWindow.once('show', () => void opened.warmUpSearch().catch(() => undefined));
 
+  await opened.loaded();
   for (const notice of opened.notices) {
     void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Offprint', message: notice });
   }

@@ -31,6 +31,7 @@ import {
   stagingRoot,
 } from './library-layout';
 import { describeFileError } from './file-errors';
+import { firstPagePath, readFirstPage, writeFirstPage } from './first-page';
 import { acquireLibraryLock } from './library-lock';
 import {
   allBackups,
@@ -56,6 +57,8 @@ export interface StoreOptions {
   /** The current format and its migrations (tests use their own). */
   schema?: Schema;
   now?: () => Date;
+  /** Called once the library is locked for this process, before its index is read. */
+  onLocked?: () => void;
 }
 
 /** A capture in progress: its files go to `assetsDir` until it is committed or discarded. */
@@ -123,7 +126,7 @@ export class LibraryStore {
     readonly dir: string,
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
-    private readonly options: Required<StoreOptions>,
+    private readonly options: Required<Omit<StoreOptions, 'onLocked'>>,
     /** Why the library could not be opened for writing (a read-only or full disk), or null. */
     readonly readOnly: string | null = null,
   ) {}
@@ -144,6 +147,7 @@ export class LibraryStore {
       }
     }
     const lock = await acquireLibraryLock(dir);
+    options.onLocked?.();
     const store = new LibraryStore(
       dir,
       openSnapshotDb(dir),
@@ -165,6 +169,7 @@ export class LibraryStore {
       }
       await store.#load();
       if (!lock.readOnly) await store.#expireTrash();
+      if (!lock.readOnly) await store.#ensureFirstPage();
       store.#recordCheck = store.#repairRecords().catch(() => undefined);
       return store;
     } catch (error) {
@@ -692,7 +697,27 @@ export class LibraryStore {
     const index = { ...this.#state.toIndex(this.options.schema.version), journal: this.#journal.position };
     await writeSnapshot(this.db, this.dir, index);
     this.#snapshotGood = true;
+    // Derived, like the search index: without it the next open reads library.json first.
+    await writeFirstPage(this.dir, index).catch(() =>
+      rm(firstPagePath(this.dir), { force: true }).catch(() => undefined),
+    );
     await this.#journal.reset();
+  }
+
+  /**
+   * A library last written without first-page.json (by an older Offprint, or closed without a
+   * change) gets one now, while library.json and the journal still hold the same state.
+   */
+  async #ensureFirstPage(): Promise<void> {
+    if (!this.#journal || this.#journal.bytes > 0 || !this.#snapshotGood) return;
+    const version = this.options.schema.version;
+    if (await readFirstPage(this.dir, version)) return;
+    await writeFirstPage(this.dir, {
+      schemaVersion: version,
+      journal: this.#journal.position,
+      settings: this.#state.settings,
+      articles: this.#state.list(),
+    }).catch(() => undefined);
   }
 
   async #readArticleFile(id: string, file: string): Promise<string> {
