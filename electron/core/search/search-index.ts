@@ -179,6 +179,11 @@ export class SearchIndex {
     await writeFileAtomic(this.options.path, this.#index.serialize(), { sync: false });
   }
 
+  /** Lets go of the index file (after the last persist). */
+  close(): void {
+    this.#index?.close?.();
+  }
+
   // ── Internals ──────────────────────────────────────────────────────────────
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -199,8 +204,12 @@ export class SearchIndex {
     let index: EngineIndex | null = null;
     if (this.options.path) {
       // A missing or unreadable file is rebuilt from the library.
-      const bytes = await readFile(this.options.path).catch(() => null);
-      index = bytes ? this.#engine.read(bytes) : null;
+      const { path } = this.options;
+      if (this.#engine.open) index = this.#engine.open(path);
+      else {
+        const bytes = await readFile(path).catch(() => null);
+        index = bytes ? this.#engine.read(bytes) : null;
+      }
     }
     const fresh = index === null;
     index ??= this.#engine.create();
