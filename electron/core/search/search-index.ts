@@ -101,12 +101,14 @@ export class SearchIndex {
       return {
         total: ranked.length,
         exact: true,
-        hits: await this.#hits(ranked.slice(offset, offset + limit), terms, new Map()),
+        hits: await this.#hits(firstInOrder(ranked, offset + limit, this.#order).slice(offset), terms, new Map()),
         terms,
       };
     }
     // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
     ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.article.id, p.tokens)));
+    // Only the candidates that can be checked need to be in order; past them only their number counts.
+    ranked = [...firstInOrder(ranked, MAX_PHRASE_CHECKS, this.#order), ...ranked.slice(MAX_PHRASE_CHECKS)];
     const phrases = parsed.phrases.map((p) => p.text);
     const texts = new Map<string, string>();
     const verified: Ranked[] = [];
@@ -265,14 +267,12 @@ export class SearchIndex {
 
   #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {
     const keep = articleFilter(query.filters, (id) => this.source.highlightsOf(id));
-    const newest = compareBy();
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
     if (groupCount === 0 && query.excluded.length === 0) {
       // Only filters: no need for the index, and the order is simply newest first.
       return this.source
         .liveArticles()
         .filter(keep)
-        .sort(newest)
         .map((article) => ({ article, titleWords: 0, score: 0 }));
     }
     const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [
@@ -285,8 +285,12 @@ export class SearchIndex {
       if (!article || !keep(article)) continue;
       ranked.push({ article, titleWords: match.titleWords, score: match.score });
     }
-    return ranked.sort((a, b) => b.titleWords - a.titleWords || b.score - a.score || newest(a.article, b.article));
+    return ranked;
   }
+
+  /** Best first: title matches, then score, then newest (filters alone: all scores are equal). */
+  readonly #order = (a: Ranked, b: Ranked): number =>
+    b.titleWords - a.titleWords || b.score - a.score || newestFirstOrder(a.article, b.article);
 
   async #hits(page: Ranked[], terms: string[], texts: Map<string, string>): Promise<SearchHit[]> {
     return Promise.all(
@@ -297,6 +301,43 @@ export class SearchIndex {
       }),
     );
   }
+}
+
+const newestFirstOrder = compareBy();
+
+/**
+ * The first `count` items in `order`, without sorting the rest: a page of 20 out of 100,000 matches
+ * costs one pass and a small heap, not a sort of all of them.
+ */
+export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  if (count <= 0) return [];
+  if (count >= items.length / 4) return [...items].sort(order).slice(0, count);
+  // A heap whose root is the worst of the best `count` so far.
+  const heap: T[] = [];
+  const worse = (i: number, j: number): boolean => order(heap[i], heap[j]) > 0;
+  const swap = (i: number, j: number): void => void ([heap[i], heap[j]] = [heap[j], heap[i]]);
+  const down = (from: number): void => {
+    for (let i = from; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (order(item, heap[0]) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(order);
 }
 
 /**

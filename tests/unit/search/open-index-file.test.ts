@@ -1,9 +1,10 @@
-/** An index file opened (postings and Bloom filters read on demand) answers exactly as one read whole. */
+/** An index file opened (postings and Bloom filters read on demand) answers exactly as one read whole; a page of matches is picked without sorting them all. */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../../../electron/core/search/inverted-index';
+import { firstInOrder } from '../../../electron/core/search/search-index';
 
 let dir: string;
 beforeEach(async () => {
@@ -68,5 +69,18 @@ describe('InvertedIndex.open', () => {
     expect(InvertedIndex.open(path)).toBeNull();
     await writeFile(path, '{"magic":"something else"}\n');
     expect(InvertedIndex.open(path)).toBeNull();
+  });
+});
+
+describe('firstInOrder', () => {
+  it('gives the first items of the full sort, for any count', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 1000;
+    const items = Array.from({ length: 5_000 }, (_, i) => ({ i, score: Math.floor(random()), title: random() < 100 }));
+    const order = (a: (typeof items)[0], b: (typeof items)[0]) =>
+      Number(b.title) - Number(a.title) || b.score - a.score || a.i - b.i;
+    const sorted = [...items].sort(order);
+    for (const count of [0, 1, 20, 50, 1_000, 1_300, 4_999, 5_000, 9_000])
+      expect(firstInOrder(items, count, order)).toEqual(sorted.slice(0, count));
   });
 });
