@@ -11,7 +11,7 @@ import { hasTag } from '../library/tags';
 import { hostOf } from '@shared/url/host-of';
 import { compareBy, isRead, langMatches, siteMatches } from '../library/list-articles';
 import { writeFileAtomic } from '../library/write-file-atomic';
-import { foldText, originalIndex } from '@shared/text/fold-text';
+import { fold, foldText, originalIndex } from '@shared/text/fold-text';
 import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
 import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
@@ -109,15 +109,17 @@ export class SearchIndex {
     ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.article.id, p.tokens)));
     // Only the candidates that can be checked need to be in order; past them only their number counts.
     ranked = [...firstInOrder(ranked, MAX_PHRASE_CHECKS, this.#order), ...ranked.slice(MAX_PHRASE_CHECKS)];
-    const phrases = parsed.phrases.map((p) => p.text);
+    const phraseTests = parsed.phrases.map((p) => phraseTest(p.text));
     const texts = new Map<string, string>();
     const verified: Ranked[] = [];
     let checked = 0;
     for (; checked < ranked.length && verified.length < offset + limit && checked < MAX_PHRASE_CHECKS; checked++) {
       const { article } = ranked[checked];
       const text = await this.#readText(article.id);
-      const haystack = ` ${phraseText(`${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(this.source.highlightsOf(article.id))}`)} `;
-      if (phrases.every((p) => haystack.includes(` ${p} `) || (isCjk(p) && haystack.includes(p)))) {
+      const haystack = fold(
+        `${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(this.source.highlightsOf(article.id))}`,
+      );
+      if (phraseTests.every((test) => test(haystack))) {
         verified.push(ranked[checked]);
         texts.set(article.id, text);
       }
@@ -304,6 +306,19 @@ export class SearchIndex {
 }
 
 const newestFirstOrder = compareBy();
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+
+/**
+ * Whether folded text holds a phrase (as phraseText gives it: words joined by single spaces) with
+ * its words side by side: the same answer as looking for it in the phraseText of the whole text,
+ * without rewriting the whole text for every candidate.
+ */
+export function phraseTest(phrase: string): (folded: string) => boolean {
+  if (isCjk(phrase)) return (folded) => phraseText(folded).includes(phrase);
+  const words = phrase.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<!${WORD_CHAR})${words.join(`[^\\p{L}\\p{N}]+`)}(?!${WORD_CHAR})`, 'u');
+  return (folded) => pattern.test(folded);
+}
 
 /**
  * The first `count` items in `order`, without sorting the rest: a page of 20 out of 100,000 matches

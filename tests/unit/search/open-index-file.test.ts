@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../../../electron/core/search/inverted-index';
-import { firstInOrder } from '../../../electron/core/search/search-index';
+import { firstInOrder, phraseTest } from '../../../electron/core/search/search-index';
+import { phraseText } from '../../../electron/core/search/parse-query';
+import { isCjk } from '../../../electron/core/search/tokenize';
+import { fold } from '@shared/text/fold-text';
 
 let dir: string;
 beforeEach(async () => {
@@ -82,5 +85,28 @@ describe('firstInOrder', () => {
     const sorted = [...items].sort(order);
     for (const count of [0, 1, 20, 50, 1_000, 1_300, 4_999, 5_000, 9_000])
       expect(firstInOrder(items, count, order)).toEqual(sorted.slice(0, count));
+  });
+});
+
+describe('phraseTest', () => {
+  it('agrees with looking for the phrase in the phraseText of the whole text', () => {
+    const texts = [
+      'The river, stone and bread.',
+      'Über die Straße — zum Fluss!',
+      'riverstone bread',
+      'a river\n\nstone',
+      '(river) stone',
+      'breadriver stone',
+      'river stones',
+      '東京の天気は晴れです',
+    ];
+    const phrases = ['river stone', 'uber die', 'strasse zum fluss', 'zum', 'stone and bread', '天気は'];
+    for (const text of texts) {
+      const haystack = ` ${phraseText(text)} `;
+      for (const phrase of phrases) {
+        const expected = haystack.includes(` ${phrase} `) || (isCjk(phrase) && haystack.includes(phrase));
+        expect(phraseTest(phrase)(fold(text)), `${phrase} in ${text}`).toBe(expected);
+      }
+    }
   });
 });
