@@ -101,6 +101,30 @@ describe('first-page.json', () => {
     expect(index.highlights).toHaveLength(1);
   });
 
+  it('writes library.json one entry a line (still plain JSON), and reads it back the same, empty lists too', async () => {
+    const articles = await libraryInTodaysFormat();
+    const core = await openCore();
+    await core.setArchived('a1', true);
+    await closeAll();
+    const text = await readFile(join(dir, 'library.json'), 'utf8');
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + articles.length + 1 + 1 + 1);
+    expect(lines[1]).toMatch(/^\{"id":"a0".*\},$/);
+    expect(JSON.parse(text).articles.map((a: ArticleMeta) => a.id)).toEqual(ids(articles));
+    const again = await openCore();
+    expect(again.notices).toEqual([]);
+    expect((await again.listPage({ view: 'archive' })).items.map((a) => a.id).sort()).toEqual(['a1', 'a4']);
+    expect((await again.getArticle('a0')).highlights).toHaveLength(1);
+    await again.bulkUpdate(ids(articles), { type: 'delete' });
+    await again.emptyTrash();
+    await closeAll();
+    const empty = JSON.parse(await readFile(join(dir, 'library.json'), 'utf8'));
+    expect(empty.articles).toEqual([]);
+    const last = await openCore();
+    expect(last.notices).toEqual([]);
+    expect((await last.listPage({ view: 'all' })).total).toBe(0);
+  });
+
   it('answers the first page and the settings before the library has loaded, as the loaded library would', async () => {
     await libraryInTodaysFormat();
     await openCore();
