@@ -87,7 +87,17 @@ export class OffprintCore implements LibraryApi {
     this.#firstPage = firstPage;
     this.#progress = new ProgressBus(logger);
     this.#loading = storeOpening.then((store) => {
-      const search = new SearchIndex(store, { path: searchIndexPath(store.dir), engine: options.searchEngine, logger });
+      const source = {
+        liveArticles: () => store.liveArticles(),
+        peekArticle: (id: string) => store.peekArticle(id),
+        highlightsOf: (id: string) => store.peekHighlights(id),
+        readText: (id: string) => store.readText(id),
+      };
+      const search = new SearchIndex(source, {
+        path: searchIndexPath(store.dir),
+        engine: options.searchEngine,
+        logger,
+      });
       this.#parts = {
         store,
         search,

@@ -235,10 +235,12 @@ export class LibraryStore {
   }
 
   highlightsOf(articleId: string): Highlight[] {
-    return this.#state
-      .highlightsOf(articleId)
-      .sort((a, b) => a.position.start - b.position.start)
-      .map(copy);
+    return this.peekHighlights(articleId).map(copy);
+  }
+
+  /** The article's highlights in text order, without copying them (read only): search checks all of them on load. */
+  peekHighlights(articleId: string): readonly Highlight[] {
+    return this.#state.highlightsOf(articleId).sort((a, b) => a.position.start - b.position.start);
   }
 
   settings(): Record<string, unknown> {

@@ -32,7 +32,8 @@ export interface SearchSource {
   liveArticles(): readonly ArticleMeta[];
   /** The article without copying it, or undefined. */
   peekArticle(id: string): ArticleMeta | undefined;
-  highlightsOf(id: string): Highlight[];
+  /** Read only (search never changes them): a store may hand out its own objects. */
+  highlightsOf(id: string): readonly Highlight[];
   readText(id: string): Promise<string>;
 }
 
