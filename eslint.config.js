@@ -65,10 +65,14 @@ const coreDirectionBlocks = [
     message:
       'search/ reads articles through its SearchSource, never the store; it may use the library’s pure article rules.',
   }),
-  coreDirection('{clips,export}', noCapture, {
-    group: ['**/library/library-store'],
-    message: 'Clips and export get what they read passed in, not the store.',
-  }),
+  coreDirection(
+    '{clips,export}',
+    { ...noCapture, group: [...noCapture.group, '!**/capture/image-type'] },
+    {
+      group: ['**/library/library-store'],
+      message: 'Clips and export get what they read passed in, not the store.',
+    },
+  ),
 ];
 
 export default tseslint.config(

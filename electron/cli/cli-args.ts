@@ -8,7 +8,7 @@ export interface CliArgs {
 }
 
 /** Options that take a value; everything else starting with -- is a yes/no flag. */
-const VALUE_OPTIONS = new Set(['library', 'url', 'view', 'tag']);
+const VALUE_OPTIONS = new Set(['library', 'url', 'view', 'tag', 'port']);
 
 /** Splits argv (without node and the script) into a command, its operands, flags and options. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -47,10 +47,13 @@ export function parseCliArgs(argv: string[]): CliArgs {
   return { command, positionals: rest, flags, options };
 }
 
+/** Flags every command takes. */
+const GLOBAL_FLAGS = new Set(['verbose']);
+
 /** Refuses flags and options a command does not know, so a typo is never silently ignored. */
 export function allowOnly(args: CliArgs, flags: string[], options: string[] = []): void {
   const unknown = [
-    ...[...args.flags].filter((f) => !flags.includes(f)),
+    ...[...args.flags].filter((f) => !flags.includes(f) && !GLOBAL_FLAGS.has(f)),
     ...[...args.options.keys()].filter((o) => o !== 'library' && !options.includes(o)),
   ];
   if (unknown.length > 0) {

@@ -8,6 +8,8 @@ const code = await runCli(process.argv.slice(2), {
   err: (text) => write(process.stderr, text),
   env: process.env,
   interactive: Boolean(process.stderr.isTTY),
+  errRaw: (text) => void process.stderr.write(text),
+  columns: process.stderr.columns,
 });
 // Let piped output drain, then exit even if an idle keep-alive socket is still open.
 await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

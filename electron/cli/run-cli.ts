@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { OffprintError, toErrorInfo } from '@shared/ipc/envelope';
 import { LIBRARY_VIEWS, type ArticleMeta, type LibraryView } from '@shared/model';
+import { stderrLogger, type Logger } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
 import { extractFile } from './extract-files';
+import { serveConnector, untilSignal } from './serve-connector';
+import { queueCommand } from './queue-command';
 
 export interface CliIo {
   out(text: string): void;
@@ -12,6 +15,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** True when progress lines on stderr would reach a person. */
   interactive: boolean;
+  /** For `serve`: resolves when it should stop (default: on SIGINT or SIGTERM). */
+  untilStopped?: () => Promise<void>;
+  /** Writes to stderr as it is (a progress bar redrawn in place); lines through err() when absent. */
+  errRaw?(text: string): void;
+  columns?: number;
 }
 
 export const EXIT_OK = 0;
@@ -29,12 +37,18 @@ Commands:
   show <id> [--json]              Print an article (with --json: its metadata, content and textContent).
   search <words>... [--json]      Find articles containing every word.
   remove <id>                     Delete an article, its images and its highlights.
+  serve [--port N]                Serve the browser connector on 127.0.0.1 (default port 47811, 0 for any)
+                                  until interrupted; prints the port and a pairing code.
+  queue [status|retry [ID...]|pause|resume] [--json]
+                                  The capture queue of imported links: its counts and failures; retry
+                                  failed ones; pause; resume. retry and resume capture until done.
   extract <file>... [--url URL]   Extract the article from local HTML files, one JSON line per file.
                                   The library is not touched. --url sets the page address for relative links.
   help                            Show this help.
 
 Global options:
   --library DIR        Use the library in DIR (default: $OFFPRINT_LIBRARY, else the app's library).
+  --verbose            Log what happens (info level) to stderr; by default only warnings and errors.
 
 A damaged library index is always recovered (from a backup, else from the article folders), and you are told so.
 `;
@@ -57,7 +71,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'show':
       case 'search':
       case 'remove':
+      case 'serve':
         return await withLibrary(argv, args, io, LIBRARY_COMMANDS[args.command]);
+      case 'queue':
+        return await withLibrary(argv, args, io, (core) =>
+          queueCommand(core, args, { out: io.out, progress: progressOutput(io) }),
+        );
       default:
         throw new OffprintError('usage', `Unknown command "${args.command}". Run "offprint help" to see the commands.`);
     }
@@ -70,7 +89,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 type LibraryCommand = (core: OffprintCore, args: CliArgs, io: CliIo) => Promise<number>;
 
-const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', LibraryCommand> = {
+/** The core's log, on stderr: warnings and errors, and with --verbose what it does as well. */
+function cliLogger(args: CliArgs, io: CliIo): Logger {
+  return stderrLogger((line) => io.err(line.trimEnd()), args.flags.has('verbose') ? 'info' : 'warn');
+}
+
+const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | 'serve', LibraryCommand> = {
   async add(core, args, io) {
     allowOnly(args, []);
     const [target] = operands(args, ['url|file']);
@@ -146,10 +170,19 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove', Li
     io.out(`Removed ${id}\t${title}`);
     return EXIT_OK;
   },
+
+  async serve(core, args, io) {
+    allowOnly(args, ['recover-library'], ['port']);
+    operands(args, []);
+    await serveConnector(core, args.options.get('port'), { out: io.out, untilStopped: io.untilStopped ?? untilSignal });
+    return EXIT_OK;
+  },
 };
 
 async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
-  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env) });
+  const logger = cliLogger(args, io);
+  const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env), logger });
+  logger.info('Opened the library', { libraryDir: core.libraryDir, command: args.command });
   try {
     for (const notice of core.notices) io.err(`offprint: ${oneLine(notice)}`);
     return await command(core, args, io);
@@ -183,6 +216,13 @@ function isLocalPage(target: string): boolean {
   if (/^https?:\/\//i.test(target.trim())) return false;
   return /\.(x?html?|shtml)$/i.test(target) || existsSync(target);
 }
+
+/** Progress goes to stderr: a bar on a terminal, plain lines otherwise. */
+export const progressOutput = (io: CliIo) => ({
+  write: (text: string) => (io.errRaw ? io.errRaw(text) : io.err(text.replace(/\n$/, ''))),
+  tty: io.interactive && Boolean(io.errRaw),
+  columns: io.columns,
+});
 
 const listLine = (a: ArticleMeta): string => `${a.id}\t${a.savedAt.slice(0, 10)}\t${a.title}`;
 

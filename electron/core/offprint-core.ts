@@ -26,7 +26,9 @@ import type {
   TagChangeResult,
   TagCount,
 } from '@shared/model';
+import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '@shared/queue/capture-queue';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
+import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
 import { listClips } from './clips/list-clips';
 import { pageFromFirstPage, readFirstPage, withContentMissing, type FirstPage } from './library/first-page';
@@ -35,11 +37,12 @@ import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
 import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
-import { stderrLogger, type Logger } from './logger';
+import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
 import { CURRENT_SCHEMA } from './library/migrations';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
+import { CaptureQueue, type CaptureQueueOptions } from './saving/capture-queue';
 import { fetchedPageSource, type PageSource } from './saving/page-source';
 import { ProgressBus, type ProgressListener } from './saving/progress-bus';
 import type { SearchEngine } from './search/search-engine';
@@ -53,9 +56,12 @@ export interface CoreOptions extends StoreOptions {
   pageSource?: PageSource;
   /** Ranks search results; BM25 unless another is given. */
   searchEngine?: SearchEngine;
-  /** Where what the core does not throw is reported; stderr unless another is given. */
-  logger?: Logger;
+  /** How the capture queue paces itself (tests give a timer driven by their clock). */
+  captureQueue?: Partial<CaptureQueueOptions>;
+  /** Work the capture queue from the start (the app does; the CLI only when a command asks). */
+  startCaptureQueue?: boolean;
   // `now` (from StoreOptions) is the one clock: the store's stamps and the core's alike.
+  // `logger` (from StoreOptions) likewise: stderr unless another is given.
 }
 
 /** What the core wires up once the library is loaded. */
@@ -65,6 +71,7 @@ interface CoreParts {
   searchSync: SearchSync;
   lists: ListCache;
   saver: ArticleSaver;
+  queue: CaptureQueue;
 }
 
 export class OffprintCore implements LibraryApi {
@@ -98,23 +105,31 @@ export class OffprintCore implements LibraryApi {
         engine: options.searchEngine,
         logger,
       });
+      const saver = new ArticleSaver(
+        {
+          store,
+          pages: options.pageSource ?? fetchedPageSource,
+          progress: this.#progress,
+          logger,
+          limits: options.limits,
+        },
+        now,
+      );
+      const queue = new CaptureQueue(
+        { store, capture: (id, url) => saver.captureInto(id, url), now, logger },
+        options.captureQueue,
+      );
       this.#parts = {
         store,
         search,
         searchSync: new SearchSync(store, search, logger),
         lists: new ListCache(store),
-        saver: new ArticleSaver(
-          {
-            store,
-            pages: options.pageSource ?? fetchedPageSource,
-            progress: this.#progress,
-            logger,
-            limits: options.limits,
-          },
-          now,
-        ),
+        saver,
+        queue,
       };
       this.#firstPage = null;
+      // Only now: the queue works from the library's whole state, never from the first page alone.
+      if (options.startCaptureQueue) queue.start();
       return this.#parts;
     });
     // Whoever calls next sees a failure to load; it must not count as unhandled meanwhile.
@@ -133,18 +148,20 @@ export class OffprintCore implements LibraryApi {
       limits: _limits,
       pageSource: _pages,
       searchEngine: _engine,
-      logger: _logger,
+      captureQueue: _queue,
+      startCaptureQueue: _start,
       firstPageEarly,
       ...store
     } = options;
+    const logger = options.logger ?? stderrLogger();
     const schemaVersion = (store.schema ?? CURRENT_SCHEMA).version;
     let locked!: () => void;
     const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const opening = LibraryStore.open(libraryDir, { ...store, now, onLocked: () => locked() });
+    const opening = LibraryStore.open(libraryDir, { ...store, now, logger, onLocked: () => locked() });
     const firstPage = firstPageEarly
       ? await Promise.race([lockTaken, opening]).then(() => readFirstPage(libraryDir, schemaVersion))
       : null;
-    const core = new OffprintCore(libraryDir, opening, firstPage, now, options);
+    const core = new OffprintCore(libraryDir, opening, firstPage, now, { ...options, logger });
     if (!firstPage) await core.#loading;
     return core;
   }
@@ -184,9 +201,10 @@ export class OffprintCore implements LibraryApi {
   }
 
   async close(): Promise<void> {
-    this.#progress.clear();
     // A library that failed to load was never opened (its lock is already released).
     const parts = await this.#loading.catch(() => null);
+    await parts?.queue.close();
+    this.#progress.clear();
     if (!parts) return;
     const { store, searchSync } = parts;
     await store.close();
@@ -204,6 +222,11 @@ export class OffprintCore implements LibraryApi {
     return (await this.#loading).saver.saveFile(path);
   }
 
+  /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
+  async saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
+    return (await this.#loading).saver.saveRenderedPage(page);
+  }
+
   /**
    * Updates an article from the web, keeping tags, state, progress and highlights (re-anchored in
    * the new text). An article saved from a file with no web address is read again from that file.
@@ -216,6 +239,73 @@ export class OffprintCore implements LibraryApi {
   async deleteArticle(id: string): Promise<void> {
     const { store } = await this.#loading;
     await store.deleteArticle(id);
+  }
+
+  // ── Capture queue ──────────────────────────────────────────────────────────
+
+  /** Queues placeholder articles (entries without content) to be captured from their URL, in place. */
+  async enqueueCapture(items: { articleId: string; url: string }[]): Promise<void> {
+    const { queue } = await this.#loading;
+    return queue.enqueue(items);
+  }
+
+  /** Tells `listener` when an article's queued capture finished (its content is in). */
+  onCaptured(listener: (articleId: string) => void): () => void {
+    return this.#onceLoaded(({ queue }) => queue.onCaptured(listener));
+  }
+
+  onCaptureQueueChange(listener: (status: CaptureQueueStatus) => void): () => void {
+    return this.#onceLoaded(({ queue }) => queue.onChange(listener));
+  }
+
+  /** Starts working the queue in this process (the app does on start; the CLI when asked), once the library is loaded. */
+  startCaptureQueue(): void {
+    void this.#loading.then(
+      ({ queue }) => queue.start(),
+      () => undefined, // the next call reports the failure to load
+    );
+  }
+
+  /** Settles when nothing is left to capture now or after a backoff (or the queue is paused). */
+  async captureQueueIdle(): Promise<void> {
+    const { queue } = await this.#loading;
+    return queue.whenIdle();
+  }
+
+  async captureQueueStatus(): Promise<CaptureQueueStatus> {
+    const { queue } = await this.#loading;
+    return queue.status();
+  }
+
+  async listCaptureQueue(query: CaptureQueueQuery = {}): Promise<CaptureQueueEntry[]> {
+    const { queue } = await this.#loading;
+    return queue.list(query);
+  }
+
+  async pauseCaptureQueue(): Promise<CaptureQueueStatus> {
+    const { queue } = await this.#loading;
+    await queue.pause();
+    return queue.status();
+  }
+
+  async resumeCaptureQueue(): Promise<CaptureQueueStatus> {
+    const { queue } = await this.#loading;
+    await queue.resume();
+    return queue.status();
+  }
+
+  /** Cancels the given items, or every waiting one. */
+  async cancelCapture(ids?: string[]): Promise<CaptureQueueStatus> {
+    const { queue } = await this.#loading;
+    await queue.cancel(ids);
+    return queue.status();
+  }
+
+  /** Puts failed, gone and cancelled items (the given ones, or all) back in the queue. */
+  async retryCapture(ids?: string[]): Promise<CaptureQueueStatus> {
+    const { queue } = await this.#loading;
+    await queue.retry(ids);
+    return queue.status();
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────
@@ -370,6 +460,26 @@ export class OffprintCore implements LibraryApi {
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
+
+  /**
+   * Subscribes through the loaded parts: at once when the library is loaded, else when it is.
+   * The returned function unsubscribes either way (before the load, the subscription never happens).
+   */
+  #onceLoaded(subscribe: (parts: CoreParts) => () => void): () => void {
+    if (this.#parts) return subscribe(this.#parts);
+    let unsubscribe: (() => void) | null = null;
+    let cancelled = false;
+    void this.#loading.then(
+      (parts) => {
+        if (!cancelled) unsubscribe = subscribe(parts);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
+  }
 
   async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
     const { store } = await this.#loading;

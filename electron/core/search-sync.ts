@@ -40,13 +40,13 @@ export class SearchSync {
       await this.search.persist();
     } catch (error) {
       // The index is derived: the next open re-indexes whatever the file missed.
-      this.logger.warn('Could not write the search index', { error: errorText(error) });
+      this.logger.error('Could not write the search index', { error: errorText(error) });
     }
   }
 
   #update(ids: readonly string[], textChanged: boolean): void {
     this.search.update(ids, { textChanged }).catch((error: unknown) => {
-      this.logger.warn('Could not update the search index', { ids: ids.length, error: errorText(error) });
+      this.logger.error('Could not update the search index', { ids: ids.length, error: errorText(error) });
     });
   }
 

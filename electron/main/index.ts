@@ -6,15 +6,23 @@ import { resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
 import { toErrorInfo } from '@shared/ipc/envelope';
 import { resolveLibraryDir } from '../core/library/library-location';
+import { errorText } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
+import { renderingPageSource } from '../core/saving/rendering-page-source';
 import { exportHighlights } from '../core/export/export-highlights';
+import { createAppLogger, logsDirIn } from './app-log';
 import { combineApi } from './combine-api';
-import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress } from './ipc';
+import type { Connector } from '../core/connector/start-connector';
+import { showPairingCode, startAppConnector } from './connector-service';
+import { createElectronPageRenderer } from './electron-page-renderer';
+import { registerDropTokenHandler, registerIpcHandlers, sendCaptureProgress, sendCaptureQueueStatus } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
 import { findUrlArgument } from './policy/command-line-url';
 import { DropTokens } from './policy/drop-tokens';
+import { findProtocolLink } from './policy/protocol-link';
+import { createLinkInbox, registerProtocolClient } from './protocol-links';
 import { withLocalPageCheck } from './policy/local-page-path';
 import { handleAppProtocol, handleAssetProtocol, registerPrivilegedSchemes } from './protocols';
 import { saveFromCommandLine } from './save-from-command-line';
@@ -26,6 +34,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 
 // A separate profile (and so a separate single-instance lock), for tests and portable use.
 if (process.env.OFFPRINT_USER_DATA) app.setPath('userData', resolve(process.env.OFFPRINT_USER_DATA));
+const logger = createAppLogger(app.getPath('userData'));
 
 registerPrivilegedSchemes();
 app.enableSandbox();
@@ -35,6 +44,9 @@ let core: OffprintCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let windowLoaded = false;
 const pendingUrls: string[] = [];
+let connector: Connector | null = null;
+// offprint:// links wait here until the window can ask the user about them.
+const links = createLinkInbox();
 
 function openWindow(): BrowserWindow {
   const window = createMainWindow({
@@ -56,8 +68,9 @@ function openWindow(): BrowserWindow {
 /** URLs from the command line are saved once the window can hear about them. */
 function flushPendingUrls(): void {
   if (!core || !mainWindow || !windowLoaded) return;
+  links.flush(mainWindow, windowLoaded);
   for (const url of pendingUrls.splice(0)) {
-    void saveFromCommandLine(core, url, (progress) => sendCaptureProgress(mainWindow, progress));
+    void saveFromCommandLine(core, url, (progress) => sendCaptureProgress(mainWindow, progress), logger);
   }
 }
 
@@ -80,7 +93,15 @@ async function chooseExportFolder(parent: BrowserWindow | null): Promise<string 
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** Opens the log folder in the system's file manager. */
+async function showLogs(): Promise<void> {
+  const dir = logsDirIn(app.getPath('userData'));
+  const problem = await shell.openPath(dir);
+  if (problem) logger.warn('Could not open the log folder', { dir, error: problem });
+}
+
 function fail(error: unknown): void {
+  logger.error('Offprint could not start', { error: errorText(error) });
   dialog.showErrorBox('Offprint could not start', toErrorInfo(error).message);
   app.exit(1);
 }
@@ -88,29 +109,53 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  // The window opens on the first page (first-page.json) while the rest of the library loads.
-  const opened = await OffprintCore.open({ libraryDir, firstPageEarly: true });
+  // The window opens on the first page (first-page.json) while the rest of the library loads; the
+  // capture queue of imported links is worked from the start of the full load, resuming where it stopped.
+  const opened = await OffprintCore.open({
+    libraryDir,
+    logger,
+    pageSource: renderingPageSource(createElectronPageRenderer()),
+    startCaptureQueue: true,
+    firstPageEarly: true,
+  });
+  logger.info('Opened the library', { libraryDir: opened.libraryDir, firstPageEarly: opened.firstPageEarly });
   core = opened;
 
   const appSession = session.defaultSession;
   lockDownSession(appSession, devServerUrl);
-  handleAppProtocol(appSession, RENDERER_DIR);
-  handleAssetProtocol(appSession, opened.libraryDir);
+  handleAppProtocol(appSession, RENDERER_DIR, logger);
+  handleAssetProtocol(appSession, opened.libraryDir, logger);
   const shellApi = createShellApi(
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
   );
   const drops = new DropTokens();
   registerDropTokenHandler(drops, devServerUrl);
-  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl);
+  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl, logger);
   opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
-  installApplicationMenu({ isMac: process.platform === 'darwin', withDevTools: !app.isPackaged });
+  opened.onCaptureQueueChange((status) => sendCaptureQueueStatus(mainWindow, status));
+  connector = await startAppConnector(opened);
+  installApplicationMenu({
+    isMac: process.platform === 'darwin',
+    withDevTools: !app.isPackaged,
+    showLogs: () => void showLogs(),
+    onPairExtension: () => void showPairingCode(connector, dialog, mainWindow),
+  });
+  registerProtocolClient(app);
 
   const url = findUrlArgument(process.argv.slice(1));
   if (url) pendingUrls.push(url);
+  const link = findProtocolLink(process.argv.slice(1));
+  if (link) links.receive(link);
   mainWindow = openWindow();
   // Load the search index once the window is up, so the first search answers at once.
-  mainWindow.once('show', () => void opened.warmUpSearch().catch(() => undefined));
+  mainWindow.once('show', () => {
+    void opened
+      .warmUpSearch()
+      .catch((error: unknown) =>
+        logger.warn('Could not load the search index ahead of the first search', { error: errorText(error) }),
+      );
+  });
 
   await opened.loaded();
   for (const notice of opened.notices) {
@@ -129,6 +174,15 @@ if (!app.requestSingleInstanceLock()) {
       pendingUrls.push(url);
       flushPendingUrls();
     }
+    const link = findProtocolLink(argv.slice(1));
+    if (link) links.receive(link);
+  });
+
+  // macOS hands links over this way (registered before ready, so a link that launched the app is not lost).
+  app.on('open-url', (event, link) => {
+    event.preventDefault();
+    focusWindow();
+    links.receive(link);
   });
 
   app.on('activate', () => {
@@ -144,10 +198,13 @@ if (!app.requestSingleInstanceLock()) {
     if (!core || closed) return;
     // Let the library finish its writes and release its lock before the process ends.
     event.preventDefault();
-    void core.close().finally(() => {
-      closed = true;
-      app.quit();
-    });
+    void Promise.resolve(connector?.close())
+      .then(() => core?.close())
+      .catch((error: unknown) => logger.error('Could not close the library cleanly', { error: errorText(error) }))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
   });
 
   start().catch(fail);

@@ -4,6 +4,8 @@ import { dispatch } from '@shared/ipc/dispatch';
 import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 import type { CaptureProgress } from '@shared/model';
+import type { Logger } from '../core/logger';
+import type { CaptureQueueStatus } from '@shared/queue/capture-queue';
 import { isTrustedSender } from './policy/app-origin';
 import type { DropTokens } from './policy/drop-tokens';
 
@@ -18,12 +20,39 @@ function senderOf(event: IpcMainInvokeEvent): { url: string; isMainFrame: boolea
   return { url: frame.url, isMainFrame: frame.parent === null };
 }
 
-/** Answers every contract call, after checking it comes from the app's own top frame. */
-export function registerIpcHandlers(api: InvokeApi, devServerUrl?: string): void {
+/** Failures the user caused or can fix are routine; anything else is a fault worth an error line. */
+const ROUTINE_FAILURES = new Set([
+  'bad-arguments',
+  'not-found',
+  'usage',
+  'content-missing',
+  'invalid-url',
+  'cancelled',
+  'empty',
+  'nothing-to-export',
+]);
+
+/**
+ * Answers every contract call, after checking it comes from the app's own top frame. A failed call
+ * is logged here, where it happened: the window only shows its message, so the renderer's catch
+ * blocks need not log again.
+ */
+export function registerIpcHandlers(api: InvokeApi, devServerUrl?: string, logger?: Logger): void {
   for (const name of INVOKE_METHODS) {
-    ipcMain.handle(channelOf(name), async (event, ...args: unknown[]) =>
-      isTrustedSender(senderOf(event), devServerUrl) ? dispatch(api, name, args) : REFUSED,
-    );
+    ipcMain.handle(channelOf(name), async (event, ...args: unknown[]) => {
+      const sender = senderOf(event);
+      if (!isTrustedSender(sender, devServerUrl)) {
+        logger?.warn('Refused a call from outside the app window', { method: name, sender: sender?.url ?? null });
+        return REFUSED;
+      }
+      const envelope = await dispatch(api, name, args);
+      if (!envelope.ok) {
+        const { code, message } = envelope.error;
+        const level = ROUTINE_FAILURES.has(code) ? 'info' : code === 'internal' ? 'error' : 'warn';
+        logger?.[level]('A call from the window failed', { method: name, code, error: message });
+      }
+      return envelope;
+    });
   }
 }
 
@@ -38,5 +67,12 @@ export function registerDropTokenHandler(drops: DropTokens, devServerUrl?: strin
 export function sendCaptureProgress(window: BrowserWindow | null, progress: CaptureProgress): void {
   if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
     window.webContents.send(channelOf('captureProgress'), progress);
+  }
+}
+
+/** Sends the capture queue's status to the window, if it is still open. */
+export function sendCaptureQueueStatus(window: BrowserWindow | null, status: CaptureQueueStatus): void {
+  if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
+    window.webContents.send(channelOf('captureQueue'), status);
   }
 }

@@ -4,9 +4,18 @@ export interface MenuOptions {
   isMac: boolean;
   /** Developer tools are offered only in development builds. */
   withDevTools: boolean;
+  /** Opens the folder holding the log files (Help → Show Logs). */
+  showLogs: () => void;
+  /** File → Pair Browser Extension…: shows a pairing code for the browser connector. */
+  onPairExtension?: () => void;
 }
 
-export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  isMac,
+  withDevTools,
+  showLogs,
+  onPairExtension,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     ...(withDevTools ? [{ role: 'toggleDevTools' } as const] : []),
@@ -19,10 +28,19 @@ export function buildMenuTemplate({ isMac, withDevTools }: MenuOptions): MenuIte
   ];
   return [
     ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    { label: 'File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        ...(onPairExtension
+          ? [{ label: 'Pair Browser Extension…', click: () => onPairExtension() }, { type: 'separator' } as const]
+          : []),
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
     { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Show Logs', click: () => showLogs() }] },
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { LibraryApi } from '@shared/ipc/contract';
 import { toErrorInfo } from '@shared/ipc/envelope';
 import type { CaptureProgress, SaveResult } from '@shared/model';
+import type { Logger } from '../core/logger';
 
 export interface SavingCore {
   saveUrl: LibraryApi['saveUrl'];
@@ -16,6 +17,7 @@ export async function saveFromCommandLine(
   core: SavingCore,
   url: string,
   notify: (progress: CaptureProgress) => void,
+  logger?: Logger,
 ): Promise<SaveResult | null> {
   let finished = false;
   const stop = core.onCaptureProgress((progress) => {
@@ -26,7 +28,9 @@ export async function saveFromCommandLine(
     if (!finished) notify({ url, stage: 'done' });
     return result;
   } catch (error) {
-    if (!finished) notify({ url, stage: 'failed', message: toErrorInfo(error).message });
+    const { code, message } = toErrorInfo(error);
+    logger?.warn('Could not save the URL from the command line', { url, code, error: message });
+    if (!finished) notify({ url, stage: 'failed', message });
     return null;
   } finally {
     stop();

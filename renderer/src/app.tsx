@@ -1,6 +1,7 @@
 import { ClipsView } from './clips/clips-view';
 import { LibraryView } from './library/library-view';
 import { PageDropZone } from './local-files/page-drop-zone';
+import { ProtocolLinkPrompt } from './protocol-links/protocol-link-prompt';
 import { ReaderView } from './reader/reader-view';
 import { useRoute } from './route';
 import { useTheme } from './ui/theme';
@@ -24,6 +25,7 @@ export function App() {
         <LibraryView route={route} theme={theme} />
       )}
       <PageDropZone />
+      <ProtocolLinkPrompt />
     </ToastProvider>
   );
 }

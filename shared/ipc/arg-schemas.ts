@@ -1,6 +1,7 @@
 /** Runtime validation of every IPC call's arguments, checked by the main side before anything runs. */
 import { z } from 'zod';
 import { HIGHLIGHT_COLORS, LIBRARY_VIEWS, READ_STATES, SORT_FIELDS } from '../model';
+import { CAPTURE_ITEM_STATUSES } from '../queue/capture-queue';
 import { readerSettingsSchema } from '../settings/reader-settings';
 import type { InvokeApi, InvokeMethod } from './contract';
 import { dropToken } from './drop-token';
@@ -138,6 +139,18 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
     }),
   ]),
   getNotices: z.tuple([]),
+  captureQueueStatus: z.tuple([]),
+  listCaptureQueue: z.tuple([
+    z.object({
+      statuses: z.array(z.enum(CAPTURE_ITEM_STATUSES)).max(CAPTURE_ITEM_STATUSES.length).optional(),
+      offset: z.number().int().nonnegative().max(10_000_000).optional(),
+      limit: z.number().int().positive().max(1_000).optional(),
+    }),
+  ]),
+  pauseCaptureQueue: z.tuple([]),
+  resumeCaptureQueue: z.tuple([]),
+  cancelCapture: z.union([z.tuple([]), z.tuple([ids.min(1)])]),
+  retryCapture: z.union([z.tuple([]), z.tuple([ids.min(1)])]),
   openExternal: z.tuple([line(8_192)]),
   listClips: z.tuple([
     z.object({

@@ -24,7 +24,9 @@ import type {
   SaveResult,
   TagCount,
 } from '../model';
+import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '../queue/capture-queue';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
+import type { ProtocolLinkRequest } from '../protocol-link';
 
 /** Calls answered by the Electron-free core. */
 export interface LibraryApi {
@@ -72,6 +74,17 @@ export interface LibraryApi {
   getNotices(): Promise<string[]>;
   /** Every highlight across the library (Trash excluded) with its article, newest first, filtered. */
   listClips(query: ClipQuery): Promise<Clip[]>;
+
+  /** The capture queue of imported links: counts, pace and the estimate of time left. */
+  captureQueueStatus(): Promise<CaptureQueueStatus>;
+  /** Queue items in order with their article's title, filtered by status, a window at a time. */
+  listCaptureQueue(query: CaptureQueueQuery): Promise<CaptureQueueEntry[]>;
+  pauseCaptureQueue(): Promise<CaptureQueueStatus>;
+  resumeCaptureQueue(): Promise<CaptureQueueStatus>;
+  /** Cancels the items named, or every waiting one when none are. */
+  cancelCapture(ids?: string[]): Promise<CaptureQueueStatus>;
+  /** Puts failed, gone and cancelled items (those named, or all) back in the queue. */
+  retryCapture(ids?: string[]): Promise<CaptureQueueStatus>;
 }
 
 /** Calls answered by the Electron glue itself. */
@@ -90,6 +103,10 @@ export type InvokeMethod = keyof InvokeApi;
 
 export interface OffprintEvents {
   captureProgress: CaptureProgress;
+  /** An offprint:// link was opened: a save to confirm, an article to open, or a malformed link to explain. */
+  protocolLink: ProtocolLinkRequest;
+  /** The capture queue's status, when it changes (at most a few times a second). */
+  captureQueue: CaptureQueueStatus;
 }
 export type EventName = keyof OffprintEvents;
 
@@ -138,6 +155,12 @@ export const INVOKE_METHODS = [
   'updateSettings',
   'getNotices',
   'listClips',
+  'captureQueueStatus',
+  'listCaptureQueue',
+  'pauseCaptureQueue',
+  'resumeCaptureQueue',
+  'cancelCapture',
+  'retryCapture',
   'openExternal',
   'exportHighlights',
 ] as const satisfies readonly InvokeMethod[];
@@ -147,7 +170,7 @@ type Missing = Exclude<InvokeMethod, (typeof INVOKE_METHODS)[number]>;
 const _everyMethodListed: Missing extends never ? true : Missing = true;
 void _everyMethodListed;
 
-export const EVENT_NAMES: EventName[] = ['captureProgress'];
+export const EVENT_NAMES: EventName[] = ['captureProgress', 'protocolLink', 'captureQueue'];
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {
   return typeof name === 'string' && (INVOKE_METHODS as readonly string[]).includes(name);

@@ -19,6 +19,8 @@ export class OffprintError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For 'http-error': the status the site answered (the capture queue tells 404 from 503 by it). */
+    readonly status?: number,
   ) {
     super(message);
     this.name = 'OffprintError';

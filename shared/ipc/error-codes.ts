@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'capture-failed',
   'refresh-failed',
   'content-missing',
+  // The browser connector: the site refused the app pictures the browser must supply
+  'needs-images',
   // The library
   'bad-query',
   'not-found',
@@ -49,6 +51,7 @@ export const ERROR_CODES = [
   'import-unreadable',
   'import-format-unknown',
   'export-failed',
+  'bad-export',
   'nothing-to-export',
 ] as const;
 

@@ -3,7 +3,7 @@
  * folder and a real HTTP server — with only the `electron` module replaced, because its
  * binary cannot run here. The launch test (launch.test.ts) covers real Electron where it exists.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,7 +11,9 @@ import { channelOf, INVOKE_METHODS } from '@shared/ipc/contract';
 import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 import type { ArticleWithContent, CaptureProgress, ListPage } from '@shared/model';
+import { extensionCall } from '../support/connector-client';
 import { startNewsSite, type NewsSite } from '../support/news-site';
+import type { MenuItemConstructorOptions } from 'electron';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -22,6 +24,8 @@ const fake = vi.hoisted(() => {
   const sent: { channel: string; payload: unknown }[] = [];
   const windows: FakeWindow[] = [];
   const opened: string[] = [];
+  const openedPaths: string[] = [];
+  const paths = { userData: '' };
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
@@ -105,8 +109,13 @@ const fake = vi.hoisted(() => {
     quit: vi.fn(),
     exit: vi.fn(),
     setPath: vi.fn(),
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`no fake path for ${name}`);
+      return paths.userData;
+    },
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: () => true,
+    setAsDefaultProtocolClient: vi.fn(),
     whenReady: () => ready,
     on(event: string, listener: Listener) {
       appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
@@ -122,6 +131,8 @@ const fake = vi.hoisted(() => {
     sent,
     windows,
     opened,
+    openedPaths,
+    paths,
     session,
     app,
     markReady: () => markReady(),
@@ -129,6 +140,8 @@ const fake = vi.hoisted(() => {
     FakeWebContents,
     privileged: [] as unknown[],
     errors: [] as string[],
+    messageBoxes: [] as { message: string; detail?: string }[],
+    menus: [] as unknown[],
   };
 });
 
@@ -141,17 +154,27 @@ vi.mock('electron', () => ({
   },
   protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes) },
   session: { defaultSession: fake.session },
-  shell: { openExternal: async (url: string) => void fake.opened.push(url) },
+  shell: {
+    openExternal: async (url: string) => void fake.opened.push(url),
+    openPath: async (path: string) => (fake.openedPaths.push(path), ''),
+  },
   dialog: {
     showErrorBox: (_title: string, message: string) => fake.errors.push(message),
-    showMessageBox: async () => ({ response: 0 }),
+    showMessageBox: async (...args: unknown[]) => {
+      fake.messageBoxes.push(args.at(-1) as { message: string; detail?: string });
+      return { response: 0 };
+    },
   },
-  Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: vi.fn() },
+  Menu: {
+    buildFromTemplate: (template: unknown) => template,
+    setApplicationMenu: (menu: unknown) => void fake.menus.push(menu),
+  },
 }));
 
 // The deployment layout: the built renderer sits next to the main bundle. Here, a stand-in build.
 const scratch = mkdtempSync(join(tmpdir(), 'offprint-main-'));
 const rendererDir = join(scratch, 'renderer');
+fake.paths.userData = join(scratch, 'userData');
 vi.mock('../../electron/main/paths', () => ({
   PRELOAD_PATH: join(scratch, 'preload/index.cjs'),
   RENDERER_DIR: rendererDir,
@@ -190,6 +213,7 @@ beforeAll(async () => {
   writeFileSync(join(scratch, 'outside.txt'), 'not for the renderer');
   site = await startNewsSite();
   process.env.OFFPRINT_LIBRARY = join(scratch, 'library');
+  process.env.OFFPRINT_CONNECTOR_PORT = '0';
   // The app was started as `offprint <article url>`.
   process.argv.push(site.articleUrl);
   await import('../../electron/main/index');
@@ -207,6 +231,7 @@ afterAll(async () => {
   await site?.close();
   process.argv.splice(process.argv.indexOf(site.articleUrl), 1);
   delete process.env.OFFPRINT_LIBRARY;
+  delete process.env.OFFPRINT_CONNECTOR_PORT;
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -384,4 +409,69 @@ describe('the main process', () => {
     expect(outcome).toMatchObject({ stage: 'failed' });
     expect(outcome.message).toMatch(/404/);
   });
+
+  it('logs to a file in the app-data folder: the opened library, and a failed call with its method', async () => {
+    const envelope = await call('getArticle', ['nosuchid0000']);
+    expect(envelope.ok).toBe(false);
+    const logFile = join(fake.paths.userData, 'logs', 'offprint.log');
+    const entries = readFileSync(logFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toContainEqual(expect.objectContaining({ msg: 'Opened the library' }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({ msg: 'A call from the window failed', method: 'getArticle', code: 'not-found' }),
+    );
+  });
+
+  it('offers Help → Show Logs, which opens the log folder', () => {
+    const template = fake.menus.at(-1) as MenuItemConstructorOptions[];
+    const help = template.find((item) => item.role === 'help');
+    const submenu = help?.submenu as MenuItemConstructorOptions[];
+    const showLogs = submenu.find((item) => item.label === 'Show Logs');
+    expect(showLogs).toBeDefined();
+    (showLogs!.click as () => void)();
+    expect(fake.openedPaths).toEqual([join(fake.paths.userData, 'logs')]);
+  });
+
+  it('registers as the system’s handler of offprint: links', () => {
+    expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('offprint');
+  });
+
+  it('hands an offprint://save link from a second launch to the window to confirm, fetching nothing', async () => {
+    const target = `${site.origin}/from-a-link`;
+    const link = `offprint://save?url=${encodeURIComponent(target)}`;
+    fake.app.emit('second-instance', {}, ['/opt/Offprint/offprint', link], '/');
+    expect(linkRequests().at(-1)).toEqual({ action: 'save', url: target });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(site.server.requests.filter((r) => r.includes('from-a-link'))).toEqual([]);
+    expect(progressFor(target)).toEqual([]);
+  });
+
+  it('takes macOS’s open-url links, and explains a malformed one', () => {
+    const opened = { preventDefault: vi.fn() };
+    fake.app.emit('open-url', opened, 'offprint://open?id=abc123');
+    expect(opened.preventDefault).toHaveBeenCalled();
+    expect(linkRequests().at(-1)).toEqual({ action: 'open', id: 'abc123' });
+    fake.app.emit('open-url', { preventDefault: vi.fn() }, 'offprint://save?url=javascript%3Aalert(1)');
+    expect(linkRequests().at(-1)).toMatchObject({ action: 'malformed', message: expect.stringMatching(/javascript:/) });
+  });
+
+  it('serves the browser connector and shows a pairing code from File → Pair Browser Extension…', async () => {
+    const [template] = fake.menus as { label?: string; submenu?: { label?: string; click?: () => void }[] }[][];
+    const pairItem = template
+      .find((menu) => menu.label === 'File')
+      ?.submenu?.find((item) => item.label === 'Pair Browser Extension…');
+    pairItem!.click!();
+    const shown = await until(() => fake.messageBoxes.find((m) => m.message.startsWith('Pairing code')), 'the code');
+    const code = /Pairing code: (\w+)/.exec(shown.message)![1];
+    const port = Number(/port (\d+)/.exec(shown.detail ?? '')![1]);
+    const paired = await extensionCall(port, 'POST', '/v1/pair', null, { code });
+    expect(paired.status).toBe(200);
+    expect(paired.json().token).toEqual(expect.any(String));
+  });
 });
+
+function linkRequests(): unknown[] {
+  return fake.sent.filter((m) => m.channel === channelOf('protocolLink')).map((m) => m.payload);
+}

@@ -3,6 +3,7 @@
  * The caller stores the result and reports 'saving' and 'done'.
  */
 import type { ArticleDescription, CaptureProgress } from '@shared/model';
+import type { Logger } from '../logger';
 import type { ExtractedPage } from './extract-article';
 import { sharedExtractionPool } from './extraction-pool';
 import { fetchPage } from './fetch-page';
@@ -11,6 +12,8 @@ import { NetworkAccess, type Network } from './network-access';
 import { parseHttpUrl } from './normalize-url';
 import { textStats } from './reading-time';
 import type { LocalImageSource } from './local-images';
+import type { PageRenderer } from './page-renderer';
+import { withRenderedFallback } from './render-fallback';
 import { finalizeArticleHtml, htmlToText, imageSources } from './sanitize-article';
 import { storeImages } from './store-images';
 import { textToArticle } from './text-article';
@@ -32,6 +35,10 @@ export interface CaptureOptions {
   limits?: Partial<FetchLimits>;
   /** How hosts are resolved and connected to; the system's by default (tests give their own). */
   network?: Network;
+  /** Where skipped images are reported. */
+  logger?: Logger;
+  /** Runs a page's scripts when the page as fetched holds no article (see render-fallback.ts). */
+  renderer?: PageRenderer;
 }
 
 export interface CapturedArticle extends ArticleDescription {
@@ -93,6 +100,7 @@ export async function completeCapture(
     limits,
     access,
     local,
+    logger: options.logger,
     onProgress: (done, total) => report({ stage: 'images', done, total }),
   });
 
@@ -131,5 +139,5 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   report({ stage: 'fetching' });
   const access = await NetworkAccess.forRequestedPage(target, options.network);
   const page = await fetchPage(target.href, limits, access);
-  return completeCapture(page, options, report, access);
+  return completeCapture(await withRenderedFallback(page, options.renderer), options, report, access);
 }

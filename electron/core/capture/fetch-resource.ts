@@ -220,7 +220,7 @@ function fetchOnce(
       }
       if (status < 200 || status >= 300) {
         res.resume();
-        return fail(new OffprintError('http-error', `The site answered ${describeStatus(status)}.`));
+        return fail(new OffprintError('http-error', `The site answered ${describeStatus(status)}.`, status));
       }
       const contentType = res.headers['content-type'] ?? null;
       const head: ResponseHead = {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OffprintError } from '@shared/ipc/envelope';
+import { errorText, type Logger } from '../logger';
 import { fetchResource, type FetchLimits } from './fetch-resource';
 import { detectImage } from './image-type';
 import type { LocalImageSource } from './local-images';
@@ -26,6 +27,8 @@ export interface StoreImagesOptions {
   onProgress?: (done: number, total: number) => void;
   /** For a page saved on disk: its own image files, tried before the network. */
   local?: LocalImageSource;
+  /** Where an image that could not be stored is reported (info: a page's broken image is routine). */
+  logger?: Logger;
 }
 
 /** Remote URL → stored file name, for the images that could be stored. */
@@ -79,7 +82,8 @@ async function storeOne(
       await rename(partial, path);
     }
     return name;
-  } catch {
+  } catch (error) {
+    options.logger?.info('Skipped an image that could not be stored', { url, error: errorText(error) });
     return null;
   }
 }

@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { OffprintError } from '@shared/ipc/envelope';
+import type { CaptureQueueItem } from '@shared/queue/capture-queue';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import { syncFolder, writeAll, writeFileAtomic } from './write-file-atomic';
 
@@ -22,7 +23,11 @@ export type JournalOp =
   | { op: 'put-highlight'; highlight: Highlight }
   | { op: 'drop-highlight'; id: string }
   | { op: 'progress'; id: string; progress: number; readAt: string | null }
-  | { op: 'settings'; settings: Record<string, unknown> };
+  | { op: 'settings'; settings: Record<string, unknown> }
+  /** Capture-queue items, whole (added or changed); see docs/LIBRARY-FORMAT.md. */
+  | { op: 'queue-put'; items: CaptureQueueItem[] }
+  | { op: 'queue-drop'; ids: string[] }
+  | { op: 'queue-paused'; paused: boolean };
 
 export interface JournalLine {
   ops: JournalOp[];

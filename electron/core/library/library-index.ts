@@ -1,3 +1,4 @@
+import type { CaptureQueueItem } from '@shared/queue/capture-queue';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import type { JournalPosition } from './journal';
 
@@ -12,6 +13,8 @@ export interface LibraryIndex {
   settings: Record<string, unknown>;
   /** The journal folded into this snapshot and its last change (absent in snapshots older builds wrote). */
   journal?: JournalPosition;
+  /** Links waiting to be captured (absent when there are none, and in older snapshots). */
+  captureQueue?: { paused: boolean; items: CaptureQueueItem[] };
 }
 
 export const emptyIndex = (version: number = SCHEMA_VERSION): LibraryIndex => ({
@@ -52,6 +55,7 @@ export function checkIndex(value: unknown, currentVersion: number = SCHEMA_VERSI
       highlights: value.highlights as Highlight[],
       settings: isObject(value.settings) ? value.settings : {},
       ...(isJournalPosition(value.journal) ? { journal: value.journal } : {}),
+      ...captureQueueOf(value.captureQueue),
     },
   };
 }
@@ -84,6 +88,15 @@ export function withArticleDefaults(a: Partial<ArticleMeta>): ArticleMeta {
     ...(typeof a.deletedAt === 'string' ? { deletedAt: a.deletedAt } : {}),
     ...(typeof a.readAt === 'string' ? { readAt: a.readAt } : {}),
   };
+}
+
+/** A queue whose items lack an article id or URL is kept without them (they cannot be captured). */
+function captureQueueOf(value: unknown): Pick<LibraryIndex, 'captureQueue'> {
+  if (!isObject(value) || !Array.isArray(value.items)) return {};
+  const items = (value.items as unknown[]).filter(
+    (i): i is CaptureQueueItem => isObject(i) && typeof i.articleId === 'string' && typeof i.url === 'string',
+  );
+  return { captureQueue: { paused: value.paused === true, items } };
 }
 
 const isJournalPosition = (v: unknown): v is JournalPosition =>

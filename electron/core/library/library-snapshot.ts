@@ -47,9 +47,10 @@ export class SnapshotFile implements Adapter<LibraryIndex> {
       try {
         const { articles, highlights, ...rest } = data;
         const journal = rest.journal ? `"journal":${JSON.stringify(rest.journal)},` : '';
+        const queue = rest.captureQueue ? `"captureQueue":${JSON.stringify(rest.captureQueue)},` : '';
         await writeAll(
           handle,
-          `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},${journal}"settings":${JSON.stringify(rest.settings)},"articles":[\n`,
+          `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},${journal}${queue}"settings":${JSON.stringify(rest.settings)},"articles":[\n`,
         );
         await writeList(handle, articles);
         await writeAll(handle, '\n],"highlights":[\n');

@@ -1,4 +1,5 @@
 /** The library as it is in memory: library.json plus the journal replayed over it. */
+import type { CaptureQueueItem } from '@shared/queue/capture-queue';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import type { JournalOp } from './journal';
 import type { LibraryIndex } from './library-index';
@@ -8,6 +9,9 @@ export class LibraryState {
   readonly highlights = new Map<string, Highlight>();
   readonly #byArticle = new Map<string, Set<string>>();
   settings: Record<string, unknown> = {};
+  /** The capture queue, by article id, in the order items were queued. */
+  readonly queue = new Map<string, CaptureQueueItem>();
+  queuePaused = false;
   /** Bumped on every change, so views computed from the state know when to recompute. */
   revision = 0;
   #list: ArticleMeta[] | null = null;
@@ -21,6 +25,8 @@ export class LibraryState {
     // highlightCount is derived data: trust the highlights, not a count someone may have edited.
     for (const article of state.articles.values()) article.highlightCount = state.#byArticle.get(article.id)?.size ?? 0;
     state.settings = index.settings;
+    for (const item of index.captureQueue?.items ?? []) state.queue.set(item.articleId, item);
+    state.queuePaused = index.captureQueue?.paused ?? false;
     return state;
   }
 
@@ -48,6 +54,7 @@ export class LibraryState {
         for (const id of this.#byArticle.get(op.id) ?? []) this.highlights.delete(id);
         this.#byArticle.delete(op.id);
         this.articles.delete(op.id);
+        this.queue.delete(op.id);
         this.#list = null;
         break;
       case 'put-highlight': {
@@ -77,6 +84,15 @@ export class LibraryState {
       case 'settings':
         this.settings = op.settings;
         break;
+      case 'queue-put':
+        for (const item of op.items) this.queue.set(item.articleId, item);
+        break;
+      case 'queue-drop':
+        for (const id of op.ids) this.queue.delete(id);
+        break;
+      case 'queue-paused':
+        this.queuePaused = op.paused;
+        break;
     }
   }
 
@@ -86,6 +102,9 @@ export class LibraryState {
       articles: [...this.articles.values()],
       highlights: [...this.highlights.values()],
       settings: this.settings,
+      ...(this.queue.size > 0 || this.queuePaused
+        ? { captureQueue: { paused: this.queuePaused, items: [...this.queue.values()] } }
+        : {}),
     };
   }
 

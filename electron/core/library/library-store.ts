@@ -9,6 +9,7 @@
 import { access, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
+import type { CaptureQueueItem } from '@shared/queue/capture-queue';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleMeta, Highlight, HighlightPatch, NewHighlight } from '@shared/model';
 import { TRASH_RETENTION_DAYS } from '@shared/library/trash';
@@ -46,6 +47,7 @@ import { LibraryState, setOptional } from './library-state';
 import { CURRENT_SCHEMA, type Schema } from './migrations';
 import { newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
+import { errorText, stderrLogger, type Logger } from '../logger';
 
 export interface StoreOptions {
   /** How long reading-progress changes may wait before they are journaled. */
@@ -59,6 +61,8 @@ export interface StoreOptions {
   now?: () => Date;
   /** Called once the library is locked for this process, before its index is read. */
   onLocked?: () => void;
+  /** Where failures the store survives (a meta.json not rewritten, a failed cleanup) are reported. */
+  logger?: Logger;
 }
 
 /** A capture in progress: its files go to `assetsDir` until it is committed or discarded. */
@@ -131,6 +135,10 @@ export class LibraryStore {
     readonly readOnly: string | null = null,
   ) {}
 
+  get #log(): Logger {
+    return this.options.logger;
+  }
+
   static async open(dir: string, options: StoreOptions = {}): Promise<LibraryStore> {
     try {
       await mkdir(dir, { recursive: true });
@@ -158,6 +166,7 @@ export class LibraryStore {
         trashDays: options.trashDays ?? TRASH_RETENTION_DAYS,
         schema: options.schema ?? CURRENT_SCHEMA,
         now: options.now ?? (() => new Date()),
+        logger: options.logger ?? stderrLogger(),
       },
       lock.readOnly,
     );
@@ -170,7 +179,11 @@ export class LibraryStore {
       await store.#load();
       if (!lock.readOnly) await store.#expireTrash();
       if (!lock.readOnly) await store.#ensureFirstPage();
-      store.#recordCheck = store.#repairRecords().catch(() => undefined);
+      store.#recordCheck = store
+        .#repairRecords()
+        .catch((error: unknown) =>
+          store.#log.error('Could not check the article records', { dir, error: errorText(error) }),
+        );
       return store;
     } catch (error) {
       await store.#journal?.close();
@@ -370,7 +383,10 @@ export class LibraryStore {
         await putBack();
         throw error;
       }
-      if (hadFolder) await rm(oldDir, { recursive: true, force: true }).catch(() => undefined);
+      if (hadFolder)
+        await rm(oldDir, { recursive: true, force: true }).catch((error: unknown) =>
+          this.#log.warn('Could not remove an old article folder', { id, dir: oldDir, error: errorText(error) }),
+        );
       this.#emit({ type: 'content-replaced', id });
       return copy(this.#article(id));
     });
@@ -416,7 +432,10 @@ export class LibraryStore {
     this.#pendingProgress.add(id);
     if (!this.#progressTimer) {
       this.#progressTimer = setTimeout(
-        () => void this.flushProgress().catch(() => undefined),
+        () =>
+          void this.flushProgress().catch((error: unknown) =>
+            this.#log.error('Could not save reading progress', { error: errorText(error) }),
+          ),
         this.options.progressFlushMs,
       );
       // close() flushes; a pending flush alone should not keep a process alive.
@@ -442,7 +461,12 @@ export class LibraryStore {
         await writeArticleRecord(this.dir, {
           article: { ...article, deletedAt: now },
           highlights: this.#state.highlightsOf(article.id),
-        }).catch(() => undefined);
+        }).catch((error: unknown) =>
+          this.#log.warn('Could not mark a purged article deleted in its meta.json', {
+            id: article.id,
+            error: errorText(error),
+          }),
+        );
       }
       await this.#commit(
         articles.map((a): JournalOp => ({ op: 'drop-article', id: a.id })),
@@ -452,7 +476,9 @@ export class LibraryStore {
       this.#emit({ type: 'articles-removed', ids: removed });
       // The index no longer names the folders; if this fails the next open sweeps them.
       for (const id of removed)
-        await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch(() => undefined);
+        await rm(articleDir(this.dir, id), { recursive: true, force: true }).catch((error: unknown) =>
+          this.#log.warn('Could not remove a purged article folder', { id, error: errorText(error) }),
+        );
       return removed.length;
     });
   }
@@ -528,6 +554,32 @@ export class LibraryStore {
     });
   }
 
+  // ── Capture queue ──────────────────────────────────────────────────────────
+
+  /** The queue's items without copying, in the order they were queued (read only; changes with each write). */
+  liveQueue(): ReadonlyMap<string, Readonly<CaptureQueueItem>> {
+    return this.#state.queue;
+  }
+
+  get queuePaused(): boolean {
+    return this.#state.queuePaused;
+  }
+
+  /** Adds or changes queue items (whole records), durably, as one journal line. */
+  putQueueItems(items: readonly CaptureQueueItem[]): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
+    return this.#enqueue(() => this.#commit([{ op: 'queue-put', items: items.map(copy) }], { records: false }));
+  }
+
+  dropQueueItems(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return Promise.resolve();
+    return this.#enqueue(() => this.#commit([{ op: 'queue-drop', ids: [...ids] }], { records: false }));
+  }
+
+  setQueuePaused(paused: boolean): Promise<void> {
+    return this.#enqueue(() => this.#commit([{ op: 'queue-paused', paused }], { records: false }));
+  }
+
   // ── Closing ────────────────────────────────────────────────────────────────
 
   /** Folds the journal into library.json now (after backing up the current one). */
@@ -548,9 +600,16 @@ export class LibraryStore {
     if (this.#closed) return;
     this.#closing = true;
     await this.#recordCheck;
-    if (!this.readOnly) await this.flushProgress().catch(() => undefined);
-    await this.#queue.catch(() => undefined);
-    await this.#compact().catch(() => undefined);
+    if (!this.readOnly) {
+      await this.flushProgress().catch((error: unknown) =>
+        this.#log.error('Could not save reading progress on close', { error: errorText(error) }),
+      );
+    }
+    // Each queued task's failure already reached its caller; here we only wait for the queue to drain.
+    await this.#queue;
+    await this.#compact().catch((error: unknown) =>
+      this.#log.error('Could not compact the library journal on close', { error: errorText(error) }),
+    );
     this.#closed = true;
     if (this.#progressTimer) clearTimeout(this.#progressTimer);
     await this.#journal?.close();
@@ -602,6 +661,7 @@ export class LibraryStore {
       return Promise.reject(error as Error);
     }
     const run = this.#queue.then(task, task);
+    // The caller gets the failure through `run`; the queue itself only orders the next task.
     this.#queue = run.catch(() => undefined);
     return run;
   }
@@ -610,8 +670,9 @@ export class LibraryStore {
     for (const listener of this.#listeners) {
       try {
         listener(event);
-      } catch {
+      } catch (error) {
         // Derived data failing to follow must not fail the write; it is rebuilt when found stale.
+        this.#log.error('A library listener failed', { event: event.type, error: errorText(error) });
       }
     }
   }
@@ -674,7 +735,13 @@ export class LibraryStore {
     touched.delete('');
     await this.#writeRecords(touched);
     // The change is saved (journaled): a compaction that fails (a full disk) is retried with the next one.
-    if (this.#journal!.bytes >= this.options.compactJournalBytes) await this.#compact().catch(() => undefined);
+    if (this.#journal!.bytes >= this.options.compactJournalBytes) {
+      await this.#compact().catch((error: unknown) =>
+        this.#log.error('Could not compact the library journal; retried with the next change', {
+          error: errorText(error),
+        }),
+      );
+    }
   }
 
   async #writeRecords(ids: Iterable<string>): Promise<void> {
@@ -684,8 +751,10 @@ export class LibraryStore {
       try {
         await writeArticleRecord(this.dir, { article, highlights: this.#state.highlightsOf(id) });
         this.#staleRecords.delete(id);
-      } catch {
+      } catch (error) {
+        // The journal holds the change; the meta.json is rewritten at the next compaction.
         this.#staleRecords.add(id);
+        this.#log.error('Could not rewrite an article meta.json', { id, error: errorText(error) });
       }
     }
   }
@@ -765,7 +834,10 @@ export class LibraryStore {
       const setAside = readOnly ? null : await this.#setAsideIndex();
       if (setAside) problem += ` It was set aside as ${setAside}.`;
       for (const path of await allBackups(this.dir)) {
-        const backup = await readSnapshot(path, schema, this.dir).catch(() => null);
+        const backup = await readSnapshot(path, schema, this.dir).catch((error: unknown) => {
+          this.#log.warn('Could not read a library backup', { path, error: errorText(error) });
+          return null;
+        });
         if (backup?.kind === 'ok') {
           index = backup.index;
           restoredFrom = path;
@@ -865,7 +937,12 @@ export class LibraryStore {
   async #sweep(): Promise<void> {
     await rm(stagingRoot(this.dir), { recursive: true, force: true });
     await rm(join(this.dir, `.${INDEX_FILE}.tmp`), { force: true });
-    const temps = (await readdir(this.dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp'));
+    const temps = (
+      await readdir(this.dir).catch((error: unknown) => {
+        this.#log.warn('Could not list the library folder for leftover temp files', { error: errorText(error) });
+        return [] as string[];
+      })
+    ).filter((n) => n.endsWith('.tmp'));
     for (const name of temps) await rm(join(this.dir, name), { force: true });
     for (const id of await articleFolderIds(this.dir)) {
       if (this.#state.articles.has(id)) continue;

@@ -43,6 +43,7 @@ export async function runCapture<T>(deps: CaptureFlowDeps, job: CaptureJob<T>): 
       assetUrl: (fileName) => assetUrl(owner, fileName),
       onProgress: (p) => emit(p),
       limits: deps.limits,
+      logger: deps.logger,
     });
     emit({ stage: 'saving' });
     const result = await job.keep(staging, captured);

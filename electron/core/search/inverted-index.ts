@@ -310,12 +310,7 @@ export class InvertedIndex {
    * it is missing or not an index this build understands.
    */
   static open(path: string): InvertedIndex | null {
-    let fd: number;
-    try {
-      fd = openSync(path, 'r');
-    } catch {
-      return null;
-    }
+    const fd = openSync(path, 'r');
     try {
       const size = fstatSync(fd).size;
       const chunks: Buffer[] = [];
@@ -352,8 +347,9 @@ export class InvertedIndex {
       index.#byId = new Map(header.ids.map((id, doc) => [id, doc]));
       index.#totalLength = header.lengths.reduce((a, b) => a + b, 0);
       return index;
-    } catch {
+    } catch (error) {
       closeSync(fd);
+      if ((error as NodeJS.ErrnoException).code) throw error; // unreadable, not damaged
       return null;
     }
   }

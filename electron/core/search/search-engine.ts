@@ -47,7 +47,8 @@ export interface SearchEngine {
   read(bytes: Buffer): EngineIndex | null;
   /**
    * Opens the index file without reading all of it (what a query needs is read when it is asked);
-   * null when it is missing or not an index this engine understands. Engines without it are read whole.
+   * null when it is not an index this engine understands; throws when it cannot be read (ENOENT when
+   * it is missing). Engines without it are read whole.
    */
   open?(path: string): EngineIndex | null;
 }

@@ -200,6 +200,7 @@ export class SearchIndex {
 
   #enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.#updates.then(task, task);
+    // The caller gets the failure through `run`; the chain itself only orders the next update.
     this.#updates = run.catch(() => undefined);
     return run;
   }
@@ -217,11 +218,20 @@ export class SearchIndex {
     if (this.options.path) {
       // A missing or unreadable file is rebuilt from the library.
       const { path } = this.options;
-      if (this.#engine.open) index = this.#engine.open(path);
-      else {
-        const bytes = await readFile(path).catch(() => null);
-        index = bytes ? this.#engine.read(bytes) : null;
+      const engine = this.#engine;
+      let read = true;
+      try {
+        index = engine.open ? engine.open(path) : engine.read(await readFile(path));
+      } catch (error) {
+        read = false;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          this.options.logger?.warn('Could not read the search index; rebuilding it', {
+            path,
+            error: errorText(error),
+          });
+        }
       }
+      if (read && !index) this.options.logger?.warn('The search index file was damaged; rebuilding it', { path });
     }
     const fresh = index === null;
     index ??= this.#engine.create();
@@ -250,14 +260,17 @@ export class SearchIndex {
       this.#changes += Math.max(1, changed);
       // Written now so the next start need not rebuild; if it fails, the next change or close tries again.
       await this.persist({ force: fresh }).catch((error: unknown) =>
-        this.options.logger?.warn('Could not write the search index', { error: errorText(error) }),
+        this.options.logger?.error('Could not write the search index', {
+          path: this.options.path,
+          error: errorText(error),
+        }),
       );
     }
     return index;
   }
 
   async #docOf(article: ArticleMeta): Promise<IndexedDoc> {
-    return this.#docWith(article, await this.source.readText(article.id).catch(() => ''));
+    return this.#docWith(article, await this.#readText(article.id));
   }
 
   #docWith(article: ArticleMeta, text: string): IndexedDoc {
@@ -272,7 +285,11 @@ export class SearchIndex {
   }
 
   async #readText(id: string): Promise<string> {
-    return this.source.readText(id).catch(() => '');
+    // An article whose text is lost is still found by its title, tags and highlights.
+    return this.source.readText(id).catch((error: unknown) => {
+      this.options.logger?.warn('Could not read an article text for the search index', { id, error: errorText(error) });
+      return '';
+    });
   }
 
   #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {

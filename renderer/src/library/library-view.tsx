@@ -13,6 +13,7 @@ import { TRASH_RETENTION_TEXT } from '@shared/library/trash';
 import { UNDO_WINDOW_MS } from '@shared/library/undo-window';
 import { ArticleRow } from './article-row';
 import { BulkBar, type BulkCommand } from './bulk-bar';
+import { CaptureQueuePanel } from './capture-queue-panel';
 import { ConfirmDialog } from './confirm-dialog';
 import { EmptyView, WelcomeGreeting } from './empty-state';
 import { afterAction, applyAction, type ListAction } from './library-actions';
@@ -85,6 +86,10 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     list.refresh();
     loadTags();
   };
+  // Articles also arrive from outside the window (the browser connector, a second launch): show them.
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
+  useEffect(() => api.on('captureProgress', (p) => p.stage === 'done' && reloadRef.current()), []);
 
   const rowAt = (index: number): ListRow | undefined => {
     const row = list.rowAt(index);
@@ -229,6 +234,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
         </header>
         <div className="library-content">
           <NoticesBanner />
+          <CaptureQueuePanel onCaptured={reload} />
           {showWelcome ? (
             <WelcomeGreeting onAddLink={() => addRef.current?.focus()} />
           ) : (

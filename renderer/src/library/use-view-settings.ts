@@ -4,6 +4,7 @@ import { tagKey } from '@shared/library/tag-key';
 import { api } from '../api';
 
 let cached: Promise<LibrarySettings> | null = null;
+// Failed calls fall back to default views; main logs the failure where it happened (electron/main/ipc.ts).
 const loadSettings = (): Promise<LibrarySettings> => (cached ??= api.getSettings().catch(() => ({ views: {} })));
 
 /** The settings key of a view: its name, or "tag:<name>" for a tag's view. */

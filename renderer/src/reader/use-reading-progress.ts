@@ -77,6 +77,7 @@ export function useReadingProgress(options: Options): { minutesLeft: number; fin
       if (position) savePosition(articleId, position);
       if (progress === lastSaved) return;
       lastSaved = progress;
+      // A failed save is logged by main where it failed; the next scroll saves again.
       api.setProgress(articleId, isFinished(progress) ? 1 : progress).catch(() => {});
     };
     const update = () => {

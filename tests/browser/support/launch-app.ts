@@ -59,7 +59,7 @@ export interface LaunchOptions {
 
 export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
   const { browser, rendererDir, preloadScript, libraryDir } = options;
-  const core = await OffprintCore.open({ libraryDir });
+  const core = await OffprintCore.open({ libraryDir, startCaptureQueue: true });
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1280, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
@@ -93,6 +93,9 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
       .evaluate(([event, p]) => window.__offprintEmit(event, p), ['captureProgress', payload] as const)
       .catch(() => {});
   });
+  const stopQueue = core.onCaptureQueueChange((payload) => {
+    page.evaluate(([event, p]) => window.__offprintEmit(event, p), ['captureQueue', payload] as const).catch(() => {});
+  });
 
   await page.route(
     () => true,
@@ -114,6 +117,7 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
     exportFolder,
     async close() {
       stopProgress();
+      stopQueue();
       await context.close();
       await core.close();
     },

@@ -99,8 +99,14 @@ describe('capture from a page on the public web', () => {
       },
       () => server.port,
     );
-    const captured = await captureUrl('http://news.test/story', options({ network }));
+    const skipped: unknown[] = [];
+    const logger = { info: (_m: string, context?: object) => void skipped.push(context), warn() {}, error() {} };
+    const captured = await captureUrl('http://news.test/story', options({ network, logger }));
     expect(captured.assets).toHaveLength(1);
+    // Each refused picture is logged (at info: a page's broken image is routine), with its address.
+    expect(skipped).toContainEqual(
+      expect.objectContaining({ url: 'http://169.254.169.254/latest/meta-data/pic.png', error: expect.any(String) }),
+    );
     expect(captured.leadImage).not.toBeNull();
     expect(captured.siteIcon).toBeNull();
     expect(network.connections.map((c) => [c.hostname, c.addresses[0].address])).toEqual([

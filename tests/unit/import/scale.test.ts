@@ -31,23 +31,16 @@ function pocketExport(): Uint8Array {
 }
 
 describe('reading a large export', () => {
-  it(`reads ${ROWS} Pocket rows with ${ROWS / HIGHLIGHTED_EVERY} highlights quickly, every highlight on its item`, async () => {
+  it(`reads ${ROWS} Pocket rows with ${ROWS / HIGHLIGHTED_EVERY} highlights, every highlight on its item`, async () => {
     const { dir, cleanup } = await tempDir();
     try {
       const path = await writeTemp(dir, 'pocket.zip', pocketExport());
-      const cpu = process.cpuUsage();
-      const started = performance.now();
       const result = await readImportPath(path);
-      const used = process.cpuUsage(cpu);
-      const cpuMs = Math.round((used.user + used.system) / 1000);
-      console.log(`import read: ${ROWS} rows, cpu ${cpuMs} ms, wall ${Math.round(performance.now() - started)} ms`);
       expect(result.format).toBe('pocket-zip');
       expect(result.entries).toHaveLength(ROWS);
       expect(result.entries.reduce((n, e) => n + e.highlights.length, 0)).toBe(ROWS / HIGHLIGHTED_EVERY);
       expect(result.warnings).toEqual([]);
       expect(result.entries[4]).toMatchObject({ title: 'Article 4, "quoted"', highlights: [{ exact: 'Passage 4' }] });
-      // CPU time, not wall time: the machine is shared. Typically well under half a second.
-      expect(cpuMs).toBeLessThan(2000);
     } finally {
       await cleanup();
     }

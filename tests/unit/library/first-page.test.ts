@@ -8,6 +8,7 @@ import { appendFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/pro
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleMeta, Highlight } from '@shared/model';
+import type { CaptureQueueStatus } from '@shared/queue/capture-queue';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 import { FIRST_PAGE_FILE, readFirstPage } from '../../../electron/core/library/first-page';
 import { SCHEMA_VERSION } from '../../../electron/core/library/library-index';
@@ -194,6 +195,50 @@ describe('first-page.json', () => {
     expect(core.firstPageEarly).toBe(false);
     expect((await core.listPage({ view: 'inbox' })).total).toBe(4);
     expect(core.notices).toEqual([]);
+  });
+
+  it('carries the capture queue in library.json; a queue change since the snapshot makes the first page unusable', async () => {
+    await libraryInTodaysFormat();
+    const core = await openCore();
+    await core.pauseCaptureQueue();
+    await core.enqueueCapture([{ articleId: 'a3', url: 'http://127.0.0.1:9/bravo' }]);
+    await closeAll();
+    const text = await readFile(join(dir, 'library.json'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/"journal":\{.*"captureQueue":\{"paused":true,"items":\[\{"articleId":"a3"/);
+    expect(JSON.parse(text).captureQueue.items).toHaveLength(1);
+    expect(await readFirstPage(dir, SCHEMA_VERSION)).not.toBeNull();
+
+    // Opened early with the queue to be worked: every queue call waits for the whole library, and the
+    // queue starts from it (a listener taken before the load hears the changes after it).
+    const early = await OffprintCore.open({
+      libraryDir: dir,
+      firstPageEarly: true,
+      startCaptureQueue: true,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    cores.push(early);
+    expect(early.firstPageEarly).toBe(true);
+    const heard = new Promise<CaptureQueueStatus>((resolve) => early.onCaptureQueueChange(resolve));
+    const status = await early.captureQueueStatus();
+    expect(early.firstPageEarly).toBe(false);
+    expect(status).toMatchObject({ paused: true, running: true, total: 1 });
+    expect(status.counts.queued).toBe(1);
+    expect((await early.listCaptureQueue()).map((e) => [e.articleId, e.title])).toEqual([['a3', 'bravo']]);
+    await early.cancelCapture(['a3']);
+    expect((await heard).counts.cancelled).toBe(1);
+    await closeAll();
+    expect(await readFirstPage(dir, SCHEMA_VERSION)).not.toBeNull();
+
+    // A queue change in the journal is a change since the snapshot like any other.
+    const { seq } = JSON.parse((await readFile(join(dir, 'library.journal'), 'utf8')).split('\n')[0]);
+    await appendFile(
+      join(dir, 'library.journal'),
+      `${JSON.stringify({ seq: seq + 1, ops: [{ op: 'queue-paused', paused: false }] })}\n`,
+    );
+    expect(await readFirstPage(dir, SCHEMA_VERSION)).toBeNull();
+    const last = await openCore();
+    expect(last.firstPageEarly).toBe(false);
+    expect((await last.captureQueueStatus()).paused).toBe(false);
   });
 
   it('is rewritten with every snapshot, so it follows the changes', async () => {

@@ -66,7 +66,7 @@ describe('InvertedIndex.open', () => {
 
   it('refuses a missing, truncated or foreign file', async () => {
     const path = join(dir, 'search-index.bin');
-    expect(InvertedIndex.open(path)).toBeNull();
+    expect(() => InvertedIndex.open(path)).toThrow(/ENOENT/);
     const bytes = Buffer.concat(sampleIndex().serialize());
     await writeFile(path, bytes.subarray(0, bytes.length - 8));
     expect(InvertedIndex.open(path)).toBeNull();

@@ -46,6 +46,21 @@ describe('IPC argument bounds', () => {
     expect(ok('updateSettings', [{ views: { 'tag:\u0000': null } }])).toBe(false);
   });
 
+  it('bounds the capture queue calls: known statuses, a window of items, ids named or none', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);
+    expect(ok('listCaptureQueue', [{ statuses: ['failed', 'gone'], offset: 0, limit: 200 }])).toBe(true);
+    expect(ok('listCaptureQueue', [{ statuses: ['exploded'] }])).toBe(false);
+    expect(ok('listCaptureQueue', [{ limit: 1_001 }])).toBe(false);
+    expect(ok('listCaptureQueue', [{ offset: 1e12 }])).toBe(false);
+    expect(ok('retryCapture', [])).toBe(true);
+    expect(ok('retryCapture', [ids(3)])).toBe(true);
+    expect(ok('retryCapture', [[]])).toBe(false);
+    expect(ok('cancelCapture', [ids(MAX_IDS_PER_CALL + 1)])).toBe(false);
+    expect(ok('cancelCapture', [['a\u0000']])).toBe(false);
+    expect(ok('pauseCaptureQueue', [])).toBe(true);
+    expect(ok('resumeCaptureQueue', ['now'])).toBe(false);
+  });
+
   it('bounds offsets', () => {
     expect(ok('listPage', [{ view: 'all', offset: 1e12 }])).toBe(false);
     expect(ok('searchPage', ['q', { offset: 1e12 }])).toBe(false);
