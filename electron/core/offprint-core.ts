@@ -35,6 +35,7 @@ import { SiteIconCache } from './capture/site-icon-cache';
 import { listClips } from './clips/list-clips';
 import { exportLibraryOf, type ExportSelection } from './export/library-export-source';
 import { exportToPath, type ExportOutcome } from './export/export-to-path';
+import { pageFromFirstPage, readFirstPage, withContentMissing, type FirstPage } from './library/first-page';
 import { ASSETS_FOLDER, articleDir, searchIndexPath } from './library/library-layout';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
@@ -43,6 +44,7 @@ import { countTags, withTag, withoutTag } from './library/tags';
 import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
 import { restoreOffprintJson, type RestoreOutcome } from './organizing/restore-backup';
+import { CURRENT_SCHEMA } from './library/migrations';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
 import { CaptureQueue, type CaptureQueueOptions } from './saving/capture-queue';
@@ -68,47 +70,85 @@ export interface CoreOptions extends StoreOptions {
   // `logger` (from StoreOptions) likewise: stderr unless another is given.
 }
 
+/** What the core wires up once the library is loaded. */
+interface CoreParts {
+  store: LibraryStore;
+  search: SearchIndex;
+  searchSync: SearchSync;
+  lists: ListCache;
+  saver: ArticleSaver;
+  queue: CaptureQueue;
+}
+
 export class OffprintCore implements LibraryApi {
   readonly #progress: ProgressBus;
-  readonly #search: SearchIndex;
-  readonly #searchSync: SearchSync;
-  readonly #lists: ListCache;
-  readonly #saver: ArticleSaver;
-  readonly #queue: CaptureQueue;
+  readonly #libraryDir: string;
+  #parts: CoreParts | null = null;
+  readonly #loading: Promise<CoreParts>;
+  /** The first page as written with the snapshot, answered while the rest of the library loads. */
+  #firstPage: FirstPage | null;
 
   private constructor(
-    private readonly store: LibraryStore,
+    libraryDir: string,
+    storeOpening: Promise<LibraryStore>,
+    firstPage: FirstPage | null,
     private readonly now: () => Date,
     options: CoreOptions,
   ) {
     const logger = options.logger ?? stderrLogger();
+    this.#libraryDir = libraryDir;
+    this.#firstPage = firstPage;
     this.#progress = new ProgressBus(logger);
-    this.#search = new SearchIndex(store, {
-      path: searchIndexPath(store.dir),
-      engine: options.searchEngine,
-      logger,
-    });
-    this.#searchSync = new SearchSync(store, this.#search, logger);
-    this.#lists = new ListCache(store);
-    this.#saver = new ArticleSaver(
-      {
-        store,
-        pages: options.pageSource ?? fetchedPageSource,
-        progress: this.#progress,
+    this.#loading = storeOpening.then((store) => {
+      const source = {
+        liveArticles: () => store.liveArticles(),
+        peekArticle: (id: string) => store.peekArticle(id),
+        highlightsOf: (id: string) => store.peekHighlights(id),
+        readText: (id: string) => store.readText(id),
+      };
+      const search = new SearchIndex(source, {
+        path: searchIndexPath(store.dir),
+        engine: options.searchEngine,
         logger,
-        limits: options.limits,
-        siteIcons: new SiteIconCache(),
-      },
-      now,
-    );
-    this.#queue = new CaptureQueue(
-      { store, capture: (id, url) => this.#saver.captureInto(id, url), now, logger },
-      options.captureQueue,
-    );
-    if (options.startCaptureQueue) this.#queue.start();
+      });
+      const saver = new ArticleSaver(
+        {
+          store,
+          pages: options.pageSource ?? fetchedPageSource,
+          progress: this.#progress,
+          logger,
+          limits: options.limits,
+          siteIcons: new SiteIconCache(),
+        },
+        now,
+      );
+      const queue = new CaptureQueue(
+        { store, capture: (id, url) => saver.captureInto(id, url), now, logger },
+        options.captureQueue,
+      );
+      this.#parts = {
+        store,
+        search,
+        searchSync: new SearchSync(store, search, logger),
+        lists: new ListCache(store),
+        saver,
+        queue,
+      };
+      this.#firstPage = null;
+      // Only now: the queue works from the library's whole state, never from the first page alone.
+      if (options.startCaptureQueue) queue.start();
+      return this.#parts;
+    });
+    // Whoever calls next sees a failure to load; it must not count as unhandled meanwhile.
+    this.#loading.catch(() => undefined);
   }
 
-  static async open(options: CoreOptions): Promise<OffprintCore> {
+  /**
+   * Opens the library. With `firstPageEarly`, it resolves as soon as the library is locked and
+   * its first page (first-page.json) is known good, and loads the rest in the background: the
+   * first page and the settings are answered at once, every other call waits for the load.
+   */
+  static async open(options: CoreOptions & { firstPageEarly?: boolean }): Promise<OffprintCore> {
     const now = options.now ?? (() => new Date());
     const {
       libraryDir,
@@ -117,31 +157,50 @@ export class OffprintCore implements LibraryApi {
       searchEngine: _engine,
       captureQueue: _queue,
       startCaptureQueue: _start,
+      firstPageEarly,
       ...store
     } = options;
     const logger = options.logger ?? stderrLogger();
-    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now, logger }), now, {
-      ...options,
-      logger,
-    });
+    const schemaVersion = (store.schema ?? CURRENT_SCHEMA).version;
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const opening = LibraryStore.open(libraryDir, { ...store, now, logger, onLocked: () => locked() });
+    const firstPage = firstPageEarly
+      ? await Promise.race([lockTaken, opening]).then(() => readFirstPage(libraryDir, schemaVersion))
+      : null;
+    const core = new OffprintCore(libraryDir, opening, firstPage, now, { ...options, logger });
+    if (!firstPage) await core.#loading;
+    return core;
+  }
+
+  /** Whether the first page is answered from first-page.json while the rest still loads. */
+  get firstPageEarly(): boolean {
+    return this.#firstPage !== null;
+  }
+
+  /** Resolves once the whole library is loaded (at once, unless it was opened with `firstPageEarly`). */
+  async loaded(): Promise<void> {
+    await this.#loading;
   }
 
   get libraryDir(): string {
-    return this.store.dir;
+    return this.#libraryDir;
   }
 
-  /** What the user should be told about opening the library (e.g. a recovered index). */
+  /** What the user should be told about opening the library (e.g. a recovered index); complete once loaded. */
   get notices(): readonly string[] {
-    return this.store.notices;
+    return this.#parts?.store.notices ?? [];
   }
 
   async getNotices(): Promise<string[]> {
-    return [...this.store.notices];
+    const { store } = await this.#loading;
+    return [...store.notices];
   }
 
   /** Loads the search index in the background (call once the first page is on screen). */
-  warmUpSearch(): Promise<void> {
-    return this.#search.ready().then(() => undefined);
+  async warmUpSearch(): Promise<void> {
+    const { search } = await this.#loading;
+    await search.ready();
   }
 
   onCaptureProgress(listener: ProgressListener): () => void {
@@ -149,95 +208,111 @@ export class OffprintCore implements LibraryApi {
   }
 
   async close(): Promise<void> {
-    await this.#queue.close();
+    // A library that failed to load was never opened (its lock is already released).
+    const parts = await this.#loading.catch(() => null);
+    await parts?.queue.close();
     this.#progress.clear();
-    await this.store.close();
-    await this.#searchSync.close();
+    if (!parts) return;
+    const { store, searchSync } = parts;
+    await store.close();
+    await searchSync.close();
   }
 
   // ── Saving ─────────────────────────────────────────────────────────────────
 
-  saveUrl(input: string): Promise<SaveResult> {
-    return this.#saver.saveUrl(input);
+  async saveUrl(input: string): Promise<SaveResult> {
+    return (await this.#loading).saver.saveUrl(input);
   }
 
   /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
-  saveFile(path: string): Promise<SaveResult> {
-    return this.#saver.saveFile(path);
+  async saveFile(path: string): Promise<SaveResult> {
+    return (await this.#loading).saver.saveFile(path);
   }
 
   /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
-  saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
-    return this.#saver.saveRenderedPage(page);
+  async saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
+    return (await this.#loading).saver.saveRenderedPage(page);
   }
 
   /**
    * Updates an article from the web, keeping tags, state, progress and highlights (re-anchored in
    * the new text). An article saved from a file with no web address is read again from that file.
    */
-  refreshArticle(id: string): Promise<ArticleMeta> {
-    return this.#saver.refreshArticle(id);
+  async refreshArticle(id: string): Promise<ArticleMeta> {
+    return (await this.#loading).saver.refreshArticle(id);
   }
 
   /** Removes an article for good: its files and its highlights (the CLI's remove; the app uses the Trash). */
   async deleteArticle(id: string): Promise<void> {
-    await this.store.deleteArticle(id);
+    const { store } = await this.#loading;
+    await store.deleteArticle(id);
   }
 
   // ── Capture queue ──────────────────────────────────────────────────────────
 
   /** Queues placeholder articles (entries without content) to be captured from their URL, in place. */
-  enqueueCapture(items: { articleId: string; url: string }[]): Promise<void> {
-    return this.#queue.enqueue(items);
+  async enqueueCapture(items: { articleId: string; url: string }[]): Promise<void> {
+    const { queue } = await this.#loading;
+    return queue.enqueue(items);
   }
 
   /** Tells `listener` when an article's queued capture finished (its content is in). */
   onCaptured(listener: (articleId: string) => void): () => void {
-    return this.#queue.onCaptured(listener);
+    return this.#onceLoaded(({ queue }) => queue.onCaptured(listener));
   }
 
   onCaptureQueueChange(listener: (status: CaptureQueueStatus) => void): () => void {
-    return this.#queue.onChange(listener);
+    return this.#onceLoaded(({ queue }) => queue.onChange(listener));
   }
 
-  /** Starts working the queue in this process (the app does on start; the CLI when asked). */
+  /** Starts working the queue in this process (the app does on start; the CLI when asked), once the library is loaded. */
   startCaptureQueue(): void {
-    this.#queue.start();
+    void this.#loading.then(
+      ({ queue }) => queue.start(),
+      () => undefined, // the next call reports the failure to load
+    );
   }
 
   /** Settles when nothing is left to capture now or after a backoff (or the queue is paused). */
-  captureQueueIdle(): Promise<void> {
-    return this.#queue.whenIdle();
+  async captureQueueIdle(): Promise<void> {
+    const { queue } = await this.#loading;
+    return queue.whenIdle();
   }
 
   async captureQueueStatus(): Promise<CaptureQueueStatus> {
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    return queue.status();
   }
 
   async listCaptureQueue(query: CaptureQueueQuery = {}): Promise<CaptureQueueEntry[]> {
-    return this.#queue.list(query);
+    const { queue } = await this.#loading;
+    return queue.list(query);
   }
 
   async pauseCaptureQueue(): Promise<CaptureQueueStatus> {
-    await this.#queue.pause();
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.pause();
+    return queue.status();
   }
 
   async resumeCaptureQueue(): Promise<CaptureQueueStatus> {
-    await this.#queue.resume();
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.resume();
+    return queue.status();
   }
 
   /** Cancels the given items, or every waiting one. */
   async cancelCapture(ids?: string[]): Promise<CaptureQueueStatus> {
-    await this.#queue.cancel(ids);
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.cancel(ids);
+    return queue.status();
   }
 
   /** Puts failed, gone and cancelled items (the given ones, or all) back in the queue. */
   async retryCapture(ids?: string[]): Promise<CaptureQueueStatus> {
-    await this.#queue.retry(ids);
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.retry(ids);
+    return queue.status();
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────
@@ -246,15 +321,18 @@ export class OffprintCore implements LibraryApi {
     return (await this.listPage(query)).items;
   }
 
-  listPage(query: ListQuery): Promise<ListPage> {
-    return this.#lists.page(query);
+  async listPage(query: ListQuery): Promise<ListPage> {
+    const early = this.#firstPage && pageFromFirstPage(this.#firstPage, query);
+    if (early) return withContentMissing(this.#libraryDir, early);
+    return (await this.#loading).lists.page(query);
   }
 
   async getArticle(id: string): Promise<ArticleWithContent> {
-    const meta = this.store.getArticle(id);
-    const highlights = this.store.highlightsOf(id);
+    const { store } = await this.#loading;
+    const meta = store.getArticle(id);
+    const highlights = store.highlightsOf(id);
     try {
-      return { ...meta, content: await this.store.readContent(id), highlights };
+      return { ...meta, content: await store.readContent(id), highlights };
     } catch (error) {
       if (!(error instanceof OffprintError) || error.code !== 'content-missing') throw error;
       return { ...meta, content: '', highlights, contentMissing: true };
@@ -263,52 +341,61 @@ export class OffprintCore implements LibraryApi {
 
   /** The stored plain text of an article (what search and highlights' positions are over). */
   async getArticleText(id: string): Promise<string> {
-    return this.store.readText(id);
+    const { store } = await this.#loading;
+    return store.readText(id);
   }
 
   async search(query: string): Promise<SearchHit[]> {
-    return this.#search.search(query);
+    return (await this.#loading).search.search(query);
   }
 
   async searchPage(query: string, options?: SearchOptions): Promise<SearchPage> {
-    return this.#search.searchPage(query, options);
+    return (await this.#loading).search.searchPage(query, options);
   }
 
   /** Tags of the articles not in the Trash, with counts, alphabetically. */
   async listTags(): Promise<TagCount[]> {
-    return countTags(this.store.liveArticles().filter((a) => !a.deletedAt));
+    const { store } = await this.#loading;
+    return countTags(store.liveArticles().filter((a) => !a.deletedAt));
   }
 
   // ── Changing ───────────────────────────────────────────────────────────────
 
-  setArchived(id: string, archived: boolean): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, () => ({ archived }));
+  async setArchived(id: string, archived: boolean): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, () => ({ archived }));
   }
 
-  setFavourite(id: string, favourite: boolean): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, () => ({ favourite }));
+  async setFavourite(id: string, favourite: boolean): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, () => ({ favourite }));
   }
 
   async setProgress(id: string, progress: number): Promise<void> {
-    this.store.setProgress(id, progress);
+    const { store } = await this.#loading;
+    store.setProgress(id, progress);
   }
 
   /** Makes pending reading progress durable now (it is otherwise journaled within 1.5 s). */
-  flush(): Promise<void> {
-    return this.store.flushProgress();
+  async flush(): Promise<void> {
+    const { store } = await this.#loading;
+    return store.flushProgress();
   }
 
-  addTag(id: string, tag: string): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
+  async addTag(id: string, tag: string): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
   }
 
-  removeTag(id: string, tag: string): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, (article) => ({ tags: withoutTag(article.tags, tag) }));
+  async removeTag(id: string, tag: string): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, (article) => ({ tags: withoutTag(article.tags, tag) }));
   }
 
   async bulkUpdate(ids: string[], action: BulkAction): Promise<BulkResult> {
-    const change = bulkChange(action, this.store.liveArticles(), this.now().toISOString());
-    return { changed: (await this.store.updateMany(ids, change)).length };
+    const { store } = await this.#loading;
+    const change = bulkChange(action, store.liveArticles(), this.now().toISOString());
+    return { changed: (await store.updateMany(ids, change)).length };
   }
 
   deleteArticles(ids: string[]): Promise<BulkResult> {
@@ -320,11 +407,12 @@ export class OffprintCore implements LibraryApi {
   }
 
   async emptyTrash(): Promise<BulkResult> {
-    const trashed = this.store
+    const { store } = await this.#loading;
+    const trashed = store
       .liveArticles()
       .filter((a) => a.deletedAt)
       .map((a) => a.id);
-    return { changed: await this.store.purgeArticles(trashed) };
+    return { changed: await store.purgeArticles(trashed) };
   }
 
   /** Also the way to change a tag's case; renaming onto an existing tag merges them under the new spelling. */
@@ -340,20 +428,23 @@ export class OffprintCore implements LibraryApi {
     return this.#replaceTag([name], null);
   }
 
-  addHighlight(input: NewHighlight): Promise<Highlight> {
-    return this.store.addHighlight(input);
+  async addHighlight(input: NewHighlight): Promise<Highlight> {
+    const { store } = await this.#loading;
+    return store.addHighlight(input);
   }
 
-  updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
-    return this.store.updateHighlight(id, patch);
+  async updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
+    const { store } = await this.#loading;
+    return store.updateHighlight(id, patch);
   }
 
-  deleteHighlight(id: string): Promise<void> {
-    return this.store.deleteHighlight(id);
+  async deleteHighlight(id: string): Promise<void> {
+    const { store } = await this.#loading;
+    return store.deleteHighlight(id);
   }
 
   async listClips(query: ClipQuery): Promise<Clip[]> {
-    const store = this.store;
+    const { store } = await this.#loading;
     const clips = await listClips(
       {
         articles: store.liveArticles(),
@@ -368,8 +459,8 @@ export class OffprintCore implements LibraryApi {
   // ── Exporting ──────────────────────────────────────────────────────────────
 
   /** How many articles an export of this view, tag or selection would write. */
-  countExport(request: ArticleExportRequest): number {
-    return this.#exportLibrary(request).articles.length;
+  async countExport(request: ArticleExportRequest): Promise<number> {
+    return this.#exportLibrary((await this.#loading).store, request).articles.length;
   }
 
   /**
@@ -378,31 +469,33 @@ export class OffprintCore implements LibraryApi {
    * particular view, tag or selection is a backup: the whole library, Trash included.
    */
   async exportArticles(request: ArticleExportRequest, path: string): Promise<ExportOutcome> {
-    await this.store.flushProgress();
+    const { store } = await this.#loading;
+    await store.flushProgress();
     const title = request.ids ? 'Offprint — selection' : `Offprint — ${request.tag ?? request.view ?? 'all'}`;
-    return exportToPath(this.#exportLibrary(request), request.format, path, {
+    return exportToPath(this.#exportLibrary(store, request), request.format, path, {
       includeContent: request.includeContent,
       title,
     });
   }
 
   /** Restores an Offprint JSON backup (see `npm run cli -- export --format json`) into this library, which must be empty. */
-  importOffprintJson(path: string): Promise<RestoreOutcome> {
-    return restoreOffprintJson(this.store, path);
+  async importOffprintJson(path: string): Promise<RestoreOutcome> {
+    return restoreOffprintJson((await this.#loading).store, path);
   }
 
   async getSettings(): Promise<LibrarySettings> {
-    return readSettings(this.store.settings());
+    if (this.#firstPage) return readSettings(structuredClone(this.#firstPage.settings));
+    return readSettings((await this.#loading).store.settings());
   }
 
   async updateSettings(patch: SettingsPatch): Promise<LibrarySettings> {
-    return readSettings(await this.store.updateSettings((settings) => withSettingsPatch(settings, patch)));
+    const { store } = await this.#loading;
+    return readSettings(await store.updateSettings((settings) => withSettingsPatch(settings, patch)));
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
-  #exportLibrary(request: ArticleExportRequest) {
-    const store = this.store;
+  #exportLibrary(store: LibraryStore, request: ArticleExportRequest) {
     const whole = request.format === 'json' && !request.ids && !request.view && !request.tag;
     const selection: ExportSelection = whole
       ? { whole: true }
@@ -420,7 +513,28 @@ export class OffprintCore implements LibraryApi {
     );
   }
 
+  /**
+   * Subscribes through the loaded parts: at once when the library is loaded, else when it is.
+   * The returned function unsubscribes either way (before the load, the subscription never happens).
+   */
+  #onceLoaded(subscribe: (parts: CoreParts) => () => void): () => void {
+    if (this.#parts) return subscribe(this.#parts);
+    let unsubscribe: (() => void) | null = null;
+    let cancelled = false;
+    void this.#loading.then(
+      (parts) => {
+        if (!cancelled) unsubscribe = subscribe(parts);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
+  }
+
   async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
-    return { changed: await replaceTagEverywhere(this.store, from, into), tags: await this.listTags() };
+    const { store } = await this.#loading;
+    return { changed: await replaceTagEverywhere(store, from, into), tags: await this.listTags() };
   }
 }

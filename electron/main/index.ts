@@ -129,14 +129,16 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  // The app works the capture queue of imported links from the start, resuming where it stopped.
+  // The window opens on the first page (first-page.json) while the rest of the library loads; the
+  // capture queue of imported links is worked from the start of the full load, resuming where it stopped.
   const opened = await OffprintCore.open({
     libraryDir,
     logger,
     pageSource: renderingPageSource(createElectronPageRenderer()),
     startCaptureQueue: true,
+    firstPageEarly: true,
   });
-  logger.info('Opened the library', { libraryDir: opened.libraryDir });
+  logger.info('Opened the library', { libraryDir: opened.libraryDir, firstPageEarly: opened.firstPageEarly });
   core = opened;
 
   const appSession = session.defaultSession;
@@ -177,6 +179,7 @@ async function start(): Promise<void> {
       );
   });
 
+  await opened.loaded();
   for (const notice of opened.notices) {
     void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Offprint', message: notice });
   }

@@ -8,7 +8,7 @@ import type { ExportOutcome } from './export-to-path';
 
 export interface ArticleExporter {
   /** How many articles the request covers (checked before asking where to write). */
-  countExport(request: ArticleExportRequest): number;
+  countExport(request: ArticleExportRequest): Promise<number>;
   exportArticles(request: ArticleExportRequest, path: string): Promise<ExportOutcome>;
 }
 
@@ -17,7 +17,7 @@ export async function exportArticlesTo(
   choosePath: (request: ArticleExportRequest) => Promise<string | null>,
   request: ArticleExportRequest,
 ): Promise<ArticleExportResult> {
-  if (exporter.countExport(request) === 0) {
+  if ((await exporter.countExport(request)) === 0) {
     throw new OffprintError('nothing-to-export', 'There are no articles to export.');
   }
   const path = await choosePath(request);

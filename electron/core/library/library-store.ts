@@ -32,6 +32,7 @@ import {
   stagingRoot,
 } from './library-layout';
 import { describeFileError } from './file-errors';
+import { firstPagePath, readFirstPage, writeFirstPage } from './first-page';
 import { acquireLibraryLock } from './library-lock';
 import {
   allBackups,
@@ -58,6 +59,8 @@ export interface StoreOptions {
   /** The current format and its migrations (tests use their own). */
   schema?: Schema;
   now?: () => Date;
+  /** Called once the library is locked for this process, before its index is read. */
+  onLocked?: () => void;
   /** Where failures the store survives (a meta.json not rewritten, a failed cleanup) are reported. */
   logger?: Logger;
 }
@@ -127,7 +130,7 @@ export class LibraryStore {
     readonly dir: string,
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
-    private readonly options: Required<StoreOptions>,
+    private readonly options: Required<Omit<StoreOptions, 'onLocked'>>,
     /** Why the library could not be opened for writing (a read-only or full disk), or null. */
     readonly readOnly: string | null = null,
   ) {}
@@ -152,6 +155,7 @@ export class LibraryStore {
       }
     }
     const lock = await acquireLibraryLock(dir);
+    options.onLocked?.();
     const store = new LibraryStore(
       dir,
       openSnapshotDb(dir),
@@ -174,6 +178,7 @@ export class LibraryStore {
       }
       await store.#load();
       if (!lock.readOnly) await store.#expireTrash();
+      if (!lock.readOnly) await store.#ensureFirstPage();
       store.#recordCheck = store
         .#repairRecords()
         .catch((error: unknown) =>
@@ -243,10 +248,12 @@ export class LibraryStore {
   }
 
   highlightsOf(articleId: string): Highlight[] {
-    return this.#state
-      .highlightsOf(articleId)
-      .sort((a, b) => a.position.start - b.position.start)
-      .map(copy);
+    return this.peekHighlights(articleId).map(copy);
+  }
+
+  /** The article's highlights in text order, without copying them (read only): search checks all of them on load. */
+  peekHighlights(articleId: string): readonly Highlight[] {
+    return this.#state.highlightsOf(articleId).sort((a, b) => a.position.start - b.position.start);
   }
 
   settings(): Record<string, unknown> {
@@ -810,7 +817,27 @@ export class LibraryStore {
     const index = { ...this.#state.toIndex(this.options.schema.version), journal: this.#journal.position };
     await writeSnapshot(this.db, this.dir, index);
     this.#snapshotGood = true;
+    // Derived, like the search index: without it the next open reads library.json first.
+    await writeFirstPage(this.dir, index).catch(() =>
+      rm(firstPagePath(this.dir), { force: true }).catch(() => undefined),
+    );
     await this.#journal.reset();
+  }
+
+  /**
+   * A library last written without first-page.json (by an older Offprint, or closed without a
+   * change) gets one now, while library.json and the journal still hold the same state.
+   */
+  async #ensureFirstPage(): Promise<void> {
+    if (!this.#journal || this.#journal.bytes > 0 || !this.#snapshotGood) return;
+    const version = this.options.schema.version;
+    if (await readFirstPage(this.dir, version)) return;
+    await writeFirstPage(this.dir, {
+      schemaVersion: version,
+      journal: this.#journal.position,
+      settings: this.#state.settings,
+      articles: this.#state.list(),
+    }).catch(() => undefined);
   }
 
   async #readArticleFile(id: string, file: string): Promise<string> {
