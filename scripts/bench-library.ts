@@ -6,8 +6,11 @@
  * peak RSS, and the sizes on disk. Run it in a fresh process on a generated library
  * (npm run gen:library); the library is changed by the writes (they are undone as far as possible).
  */
-import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OffprintCore } from '../electron/core/offprint-core';
 import {
   indexPath,
@@ -20,10 +23,23 @@ import type { ArticleMeta } from '@shared/model';
 import { percentileOf as percentile } from './percentile';
 
 const args = process.argv.slice(2);
-const at = args.indexOf('--library');
-const library = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--library='))?.slice(10);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+};
+const compare = option('compare');
+if (compare) {
+  await compareSizes(
+    compare.split(',').map(Number),
+    resolve(option('root') ?? join(tmpdir(), 'offprint-bench')),
+    Number(option('runs') ?? '1'),
+  );
+  process.exit(0);
+}
+const library = option('library');
 if (!library) {
   console.error('Usage: npm run bench:library -- --library DIR');
+  console.error('       npm run bench:library -- --compare 10000,100000 [--root DIR] [--runs N]');
   process.exit(2);
 }
 const dir = resolve(library);
@@ -40,12 +56,17 @@ const sizeOf = (path: string): Promise<number> =>
 
 // ── Cold start to the first page ──────────────────────────────────────────────
 const t0 = performance.now();
-const core = await OffprintCore.open({ libraryDir: dir });
+// As the app opens it: the first page is answered before the rest of the library has loaded.
+const core = await OffprintCore.open({ libraryDir: dir, firstPageEarly: true });
 const openMs = performance.now() - t0;
+const firstPageEarly = core.firstPageEarly;
 const firstPage = await core.listPage({ view: 'inbox', offset: 0, limit: 50 });
 const firstPageMs = performance.now() - t0;
 if (firstPage.items.length === 0) throw new Error('The Inbox is empty: is this a generated library?');
 mark('firstPage');
+await core.loaded();
+const loadedMs = performance.now() - t0;
+mark('loaded');
 const { total: articles } = await core.listPage({ view: 'all', limit: 1 });
 const everything = [
   ...(await core.listArticles({ view: 'all' })),
@@ -127,6 +148,8 @@ const result = {
   articles,
   firstPageMs: round(firstPageMs),
   openMs: round(openMs),
+  firstPageEarly,
+  loadedMs: round(loadedMs),
   pageP95Ms: round(percentile(pageTimes, 95)),
   sortP95Ms: round(percentile(sortTimes, 95)),
   searchLoadMs: round(searchLoadMs),
@@ -196,4 +219,55 @@ async function fixedQueries(all: ArticleMeta[]): Promise<string[]> {
   ];
   while (queries.length < 50) queries.push(w(queries.length));
   return queries.slice(0, 50);
+}
+
+/**
+ * --compare 10000,100000: benchmarks libraries of those sizes one after another, each in a fresh
+ * process (generating <root>/library-<n> when it is missing), best first page of `runs` runs each,
+ * and prints the results with the ratio of the largest's first page to the smallest's.
+ */
+async function compareSizes(sizes: number[], root: string, runs: number): Promise<void> {
+  if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    console.error('--compare takes two or more article counts, e.g. --compare 10000,100000');
+    process.exit(2);
+  }
+  const script = fileURLToPath(import.meta.url);
+  const repo = resolve(dirname(script), '..');
+  const tsx = (file: string, ...rest: string[]): [string, string[]] => [
+    join(repo, 'node_modules', '.bin', 'tsx'),
+    ['--tsconfig', join(repo, 'tsconfig.node.json'), join(repo, 'scripts', file), ...rest],
+  ];
+  const best = new Map<number, Record<string, unknown>>();
+  for (const n of sizes) {
+    const library = join(root, `library-${n}`);
+    if ((await readdir(library).catch(() => [])).length === 0) {
+      process.stderr.write(`generating ${n} articles into ${library}\n`);
+      execFileSync(...tsx('gen-library.ts', '--articles', String(n), '--out', library), {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    }
+  }
+  // Alternating sizes run by run, so a busy moment on the machine does not fall on one size only.
+  for (let run = 0; run < runs; run++) {
+    for (const n of sizes) {
+      const out = execFileSync(...tsx('bench-library.ts', '--library', join(root, `library-${n}`)), {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      const result = JSON.parse(out.toString('utf8').trim().split('\n').pop()!) as Record<string, unknown>;
+      const previous = best.get(n);
+      if (!previous || (result.firstPageMs as number) < (previous.firstPageMs as number)) best.set(n, result);
+    }
+  }
+  const first = (n: number): number => best.get(n)!.firstPageMs as number;
+  const smallest = Math.min(...sizes);
+  const largest = Math.max(...sizes);
+  console.log(
+    JSON.stringify({
+      compare: sizes.map((n) => best.get(n)),
+      runs,
+      firstPageRatio: Math.round((first(largest) / first(smallest)) * 100) / 100,
+      loadAverage: (await readFile('/proc/loadavg', 'utf8').catch(() => '')).split(' ').slice(0, 3).join(' '),
+    }),
+  );
 }

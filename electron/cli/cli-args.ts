@@ -8,7 +8,7 @@ export interface CliArgs {
 }
 
 /** Options that take a value; everything else starting with -- is a yes/no flag. */
-const VALUE_OPTIONS = new Set(['library', 'url', 'view', 'tag', 'port']);
+const VALUE_OPTIONS = new Set(['library', 'url', 'view', 'tag', 'port', 'format', 'out']);
 
 /** Splits argv (without node and the script) into a command, its operands, flags and options. */
 export function parseCliArgs(argv: string[]): CliArgs {

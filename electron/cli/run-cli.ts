@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { OffprintError, toErrorInfo } from '@shared/ipc/envelope';
 import { LIBRARY_VIEWS, type ArticleMeta, type LibraryView } from '@shared/model';
 import { IMPORT_FORMAT_LABELS, type ImportProblem } from '@shared/import/import-model';
 import type { ImportSummary } from '@shared/import/import-summary';
+import { ARTICLE_EXPORT_FORMATS, type ArticleExportFormat } from '@shared/transfer/article-export';
 import { stderrLogger, type Logger } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
@@ -40,6 +42,11 @@ Commands:
   show <id> [--json]              Print an article (with --json: its metadata, content, textContent and
                                   highlights, each with its state: anchored, orphaned or pending).
   search <words>... [--json]      Find articles containing every word.
+  export --format F --out PATH [--view V] [--tag T] [--no-content]
+                                  Export articles (F: ${ARTICLE_EXPORT_FORMATS.join(', ')}; default view all).
+                                  json of no --view or --tag is a backup: every article, Trash too;
+                                  json writes bodies and images beside the file unless --no-content;
+                                  markdown writes a folder; the others one file. Prints what was written.
   remove <id>                     Delete an article, its images and its highlights.
   import <file|folder> [--no-capture] [--json]
                                   Import an export (Pocket, Omnivore, Wallabag, Instapaper, Readwise,
@@ -83,6 +90,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'search':
       case 'remove':
       case 'import':
+      case 'export':
       case 'serve':
         return await withLibrary(argv, args, io, LIBRARY_COMMANDS[args.command]);
       case 'queue':
@@ -106,7 +114,10 @@ function cliLogger(args: CliArgs, io: CliIo): Logger {
   return stderrLogger((line) => io.err(line.trimEnd()), args.flags.has('verbose') ? 'info' : 'warn');
 }
 
-const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | 'import' | 'serve', LibraryCommand> = {
+const LIBRARY_COMMANDS: Record<
+  'add' | 'list' | 'show' | 'search' | 'remove' | 'import' | 'export' | 'serve',
+  LibraryCommand
+> = {
   async add(core, args, io) {
     allowOnly(args, []);
     const [target] = operands(args, ['url|file']);
@@ -123,10 +134,7 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
   async list(core, args, io) {
     allowOnly(args, ['json'], ['view', 'tag']);
     operands(args, []);
-    const view = (args.options.get('view') ?? 'all') as LibraryView;
-    if (!LIBRARY_VIEWS.includes(view)) {
-      throw new OffprintError('usage', `--view is one of ${LIBRARY_VIEWS.join(', ')}, not "${view}".`);
-    }
+    const view = viewOption(args);
     const articles = await core.listArticles({ view, tag: args.options.get('tag') });
     if (args.flags.has('json')) io.out(JSON.stringify(articles, null, 2));
     else for (const a of articles) io.out(listLine(a));
@@ -218,6 +226,32 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
     return EXIT_OK;
   },
 
+  async export(core, args, io) {
+    allowOnly(args, ['no-content'], ['format', 'out', 'view', 'tag']);
+    operands(args, []);
+    const format = args.options.get('format');
+    const out = args.options.get('out');
+    if (!format || !(ARTICLE_EXPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new OffprintError('usage', `export needs --format, one of ${ARTICLE_EXPORT_FORMATS.join(', ')}.`);
+    }
+    if (!out) throw new OffprintError('usage', 'export needs --out PATH.');
+    if (args.flags.has('no-content') && format !== 'json') {
+      throw new OffprintError('usage', '--no-content is for --format json only.');
+    }
+    const outcome = await core.exportArticles(
+      {
+        format: format as ArticleExportFormat,
+        view: args.options.has('view') ? viewOption(args) : undefined,
+        tag: args.options.get('tag'),
+        includeContent: !args.flags.has('no-content'),
+      },
+      resolve(out),
+    );
+    io.out(`Exported ${outcome.articles} article(s) to ${outcome.path}`);
+    for (const skipped of outcome.skipped) io.err(`offprint: skipped ${skipped.id}: ${oneLine(skipped.reason)}`);
+    return EXIT_OK;
+  },
+
   async serve(core, args, io) {
     allowOnly(args, ['recover-library'], ['port']);
     operands(args, []);
@@ -225,6 +259,14 @@ const LIBRARY_COMMANDS: Record<'add' | 'list' | 'show' | 'search' | 'remove' | '
     return EXIT_OK;
   },
 };
+
+function viewOption(args: CliArgs): LibraryView {
+  const view = (args.options.get('view') ?? 'all') as LibraryView;
+  if (!LIBRARY_VIEWS.includes(view)) {
+    throw new OffprintError('usage', `--view is one of ${LIBRARY_VIEWS.join(', ')}, not "${view}".`);
+  }
+  return view;
+}
 
 async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
   const logger = cliLogger(args, io);

@@ -27,6 +27,7 @@ import type {
   TagCount,
 } from '@shared/model';
 import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '@shared/queue/capture-queue';
+import type { ArticleExportRequest } from '@shared/transfer/article-export';
 import type { Clip, ClipQuery } from '@shared/transfer/clip';
 import type { HighlightState, ImportSummary, UndoImportResult } from '@shared/import/import-summary';
 import { noCapture, type CaptureHandoff } from './import/capture-handoff';
@@ -39,13 +40,18 @@ import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
 import { SiteIconCache } from './capture/site-icon-cache';
 import { listClips } from './clips/list-clips';
-import { searchIndexPath } from './library/library-layout';
+import { exportLibraryOf, type ExportSelection } from './export/library-export-source';
+import { exportToPath, type ExportOutcome } from './export/export-to-path';
+import { pageFromFirstPage, readFirstPage, withContentMissing, type FirstPage } from './library/first-page';
+import { ASSETS_FOLDER, articleDir, searchIndexPath } from './library/library-layout';
 import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
 import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
 import { stderrLogger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
+import { restoreOffprintJson, type RestoreOutcome } from './organizing/restore-backup';
+import { CURRENT_SCHEMA } from './library/migrations';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
 import { CaptureQueue, type CaptureQueueOptions } from './saving/capture-queue';
@@ -55,6 +61,7 @@ import type { SearchEngine } from './search/search-engine';
 import type { ImportProgress } from '@shared/import/import-summary';
 import { SearchIndex } from './search/search-index';
 import { SearchSync } from './search-sync';
+import { join } from 'node:path';
 
 export interface CoreOptions extends StoreOptions {
   libraryDir: string;
@@ -76,50 +83,89 @@ export interface CoreOptions extends StoreOptions {
   // `logger` (from StoreOptions) likewise: stderr unless another is given.
 }
 
+/** What the core wires up once the library is loaded. */
+interface CoreParts {
+  store: LibraryStore;
+  search: SearchIndex;
+  searchSync: SearchSync;
+  lists: ListCache;
+  saver: ArticleSaver;
+  queue: CaptureQueue;
+}
+
 export class OffprintCore implements LibraryApi {
   readonly #progress: ProgressBus;
-  readonly #search: SearchIndex;
-  readonly #searchSync: SearchSync;
-  readonly #lists: ListCache;
-  readonly #saver: ArticleSaver;
-  readonly #queue: CaptureQueue;
-  readonly #importCaptures: CaptureHandoff;
+  readonly #libraryDir: string;
+  #parts: CoreParts | null = null;
+  readonly #loading: Promise<CoreParts>;
+  /** The first page as written with the snapshot, answered while the rest of the library loads. */
+  #firstPage: FirstPage | null;
+  /** Where an import's entries without content go, when not to the capture queue. */
+  readonly #importCaptures: CaptureHandoff | undefined;
   readonly #importListeners = new Set<(progress: ImportProgress) => void>();
 
   private constructor(
-    private readonly store: LibraryStore,
+    libraryDir: string,
+    storeOpening: Promise<LibraryStore>,
+    firstPage: FirstPage | null,
     private readonly now: () => Date,
     options: CoreOptions,
   ) {
     const logger = options.logger ?? stderrLogger();
+    this.#libraryDir = libraryDir;
+    this.#firstPage = firstPage;
+    this.#importCaptures = options.importCaptures;
     this.#progress = new ProgressBus(logger);
-    this.#search = new SearchIndex(store, {
-      path: searchIndexPath(store.dir),
-      engine: options.searchEngine,
-      logger,
-    });
-    this.#searchSync = new SearchSync(store, this.#search, logger);
-    this.#lists = new ListCache(store);
-    this.#saver = new ArticleSaver(
-      {
-        store,
-        pages: options.pageSource ?? fetchedPageSource,
-        progress: this.#progress,
+    this.#loading = storeOpening.then((store) => {
+      const source = {
+        liveArticles: () => store.liveArticles(),
+        peekArticle: (id: string) => store.peekArticle(id),
+        highlightsOf: (id: string) => store.peekHighlights(id),
+        readText: (id: string) => store.readText(id),
+      };
+      const search = new SearchIndex(source, {
+        path: searchIndexPath(store.dir),
+        engine: options.searchEngine,
         logger,
-        limits: options.limits,
-        siteIcons: new SiteIconCache(),
-      },
-      now,
-    );
-    this.#queue = new CaptureQueue(
-      { store, capture: (id, url) => this.#saver.captureInto(id, url), now, logger },
-      options.captureQueue,
-    );
-    this.#importCaptures = options.importCaptures ?? { enqueueCapture: (items) => this.#queue.enqueue(items) };
-    if (options.startCaptureQueue) this.#queue.start();
+      });
+      const saver = new ArticleSaver(
+        {
+          store,
+          pages: options.pageSource ?? fetchedPageSource,
+          progress: this.#progress,
+          logger,
+          limits: options.limits,
+          siteIcons: new SiteIconCache(),
+        },
+        now,
+      );
+      const queue = new CaptureQueue(
+        { store, capture: (id, url) => saver.captureInto(id, url), now, logger },
+        options.captureQueue,
+      );
+      this.#parts = {
+        store,
+        search,
+        searchSync: new SearchSync(store, search, logger),
+        lists: new ListCache(store),
+        saver,
+        queue,
+      };
+      this.#firstPage = null;
+      // Only now: the queue works from the library's whole state, never from the first page alone.
+      if (options.startCaptureQueue) queue.start();
+      return this.#parts;
+    });
+    // Whoever calls next sees a failure to load; it must not count as unhandled meanwhile.
+    this.#loading.catch(() => undefined);
   }
 
-  static async open(options: CoreOptions): Promise<OffprintCore> {
+  /**
+   * Opens the library. With `firstPageEarly`, it resolves as soon as the library is locked and
+   * its first page (first-page.json) is known good, and loads the rest in the background: the
+   * first page and the settings are answered at once, every other call waits for the load.
+   */
+  static async open(options: CoreOptions & { firstPageEarly?: boolean }): Promise<OffprintCore> {
     const now = options.now ?? (() => new Date());
     const {
       libraryDir,
@@ -129,31 +175,50 @@ export class OffprintCore implements LibraryApi {
       captureQueue: _queue,
       startCaptureQueue: _start,
       importCaptures: _captures,
+      firstPageEarly,
       ...store
     } = options;
     const logger = options.logger ?? stderrLogger();
-    return new OffprintCore(await LibraryStore.open(libraryDir, { ...store, now, logger }), now, {
-      ...options,
-      logger,
-    });
+    const schemaVersion = (store.schema ?? CURRENT_SCHEMA).version;
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    const opening = LibraryStore.open(libraryDir, { ...store, now, logger, onLocked: () => locked() });
+    const firstPage = firstPageEarly
+      ? await Promise.race([lockTaken, opening]).then(() => readFirstPage(libraryDir, schemaVersion))
+      : null;
+    const core = new OffprintCore(libraryDir, opening, firstPage, now, { ...options, logger });
+    if (!firstPage) await core.#loading;
+    return core;
+  }
+
+  /** Whether the first page is answered from first-page.json while the rest still loads. */
+  get firstPageEarly(): boolean {
+    return this.#firstPage !== null;
+  }
+
+  /** Resolves once the whole library is loaded (at once, unless it was opened with `firstPageEarly`). */
+  async loaded(): Promise<void> {
+    await this.#loading;
   }
 
   get libraryDir(): string {
-    return this.store.dir;
+    return this.#libraryDir;
   }
 
-  /** What the user should be told about opening the library (e.g. a recovered index). */
+  /** What the user should be told about opening the library (e.g. a recovered index); complete once loaded. */
   get notices(): readonly string[] {
-    return this.store.notices;
+    return this.#parts?.store.notices ?? [];
   }
 
   async getNotices(): Promise<string[]> {
-    return [...this.store.notices];
+    const { store } = await this.#loading;
+    return [...store.notices];
   }
 
   /** Loads the search index in the background (call once the first page is on screen). */
-  warmUpSearch(): Promise<void> {
-    return this.#search.ready().then(() => undefined);
+  async warmUpSearch(): Promise<void> {
+    const { search } = await this.#loading;
+    await search.ready();
   }
 
   onCaptureProgress(listener: ProgressListener): () => void {
@@ -161,40 +226,45 @@ export class OffprintCore implements LibraryApi {
   }
 
   async close(): Promise<void> {
-    await this.#queue.close();
+    // A library that failed to load was never opened (its lock is already released).
+    const parts = await this.#loading.catch(() => null);
+    await parts?.queue.close();
     this.#progress.clear();
     this.#importListeners.clear();
-    await this.store.close();
-    await this.#searchSync.close();
+    if (!parts) return;
+    const { store, searchSync } = parts;
+    await store.close();
+    await searchSync.close();
   }
 
   // ── Saving ─────────────────────────────────────────────────────────────────
 
-  saveUrl(input: string): Promise<SaveResult> {
-    return this.#saver.saveUrl(input);
+  async saveUrl(input: string): Promise<SaveResult> {
+    return (await this.#loading).saver.saveUrl(input);
   }
 
   /** Saves a web page stored on disk (.html/.htm, e.g. a browser's "Web page, complete"). */
-  saveFile(path: string): Promise<SaveResult> {
-    return this.#saver.saveFile(path);
+  async saveFile(path: string): Promise<SaveResult> {
+    return (await this.#loading).saver.saveFile(path);
   }
 
   /** Saves a page as the user's browser rendered it, handed over by the browser connector. */
-  saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
-    return this.#saver.saveRenderedPage(page);
+  async saveRenderedPage(page: RenderedPageCapture): Promise<SaveResult> {
+    return (await this.#loading).saver.saveRenderedPage(page);
   }
 
   /**
    * Updates an article from the web, keeping tags, state, progress and highlights (re-anchored in
    * the new text). An article saved from a file with no web address is read again from that file.
    */
-  refreshArticle(id: string): Promise<ArticleMeta> {
-    return this.#saver.refreshArticle(id);
+  async refreshArticle(id: string): Promise<ArticleMeta> {
+    return (await this.#loading).saver.refreshArticle(id);
   }
 
   /** Removes an article for good: its files and its highlights (the CLI's remove; the app uses the Trash). */
   async deleteArticle(id: string): Promise<void> {
-    await this.store.deleteArticle(id);
+    const { store } = await this.#loading;
+    await store.deleteArticle(id);
   }
 
   // ── Importing ──────────────────────────────────────────────────────────────
@@ -226,20 +296,19 @@ export class OffprintCore implements LibraryApi {
   }
 
   async #import(result: ImportResult, options: Omit<ImportOptions, 'onProgress'>): Promise<ImportSummary> {
+    const { store, queue } = await this.#loading;
+    const captures = this.#importCaptures ?? { enqueueCapture: (items) => queue.enqueue(items) };
     return importIntoLibrary(
-      {
-        store: this.store,
-        captures: options.capture === false ? noCapture : this.#importCaptures,
-        now: this.now,
-      },
+      { store, captures: options.capture === false ? noCapture : captures, now: this.now },
       result,
       { ...options, onProgress: (progress) => this.#importListeners.forEach((l) => l(progress)) },
     );
   }
 
   /** Removes what an import added: the articles it created, and the highlights and tags it added to others. */
-  undoImport(importId: string): Promise<UndoImportResult> {
-    return undoImport(this.store, importId, this.now().toISOString());
+  async undoImport(importId: string): Promise<UndoImportResult> {
+    const { store } = await this.#loading;
+    return undoImport(store, importId, this.now().toISOString());
   }
 
   onImportProgress(listener: (progress: ImportProgress) => void): () => void {
@@ -249,9 +318,10 @@ export class OffprintCore implements LibraryApi {
 
   /** Each highlight of an article with where it stands: anchored, orphaned, or pending a capture. */
   async highlightStates(id: string): Promise<{ highlight: Highlight; state: HighlightState }[]> {
-    const article = this.store.getArticle(id);
-    const text = article.awaitingCapture ? null : await this.store.readText(id).catch(() => null);
-    return this.store.highlightsOf(id).map((highlight) => ({
+    const { store } = await this.#loading;
+    const article = store.getArticle(id);
+    const text = article.awaitingCapture ? null : await store.readText(id).catch(() => null);
+    return store.highlightsOf(id).map((highlight) => ({
       highlight,
       state: highlightState(article, highlight, text),
     }));
@@ -260,57 +330,68 @@ export class OffprintCore implements LibraryApi {
   // ── Capture queue ──────────────────────────────────────────────────────────
 
   /** Queues placeholder articles (entries without content) to be captured from their URL, in place. */
-  enqueueCapture(items: { articleId: string; url: string }[]): Promise<void> {
-    return this.#queue.enqueue(items);
+  async enqueueCapture(items: { articleId: string; url: string }[]): Promise<void> {
+    const { queue } = await this.#loading;
+    return queue.enqueue(items);
   }
 
   /** Tells `listener` when an article's queued capture finished (its content is in). */
   onCaptured(listener: (articleId: string) => void): () => void {
-    return this.#queue.onCaptured(listener);
+    return this.#onceLoaded(({ queue }) => queue.onCaptured(listener));
   }
 
   onCaptureQueueChange(listener: (status: CaptureQueueStatus) => void): () => void {
-    return this.#queue.onChange(listener);
+    return this.#onceLoaded(({ queue }) => queue.onChange(listener));
   }
 
-  /** Starts working the queue in this process (the app does on start; the CLI when asked). */
+  /** Starts working the queue in this process (the app does on start; the CLI when asked), once the library is loaded. */
   startCaptureQueue(): void {
-    this.#queue.start();
+    void this.#loading.then(
+      ({ queue }) => queue.start(),
+      () => undefined, // the next call reports the failure to load
+    );
   }
 
   /** Settles when nothing is left to capture now or after a backoff (or the queue is paused). */
-  captureQueueIdle(): Promise<void> {
-    return this.#queue.whenIdle();
+  async captureQueueIdle(): Promise<void> {
+    const { queue } = await this.#loading;
+    return queue.whenIdle();
   }
 
   async captureQueueStatus(): Promise<CaptureQueueStatus> {
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    return queue.status();
   }
 
   async listCaptureQueue(query: CaptureQueueQuery = {}): Promise<CaptureQueueEntry[]> {
-    return this.#queue.list(query);
+    const { queue } = await this.#loading;
+    return queue.list(query);
   }
 
   async pauseCaptureQueue(): Promise<CaptureQueueStatus> {
-    await this.#queue.pause();
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.pause();
+    return queue.status();
   }
 
   async resumeCaptureQueue(): Promise<CaptureQueueStatus> {
-    await this.#queue.resume();
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.resume();
+    return queue.status();
   }
 
   /** Cancels the given items, or every waiting one. */
   async cancelCapture(ids?: string[]): Promise<CaptureQueueStatus> {
-    await this.#queue.cancel(ids);
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.cancel(ids);
+    return queue.status();
   }
 
   /** Puts failed, gone and cancelled items (the given ones, or all) back in the queue. */
   async retryCapture(ids?: string[]): Promise<CaptureQueueStatus> {
-    await this.#queue.retry(ids);
-    return this.#queue.status();
+    const { queue } = await this.#loading;
+    await queue.retry(ids);
+    return queue.status();
   }
 
   // ── Reading ────────────────────────────────────────────────────────────────
@@ -319,15 +400,18 @@ export class OffprintCore implements LibraryApi {
     return (await this.listPage(query)).items;
   }
 
-  listPage(query: ListQuery): Promise<ListPage> {
-    return this.#lists.page(query);
+  async listPage(query: ListQuery): Promise<ListPage> {
+    const early = this.#firstPage && pageFromFirstPage(this.#firstPage, query);
+    if (early) return withContentMissing(this.#libraryDir, early);
+    return (await this.#loading).lists.page(query);
   }
 
   async getArticle(id: string): Promise<ArticleWithContent> {
-    const meta = this.store.getArticle(id);
-    const highlights = this.store.highlightsOf(id);
+    const { store } = await this.#loading;
+    const meta = store.getArticle(id);
+    const highlights = store.highlightsOf(id);
     try {
-      return { ...meta, content: await this.store.readContent(id), highlights };
+      return { ...meta, content: await store.readContent(id), highlights };
     } catch (error) {
       if (!(error instanceof OffprintError) || error.code !== 'content-missing') throw error;
       return { ...meta, content: '', highlights, contentMissing: true };
@@ -336,52 +420,61 @@ export class OffprintCore implements LibraryApi {
 
   /** The stored plain text of an article (what search and highlights' positions are over). */
   async getArticleText(id: string): Promise<string> {
-    return this.store.readText(id);
+    const { store } = await this.#loading;
+    return store.readText(id);
   }
 
   async search(query: string): Promise<SearchHit[]> {
-    return this.#search.search(query);
+    return (await this.#loading).search.search(query);
   }
 
   async searchPage(query: string, options?: SearchOptions): Promise<SearchPage> {
-    return this.#search.searchPage(query, options);
+    return (await this.#loading).search.searchPage(query, options);
   }
 
   /** Tags of the articles not in the Trash, with counts, alphabetically. */
   async listTags(): Promise<TagCount[]> {
-    return countTags(this.store.liveArticles().filter((a) => !a.deletedAt));
+    const { store } = await this.#loading;
+    return countTags(store.liveArticles().filter((a) => !a.deletedAt));
   }
 
   // ── Changing ───────────────────────────────────────────────────────────────
 
-  setArchived(id: string, archived: boolean): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, () => ({ archived }));
+  async setArchived(id: string, archived: boolean): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, () => ({ archived }));
   }
 
-  setFavourite(id: string, favourite: boolean): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, () => ({ favourite }));
+  async setFavourite(id: string, favourite: boolean): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, () => ({ favourite }));
   }
 
   async setProgress(id: string, progress: number): Promise<void> {
-    this.store.setProgress(id, progress);
+    const { store } = await this.#loading;
+    store.setProgress(id, progress);
   }
 
   /** Makes pending reading progress durable now (it is otherwise journaled within 1.5 s). */
-  flush(): Promise<void> {
-    return this.store.flushProgress();
+  async flush(): Promise<void> {
+    const { store } = await this.#loading;
+    return store.flushProgress();
   }
 
-  addTag(id: string, tag: string): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
+  async addTag(id: string, tag: string): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
   }
 
-  removeTag(id: string, tag: string): Promise<ArticleMeta> {
-    return this.store.updateArticle(id, (article) => ({ tags: withoutTag(article.tags, tag) }));
+  async removeTag(id: string, tag: string): Promise<ArticleMeta> {
+    const { store } = await this.#loading;
+    return store.updateArticle(id, (article) => ({ tags: withoutTag(article.tags, tag) }));
   }
 
   async bulkUpdate(ids: string[], action: BulkAction): Promise<BulkResult> {
-    const change = bulkChange(action, this.store.liveArticles(), this.now().toISOString());
-    return { changed: (await this.store.updateMany(ids, change)).length };
+    const { store } = await this.#loading;
+    const change = bulkChange(action, store.liveArticles(), this.now().toISOString());
+    return { changed: (await store.updateMany(ids, change)).length };
   }
 
   deleteArticles(ids: string[]): Promise<BulkResult> {
@@ -393,11 +486,12 @@ export class OffprintCore implements LibraryApi {
   }
 
   async emptyTrash(): Promise<BulkResult> {
-    const trashed = this.store
+    const { store } = await this.#loading;
+    const trashed = store
       .liveArticles()
       .filter((a) => a.deletedAt)
       .map((a) => a.id);
-    return { changed: await this.store.purgeArticles(trashed) };
+    return { changed: await store.purgeArticles(trashed) };
   }
 
   /** Also the way to change a tag's case; renaming onto an existing tag merges them under the new spelling. */
@@ -413,20 +507,23 @@ export class OffprintCore implements LibraryApi {
     return this.#replaceTag([name], null);
   }
 
-  addHighlight(input: NewHighlight): Promise<Highlight> {
-    return this.store.addHighlight(input);
+  async addHighlight(input: NewHighlight): Promise<Highlight> {
+    const { store } = await this.#loading;
+    return store.addHighlight(input);
   }
 
-  updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
-    return this.store.updateHighlight(id, patch);
+  async updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
+    const { store } = await this.#loading;
+    return store.updateHighlight(id, patch);
   }
 
-  deleteHighlight(id: string): Promise<void> {
-    return this.store.deleteHighlight(id);
+  async deleteHighlight(id: string): Promise<void> {
+    const { store } = await this.#loading;
+    return store.deleteHighlight(id);
   }
 
   async listClips(query: ClipQuery): Promise<Clip[]> {
-    const store = this.store;
+    const { store } = await this.#loading;
     const clips = await listClips(
       {
         articles: store.liveArticles(),
@@ -438,17 +535,85 @@ export class OffprintCore implements LibraryApi {
     return structuredClone(clips);
   }
 
+  // ── Exporting ──────────────────────────────────────────────────────────────
+
+  /** How many articles an export of this view, tag or selection would write. */
+  async countExport(request: ArticleExportRequest): Promise<number> {
+    return this.#exportLibrary((await this.#loading).store, request).articles.length;
+  }
+
+  /**
+   * Writes the articles of a view (default all, Trash excluded), a tag, or a selection of ids
+   * to `path` in one of the export formats (see docs/EXPORT-FORMAT.md). Offprint JSON of no
+   * particular view, tag or selection is a backup: the whole library, Trash included.
+   */
+  async exportArticles(request: ArticleExportRequest, path: string): Promise<ExportOutcome> {
+    const { store } = await this.#loading;
+    await store.flushProgress();
+    const title = request.ids ? 'Offprint — selection' : `Offprint — ${request.tag ?? request.view ?? 'all'}`;
+    return exportToPath(this.#exportLibrary(store, request), request.format, path, {
+      includeContent: request.includeContent,
+      title,
+    });
+  }
+
+  /** Restores an Offprint JSON backup (see `npm run cli -- export --format json`) into this library, which must be empty. */
+  async importOffprintJson(path: string): Promise<RestoreOutcome> {
+    return restoreOffprintJson((await this.#loading).store, path);
+  }
+
   async getSettings(): Promise<LibrarySettings> {
-    return readSettings(this.store.settings());
+    if (this.#firstPage) return readSettings(structuredClone(this.#firstPage.settings));
+    return readSettings((await this.#loading).store.settings());
   }
 
   async updateSettings(patch: SettingsPatch): Promise<LibrarySettings> {
-    return readSettings(await this.store.updateSettings((settings) => withSettingsPatch(settings, patch)));
+    const { store } = await this.#loading;
+    return readSettings(await store.updateSettings((settings) => withSettingsPatch(settings, patch)));
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
+  #exportLibrary(store: LibraryStore, request: ArticleExportRequest) {
+    const whole = request.format === 'json' && !request.ids && !request.view && !request.tag;
+    const selection: ExportSelection = whole
+      ? { whole: true }
+      : request.ids
+        ? { ids: request.ids }
+        : { view: request.view, tag: request.tag };
+    return exportLibraryOf(
+      {
+        articles: store.liveArticles(),
+        highlightsOf: (id) => store.highlightsOf(id),
+        readContent: (id) => store.readContent(id),
+        assetsDir: (id) => join(articleDir(store.dir, id), ASSETS_FOLDER),
+      },
+      selection,
+    );
+  }
+
+  /**
+   * Subscribes through the loaded parts: at once when the library is loaded, else when it is.
+   * The returned function unsubscribes either way (before the load, the subscription never happens).
+   */
+  #onceLoaded(subscribe: (parts: CoreParts) => () => void): () => void {
+    if (this.#parts) return subscribe(this.#parts);
+    let unsubscribe: (() => void) | null = null;
+    let cancelled = false;
+    void this.#loading.then(
+      (parts) => {
+        if (!cancelled) unsubscribe = subscribe(parts);
+      },
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
+  }
+
   async #replaceTag(from: string[], into: string | null): Promise<TagChangeResult> {
-    return { changed: await replaceTagEverywhere(this.store, from, into), tags: await this.listTags() };
+    const { store } = await this.#loading;
+    return { changed: await replaceTagEverywhere(store, from, into), tags: await this.listTags() };
   }
 }

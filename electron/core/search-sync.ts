@@ -32,6 +32,7 @@ export class SearchSync {
     if (this.#persistTimer) clearTimeout(this.#persistTimer);
     this.#persistTimer = null;
     await this.#persist();
+    this.search.close();
   }
 
   async #persist(): Promise<void> {

@@ -2,13 +2,15 @@
  * The Electron main process: one window onto one library. Every domain decision is
  * the core's; this wires it to Electron — protocols, IPC, security, the window, the menu.
  */
-import { resolve } from 'node:path';
-import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
+import { join, resolve } from 'node:path';
+import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { toErrorInfo } from '@shared/ipc/envelope';
+import { suggestedExportName, type ArticleExportRequest } from '@shared/transfer/article-export';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { errorText } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { renderingPageSource } from '../core/saving/rendering-page-source';
+import { exportArticlesTo } from '../core/export/export-articles';
 import { exportHighlights } from '../core/export/export-highlights';
 import { createAppLogger, logsDirIn } from './app-log';
 import { combineApi } from './combine-api';
@@ -21,6 +23,7 @@ import {
   sendCaptureProgress,
   sendCaptureQueueStatus,
   sendEvent,
+  sendExportView,
 } from './ipc';
 import { installApplicationMenu } from './menu';
 import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
@@ -132,6 +135,18 @@ async function importFromMenu(opened: OffprintCore): Promise<void> {
   }
 }
 
+/** The save dialog for an article export: a file, or for Markdown a new folder's name. */
+async function chooseExportPath(parent: BrowserWindow | null, request: ArticleExportRequest): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: request.format === 'markdown' ? 'Export as a Markdown folder' : 'Export articles',
+    defaultPath: join(app.getPath('documents'), suggestedExportName(request)),
+    buttonLabel: 'Export',
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 /** Opens the log folder in the system's file manager. */
 async function showLogs(): Promise<void> {
   const dir = logsDirIn(app.getPath('userData'));
@@ -148,14 +163,16 @@ function fail(error: unknown): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const libraryDir = resolveLibraryDir(process.argv, process.env);
-  // The app works the capture queue of imported links from the start, resuming where it stopped.
+  // The window opens on the first page (first-page.json) while the rest of the library loads; the
+  // capture queue of imported links is worked from the start of the full load, resuming where it stopped.
   const opened = await OffprintCore.open({
     libraryDir,
     logger,
     pageSource: renderingPageSource(createElectronPageRenderer()),
     startCaptureQueue: true,
+    firstPageEarly: true,
   });
-  logger.info('Opened the library', { libraryDir: opened.libraryDir });
+  logger.info('Opened the library', { libraryDir: opened.libraryDir, firstPageEarly: opened.firstPageEarly });
   core = opened;
 
   const appSession = session.defaultSession;
@@ -165,6 +182,7 @@ async function start(): Promise<void> {
   const shellApi = createShellApi(
     (url) => shell.openExternal(url),
     (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
+    (request) => exportArticlesTo(opened, () => chooseExportPath(mainWindow, request), request),
   );
   const drops = new DropTokens();
   registerDropTokenHandler(drops, devServerUrl);
@@ -179,6 +197,7 @@ async function start(): Promise<void> {
     showLogs: () => void showLogs(),
     onImport: () => void importFromMenu(opened),
     onPairExtension: () => void showPairingCode(connector, dialog, mainWindow),
+    onExportView: (format) => sendExportView(mainWindow, format),
   });
   registerProtocolClient(app);
 
@@ -196,6 +215,7 @@ async function start(): Promise<void> {
       );
   });
 
+  await opened.loaded();
   for (const notice of opened.notices) {
     void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Offprint', message: notice });
   }

@@ -4,6 +4,7 @@ import { dispatch } from '@shared/ipc/dispatch';
 import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 import type { CaptureProgress } from '@shared/model';
+import type { ArticleExportFormat } from '@shared/transfer/article-export';
 import type { Logger } from '../core/logger';
 import type { CaptureQueueStatus } from '@shared/queue/capture-queue';
 import { isTrustedSender } from './policy/app-origin';
@@ -64,6 +65,13 @@ export function registerDropTokenHandler(drops: DropTokens, devServerUrl?: strin
 }
 
 /** Sends a capture's progress to the window, if it is still open. */
+/** File → Export…: the renderer exports the view it shows. */
+export function sendExportView(window: BrowserWindow | null, format: ArticleExportFormat): void {
+  if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
+    window.webContents.send(channelOf('exportView'), format);
+  }
+}
+
 export function sendCaptureProgress(window: BrowserWindow | null, progress: CaptureProgress): void {
   sendEvent(window, 'captureProgress', progress);
 }

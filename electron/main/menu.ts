@@ -1,4 +1,14 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { ArticleExportFormat } from '@shared/transfer/article-export';
+
+/** File → Export…'s formats, as the user reads them. */
+export const EXPORT_MENU: { format: ArticleExportFormat; label: string }[] = [
+  { format: 'markdown', label: 'Markdown Folder (Obsidian)…' },
+  { format: 'epub', label: 'EPUB E-book…' },
+  { format: 'json', label: 'Offprint JSON (with Content)…' },
+  { format: 'csv', label: 'CSV Spreadsheet…' },
+  { format: 'netscape', label: 'Browser Bookmarks (HTML)…' },
+];
 
 export interface MenuOptions {
   isMac: boolean;
@@ -10,6 +20,8 @@ export interface MenuOptions {
   onImport?: () => void;
   /** File → Pair Browser Extension…: shows a pairing code for the browser connector. */
   onPairExtension?: () => void;
+  /** File → Export…: exports the view on screen in the chosen format. */
+  onExportView?: (format: ArticleExportFormat) => void;
 }
 
 export function buildMenuTemplate({
@@ -18,11 +30,22 @@ export function buildMenuTemplate({
   showLogs,
   onImport,
   onPairExtension,
+  onExportView,
 }: MenuOptions): MenuItemConstructorOptions[] {
   const file: MenuItemConstructorOptions[] = [
     ...(onImport ? [{ label: 'Import…', accelerator: 'CmdOrCtrl+Shift+I', click: () => onImport() }] : []),
-    ...(onPairExtension ? [{ label: 'Pair Browser Extension…', click: () => onPairExtension() }] : []),
-    ...(onImport || onPairExtension ? [{ type: 'separator' } as const] : []),
+    ...(onExportView
+      ? [
+          {
+            label: 'Export Current View',
+            submenu: EXPORT_MENU.map(({ format, label }) => ({ label, click: () => onExportView(format) })),
+          },
+        ]
+      : []),
+    ...(onImport || onExportView ? [{ type: 'separator' } as const] : []),
+    ...(onPairExtension
+      ? [{ label: 'Pair Browser Extension…', click: () => onPairExtension() }, { type: 'separator' } as const]
+      : []),
     isMac ? { role: 'close' } : { role: 'quit' },
   ];
   const view: MenuItemConstructorOptions[] = [

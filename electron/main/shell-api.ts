@@ -8,11 +8,15 @@ export function createShellApi(
   exportHighlights: ShellApi['exportHighlights'] = async () => {
     throw new OffprintError('not-available', 'Exporting to a folder is not available here.');
   },
+  exportArticles: ShellApi['exportArticles'] = async () => {
+    throw new OffprintError('not-available', 'Exporting articles is not available here.');
+  },
 ): ShellApi {
   return {
     async openExternal(url: string): Promise<void> {
       await open(checkExternalUrl(url));
     },
     exportHighlights,
+    exportArticles,
   };
 }

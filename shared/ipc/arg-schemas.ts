@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { HIGHLIGHT_COLORS, LIBRARY_VIEWS, READ_STATES, SORT_FIELDS } from '../model';
 import { CAPTURE_ITEM_STATUSES } from '../queue/capture-queue';
 import { readerSettingsSchema } from '../settings/reader-settings';
+import { ARTICLE_EXPORT_FORMATS } from '../transfer/article-export';
 import type { InvokeApi, InvokeMethod } from './contract';
 import { dropToken } from './drop-token';
 
@@ -164,4 +165,16 @@ export const argSchemas: { [M in InvokeMethod]: z.ZodType<ArgsOf<M>> } = {
     }),
   ]),
   exportHighlights: z.tuple([z.object({ articleId: id.optional(), format: z.enum(['markdown', 'json']) })]),
+  exportArticles: z.tuple([
+    z
+      .object({
+        format: z.enum(ARTICLE_EXPORT_FORMATS),
+        view: z.enum(LIBRARY_VIEWS).optional(),
+        tag: tag.optional(),
+        ids: z.array(id).min(1).max(MAX_IDS_PER_CALL).optional(),
+        includeContent: z.boolean().optional(),
+      })
+      .strict()
+      .refine((r) => !(r.ids && (r.view || r.tag)), 'an export names a view and tag, or ids, not both'),
+  ]),
 };

@@ -25,6 +25,7 @@ import type {
   TagCount,
 } from '../model';
 import type { CaptureQueueEntry, CaptureQueueQuery, CaptureQueueStatus } from '../queue/capture-queue';
+import type { ArticleExportFormat, ArticleExportRequest, ArticleExportResult } from '../transfer/article-export';
 import type { Clip, ClipQuery, ExportResult, ExportScope } from '../transfer/clip';
 import type { ImportProgress, ImportSummary, UndoImportResult } from '../import/import-summary';
 import type { ProtocolLinkRequest } from '../protocol-link';
@@ -105,6 +106,11 @@ export interface ShellApi {
    * there: one Markdown file per article, or one JSON file of Web Annotations.
    */
   exportHighlights(scope: ExportScope): Promise<ExportResult>;
+  /**
+   * Asks the user where to save (the renderer never names a path) and exports the articles of a
+   * view, a tag or a selection in one of the formats of docs/EXPORT-FORMAT.md.
+   */
+  exportArticles(request: ArticleExportRequest): Promise<ArticleExportResult>;
 }
 
 export type InvokeApi = LibraryApi & ShellApi;
@@ -119,6 +125,8 @@ export interface OffprintEvents {
   protocolLink: ProtocolLinkRequest;
   /** The capture queue's status, when it changes (at most a few times a second). */
   captureQueue: CaptureQueueStatus;
+  /** File → Export…: export the view on screen in this format (the renderer knows which view that is). */
+  exportView: ArticleExportFormat;
 }
 export type EventName = keyof OffprintEvents;
 
@@ -177,6 +185,7 @@ export const INVOKE_METHODS = [
   'retryCapture',
   'openExternal',
   'exportHighlights',
+  'exportArticles',
 ] as const satisfies readonly InvokeMethod[];
 
 // Fails to compile when a method of InvokeApi is missing from INVOKE_METHODS.
@@ -190,6 +199,7 @@ export const EVENT_NAMES: EventName[] = [
   'importFinished',
   'protocolLink',
   'captureQueue',
+  'exportView',
 ];
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {

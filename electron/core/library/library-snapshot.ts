@@ -50,12 +50,12 @@ export class SnapshotFile implements Adapter<LibraryIndex> {
         const queue = rest.captureQueue ? `"captureQueue":${JSON.stringify(rest.captureQueue)},` : '';
         await writeAll(
           handle,
-          `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},${journal}${queue}"settings":${JSON.stringify(rest.settings)},"articles":[`,
+          `{"schemaVersion":${JSON.stringify(rest.schemaVersion)},${journal}${queue}"settings":${JSON.stringify(rest.settings)},"articles":[\n`,
         );
         await writeList(handle, articles);
-        await writeAll(handle, '],"highlights":[');
+        await writeAll(handle, '\n],"highlights":[\n');
         await writeList(handle, highlights);
-        await writeAll(handle, ']}');
+        await writeAll(handle, '\n]}\n');
         await handle.sync();
       } finally {
         await handle.close();
@@ -71,8 +71,9 @@ export class SnapshotFile implements Adapter<LibraryIndex> {
 
 async function writeList(handle: Awaited<ReturnType<typeof open>>, items: readonly unknown[]): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) {
+    // One entry a line: still plain JSON, and readable a line at a time (see readSnapshotText).
     const chunk = items.slice(i, i + CHUNK).map((item) => JSON.stringify(item));
-    await writeAll(handle, `${i > 0 ? ',' : ''}${chunk.join(',')}`);
+    await writeAll(handle, `${i > 0 ? ',\n' : ''}${chunk.join(',\n')}`);
   }
 }
 
@@ -89,18 +90,27 @@ export async function readSnapshot(
   libraryDir: string,
   beforeMigrating: (version: number) => Promise<void> = async () => undefined,
 ): Promise<SnapshotRead> {
-  let text: string;
+  let raw: unknown;
   try {
-    text = await readFile(path, 'utf8');
+    raw = await readByLines(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'bad', detail: `it cannot be read (${reason(error)})` };
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'bad', detail: text.trim() === '' ? 'it is empty' : `it is not valid JSON (${reason(error)})` };
+  if (raw === undefined) {
+    // Written before one entry a line (or by hand): read whole.
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      return { kind: 'bad', detail: `it cannot be read (${reason(error)})` };
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      return { kind: 'bad', detail: text.trim() === '' ? 'it is empty' : `it is not valid JSON (${reason(error)})` };
+    }
   }
   const version = isObject(raw) ? raw.schemaVersion : undefined;
   if (
@@ -126,6 +136,51 @@ export async function readSnapshot(
     );
   }
   return { kind: 'bad', detail: checked.detail };
+}
+
+const LIST_START = /"articles":\[$/;
+
+/**
+ * Reads a snapshot written one entry a line, a line at a time: a 100,000-article library.json is
+ * over 200 MB, and reading it into one string before parsing it would double what it costs to open.
+ * Undefined when the file is not laid out that way (an older or hand-written file, or a damaged
+ * one): it is then read whole, which tells a damaged file from a good one as before.
+ */
+async function readByLines(path: string): Promise<unknown> {
+  const handle = await open(path, 'r');
+  const lines = handle.readLines({ encoding: 'utf8' });
+  try {
+    let header: Record<string, unknown> | null = null;
+    const articles: unknown[] = [];
+    const highlights: unknown[] = [];
+    let list: unknown[] | null = null;
+    let ended = false;
+    for await (const line of lines) {
+      if (ended) {
+        if (line.trim() !== '') return undefined;
+      } else if (header === null) {
+        if (!LIST_START.test(line)) return undefined;
+        header = JSON.parse(`${line}]}`) as Record<string, unknown>;
+        list = articles;
+      } else if (line === '],"highlights":[' && list === articles) {
+        list = highlights;
+      } else if (line === ']}' && list === highlights) {
+        ended = true;
+      } else if (line === '') {
+        continue; // an empty list
+      } else if (list !== null) {
+        list.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line));
+      }
+    }
+    if (!ended || header === null) return undefined;
+    return { ...header, articles, highlights };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw error;
+    return undefined; // a line that does not parse: let the whole-file read say what is wrong
+  } finally {
+    lines.close();
+    await handle.close().catch(() => undefined);
+  }
 }
 
 /** Writes the snapshot and makes it durable (the journal is emptied only after this). */

@@ -32,6 +32,7 @@ import {
   stagingRoot,
 } from './library-layout';
 import { describeFileError } from './file-errors';
+import { firstPagePath, readFirstPage, writeFirstPage } from './first-page';
 import { acquireLibraryLock } from './library-lock';
 import {
   allBackups,
@@ -44,7 +45,7 @@ import {
 } from './library-snapshot';
 import { LibraryState, setOptional } from './library-state';
 import { CURRENT_SCHEMA, type Schema } from './migrations';
-import { newId } from './new-id';
+import { isId, newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
 import { errorText, stderrLogger, type Logger } from '../logger';
 
@@ -58,6 +59,8 @@ export interface StoreOptions {
   /** The current format and its migrations (tests use their own). */
   schema?: Schema;
   now?: () => Date;
+  /** Called once the library is locked for this process, before its index is read. */
+  onLocked?: () => void;
   /** Where failures the store survives (a meta.json not rewritten, a failed cleanup) are reported. */
   logger?: Logger;
 }
@@ -149,7 +152,7 @@ export class LibraryStore {
     readonly dir: string,
     private readonly db: Low<LibraryIndex>,
     private readonly releaseLock: () => Promise<void>,
-    private readonly options: Required<StoreOptions>,
+    private readonly options: Required<Omit<StoreOptions, 'onLocked'>>,
     /** Why the library could not be opened for writing (a read-only or full disk), or null. */
     readonly readOnly: string | null = null,
   ) {}
@@ -174,6 +177,7 @@ export class LibraryStore {
       }
     }
     const lock = await acquireLibraryLock(dir);
+    options.onLocked?.();
     const store = new LibraryStore(
       dir,
       openSnapshotDb(dir),
@@ -196,6 +200,7 @@ export class LibraryStore {
       }
       await store.#load();
       if (!lock.readOnly) await store.#expireTrash();
+      if (!lock.readOnly) await store.#ensureFirstPage();
       store.#recordCheck = store
         .#repairRecords()
         .catch((error: unknown) =>
@@ -265,10 +270,12 @@ export class LibraryStore {
   }
 
   highlightsOf(articleId: string): Highlight[] {
-    return this.#state
-      .highlightsOf(articleId)
-      .sort((a, b) => a.position.start - b.position.start)
-      .map(copy);
+    return this.peekHighlights(articleId).map(copy);
+  }
+
+  /** The article's highlights in text order, without copying them (read only): search checks all of them on load. */
+  peekHighlights(articleId: string): readonly Highlight[] {
+    return this.#state.highlightsOf(articleId).sort((a, b) => a.position.start - b.position.start);
   }
 
   settings(): Record<string, unknown> {
@@ -341,6 +348,55 @@ export class LibraryStore {
       }
       this.#emit({ type: 'articles-changed', ids: [entry.id] });
       return { article: copy(entry), existed: false };
+    });
+  }
+
+  /**
+   * Puts an article back exactly as an Offprint JSON backup holds it: same id, every field,
+   * its highlights, and its files (none when the backup was made without content, which then
+   * reads as "content missing"). The folder is completed in staging and only then journaled.
+   * Refused when the library already holds that id.
+   */
+  restoreArticle(
+    record: ArticleRecord,
+    files: { content: string; text: string; images: ReadonlyMap<string, Uint8Array> } | null,
+  ): Promise<ArticleMeta> {
+    return this.#enqueue(async () => {
+      const { article, highlights } = record;
+      if (!isId(article.id) || this.#state.articles.has(article.id)) {
+        throw new OffprintError('bad-export', `The library already holds article ${article.id}.`);
+      }
+      const staging = join(stagingRoot(this.dir), article.id);
+      await mkdir(join(staging, ASSETS_FOLDER), { recursive: true });
+      try {
+        if (files) {
+          await writeFileAtomic(join(staging, CONTENT_FILE), files.content);
+          await writeFileAtomic(join(staging, TEXT_FILE), files.text);
+          for (const [name, bytes] of files.images) {
+            await writeFileAtomic(join(staging, ASSETS_FOLDER, name), bytes);
+          }
+        }
+        await writeFileAtomic(join(staging, META_FILE), JSON.stringify(record satisfies ArticleRecord));
+        await mkdir(articlesDir(this.dir), { recursive: true });
+        await rename(staging, articleDir(this.dir, article.id));
+      } catch (error) {
+        await rm(staging, { recursive: true, force: true });
+        throw error;
+      }
+      try {
+        await this.#commit(
+          [
+            { op: 'put-article', article },
+            ...highlights.map((highlight) => ({ op: 'put-highlight', highlight }) as const),
+          ],
+          { records: false },
+        );
+      } catch (error) {
+        await rm(articleDir(this.dir, article.id), { recursive: true, force: true });
+        throw error;
+      }
+      this.#emit({ type: 'articles-changed', ids: [article.id] });
+      return copy(article);
     });
   }
 
@@ -846,7 +902,27 @@ export class LibraryStore {
     const index = { ...this.#state.toIndex(this.options.schema.version), journal: this.#journal.position };
     await writeSnapshot(this.db, this.dir, index);
     this.#snapshotGood = true;
+    // Derived, like the search index: without it the next open reads library.json first.
+    await writeFirstPage(this.dir, index).catch(() =>
+      rm(firstPagePath(this.dir), { force: true }).catch(() => undefined),
+    );
     await this.#journal.reset();
+  }
+
+  /**
+   * A library last written without first-page.json (by an older Offprint, or closed without a
+   * change) gets one now, while library.json and the journal still hold the same state.
+   */
+  async #ensureFirstPage(): Promise<void> {
+    if (!this.#journal || this.#journal.bytes > 0 || !this.#snapshotGood) return;
+    const version = this.options.schema.version;
+    if (await readFirstPage(this.dir, version)) return;
+    await writeFirstPage(this.dir, {
+      schemaVersion: version,
+      journal: this.#journal.position,
+      settings: this.#state.settings,
+      articles: this.#state.list(),
+    }).catch(() => undefined);
   }
 
   async #readArticleFile(id: string, file: string): Promise<string> {

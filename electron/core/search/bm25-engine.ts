@@ -14,6 +14,10 @@ export const bm25Engine: SearchEngine = {
     const index = InvertedIndex.deserialize(bytes);
     return index ? new Bm25Index(index) : null;
   },
+  open(path) {
+    const index = InvertedIndex.open(path);
+    return index ? new Bm25Index(index) : null;
+  },
 };
 
 class Bm25Index implements EngineIndex {
@@ -37,6 +41,10 @@ class Bm25Index implements EngineIndex {
 
   remove(id: string): void {
     this.index.remove(id);
+  }
+
+  close(): void {
+    this.index.close();
   }
 
   expand(prefix: string, max: number): string[] {

@@ -10,6 +10,7 @@
  * Each document also has a small Bloom filter of its adjacent token pairs, so a "quoted phrase"
  * rules out almost every document that has the words but not side by side without reading it.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fold } from '@shared/text/fold-text';
 import { eachToken } from './tokenize';
 
@@ -41,7 +42,35 @@ interface Base {
   terms: string[];
   /** Postings of terms[i] are postings[offsets[i] .. offsets[i + 1]). */
   offsets: Uint32Array;
-  postings: Uint32Array;
+  /** In memory; or null while they stay in the index file, read a term at a time. */
+  postings: Uint32Array | null;
+}
+
+/**
+ * An index file opened rather than read: its postings and Bloom filters stay on disk and are read
+ * when a query needs them, so a 100,000-article index costs its header, not its hundreds of megabytes.
+ * The file is replaced by rename when the index is written, so this descriptor keeps reading the
+ * version it was opened on.
+ */
+interface OpenFile {
+  fd: number;
+  /** Byte position of the postings. */
+  postingsAt: number;
+  /** Byte position of the Bloom filters, and each document's first word among them. */
+  bloomsAt: number;
+  bloomStarts: Float64Array;
+}
+
+function readWords(fd: number, position: number, count: number): Uint32Array {
+  const words = new Uint32Array(count);
+  const bytes = Buffer.from(words.buffer);
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) throw new Error('The search index file is shorter than its header says.');
+    done += read;
+  }
+  return words;
 }
 
 export class InvertedIndex {
@@ -52,7 +81,9 @@ export class InvertedIndex {
   #ids: (string | null)[] = [];
   #stamps: string[] = [];
   #lengths: number[] = [];
-  #blooms: Uint32Array[] = [];
+  /** By doc number; null while it is still in the open file. */
+  #blooms: (Uint32Array | null)[] = [];
+  #file: OpenFile | null = null;
   #byId = new Map<string, number>();
   #totalLength = 0;
 
@@ -140,7 +171,7 @@ export class InvertedIndex {
 
   /** False when the document certainly does not have these tokens side by side, in this order. */
   mayHaveSequence(doc: number, tokens: readonly string[]): boolean {
-    const bloom = this.#blooms[doc];
+    const bloom = this.#bloomOf(doc);
     if (!bloom || bloom.length === 0) return tokens.length < 2;
     for (let i = 0; i + 1 < tokens.length; i++) if (!bloomHas(bloom, pairHash(tokens[i], tokens[i + 1]))) return false;
     return true;
@@ -157,8 +188,10 @@ export class InvertedIndex {
   forEachPosting(token: string, visit: (posting: number) => void): void {
     const i = findTerm(this.#base.terms, token);
     if (i >= 0) {
-      const { postings, offsets } = this.#base;
-      for (let at = offsets[i], end = offsets[i + 1]; at < end; at++) visit(postings[at]);
+      const { offsets } = this.#base;
+      const postings = this.#basePostings(i);
+      const from = this.#base.postings ? offsets[i] : 0;
+      for (let at = from, end = from + offsets[i + 1] - offsets[i]; at < end; at++) visit(postings[at]);
     }
     const delta = this.#delta.get(token);
     if (delta) for (const p of delta) visit(p);
@@ -192,7 +225,7 @@ export class InvertedIndex {
       ids.push(id);
       stamps.push(this.#stamps[doc]);
       lengths.push(this.#lengths[doc]);
-      blooms.push(this.#blooms[doc]);
+      blooms.push(this.#bloomOf(doc) ?? new Uint32Array(0));
     });
     const terms = [...new Set([...this.#base.terms, ...this.#delta.keys()])].sort();
     const offsets = new Uint32Array(terms.length + 1);
@@ -214,6 +247,7 @@ export class InvertedIndex {
     }
     postings = postings.slice(0, at);
     this.#base = { terms: kept, offsets: offsets.slice(0, kept.length + 1), postings };
+    this.close();
     this.#delta = new Map();
     this.#deltaSorted = null;
     this.#ids = ids;
@@ -236,8 +270,8 @@ export class InvertedIndex {
       stamps: this.#stamps,
       lengths: this.#lengths,
       terms: this.#base.terms.join('\n'),
-      postings: this.#base.postings.length,
-      bloomWords: this.#blooms.map((b) => b.length),
+      postings: this.#base.postings!.length,
+      bloomWords: this.#blooms.map((b) => b!.length),
     });
     const head = Buffer.from(`${header}\n`, 'utf8');
     const pad = Buffer.alloc((4 - (head.length % 4)) % 4);
@@ -245,25 +279,86 @@ export class InvertedIndex {
     // Blooms are small and one per document: joined in batches, so the file is a few hundred writes, not one per document.
     const blooms: Uint8Array[] = [];
     for (let i = 0; i < this.#blooms.length; i += BLOOM_BATCH) {
-      blooms.push(Buffer.concat(this.#blooms.slice(i, i + BLOOM_BATCH).map(bytesOf)));
+      blooms.push(Buffer.concat(this.#blooms.slice(i, i + BLOOM_BATCH).map((b) => bytesOf(b!))));
     }
-    return [head, pad, bytesOf(this.#base.offsets), bytesOf(this.#base.postings), ...blooms];
+    // compact() has brought the postings and the filters into memory.
+    return [head, pad, bytesOf(this.#base.offsets), bytesOf(this.#base.postings!), ...blooms];
+  }
+
+  /** Stops reading the file it was opened on (its postings are in memory after compact). */
+  close(): void {
+    if (this.#file) closeSync(this.#file.fd);
+    this.#file = null;
+  }
+
+  #basePostings(i: number): Uint32Array {
+    if (this.#base.postings) return this.#base.postings;
+    const { offsets } = this.#base;
+    return readWords(this.#file!.fd, this.#file!.postingsAt + offsets[i] * 4, offsets[i + 1] - offsets[i]);
+  }
+
+  #bloomOf(doc: number): Uint32Array | undefined {
+    const bloom = this.#blooms[doc];
+    if (bloom !== null) return bloom;
+    const file = this.#file!;
+    const start = file.bloomStarts[doc];
+    return readWords(file.fd, file.bloomsAt + start * 4, file.bloomStarts[doc + 1] - start);
+  }
+
+  /**
+   * Opens an index file written by serialize, reading only its header and term offsets; null when
+   * it is missing or not an index this build understands.
+   */
+  static open(path: string): InvertedIndex | null {
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const chunks: Buffer[] = [];
+      let newline = -1;
+      let read = 0;
+      while (newline < 0 && read < size) {
+        const chunk = Buffer.alloc(Math.min(1 << 20, size - read));
+        const n = readSync(fd, chunk, 0, chunk.length, read);
+        if (n === 0) break;
+        const at = chunk.subarray(0, n).indexOf(10);
+        if (at >= 0) newline = read + at;
+        chunks.push(chunk.subarray(0, n));
+        read += n;
+      }
+      if (newline < 0) throw new Error('no header');
+      const header = JSON.parse(Buffer.concat(chunks).subarray(0, newline).toString('utf8')) as Header;
+      if (header.magic !== MAGIC || header.format !== FORMAT) throw new Error('another format');
+      const terms = header.terms === '' ? [] : header.terms.split('\n');
+      let at = newline + 1;
+      at += (4 - (at % 4)) % 4;
+      const postingsAt = at + (terms.length + 1) * 4;
+      const bloomsAt = postingsAt + header.postings * 4;
+      const bloomStarts = new Float64Array(header.bloomWords.length + 1);
+      header.bloomWords.forEach((n, i) => (bloomStarts[i + 1] = bloomStarts[i] + n));
+      if (header.bloomWords.length !== header.ids.length || bloomsAt + bloomStarts[header.ids.length] * 4 !== size)
+        throw new Error('sizes disagree');
+      const index = new InvertedIndex();
+      index.#base = { terms, offsets: readWords(fd, at, terms.length + 1), postings: null };
+      index.#file = { fd, postingsAt, bloomsAt, bloomStarts };
+      index.#blooms = new Array<null>(header.ids.length).fill(null);
+      index.#ids = header.ids;
+      index.#stamps = header.stamps;
+      index.#lengths = header.lengths;
+      index.#byId = new Map(header.ids.map((id, doc) => [id, doc]));
+      index.#totalLength = header.lengths.reduce((a, b) => a + b, 0);
+      return index;
+    } catch (error) {
+      closeSync(fd);
+      if ((error as NodeJS.ErrnoException).code) throw error; // unreadable, not damaged
+      return null;
+    }
   }
 
   /** Reads what serialize wrote; null when it is not an index this build understands. */
   static deserialize(bytes: Buffer): InvertedIndex | null {
     try {
       const newline = bytes.indexOf(10);
-      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {
-        magic: string;
-        format: number;
-        ids: string[];
-        stamps: string[];
-        lengths: number[];
-        terms: string;
-        postings: number;
-        bloomWords: number[];
-      };
+      const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as Header;
       if (header.magic !== MAGIC || header.format !== FORMAT) return null;
       const terms = header.terms === '' ? [] : header.terms.split('\n');
       let at = newline + 1;
@@ -296,6 +391,17 @@ export class InvertedIndex {
       return null;
     }
   }
+}
+
+interface Header {
+  magic: string;
+  format: number;
+  ids: string[];
+  stamps: string[];
+  lengths: number[];
+  terms: string;
+  postings: number;
+  bloomWords: number[];
 }
 
 function findTerm(terms: readonly string[], term: string): number {

@@ -37,10 +37,18 @@ export interface EngineIndex {
   mayHaveSequence(id: string, tokens: readonly string[]): boolean;
   /** The index file as consecutive byte ranges. */
   serialize(): Uint8Array[];
+  /** Lets go of the file an index opened with SearchEngine.open reads from. */
+  close?(): void;
 }
 
 export interface SearchEngine {
   create(): EngineIndex;
   /** Reads what serialize wrote; null when the bytes are not an index this engine understands. */
   read(bytes: Buffer): EngineIndex | null;
+  /**
+   * Opens the index file without reading all of it (what a query needs is read when it is asked);
+   * null when it is not an index this engine understands; throws when it cannot be read (ENOENT when
+   * it is missing). Engines without it are read whole.
+   */
+  open?(path: string): EngineIndex | null;
 }

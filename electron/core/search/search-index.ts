@@ -11,7 +11,7 @@ import { hasTag } from '../library/tags';
 import { hostOf } from '@shared/url/host-of';
 import { compareBy, isRead, langMatches, siteMatches } from '../library/list-articles';
 import { writeFileAtomic } from '../library/write-file-atomic';
-import { foldText, originalIndex } from '@shared/text/fold-text';
+import { fold, foldText, originalIndex } from '@shared/text/fold-text';
 import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
 import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
@@ -32,7 +32,8 @@ export interface SearchSource {
   liveArticles(): readonly ArticleMeta[];
   /** The article without copying it, or undefined. */
   peekArticle(id: string): ArticleMeta | undefined;
-  highlightsOf(id: string): Highlight[];
+  /** Read only (search never changes them): a store may hand out its own objects. */
+  highlightsOf(id: string): readonly Highlight[];
   readText(id: string): Promise<string>;
 }
 
@@ -96,34 +97,45 @@ export class SearchIndex {
     if (terms.length === 0 && parsed.excluded.length === 0 && parsed.filters.length === 0) {
       return { total: 0, exact: true, hits: [], terms: [] };
     }
-    let ranked = this.#rank(index, parsed);
+    const ranked = this.#rank(index, parsed);
     if (parsed.phrases.length === 0) {
       return {
         total: ranked.length,
         exact: true,
-        hits: await this.#hits(ranked.slice(offset, offset + limit), terms, new Map()),
+        hits: await this.#hits(firstInOrder(ranked, offset + limit, this.#order).slice(offset), terms, new Map()),
         terms,
       };
     }
     // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
-    ranked = ranked.filter((r) => parsed.phrases.every((p) => index.mayHaveSequence(r.article.id, p.tokens)));
-    const phrases = parsed.phrases.map((p) => p.text);
+    // Both are checked best first and only until the page is full: at 100,000 articles two common
+    // words are in half of them, and each filter is read from the index file.
+    const candidates = firstInOrder(ranked, MAX_PHRASE_CHECKS, this.#order);
+    const phraseTests = parsed.phrases.map((p) => phraseTest(p.text));
     const texts = new Map<string, string>();
     const verified: Ranked[] = [];
-    let checked = 0;
-    for (; checked < ranked.length && verified.length < offset + limit && checked < MAX_PHRASE_CHECKS; checked++) {
-      const { article } = ranked[checked];
+    let examined = 0;
+    let passed = 0;
+    for (const candidate of candidates) {
+      if (verified.length >= offset + limit) break;
+      examined += 1;
+      const { article } = candidate;
+      if (!parsed.phrases.every((p) => index.mayHaveSequence(article.id, p.tokens))) continue;
+      passed += 1;
       const text = await this.#readText(article.id);
-      const haystack = ` ${phraseText(`${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(this.source.highlightsOf(article.id))}`)} `;
-      if (phrases.every((p) => haystack.includes(` ${p} `) || (isCjk(p) && haystack.includes(p)))) {
-        verified.push(ranked[checked]);
+      const haystack = fold(
+        `${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(this.source.highlightsOf(article.id))}`,
+      );
+      if (phraseTests.every((test) => test(haystack))) {
+        verified.push(candidate);
         texts.set(article.id, text);
       }
     }
-    const unchecked = ranked.length - checked;
+    // Those not looked at are counted at the rate the filters let through those that were: an upper bound, as before.
+    const unexamined = ranked.length - examined;
+    const estimate = examined === 0 ? unexamined : Math.round((unexamined * passed) / examined);
     return {
-      total: verified.length + unchecked,
-      exact: unchecked === 0,
+      total: verified.length + estimate,
+      exact: unexamined === 0,
       hits: await this.#hits(verified.slice(offset, offset + limit), terms, texts),
       terms,
     };
@@ -179,6 +191,11 @@ export class SearchIndex {
     await writeFileAtomic(this.options.path, this.#index.serialize(), { sync: false });
   }
 
+  /** Lets go of the index file (after the last persist). */
+  close(): void {
+    this.#index?.close?.();
+  }
+
   // ── Internals ──────────────────────────────────────────────────────────────
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -200,18 +217,21 @@ export class SearchIndex {
     let index: EngineIndex | null = null;
     if (this.options.path) {
       // A missing or unreadable file is rebuilt from the library.
-      const path = this.options.path;
-      const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') {
+      const { path } = this.options;
+      const engine = this.#engine;
+      let read = true;
+      try {
+        index = engine.open ? engine.open(path) : engine.read(await readFile(path));
+      } catch (error) {
+        read = false;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
           this.options.logger?.warn('Could not read the search index; rebuilding it', {
             path,
             error: errorText(error),
           });
         }
-        return null;
-      });
-      index = bytes ? this.#engine.read(bytes) : null;
-      if (bytes && !index) this.options.logger?.warn('The search index file was damaged; rebuilding it', { path });
+      }
+      if (read && !index) this.options.logger?.warn('The search index file was damaged; rebuilding it', { path });
     }
     const fresh = index === null;
     index ??= this.#engine.create();
@@ -274,14 +294,12 @@ export class SearchIndex {
 
   #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {
     const keep = articleFilter(query.filters, (id) => this.source.highlightsOf(id));
-    const newest = compareBy();
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
     if (groupCount === 0 && query.excluded.length === 0) {
       // Only filters: no need for the index, and the order is simply newest first.
       return this.source
         .liveArticles()
         .filter(keep)
-        .sort(newest)
         .map((article) => ({ article, titleWords: 0, score: 0 }));
     }
     const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [
@@ -294,8 +312,12 @@ export class SearchIndex {
       if (!article || !keep(article)) continue;
       ranked.push({ article, titleWords: match.titleWords, score: match.score });
     }
-    return ranked.sort((a, b) => b.titleWords - a.titleWords || b.score - a.score || newest(a.article, b.article));
+    return ranked;
   }
+
+  /** Best first: title matches, then score, then newest (filters alone: all scores are equal). */
+  readonly #order = (a: Ranked, b: Ranked): number =>
+    b.titleWords - a.titleWords || b.score - a.score || newestFirstOrder(a.article, b.article);
 
   async #hits(page: Ranked[], terms: string[], texts: Map<string, string>): Promise<SearchHit[]> {
     return Promise.all(
@@ -306,6 +328,56 @@ export class SearchIndex {
       }),
     );
   }
+}
+
+const newestFirstOrder = compareBy();
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+
+/**
+ * Whether folded text holds a phrase (as phraseText gives it: words joined by single spaces) with
+ * its words side by side: the same answer as looking for it in the phraseText of the whole text,
+ * without rewriting the whole text for every candidate.
+ */
+export function phraseTest(phrase: string): (folded: string) => boolean {
+  if (isCjk(phrase)) return (folded) => phraseText(folded).includes(phrase);
+  const words = phrase.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<!${WORD_CHAR})${words.join(`[^\\p{L}\\p{N}]+`)}(?!${WORD_CHAR})`, 'u');
+  return (folded) => pattern.test(folded);
+}
+
+/**
+ * The first `count` items in `order`, without sorting the rest: a page of 20 out of 100,000 matches
+ * costs one pass and a small heap, not a sort of all of them.
+ */
+export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T, b: T) => number): T[] {
+  if (count <= 0) return [];
+  if (count >= items.length / 4) return [...items].sort(order).slice(0, count);
+  // A heap whose root is the worst of the best `count` so far.
+  const heap: T[] = [];
+  const worse = (i: number, j: number): boolean => order(heap[i], heap[j]) > 0;
+  const swap = (i: number, j: number): void => void ([heap[i], heap[j]] = [heap[j], heap[i]]);
+  const down = (from: number): void => {
+    for (let i = from; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let top = i;
+      if (l < heap.length && worse(l, top)) top = l;
+      if (r < heap.length && worse(r, top)) top = r;
+      if (top === i) return;
+      swap(i, top);
+      i = top;
+    }
+  };
+  for (const item of items) {
+    if (heap.length < count) {
+      heap.push(item);
+      for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
+    } else if (order(item, heap[0]) < 0) {
+      heap[0] = item;
+      down(0);
+    }
+  }
+  return heap.sort(order);
 }
 
 /**

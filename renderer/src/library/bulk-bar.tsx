@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { ArticleExportFormat } from '@shared/transfer/article-export';
+import { ExportMenu } from './export-menu';
 import { ArchiveIcon, CloseIcon, InboxIcon, StarIcon, TagIcon, TrashIcon } from '../ui/icons';
 
 export type BulkCommand = 'archive' | 'unarchive' | 'favourite' | 'unfavourite' | 'tag' | 'delete' | 'restore';
@@ -7,11 +9,13 @@ interface Props {
   count: number;
   inTrash: boolean;
   onCommand(command: BulkCommand): void;
+  /** Exports the selection (offered outside the Trash only). */
+  onExport?(format: ArticleExportFormat): void;
   onClear(): void;
 }
 
 /** What can be done to the picked rows at once. */
-export function BulkBar({ count, inTrash, onCommand, onClear }: Props) {
+export function BulkBar({ count, inTrash, onCommand, onExport, onClear }: Props) {
   const button = (command: BulkCommand, label: string, icon: ReactNode, extra = '') => (
     <button type="button" className={`bulk-button${extra}`} onClick={() => onCommand(command)}>
       {icon}
@@ -32,6 +36,7 @@ export function BulkBar({ count, inTrash, onCommand, onClear }: Props) {
           {button('favourite', 'Favourite', <StarIcon />)}
           {button('unfavourite', 'Unfavourite', <StarIcon filled />)}
           {button('tag', 'Tag…', <TagIcon />)}
+          {onExport && <ExportMenu onExport={onExport} />}
           {button('delete', 'Delete', <TrashIcon />, ' danger')}
         </>
       )}

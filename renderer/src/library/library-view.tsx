@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { onLibraryChanged } from '../import/library-changed';
 import type { ArticleMeta, ListQuery, SaveResult } from '@shared/model';
+import type { ArticleExportFormat, ArticleExportRequest } from '@shared/transfer/article-export';
 import { api } from '../api';
 import { markAlreadySaved } from '../reader/already-saved';
 import { UndoToast, useUndoOffer, type UndoOffer } from '../ui/undo-offer';
@@ -15,6 +16,7 @@ import { UNDO_WINDOW_MS } from '@shared/library/undo-window';
 import { ArticleRow } from './article-row';
 import { BulkBar, type BulkCommand } from './bulk-bar';
 import { CaptureQueuePanel } from './capture-queue-panel';
+import { exportedMessage } from './export-message';
 import { ConfirmDialog } from './confirm-dialog';
 import { EmptyView, WelcomeGreeting } from './empty-state';
 import { afterAction, applyAction, type ListAction } from './library-actions';
@@ -147,6 +149,24 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
     else void run({ type: command });
   };
 
+  const exportArticles = async (request: ArticleExportRequest) => {
+    try {
+      const result = await api.exportArticles({ ...request, includeContent: true });
+      if (result.written) notify(exportedMessage(result.articles, result.skipped));
+    } catch (error) {
+      notify((error as Error).message);
+    }
+  };
+  const exportSelection = async (format: ArticleExportFormat) => {
+    const ids = (await targets()).map((a) => a.id);
+    if (ids.length > 0) await exportArticles({ format, ids });
+  };
+  // File → Export Current View: the view on screen (its tag too), whatever is selected in it.
+  const exportViewRef = useRef((_format: ArticleExportFormat) => {});
+  exportViewRef.current = (format) =>
+    void exportArticles({ format, view: route.view, ...(route.tag ? { tag: route.tag } : {}) });
+  useEffect(() => api.on('exportView', (format) => exportViewRef.current(format)), []);
+
   const toggleAt = (index: number, shift = false) => {
     if (!list.rowAt(index)) return;
     if (shift) void picks.rangeTo(index, cursor >= 0 ? cursor : index);
@@ -273,6 +293,7 @@ export function LibraryView({ route, theme }: { route: LibraryRoute; theme: Retu
                     count={count}
                     inTrash={inTrash}
                     onCommand={onBulk}
+                    onExport={(format) => void exportSelection(format)}
                     onClear={() => setSelection(NO_SELECTION)}
                   />
                 )}

@@ -7,9 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { dispatch } from '@shared/ipc/dispatch';
+import { suggestedExportName } from '@shared/transfer/article-export';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 import { noCapture } from '../../../electron/core/import/capture-handoff';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
+import { exportArticlesTo } from '../../../electron/core/export/export-articles';
 import { exportHighlights } from '../../../electron/core/export/export-highlights';
 import { combineApi } from '../../../electron/main/combine-api';
 import { contentTypeFor } from '../../../electron/main/policy/content-type';
@@ -81,6 +83,12 @@ export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
       createShellApi(
         async (url) => void openedExternally.push(url),
         (scope) => exportHighlights(core, async () => exportFolder.path, scope),
+        (request) =>
+          exportArticlesTo(
+            core,
+            async () => (exportFolder.path ? join(exportFolder.path, suggestedExportName(request)) : null),
+            request,
+          ),
       ),
     ),
     drops,

@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../../electron/core/library/library-store';
-import { consistencyProblems } from './library-consistency';
+import { readFirstPage } from '../../../electron/core/library/first-page';
+import { SCHEMA_VERSION } from '../../../electron/core/library/library-index';
+import { consistencyProblems, firstPageProblems } from './library-consistency';
 
 const KILLS = Number(process.env.OFFPRINT_CRASH_KILLS) || (process.env.CI ? 50 : 8);
 const WRITER = resolve(import.meta.dirname, 'crash-writer.ts');
@@ -76,6 +78,7 @@ describe('crash safety', () => {
         return e;
       };
       let acknowledged = 0;
+      let firstPagesUsed = 0;
       for (let kill = 0; kill < KILLS; kill++) {
         const lines = await runUntilKilled(1_000 + kill, 150 + Math.floor(Math.random() * 450));
         const inFlight = lines.at(-1)?.type === 'begin' ? lines.at(-1) : undefined;
@@ -93,9 +96,13 @@ describe('crash safety', () => {
           }
         }
 
+        const firstPage = await readFirstPage(dir, SCHEMA_VERSION);
+        if (firstPage) firstPagesUsed += 1;
         const store = await LibraryStore.open(dir);
         try {
           expect(await consistencyProblems(dir, store), `after kill ${kill + 1}`).toEqual([]);
+          // A first page that opening would show must be the library's first page, exactly.
+          if (firstPage) expect(firstPageProblems(firstPage, store), `first page after kill ${kill + 1}`).toEqual([]);
           for (const [id, e] of expected) {
             // The one write under way at the kill may or may not have landed.
             const maybe = inFlight?.id === id ? inFlight : undefined;
@@ -134,7 +141,10 @@ describe('crash safety', () => {
           await store.close();
         }
       }
-      console.log(`crash test: ${KILLS} kills, ${acknowledged} acknowledged writes, ${expected.size} articles checked`);
+      console.log(
+        `crash test: ${KILLS} kills, ${acknowledged} acknowledged writes, ${expected.size} articles checked, ` +
+          `${firstPagesUsed} first pages usable and checked`,
+      );
       expect(acknowledged).toBeGreaterThan(KILLS);
     },
     60_000 + KILLS * 8_000,

@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FirstPage } from '../../../electron/core/library/first-page';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
+import { pageOf, selectArticles } from '../../../electron/core/library/list-articles';
 
 export async function consistencyProblems(dir: string, store: LibraryStore): Promise<string[]> {
   const problems: string[] = [];
@@ -31,5 +33,20 @@ export async function consistencyProblems(dir: string, store: LibraryStore): Pro
   for (const h of index.highlights) if (!ids.has(h.articleId)) problems.push(`highlight ${h.id} dangles`);
   if (existsSync(join(dir, '.staging')) && (await readdir(join(dir, '.staging'))).length > 0)
     problems.push('.staging is not empty');
+  return problems;
+}
+
+/** Where first-page.json differs from the first page of the library as opened: the rows, their order, the totals. */
+export function firstPageProblems(file: FirstPage, store: LibraryStore): string[] {
+  const problems: string[] = [];
+  for (const entry of file.pages) {
+    const page = pageOf(selectArticles(store.liveArticles(), entry.query), { offset: 0, limit: entry.items.length });
+    const name = JSON.stringify(entry.query);
+    if (page.total !== entry.total) problems.push(`${name}: total ${entry.total}, the library has ${page.total}`);
+    const shown = entry.items.map((a) => `${a.id}:${a.archived}:${a.tags.join('|')}:${a.deletedAt ?? ''}`);
+    const actual = page.items.map((a) => `${a.id}:${a.archived}:${a.tags.join('|')}:${a.deletedAt ?? ''}`);
+    if (JSON.stringify(shown) !== JSON.stringify(actual)) problems.push(`${name}: the rows differ`);
+  }
+  if (JSON.stringify(file.settings) !== JSON.stringify(store.settings())) problems.push('the settings differ');
   return problems;
 }

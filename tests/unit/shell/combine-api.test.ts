@@ -29,6 +29,7 @@ describe('combineApi', () => {
     const shell: ShellApi = {
       openExternal: async (url) => void opened.push(url),
       exportHighlights: async () => ({ written: false, files: [] }),
+      exportArticles: async () => ({ written: false, articles: 0, skipped: 0, path: '' }),
     };
     const api = combineApi(fakeLibrary(), shell);
     expect(Object.keys(api).sort()).toEqual([...INVOKE_METHODS].sort());
@@ -41,6 +42,7 @@ describe('combineApi', () => {
     const shell: ShellApi = {
       openExternal: async () => undefined,
       exportHighlights: async () => ({ written: false, files: [] }),
+      exportArticles: async () => ({ written: false, articles: 0, skipped: 0, path: '' }),
     };
     const core = Object.assign(fakeLibrary(), { search: async () => [], listArticles: async () => [] });
     const api = combineApi(core, shell);
@@ -55,6 +57,7 @@ describe('combineApi', () => {
     const shell: ShellApi = {
       openExternal: async () => undefined,
       exportHighlights: async () => ({ written: false, files: [] }),
+      exportArticles: async () => ({ written: false, articles: 0, skipped: 0, path: '' }),
     };
     expect(() => combineApi({} as LibraryApi, shell)).toThrow(/Nothing answers the IPC call/);
   });

@@ -35,6 +35,21 @@ describe('IPC argument bounds', () => {
     expect(ok('restoreArticles', [ids(200_000)])).toBe(false);
   });
 
+  it('bounds an article export: a known format, a view and tag or a bounded list of ids, nothing else', () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`);
+    expect(ok('exportArticles', [{ format: 'markdown', ids: ids(2), includeContent: true }])).toBe(true);
+    expect(ok('exportArticles', [{ format: 'epub', view: 'inbox', tag: 'research' }])).toBe(true);
+    expect(ok('exportArticles', [{ format: 'pdf' }])).toBe(false);
+    expect(ok('exportArticles', [{ format: 'csv', view: 'later' }])).toBe(false);
+    expect(ok('exportArticles', [{ format: 'csv', ids: ids(MAX_IDS_PER_CALL + 1) }])).toBe(false);
+    expect(ok('exportArticles', [{ format: 'csv', ids: [] }])).toBe(false);
+    expect(ok('exportArticles', [{ format: 'csv', ids: ['../etc'] }])).toBe(false);
+    expect(ok('exportArticles', [{ format: 'csv', tag: 'a\u0000b' }])).toBe(false);
+    expect(ok('exportArticles', [{ format: 'csv', ids: ids(1), view: 'inbox' }])).toBe(false);
+    // The renderer never names where to write.
+    expect(ok('exportArticles', [{ format: 'csv', path: '/tmp/x.csv' }])).toBe(false);
+  });
+
   it('bounds view settings: a few at once, keyed by a view or a tag', () => {
     const views = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`tag:t${i}`, null]));
     expect(ok('updateSettings', [{ views: views(MAX_VIEW_SETTINGS_PER_CALL) }])).toBe(true);
