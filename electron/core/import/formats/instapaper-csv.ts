@@ -5,25 +5,19 @@
  * saved, kept as the excerpt: it is not a highlight.
  */
 import { emptyEntry, type ImportResult } from '@shared/import/import-model';
-import { columnIndex, field, readCsv } from '../parse/csv-records';
+import { startCsvImport } from '../parse/csv-import';
+import { field } from '../parse/csv-records';
 import { toIsoDate } from '../parse/dates';
 import { jsonArrayCell, unique } from '../parse/text-lists';
 import { urlProblem, webUrl } from '../parse/web-url';
 
 export function readInstapaperCsv(text: string): ImportResult {
-  const result: ImportResult = { format: 'instapaper-csv', entries: [], skipped: [], warnings: [] };
-  const table = readCsv(text);
-  result.skipped.push(...table.problems);
-  const col = columnIndex(table.header);
-  const [url, title, selection, folder, timestamp, tags] = [
-    'URL',
-    'Title',
-    'Selection',
-    'Folder',
-    'Timestamp',
-    'Tags',
-  ].map(col);
-  for (const row of table.rows) {
+  const {
+    result,
+    rows,
+    columns: [url, title, selection, folder, timestamp, tags],
+  } = startCsvImport('instapaper-csv', text, ['URL', 'Title', 'Selection', 'Folder', 'Timestamp', 'Tags']);
+  for (const row of rows) {
     const rawUrl = field(row, url);
     const href = webUrl(rawUrl);
     if (!href) {

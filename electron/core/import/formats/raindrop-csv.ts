@@ -10,17 +10,18 @@ import {
   type ImportLocation,
   type ImportResult,
 } from '@shared/import/import-model';
-import { columnIndex, field, readCsv } from '../parse/csv-records';
+import { startCsvImport } from '../parse/csv-import';
+import { field } from '../parse/csv-records';
 import { toIsoDate } from '../parse/dates';
 import { splitList, unique } from '../parse/text-lists';
 import { urlProblem, webUrl } from '../parse/web-url';
 
 export function readRaindropCsv(text: string): ImportResult {
-  const result: ImportResult = { format: 'raindrop-csv', entries: [], skipped: [], warnings: [] };
-  const table = readCsv(text);
-  result.skipped.push(...table.problems);
-  const col = columnIndex(table.header);
-  const [title, note, excerpt, url, folder, tags, created, highlights, favorite] = [
+  const {
+    result,
+    rows,
+    columns: [title, note, excerpt, url, folder, tags, created, highlights, favorite],
+  } = startCsvImport('raindrop-csv', text, [
     'title',
     'note',
     'excerpt',
@@ -30,8 +31,8 @@ export function readRaindropCsv(text: string): ImportResult {
     'created',
     'highlights',
     'favorite',
-  ].map(col);
-  for (const row of table.rows) {
+  ]);
+  for (const row of rows) {
     const rawUrl = field(row, url);
     const href = webUrl(rawUrl);
     const marked = raindropHighlights(field(row, highlights), { line: row.line });

@@ -5,17 +5,18 @@
  * by its title).
  */
 import { emptyEntry, type ImportedEntry, type ImportResult } from '@shared/import/import-model';
-import { columnIndex, field, readCsv } from '../parse/csv-records';
+import { startCsvImport } from '../parse/csv-import';
+import { field } from '../parse/csv-records';
 import { toIsoDate } from '../parse/dates';
 import { highlightColor } from '../parse/highlight-color';
 import { splitList, unique } from '../parse/text-lists';
 
 export function readReadwiseHighlightsCsv(text: string): ImportResult {
-  const result: ImportResult = { format: 'readwise-highlights-csv', entries: [], skipped: [], warnings: [] };
-  const table = readCsv(text);
-  result.skipped.push(...table.problems);
-  const col = columnIndex(table.header);
-  const [quote, title, author, note, color, tags, locationType, location, at, documentTags] = [
+  const {
+    result,
+    rows,
+    columns: [quote, title, author, note, color, tags, locationType, location, at, documentTags],
+  } = startCsvImport('readwise-highlights-csv', text, [
     'Highlight',
     'Book Title',
     'Book Author',
@@ -26,9 +27,9 @@ export function readReadwiseHighlightsCsv(text: string): ImportResult {
     'Location',
     'Highlighted at',
     'Document tags',
-  ].map(col);
+  ]);
   const books = new Map<string, ImportedEntry>();
-  for (const row of table.rows) {
+  for (const row of rows) {
     const exact = field(row, quote);
     const comment = field(row, note);
     if (!exact && !comment) {

@@ -5,25 +5,26 @@
  * are skipped, with that reason.
  */
 import { emptyEntry, type ImportResult } from '@shared/import/import-model';
-import { columnIndex, field, readCsv } from '../parse/csv-records';
+import { startCsvImport } from '../parse/csv-import';
+import { field } from '../parse/csv-records';
 import { toIsoDate } from '../parse/dates';
 import { pythonStringList, splitList } from '../parse/text-lists';
 import { urlProblem, webUrl } from '../parse/web-url';
 
 export function readReadwiseReaderCsv(text: string): ImportResult {
-  const result: ImportResult = { format: 'readwise-reader-csv', entries: [], skipped: [], warnings: [] };
-  const table = readCsv(text);
-  result.skipped.push(...table.problems);
-  const col = columnIndex(table.header);
-  const [title, url, tags, saved, progress, location] = [
+  const {
+    result,
+    rows,
+    columns: [title, url, tags, saved, progress, location],
+  } = startCsvImport('readwise-reader-csv', text, [
     'Title',
     'URL',
     'Document tags',
     'Saved date',
     'Reading progress',
     'Location',
-  ].map(col);
-  for (const row of table.rows) {
+  ]);
+  for (const row of rows) {
     const place = field(row, location).toLowerCase();
     if (place === 'feed') {
       result.skipped.push({ line: row.line, reason: 'a feed item, never saved to the library' });
