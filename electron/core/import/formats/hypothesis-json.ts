@@ -9,6 +9,7 @@ import type { ImportedHighlight, ImportResult } from '@shared/import/import-mode
 import { toIsoDate } from '../parse/dates';
 import { EntriesBySource } from '../parse/group-by-source';
 import { isObject, names, parseJson, rawStr, str, type JsonObject } from '../parse/json-values';
+import { addSelectorContext } from '../parse/selector-context';
 
 export function hypothesisAnnotations(value: unknown): unknown[] | null {
   if (Array.isArray(value)) return value;
@@ -73,11 +74,7 @@ function toHighlight(annotation: JsonObject, item: string): ImportedHighlight {
     labels: names(annotation.tags),
     source: { item },
   };
-  if (quote && rawStr(quote.prefix)) highlight.prefix = rawStr(quote.prefix);
-  if (quote && rawStr(quote.suffix)) highlight.suffix = rawStr(quote.suffix);
-  if (position && Number.isInteger(position.start) && Number.isInteger(position.end)) {
-    highlight.position = { start: position.start as number, end: position.end as number };
-  }
+  addSelectorContext(highlight, quote, position);
   return highlight;
 }
 

@@ -10,6 +10,7 @@ import { toIsoDate } from '../parse/dates';
 import { highlightColor } from '../parse/highlight-color';
 import { EntriesBySource } from '../parse/group-by-source';
 import { isObject, parseJson, rawStr, str, type JsonObject } from '../parse/json-values';
+import { addSelectorContext } from '../parse/selector-context';
 
 const typeOf = (value: JsonObject): string[] =>
   Array.isArray(value.type) ? value.type.map(String) : [String(value.type)];
@@ -100,10 +101,6 @@ function toHighlight(annotation: JsonObject, target: Target, item: string): Impo
     labels: [...new Set(labels)],
     source: { item },
   };
-  if (quote && rawStr(quote.prefix)) highlight.prefix = rawStr(quote.prefix);
-  if (quote && rawStr(quote.suffix)) highlight.suffix = rawStr(quote.suffix);
-  if (position && Number.isInteger(position.start) && Number.isInteger(position.end)) {
-    highlight.position = { start: position.start as number, end: position.end as number };
-  }
+  addSelectorContext(highlight, quote, position);
   return highlight;
 }
