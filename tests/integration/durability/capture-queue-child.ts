@@ -5,19 +5,12 @@
  * Usage: node --import tsx capture-queue-child.ts <libraryDir> <items.json>
  */
 import { readFile } from 'node:fs/promises';
-import { OffprintCore } from '../../../electron/core/offprint-core';
+import { openCapturingCore, say } from '../../support/crash-child';
 
 const [dir, itemsPath] = process.argv.slice(2);
 const items = JSON.parse(await readFile(itemsPath, 'utf8')) as { articleId: string; url: string }[];
-const say = (line: object): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 
-const core = await OffprintCore.open({
-  libraryDir: dir,
-  startCaptureQueue: true,
-  captureQueue: { perOriginDelayMs: 0 },
-  limits: { connectTimeoutMs: 2_000, totalTimeoutMs: 5_000, stallTimeoutMs: 2_000 },
-});
-core.onCaptured((id) => say({ type: 'captured', id }));
+const core = await openCapturingCore(dir);
 say({ type: 'ready' });
 // Batches at the pace an import hands them over, so captures run while items are still being enqueued.
 const BATCH = 20;

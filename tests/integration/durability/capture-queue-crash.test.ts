@@ -3,19 +3,15 @@
  * still queued (or done), nothing is duplicated, pages captured before the kill keep their content,
  * and the queue goes on from where it was.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OffprintCore } from '../../../electron/core/offprint-core';
-import { addPlaceholders, articlePage, until } from '../../support/capture-queue-kit';
+import { addPlaceholders, until } from '../../support/capture-queue-kit';
+import { ArticleOrigins, runUntilKilled } from '../../support/kill-and-reopen';
 
 const CHILD = resolve(import.meta.dirname, 'capture-queue-child.ts');
-const ROOT = resolve(import.meta.dirname, '../../..');
 const ITEMS = 2_000;
 const ORIGINS = 20;
 
@@ -26,66 +22,17 @@ interface Line {
 }
 
 let dir: string;
-const servers: Server[] = [];
-/** Page requests per path (the site icon a capture asks for is not counted). */
-const hits = new Map<string, number>();
+const site = new ArticleOrigins();
 
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
+  site.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-async function startOrigin(): Promise<string> {
-  const server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    if (path.startsWith('/favicon')) return void res.writeHead(404).end();
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    setTimeout(
-      () => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`Story ${path}`)),
-      5,
-    );
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** Runs the child until it has captured `captures` pages and enqueued `batches` batches, then SIGKILLs it. */
-function runUntilKilled(itemsPath: string, captures: number, batchesBeforeKill: number): Promise<Line[]> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, itemsPath], {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: Line[] = [];
-    let stderr = '';
-    let killed = false;
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    createInterface({ input: child.stdout }).on('line', (text) => {
-      const line = JSON.parse(text) as Line;
-      lines.push(line);
-      const captured = lines.filter((l) => l.type === 'captured').length;
-      const batches = lines.filter((l) => l.type === 'enqueued').length;
-      if (!killed && captured >= captures && batches >= batchesBeforeKill) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') done(lines);
-      else fail(new Error(`The child stopped by itself (code ${code}): ${stderr}`));
-    });
-  });
-}
 
 describe('capture queue crash safety', () => {
   it('loses no enqueued item, duplicates nothing and resumes after a SIGKILL', { timeout: 600_000 }, async () => {
     dir = await mkdtemp(join(tmpdir(), 'offprint-queue-crash-'));
-    const origins = await Promise.all(Array.from({ length: ORIGINS }, () => startOrigin()));
+    const origins = await Promise.all(Array.from({ length: ORIGINS }, () => site.start()));
     const urls = Array.from({ length: ITEMS }, (_, i) => `${origins[i % ORIGINS]}/story/${i}`);
     const ids = await addPlaceholders(
       dir,
@@ -94,7 +41,15 @@ describe('capture queue crash safety', () => {
     const itemsPath = join(dir, '..', `${dir.split('/').pop()}-items.json`);
     await writeFile(itemsPath, JSON.stringify(ids.map((articleId, i) => ({ articleId, url: urls[i] }))));
 
-    const lines = await runUntilKilled(itemsPath, 10, 20 + Math.floor(Math.random() * 40));
+    // Killed once 10 pages are captured and enough batches are enqueued.
+    const batchesBeforeKill = 20 + Math.floor(Math.random() * 40);
+    const lines = await runUntilKilled<Line>(
+      CHILD,
+      [dir, itemsPath],
+      (sofar) =>
+        sofar.filter((l) => l.type === 'captured').length >= 10 &&
+        sofar.filter((l) => l.type === 'enqueued').length >= batchesBeforeKill,
+    );
     await rm(itemsPath, { force: true });
     const acknowledged = lines.filter((l) => l.type === 'enqueued').flatMap((l) => l.ids!);
     const capturedBeforeKill = lines.filter((l) => l.type === 'captured').map((l) => l.id!);
@@ -136,7 +91,7 @@ describe('capture queue crash safety', () => {
         expect(article.tags).toEqual(['imported']);
       }
       // A page is fetched again only if it was being captured or its "done" was not yet written at the kill.
-      const refetched = [...hits.values()].filter((n) => n > 1).length;
+      const refetched = [...site.hits.values()].filter((n) => n > 1).length;
       expect(refetched).toBeLessThanOrEqual(40);
     } finally {
       await core.close();

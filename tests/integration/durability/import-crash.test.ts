@@ -3,19 +3,15 @@
  * queue resumes, and nothing is duplicated (importing the same file again adds nothing either).
  * Goes through the real import of a generated Pocket CSV, pages served on 127.0.0.1.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OffprintCore } from '../../../electron/core/offprint-core';
-import { articlePage, until } from '../../support/capture-queue-kit';
+import { until } from '../../support/capture-queue-kit';
+import { ArticleOrigins, runUntilKilled } from '../../support/kill-and-reopen';
 
 const CHILD = resolve(import.meta.dirname, 'import-child.ts');
-const ROOT = resolve(import.meta.dirname, '../../..');
 const ITEMS = 2_000;
 const ORIGINS = 20;
 
@@ -27,58 +23,12 @@ interface Line {
 }
 
 let work: string;
-const servers: Server[] = [];
-const hits = new Map<string, number>();
+const site = new ArticleOrigins();
 
 afterAll(async () => {
-  for (const server of servers) {
-    server.closeAllConnections();
-    server.close();
-  }
+  site.close();
   if (work) await rm(work, { recursive: true, force: true });
 });
-
-async function startOrigin(): Promise<string> {
-  const server = createServer((req, res) => {
-    const path = req.url ?? '/';
-    if (path.startsWith('/favicon')) return void res.writeHead(404).end();
-    hits.set(path, (hits.get(path) ?? 0) + 1);
-    setTimeout(
-      () => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(`Story ${path}`)),
-      5,
-    );
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** Runs the child until it has recorded the import and captured `captures` pages, then SIGKILLs it. */
-function runUntilKilled(dir: string, csvPath: string, captures: number): Promise<Line[]> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, csvPath], {
-      cwd: ROOT,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT, 'tsconfig.node.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const lines: Line[] = [];
-    let stderr = '';
-    let killed = false;
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    createInterface({ input: child.stdout }).on('line', (text) => {
-      lines.push(JSON.parse(text) as Line);
-      const captured = lines.filter((l) => l.type === 'captured').length;
-      if (!killed && captured >= captures) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') done(lines);
-      else fail(new Error(`The child stopped by itself (code ${code}): ${stderr}`));
-    });
-  });
-}
 
 describe('import crash safety', () => {
   it(
@@ -87,7 +37,7 @@ describe('import crash safety', () => {
     async () => {
       work = await mkdtemp(join(tmpdir(), 'offprint-import-crash-'));
       const dir = join(work, 'library');
-      const origins = await Promise.all(Array.from({ length: ORIGINS }, () => startOrigin()));
+      const origins = await Promise.all(Array.from({ length: ORIGINS }, () => site.start()));
       const urls = Array.from({ length: ITEMS }, (_, i) => `${origins[i % ORIGINS]}/story/${i}`);
       const csv = join(work, 'pocket.csv');
       const rows = urls.map(
@@ -95,7 +45,13 @@ describe('import crash safety', () => {
       );
       await writeFile(csv, `title,url,time_added,tags,status\n${rows.join('\n')}\n`);
 
-      const lines = await runUntilKilled(dir, csv, 10 + Math.floor(Math.random() * 40));
+      // Killed once the import is recorded and some pages are captured.
+      const captures = 10 + Math.floor(Math.random() * 40);
+      const lines = await runUntilKilled<Line>(
+        CHILD,
+        [dir, csv],
+        (sofar) => sofar.filter((l) => l.type === 'captured').length >= captures,
+      );
       expect(lines.find((l) => l.type === 'imported')).toMatchObject({ added: ITEMS, queued: ITEMS });
       const capturedBeforeKill = lines.filter((l) => l.type === 'captured').map((l) => l.id!);
       expect(lines.some((l) => l.type === 'idle')).toBe(false); // killed mid-capture
@@ -135,7 +91,7 @@ describe('import crash safety', () => {
           expect(article.awaitingCapture).toBeUndefined();
           expect(article.tags).toEqual(['imported']);
         }
-        const refetched = [...hits.values()].filter((n) => n > 1).length;
+        const refetched = [...site.hits.values()].filter((n) => n > 1).length;
         expect(refetched).toBeLessThanOrEqual(40);
       } finally {
         await core.close();
