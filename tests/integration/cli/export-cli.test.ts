@@ -1,37 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffprintCore } from '../../../electron/core/offprint-core';
 import { sendBody } from '../../support/fixture-server';
 import { startNewsSite, type NewsSite } from '../../support/news-site';
-
-const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const CLI = join(ROOT, 'electron', 'cli', 'offprint-cli.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, '--tsconfig', join(ROOT, 'tsconfig.node.json'), CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, OFFPRINT_LIBRARY: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+import { runCli as cli } from '../../support/run-cli';
 
 const NOTE_PAGE = `<!doctype html><html lang="en"><head><title>Field notes on rivers</title></head><body><article>
 <h1>Field notes on rivers</h1>${'<p>Rivers carry silt from the mountains to the sea, and the delta grows each year.</p>'.repeat(8)}

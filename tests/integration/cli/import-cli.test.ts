@@ -3,38 +3,13 @@
  * exit codes (0 understood, 1 nothing imported, 2 usage), re-import, and what list and show tell
  * about imported articles and their highlights.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runCli as cli } from '../../support/run-cli';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const CLI = join(ROOT, 'electron', 'cli', 'offprint-cli.ts');
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, '--tsconfig', join(ROOT, 'tsconfig.node.json'), CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, OFFPRINT_LIBRARY: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 let work: string;
 let library: string;

@@ -1,40 +1,13 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveAssetPath } from '../../../electron/core/library/asset-path';
 import { renderNewsPage, startNewsSite, type NewsSite } from '../../support/news-site';
+import { runCli as cli, type CliRun } from '../../support/run-cli';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const CLI = join(ROOT, 'electron', 'cli', 'offprint-cli.ts');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI the way `npm run cli` does, in a child process (async: the test server must keep answering). */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, '--tsconfig', join(ROOT, 'tsconfig.node.json'), CLI, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, OFFPRINT_LIBRARY: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
-const stderrLines = (run: Run) => run.stderr.trim().split('\n').filter(Boolean);
+const stderrLines = (run: CliRun) => run.stderr.trim().split('\n').filter(Boolean);
 
 let site: NewsSite;
 let library: string;

@@ -1,0 +1,32 @@
+/**
+ * Runs the CLI the way `npm run cli` does, in a child process (async: a test server in this
+ * process must keep answering). OFFPRINT_LIBRARY is cleared so only `--library` names the library.
+ */
+import { spawn } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const CLI = join(ROOT, 'electron', 'cli', 'offprint-cli.ts');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [TSX, '--tsconfig', join(ROOT, 'tsconfig.node.json'), CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, OFFPRINT_LIBRARY: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
