@@ -2,6 +2,7 @@
 import type { ArticleMeta, Highlight } from '@shared/model';
 import type { ExportArticle, ExportLibrary } from '../../../electron/core/export/export-model';
 import { makePng } from '../../support/images';
+import { sampleMeta } from '../library/sample-meta';
 
 export const PNG = new Uint8Array(makePng(3, 2, [200, 30, 30]));
 /** RIFF/WEBP header: a format EPUB 3.2 readers need not show. */
@@ -15,28 +16,14 @@ export const HOSTILE_TITLE = `"Quoted" 'title', with commas
 --- and <script>alert("x")</script> & a # hash | pipe: [link](x) =1+1`;
 
 export function article(over: Partial<ArticleMeta> & Pick<ArticleMeta, 'id' | 'title'>): ArticleMeta {
-  return {
-    url: `https://example.com/${over.id}`,
+  return sampleMeta(over.id, {
     originalUrl: `https://example.com/${over.id}?utm_source=x`,
-    byline: null,
-    siteName: null,
-    excerpt: null,
-    lang: null,
-    dir: null,
-    publishedTime: null,
     wordCount: 120,
     readingMinutes: 1,
-    leadImage: null,
-    extraction: 'readability',
     savedAt: '2024-03-05T09:12:44.123Z',
     updatedAt: '2024-03-06T10:00:00.000Z',
-    archived: false,
-    favourite: false,
-    tags: [],
-    progress: 0,
-    highlightCount: 0,
     ...over,
-  };
+  });
 }
 
 export function highlight(articleId: string, n: number, exact: string, over: Partial<Highlight> = {}): Highlight {
