@@ -61,11 +61,15 @@ const RETRYABLE: ReadonlySet<CaptureItemStatus> = new Set(['failed', 'gone', 'ca
 const PACE_WINDOW = 30;
 const STATUS_EVENT_MS = 250;
 const DONE_WRITE_MS = 200;
+/** How long closing waits for captures under way. */
+const CLOSE_WAIT_MS = 10_000;
 
 export class CaptureQueue {
   readonly #options: CaptureQueueOptions;
   /** Items being captured now: article id → origin. */
   readonly #active = new Map<string, string>();
+  /** The captures under way, so that closing waits for them instead of leaving them writing. */
+  readonly #inFlight = new Set<Promise<void>>();
   /** When each origin may be asked for its next page (ms since the epoch). */
   readonly #originFree = new Map<string, number>();
   readonly #captured = new Set<(articleId: string) => void>();
@@ -195,8 +199,19 @@ export class CaptureQueue {
     return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
-  /** Stops starting captures and writes what finished; pages being fetched are left and their results dropped. */
+  /**
+   * Stops starting captures, lets those under way finish (for at most CLOSE_WAIT_MS; a later result
+   * is dropped and the page captured again next time, in place) and writes what finished.
+   */
   async close(): Promise<void> {
+    this.#running = false;
+    this.#cancelWake?.();
+    if (this.#inFlight.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)));
+      await Promise.race([Promise.allSettled([...this.#inFlight]), cap]);
+      clearTimeout(timer);
+    }
     if (this.#doneUnwritten.size > 0) await (this.#doneWrite ?? this.#writeDone());
     await this.#doneWrite;
     this.#closed = true;
@@ -247,7 +262,7 @@ export class CaptureQueue {
   #begin(item: Readonly<CaptureQueueItem>, origin: string): void {
     this.#active.set(item.articleId, origin);
     this.#changedSoon();
-    void this.deps
+    const capture = this.deps
       .capture(item.articleId, item.url)
       .then(
         () => this.#finished(item.articleId, null),
@@ -257,11 +272,13 @@ export class CaptureQueue {
         this.deps.logger.warn('The capture queue could not record a result', { error: errorText(error) }),
       )
       .finally(() => {
+        this.#inFlight.delete(capture);
         this.#active.delete(item.articleId);
         this.#originFree.set(origin, this.deps.now().getTime() + this.#options.perOriginDelayMs);
         this.#changedSoon();
         this.#pump();
       });
+    this.#inFlight.add(capture);
   }
 
   async #finished(articleId: string, error: unknown): Promise<void> {
