@@ -4,11 +4,14 @@
  * Prints one JSON object: how long recording a generated Pocket export takes (20,000 rows in
  * part_000000.csv, 5,000 highlights in annotations/part_000000.json) into a fresh library without
  * capturing anything (--no-capture), from reading the files to the last journal line; and the peak RSS.
+ * Then the capture half (scripts/bench-capture-queue.ts): 2,000 queued URLs over 50 local origins that
+ * answer after 100 ms, giving capturePagesPerSecond and captureRssGrowthMb. `--record-only` skips it.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OffprintCore } from '../electron/core/offprint-core';
+import { benchCaptureQueue } from './bench-capture-queue';
 
 const ROWS = 20_000;
 const HIGHLIGHTS = 5_000;
@@ -48,6 +51,7 @@ try {
   await core.close();
   if (summary.added !== ROWS) throw new Error(`expected ${ROWS} articles, recorded ${summary.added}`);
   if (summary.highlights.total !== HIGHLIGHTS) throw new Error(`expected ${HIGHLIGHTS} highlights`);
+  const capture = process.argv.includes('--record-only') ? {} : await benchCaptureQueue({});
   console.log(
     JSON.stringify(
       {
@@ -57,6 +61,7 @@ try {
         rowsPerSecond: Math.round((ROWS / recordMs) * 1000),
         peakRssMb,
         skipped: summary.skipped.length,
+        ...capture,
       },
       null,
       2,
