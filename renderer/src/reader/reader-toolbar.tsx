@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ArticleMeta } from '@shared/model';
-import { BackIcon, PanelIcon, SearchIcon, TagIcon } from '../ui/icons';
+import { BackIcon, ContentsIcon, PanelIcon, RefreshIcon, SearchIcon, SpeakIcon, TagIcon } from '../ui/icons';
 import { FavouriteArchiveButtons } from '../ui/state-buttons';
 import type { ReadAloudState } from './read-aloud';
-import { RefreshIcon } from './update-from-web';
 
 export type ReaderPopover = 'tags' | 'settings' | 'toc' | null;
 
@@ -30,41 +29,6 @@ interface Props {
   renderPopover(which: Exclude<ReaderPopover, null>): ReactNode;
 }
 
-const ContentsIcon = () => (
-  <svg
-    className="icon"
-    viewBox="0 0 24 24"
-    width="16"
-    height="16"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="1.8"
-    strokeLinecap="round"
-    aria-hidden="true"
-  >
-    <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />
-  </svg>
-);
-const SpeakIcon = ({ playing }: { playing: boolean }) => (
-  <svg
-    className="icon"
-    viewBox="0 0 24 24"
-    width="16"
-    height="16"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="1.8"
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-  >
-    {playing ? (
-      <path d="M9 5v14M15 5v14" />
-    ) : (
-      <path d="M11 5 6 9H2v6h4l5 4zM15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />
-    )}
-  </svg>
-);
 const TypeIcon = () => (
   <span className="type-icon" aria-hidden="true">
     Aa

@@ -130,3 +130,22 @@ export const ExportIcon = () => (
     <path d="M5 14v5a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-5" />
   </Icon>
 );
+export const ContentsIcon = () => (
+  <Icon>
+    <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />
+  </Icon>
+);
+export const SpeakIcon = ({ playing }: { playing: boolean }) => (
+  <Icon>
+    {playing ? (
+      <path d="M9 5v14M15 5v14" />
+    ) : (
+      <path d="M11 5 6 9H2v6h4l5 4zM15.5 8.5a5 5 0 0 1 0 7M19 5a10 10 0 0 1 0 14" />
+    )}
+  </Icon>
+);
+export const RefreshIcon = () => (
+  <Icon>
+    <path d="M21 12a9 9 0 0 1-15.5 6.2L3 16M3 12a9 9 0 0 1 15.5-6.2L21 8M21 3v5h-5M3 21v-5h5" />
+  </Icon>
+);
