@@ -13,6 +13,7 @@ import FlexSearch from 'flexsearch';
 import MiniSearch from 'minisearch';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import { ARTICLES_FOLDER, TEXT_FILE, indexPath } from '../electron/core/library/library-layout';
+import { keyOf } from '../electron/core/library/highlight-summary';
 import { SearchIndex } from '../electron/core/search/search-index';
 import { fold } from '../shared/text/fold-text';
 import { eachToken } from '../electron/core/search/tokenize';
@@ -110,7 +111,9 @@ async function build(name: Engine): Promise<Built> {
       const search = new SearchIndex({
         liveArticles: () => articles,
         peekArticle: (id) => byId.get(id),
-        highlightsOf: (id) => highlightsOf.get(id) ?? [],
+        highlightsOf: async (id) => highlightsOf.get(id) ?? [],
+        highlightKey: (id) => keyOf(highlightsOf.get(id) ?? []),
+        hasNotes: (id) => (highlightsOf.get(id) ?? []).some((h) => h.note.trim() !== ''),
         readText,
       });
       const engineIndex = await search.ready();

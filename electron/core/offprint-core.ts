@@ -40,7 +40,7 @@ import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
 import { SiteIconCache } from './capture/site-icon-cache';
 import { listClips } from './clips/list-clips';
-import { exportLibraryOf, type ExportSelection } from './export/library-export-source';
+import { exportedArticles, exportLibraryOf, type ExportSelection } from './export/library-export-source';
 import { exportToPath, type ExportOutcome } from './export/export-to-path';
 import { pageFromFirstPage, readFirstPage, withContentMissing, type FirstPage } from './library/first-page';
 import { ASSETS_FOLDER, articleDir, searchIndexPath } from './library/library-layout';
@@ -120,7 +120,9 @@ export class OffprintCore implements LibraryApi {
       const source = {
         liveArticles: () => store.liveArticles(),
         peekArticle: (id: string) => store.peekArticle(id),
-        highlightsOf: (id: string) => store.peekHighlights(id),
+        highlightsOf: (id: string) => store.highlightsOf(id),
+        highlightKey: (id: string) => store.highlightKey(id),
+        hasNotes: (id: string) => store.hasNotes(id),
         readText: (id: string) => store.readText(id),
       };
       const search = new SearchIndex(source, {
@@ -321,7 +323,7 @@ export class OffprintCore implements LibraryApi {
     const { store } = await this.#loading;
     const article = store.getArticle(id);
     const text = article.awaitingCapture ? null : await store.readText(id).catch(() => null);
-    return store.highlightsOf(id).map((highlight) => ({
+    return (await store.highlightsOf(id)).map((highlight) => ({
       highlight,
       state: highlightState(article, highlight, text),
     }));
@@ -409,7 +411,7 @@ export class OffprintCore implements LibraryApi {
   async getArticle(id: string): Promise<ArticleWithContent> {
     const { store } = await this.#loading;
     const meta = store.getArticle(id);
-    const highlights = store.highlightsOf(id);
+    const highlights = await store.highlightsOf(id);
     try {
       return { ...meta, content: await store.readContent(id), highlights };
     } catch (error) {
@@ -539,7 +541,8 @@ export class OffprintCore implements LibraryApi {
 
   /** How many articles an export of this view, tag or selection would write. */
   async countExport(request: ArticleExportRequest): Promise<number> {
-    return this.#exportLibrary((await this.#loading).store, request).articles.length;
+    const { store } = await this.#loading;
+    return exportedArticles(store.liveArticles(), this.#exportSelection(request)).length;
   }
 
   /**
@@ -551,7 +554,7 @@ export class OffprintCore implements LibraryApi {
     const { store } = await this.#loading;
     await store.flushProgress();
     const title = request.ids ? 'Offprint — selection' : `Offprint — ${request.tag ?? request.view ?? 'all'}`;
-    return exportToPath(this.#exportLibrary(store, request), request.format, path, {
+    return exportToPath(await this.#exportLibrary(store, request), request.format, path, {
       includeContent: request.includeContent,
       title,
     });
@@ -574,13 +577,13 @@ export class OffprintCore implements LibraryApi {
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
-  #exportLibrary(store: LibraryStore, request: ArticleExportRequest) {
+  #exportSelection(request: ArticleExportRequest): ExportSelection {
     const whole = request.format === 'json' && !request.ids && !request.view && !request.tag;
-    const selection: ExportSelection = whole
-      ? { whole: true }
-      : request.ids
-        ? { ids: request.ids }
-        : { view: request.view, tag: request.tag };
+    return whole ? { whole: true } : request.ids ? { ids: request.ids } : { view: request.view, tag: request.tag };
+  }
+
+  #exportLibrary(store: LibraryStore, request: ArticleExportRequest) {
+    const selection = this.#exportSelection(request);
     return exportLibraryOf(
       {
         articles: store.liveArticles(),

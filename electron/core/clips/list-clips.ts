@@ -7,7 +7,7 @@ import { foldText, queryWords } from '@shared/text/fold-text';
 
 export interface ClipSource {
   articles: readonly ArticleMeta[];
-  highlightsOf(articleId: string): readonly Highlight[];
+  highlightsOf(articleId: string): Promise<readonly Highlight[]>;
   /** The article's stored text, to tell which highlights no longer anchor; may fail when the file is gone. */
   readText(articleId: string): Promise<string>;
 }
@@ -20,7 +20,7 @@ export async function listClips(source: ClipSource, query: ClipQuery): Promise<C
     if (query.articleId && article.id !== query.articleId) continue;
     if (query.tag && !hasTag(article.tags, query.tag)) continue;
     const title = words.length ? foldText(article.title) : '';
-    const matching = source.highlightsOf(article.id).filter((highlight) => {
+    const matching = (await source.highlightsOf(article.id)).filter((highlight) => {
       if (query.color && highlight.color !== query.color) return false;
       if (!words.length) return true;
       const haystack = `${title}\n${foldText(highlight.quote.exact)}\n${foldText(highlight.note)}`;

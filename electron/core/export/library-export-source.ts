@@ -13,7 +13,8 @@ import { isSafeImageName, type ExportLibrary } from './export-model';
 export interface ExportSource {
   /** Every article the library holds, Trash included. */
   articles: readonly ArticleMeta[];
-  highlightsOf(articleId: string): Highlight[];
+  /** Read from disk: at 100,000 articles the library does not keep them all in memory. */
+  highlightsOf(articleId: string): Promise<Highlight[]>;
   /** The stored body; throws OffprintError 'content-missing' when it is lost. */
   readContent(articleId: string): Promise<string>;
   /** `<library>/articles/<id>/assets/`. */
@@ -29,14 +30,23 @@ export type ExportSelection =
   | { ids: readonly string[]; whole?: undefined }
   | { whole: true; ids?: undefined };
 
-export function exportLibraryOf(source: ExportSource, selection: ExportSelection): ExportLibrary {
-  const chosen = selection.whole
-    ? byView(source.articles, { view: 'all' }).concat(byView(source.articles, { view: 'trash' }))
+/** The articles an export of `selection` writes. */
+export function exportedArticles(articles: readonly ArticleMeta[], selection: ExportSelection): ArticleMeta[] {
+  return selection.whole
+    ? byView(articles, { view: 'all' }).concat(byView(articles, { view: 'trash' }))
     : selection.ids
-      ? byIds(source.articles, selection.ids)
-      : byView(source.articles, selection);
+      ? byIds(articles, selection.ids)
+      : byView(articles, selection);
+}
+
+export async function exportLibraryOf(source: ExportSource, selection: ExportSelection): Promise<ExportLibrary> {
+  const chosen = exportedArticles(source.articles, selection);
+  const articles = [];
+  for (const article of chosen) {
+    articles.push({ article, highlights: article.highlightCount > 0 ? await source.highlightsOf(article.id) : [] });
+  }
   return {
-    articles: chosen.map((article) => ({ article, highlights: source.highlightsOf(article.id) })),
+    articles,
     async readContent(id) {
       try {
         return await source.readContent(id);

@@ -3,7 +3,6 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleMeta } from '@shared/model';
 import { readArticleRecord, type ArticleRecord } from './article-record';
-import type { JournalOp } from './journal';
 import { withArticleDefaults } from './library-index';
 import { articleDir, articlesDir, TEXT_FILE } from './library-layout';
 import type { LibraryState } from './library-state';
@@ -59,8 +58,12 @@ export async function reconcileWithFolders(libraryDir: string, state: LibrarySta
   return result;
 }
 
-/** How many meta.json files are read at once when checking them. */
-const CHECK_CONCURRENCY = 32;
+/**
+ * How many meta.json files are read at once when checking them. The check runs alongside whatever
+ * the user does first (at 100,000 articles it reads 100,000 files): more would queue every search's
+ * and save's file reads behind its own.
+ */
+const CHECK_CONCURRENCY = 2;
 
 /** Of the given article folders, those whose meta.json is missing, unreadable or names another article. */
 export async function damagedRecords(
@@ -82,12 +85,8 @@ export async function damagedRecords(
 
 /** Puts a folder's record into the state, replacing the entry and highlights it had. */
 export function applyRecord(state: LibraryState, record: ArticleRecord): void {
-  const ops: JournalOp[] = [
-    ...state.highlightsOf(record.article.id).map((h): JournalOp => ({ op: 'drop-highlight', id: h.id })),
-    { op: 'put-article', article: record.article },
-    ...record.highlights.map((highlight): JournalOp => ({ op: 'put-highlight', highlight })),
-  ];
-  for (const op of ops) state.apply(op);
+  state.apply({ op: 'put-article', article: record.article });
+  state.replaceHighlights(record.article.id, record.highlights);
 }
 
 /** A folder without a readable meta.json (a library from before v2): its text still names it. */

@@ -7,6 +7,8 @@ import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat } from 'node
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { OffprintError } from '@shared/ipc/envelope';
+import type { Highlight } from '@shared/model';
+import { HighlightTableBuilder, type HighlightSummary } from './highlight-summary';
 import { checkIndex, emptyIndex, isObject, type LibraryIndex } from './library-index';
 import { backupsDir, indexPath, INDEX_FILE } from './library-layout';
 import { planMigrations, runMigrations, type Schema } from './migrations';
@@ -15,9 +17,16 @@ import { syncFolder, writeAll } from './write-file-atomic';
 export const KEEP_BACKUPS = 3;
 const BACKUP = /^library-(\d+)\.json$/;
 
+/** A snapshot's highlights when they were read a line at a time rather than into the index (see LibraryState.from). */
+export interface SnapshotHighlights {
+  base: string;
+  summaries: Map<string, HighlightSummary>;
+  kept: Map<string, Highlight[]>;
+}
+
 export type SnapshotRead =
   | { kind: 'missing' }
-  | { kind: 'ok'; index: LibraryIndex; migratedFrom: number | null }
+  | { kind: 'ok'; index: LibraryIndex; migratedFrom: number | null; highlights?: SnapshotHighlights }
   | { kind: 'bad'; detail: string };
 
 const CHUNK = 500;
@@ -28,6 +37,9 @@ const CHUNK = 500;
  * for a moment) and fsyncs before the rename, as steno does not. The file is the same JSON.
  */
 export class SnapshotFile implements Adapter<LibraryIndex> {
+  /** Highlights written after the index's own list, as JSON text one each (set by writeSnapshot). */
+  moreHighlights: (() => AsyncIterable<string>) | null = null;
+
   constructor(readonly path: string) {}
 
   async read(): Promise<LibraryIndex | null> {
@@ -55,6 +67,7 @@ export class SnapshotFile implements Adapter<LibraryIndex> {
         await writeList(handle, articles);
         await writeAll(handle, '\n],"highlights":[\n');
         await writeList(handle, highlights);
+        if (this.moreHighlights) await writeLines(handle, this.moreHighlights(), highlights.length > 0);
         await writeAll(handle, '\n]}\n');
         await handle.sync();
       } finally {
@@ -77,6 +90,24 @@ async function writeList(handle: Awaited<ReturnType<typeof open>>, items: readon
   }
 }
 
+async function writeLines(
+  handle: Awaited<ReturnType<typeof open>>,
+  lines: AsyncIterable<string>,
+  after: boolean,
+): Promise<void> {
+  let chunk: string[] = [];
+  let first = !after;
+  for await (const line of lines) {
+    chunk.push(line);
+    if (chunk.length === CHUNK) {
+      await writeAll(handle, `${first ? '' : ',\n'}${chunk.join(',\n')}`);
+      first = false;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) await writeAll(handle, `${first ? '' : ',\n'}${chunk.join(',\n')}`);
+}
+
 export const openSnapshotDb = (libraryDir: string): Low<LibraryIndex> =>
   new Low<LibraryIndex>(new SnapshotFile(indexPath(libraryDir)), emptyIndex());
 
@@ -89,15 +120,25 @@ export async function readSnapshot(
   schema: Schema,
   libraryDir: string,
   beforeMigrating: (version: number) => Promise<void> = async () => undefined,
+  /**
+   * Summarize the highlights instead of returning them, keeping whole only those of these articles
+   * (a file laid out otherwise, or of an older format, still gives them all).
+   */
+  summarize?: { keep: ReadonlySet<string> },
 ): Promise<SnapshotRead> {
   let raw: unknown;
+  let table: HighlightTableBuilder | null = null;
   try {
-    raw = await readByLines(path);
+    raw = await readByLines(path, (header) => {
+      table = summarize && header.schemaVersion === schema.version ? new HighlightTableBuilder(summarize.keep) : null;
+      return table;
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'bad', detail: `it cannot be read (${reason(error)})` };
   }
   if (raw === undefined) {
+    table = null;
     // Written before one entry a line (or by hand): read whole.
     let text: string;
     try {
@@ -127,7 +168,13 @@ export async function readSnapshot(
   const checked = checkIndex(raw, schema.version);
   if (checked.ok) {
     const migratedFrom = typeof version === 'number' && version < schema.version ? version : null;
-    return { kind: 'ok', index: checked.index, migratedFrom };
+    const built = table as HighlightTableBuilder | null;
+    return {
+      kind: 'ok',
+      index: checked.index,
+      migratedFrom,
+      ...(built ? { highlights: { base: path, summaries: built.summaries(), kept: built.kept } } : {}),
+    };
   }
   if (checked.reason === 'too-new') {
     throw new OffprintError(
@@ -146,8 +193,12 @@ const LIST_START = /"articles":\[$/;
  * Undefined when the file is not laid out that way (an older or hand-written file, or a damaged
  * one): it is then read whole, which tells a damaged file from a good one as before.
  */
-async function readByLines(path: string): Promise<unknown> {
+async function readByLines(
+  path: string,
+  tableFor: (header: Record<string, unknown>) => HighlightTableBuilder | null,
+): Promise<unknown> {
   const handle = await open(path, 'r');
+  let table: HighlightTableBuilder | null = null;
   const lines = handle.readLines({ encoding: 'utf8' });
   try {
     let header: Record<string, unknown> | null = null;
@@ -161,6 +212,7 @@ async function readByLines(path: string): Promise<unknown> {
       } else if (header === null) {
         if (!LIST_START.test(line)) return undefined;
         header = JSON.parse(`${line}]}`) as Record<string, unknown>;
+        table = tableFor(header);
         list = articles;
       } else if (line === '],"highlights":[' && list === articles) {
         list = highlights;
@@ -168,6 +220,12 @@ async function readByLines(path: string): Promise<unknown> {
         ended = true;
       } else if (line === '') {
         continue; // an empty list
+      } else if (list === highlights && table) {
+        const highlight: unknown = JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line);
+        // A malformed one: the whole-file read tells what is wrong, as checkIndex does.
+        if (!isObject(highlight) || typeof highlight.id !== 'string' || typeof highlight.articleId !== 'string')
+          return undefined;
+        table.add(highlight as unknown as Highlight);
       } else if (list !== null) {
         list.push(JSON.parse(line.endsWith(',') ? line.slice(0, -1) : line));
       }
@@ -184,10 +242,76 @@ async function readByLines(path: string): Promise<unknown> {
 }
 
 /** Writes the snapshot and makes it durable (the journal is emptied only after this). */
-export async function writeSnapshot(db: Low<LibraryIndex>, libraryDir: string, index: LibraryIndex): Promise<void> {
+export async function writeSnapshot(
+  db: Low<LibraryIndex>,
+  libraryDir: string,
+  index: LibraryIndex,
+  moreHighlights: (() => AsyncIterable<string>) | null = null,
+): Promise<void> {
   db.data = index;
-  await db.write();
+  const file = db.adapter as SnapshotFile;
+  file.moreHighlights = moreHighlights;
+  try {
+    await db.write();
+  } finally {
+    file.moreHighlights = null;
+    // The index is not kept twice: the store holds it.
+    db.data = emptyIndex(index.schemaVersion);
+  }
   await syncFolder(libraryDir);
+}
+
+const HIGHLIGHTS_START = '],"highlights":[';
+
+/**
+ * The highlights of a snapshot written one entry a line, as the JSON text of each, read a line at
+ * a time. Throws when the file is not laid out that way.
+ */
+export async function* snapshotHighlightLines(path: string): AsyncGenerator<string> {
+  const handle = await open(path, 'r');
+  const lines = handle.readLines({ encoding: 'utf8' });
+  try {
+    let inList = false;
+    let ended = false;
+    for await (const line of lines) {
+      if (!inList) {
+        inList = line === HIGHLIGHTS_START;
+      } else if (line === ']}') {
+        ended = true;
+        break;
+      } else if (line !== '') {
+        yield line.endsWith(',') ? line.slice(0, -1) : line;
+      }
+    }
+    if (!ended) throw new Error(`${path} is not laid out one entry a line`);
+  } finally {
+    lines.close();
+    await handle.close().catch(() => undefined);
+  }
+}
+
+const HIGHLIGHT_HEAD = /^\{"id":"([^"\\]*)","articleId":"([^"\\]*)"/;
+
+/** A highlight line's id and article, read without parsing the rest when it was written by JSON.stringify. */
+export function highlightLineIds(line: string): { id: string; articleId: string } {
+  const head = HIGHLIGHT_HEAD.exec(line);
+  if (head) return { id: head[1], articleId: head[2] };
+  const value = JSON.parse(line) as { id?: unknown; articleId?: unknown };
+  return { id: String(value.id), articleId: String(value.articleId) };
+}
+
+/** The highlights of the given articles in a snapshot written one entry a line (a slow path: it reads the whole file). */
+export async function readSnapshotHighlights(
+  path: string,
+  ids: ReadonlySet<string>,
+): Promise<Map<string, Highlight[]>> {
+  const found = new Map<string, Highlight[]>();
+  for await (const line of snapshotHighlightLines(path)) {
+    if (!ids.has(highlightLineIds(line).articleId)) continue;
+    const highlight = JSON.parse(line) as Highlight;
+    found.set(highlight.articleId, [...(found.get(highlight.articleId) ?? []), highlight]);
+  }
+  return found;
 }
 
 /** Copies the current (known good) library.json into backups/, keeping the newest KEEP_BACKUPS. */

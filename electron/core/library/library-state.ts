@@ -3,11 +3,23 @@ import type { CaptureQueueItem } from '@shared/queue/capture-queue';
 import type { ArticleMeta, Highlight } from '@shared/model';
 import type { JournalOp } from './journal';
 import type { LibraryIndex } from './library-index';
+import { summarize, type HighlightSummary } from './highlight-summary';
 
 export class LibraryState {
   readonly articles = new Map<string, ArticleMeta>();
-  readonly highlights = new Map<string, Highlight>();
-  readonly #byArticle = new Map<string, Set<string>>();
+  /** Each highlight's article. */
+  readonly #owner = new Map<string, string>();
+  readonly #summaries = new Map<string, HighlightSummary>();
+  /**
+   * The whole highlights of the articles whose highlights are held in memory: those changed since
+   * `base` was written (they are written from here at the next compaction), or all when there is no base.
+   */
+  readonly #held = new Map<string, Highlight[]>();
+  /**
+   * The snapshot file (one entry a line) whose highlights section holds the highlights of every
+   * article not held in memory; null when all of them are held.
+   */
+  base: string | null = null;
   settings: Record<string, unknown> = {};
   /** The capture queue, by article id, in the order items were queued. */
   readonly queue = new Map<string, CaptureQueueItem>();
@@ -16,14 +28,38 @@ export class LibraryState {
   revision = 0;
   #list: ArticleMeta[] | null = null;
 
-  static from(index: LibraryIndex): LibraryState {
+  /**
+   * The state of a snapshot. Its highlights come either as a list (all held in memory) or, read a
+   * line at a time from `base`, as summaries with the few the journal is about to change.
+   */
+  static from(
+    index: LibraryIndex,
+    table?: { base: string; summaries: Map<string, HighlightSummary>; kept: Map<string, Highlight[]> },
+  ): LibraryState {
     const state = new LibraryState();
     for (const article of index.articles) state.articles.set(article.id, article);
-    for (const highlight of index.highlights) {
-      if (state.articles.has(highlight.articleId)) state.#addHighlight(highlight);
+    if (table) {
+      state.base = table.base;
+      for (const [articleId, summary] of table.summaries) {
+        if (!state.articles.has(articleId)) continue;
+        state.#summaries.set(articleId, summary);
+        for (const id of summary.ids) state.#owner.set(id, articleId);
+      }
+      for (const [articleId, highlights] of table.kept)
+        if (state.articles.has(articleId)) state.#held.set(articleId, highlights);
+    } else {
+      const byArticle = new Map<string, Map<string, Highlight>>();
+      for (const highlight of index.highlights) {
+        if (!state.articles.has(highlight.articleId)) continue;
+        let list = byArticle.get(highlight.articleId);
+        if (!list) byArticle.set(highlight.articleId, (list = new Map()));
+        list.set(highlight.id, highlight);
+      }
+      for (const [articleId, list] of byArticle) state.#setHighlights(articleId, [...list.values()]);
     }
     // highlightCount is derived data: trust the highlights, not a count someone may have edited.
-    for (const article of state.articles.values()) article.highlightCount = state.#byArticle.get(article.id)?.size ?? 0;
+    for (const article of state.articles.values())
+      article.highlightCount = state.#summaries.get(article.id)?.ids.length ?? 0;
     state.settings = index.settings;
     for (const item of index.captureQueue?.items ?? []) state.queue.set(item.articleId, item);
     state.queuePaused = index.captureQueue?.paused ?? false;
@@ -36,41 +72,90 @@ export class LibraryState {
     return this.#list;
   }
 
-  highlightsOf(articleId: string): Highlight[] {
-    const ids = this.#byArticle.get(articleId);
-    return ids ? [...ids].map((id) => this.highlights.get(id)!) : [];
+  ownerOf(highlightId: string): string | undefined {
+    return this.#owner.get(highlightId);
+  }
+
+  summaryOf(articleId: string): HighlightSummary | undefined {
+    return this.#summaries.get(articleId);
+  }
+
+  /** The article's highlights when they are in memory (none counts as in memory), else undefined: read them from disk. */
+  heldHighlights(articleId: string): Highlight[] | undefined {
+    if (!this.#summaries.has(articleId)) return [];
+    return this.#held.get(articleId);
+  }
+
+  /** Articles whose highlights are held in memory (the compaction writes theirs from here). */
+  heldArticles(): ReadonlyMap<string, Highlight[]> {
+    return this.#held;
+  }
+
+  /**
+   * Keeps the article's highlights (read from disk) in memory from now on, so changes can be applied
+   * to them. They must be what the summary says.
+   */
+  hold(articleId: string, highlights: Highlight[]): void {
+    if (this.articles.has(articleId) && !this.#held.has(articleId)) this.#held.set(articleId, highlights);
+  }
+
+  /** After a compaction wrote everything to `base`: what is held need not be any more. */
+  rebase(base: string): void {
+    this.base = base;
+    this.#held.clear();
+  }
+
+  /** Replaces the article's highlights whole (an article folder's record taken in). */
+  replaceHighlights(articleId: string, highlights: Highlight[]): void {
+    this.revision += 1;
+    this.#setHighlights(articleId, highlights);
+    this.#recount(articleId);
   }
 
   apply(op: JournalOp): void {
     this.revision += 1;
     switch (op.op) {
       case 'put-article': {
-        const article = { ...op.article, highlightCount: this.#byArticle.get(op.article.id)?.size ?? 0 };
+        const article = { ...op.article, highlightCount: this.#summaries.get(op.article.id)?.ids.length ?? 0 };
         this.articles.set(article.id, article);
         this.#list = null;
         break;
       }
       case 'drop-article':
-        for (const id of this.#byArticle.get(op.id) ?? []) this.highlights.delete(id);
-        this.#byArticle.delete(op.id);
+        this.#setHighlights(op.id, []);
+        this.#held.delete(op.id);
         this.articles.delete(op.id);
         this.queue.delete(op.id);
         this.#list = null;
         break;
       case 'put-highlight': {
-        const previous = this.highlights.get(op.highlight.id);
-        if (previous) this.#byArticle.get(previous.articleId)?.delete(previous.id);
-        if (!this.articles.has(op.highlight.articleId)) break; // its article is gone: nothing dangles
-        this.#addHighlight(op.highlight);
-        this.#recount(op.highlight.articleId);
+        const { highlight } = op;
+        const previous = this.#owner.get(highlight.id);
+        if (previous !== undefined && previous !== highlight.articleId) {
+          this.#setHighlights(
+            previous,
+            this.#mustHold(previous).filter((h) => h.id !== highlight.id),
+          );
+          this.#recount(previous);
+        }
+        if (!this.articles.has(highlight.articleId)) break; // its article is gone: nothing dangles
+        const list = this.#mustHold(highlight.articleId);
+        const at = list.findIndex((h) => h.id === highlight.id);
+        this.#setHighlights(
+          highlight.articleId,
+          at < 0 ? [...list, highlight] : [...list.slice(0, at), ...list.slice(at + 1), highlight],
+        );
+        this.#recount(highlight.articleId);
         break;
       }
       case 'drop-highlight': {
-        const previous = this.highlights.get(op.id);
-        if (!previous) break;
-        this.highlights.delete(op.id);
-        this.#byArticle.get(previous.articleId)?.delete(op.id);
-        this.#recount(previous.articleId);
+        const articleId = this.#owner.get(op.id);
+        if (articleId === undefined) break;
+        this.#setHighlights(
+          articleId,
+          this.#mustHold(articleId).filter((h) => h.id !== op.id),
+        );
+        this.#recount(articleId);
         break;
       }
       case 'progress': {
@@ -96,11 +181,12 @@ export class LibraryState {
     }
   }
 
+  /** The snapshot without its highlights (the snapshot writer takes those from `base` and what is held). */
   toIndex(schemaVersion: number): LibraryIndex {
     return {
       schemaVersion,
       articles: [...this.articles.values()],
-      highlights: [...this.highlights.values()],
+      highlights: [],
       settings: this.settings,
       ...(this.queue.size > 0 || this.queuePaused
         ? { captureQueue: { paused: this.queuePaused, items: [...this.queue.values()] } }
@@ -108,16 +194,32 @@ export class LibraryState {
     };
   }
 
-  #addHighlight(highlight: Highlight): void {
-    this.highlights.set(highlight.id, highlight);
-    let ids = this.#byArticle.get(highlight.articleId);
-    if (!ids) this.#byArticle.set(highlight.articleId, (ids = new Set()));
-    ids.add(highlight.id);
+  #mustHold(articleId: string): Highlight[] {
+    const list = this.heldHighlights(articleId);
+    // The store reads an article's highlights in before it changes them (LibraryStore.#holdFor).
+    if (!list) throw new Error(`The highlights of article ${articleId} were changed before they were read.`);
+    return list;
+  }
+
+  #setHighlights(articleId: string, highlights: Highlight[]): void {
+    for (const id of this.#summaries.get(articleId)?.ids ?? []) {
+      if (this.#owner.get(id) === articleId) this.#owner.delete(id);
+    }
+    if (highlights.length === 0) {
+      this.#summaries.delete(articleId);
+      // Held as "none" while a base still lists its old ones, so the compaction leaves those out.
+      if (this.base !== null && this.articles.has(articleId)) this.#held.set(articleId, []);
+      else this.#held.delete(articleId);
+      return;
+    }
+    this.#summaries.set(articleId, summarize(highlights));
+    for (const h of highlights) this.#owner.set(h.id, articleId);
+    this.#held.set(articleId, highlights);
   }
 
   #recount(articleId: string): void {
     const article = this.articles.get(articleId);
-    if (article) article.highlightCount = this.#byArticle.get(articleId)?.size ?? 0;
+    if (article) article.highlightCount = this.#summaries.get(articleId)?.ids.length ?? 0;
   }
 }
 

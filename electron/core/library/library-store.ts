@@ -38,11 +38,16 @@ import {
   allBackups,
   backupBeforeMigration,
   corruptName,
+  highlightLineIds,
   openSnapshotDb,
   readSnapshot,
+  readSnapshotHighlights,
   rotateBackup,
+  snapshotHighlightLines,
   writeSnapshot,
+  type SnapshotHighlights,
 } from './library-snapshot';
+import { inTextOrder, keyOf, type HighlightSummary } from './highlight-summary';
 import { LibraryState, setOptional } from './library-state';
 import { CURRENT_SCHEMA, type Schema } from './migrations';
 import { isId, newId } from './new-id';
@@ -269,13 +274,27 @@ export class LibraryStore {
     return this.#readArticleFile(id, TEXT_FILE);
   }
 
-  highlightsOf(articleId: string): Highlight[] {
-    return this.peekHighlights(articleId).map(copy);
+  /** The article's highlights in text order (copies; read from its meta.json unless they are in memory). */
+  async highlightsOf(articleId: string): Promise<Highlight[]> {
+    return inTextOrder(await this.#highlightList(articleId)).map(copy);
   }
 
-  /** The article's highlights in text order, without copying them (read only): search checks all of them on load. */
-  peekHighlights(articleId: string): readonly Highlight[] {
-    return this.#state.highlightsOf(articleId).sort((a, b) => a.position.start - b.position.start);
+  /** What is kept in memory of the article's highlights (undefined when it has none). */
+  highlightSummary(articleId: string): Readonly<HighlightSummary> | undefined {
+    return this.#state.summaryOf(articleId);
+  }
+
+  /** See SearchSource.highlightKey. */
+  highlightKey(articleId: string): string {
+    return this.#state.summaryOf(articleId)?.key ?? '';
+  }
+
+  hasNotes(articleId: string): boolean {
+    return this.#state.summaryOf(articleId)?.notes ?? false;
+  }
+
+  hasHighlight(id: string): boolean {
+    return this.#state.ownerOf(id) !== undefined;
   }
 
   settings(): Record<string, unknown> {
@@ -413,7 +432,7 @@ export class LibraryStore {
   ): Promise<ArticleMeta> {
     return this.#enqueue(async () => {
       const current = this.#article(id);
-      const { article, highlights, content, textContent } = update(copy(current), this.highlightsOf(id));
+      const { article, highlights, content, textContent } = update(copy(current), await this.highlightsOf(id));
       if (article.id !== id || highlights.some((h) => h.articleId !== id))
         throw new Error('A replacement must keep the article id.');
       await writeFileAtomic(join(staging.dir, CONTENT_FILE), content);
@@ -474,7 +493,7 @@ export class LibraryStore {
       const created = batch.created ?? [];
       const updated = (batch.updated ?? []).filter((a) => this.#state.articles.has(a.id));
       const highlights = batch.highlights ?? [];
-      const dropHighlights = (batch.dropHighlights ?? []).filter((id) => this.#state.highlights.has(id));
+      const dropHighlights = (batch.dropHighlights ?? []).filter((id) => this.hasHighlight(id));
       const byArticle = new Map<string, Highlight[]>();
       for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
       await mkdir(articlesDir(this.dir), { recursive: true });
@@ -516,11 +535,6 @@ export class LibraryStore {
       const ids = [...createdIds, ...touched];
       if (ids.length > 0) this.#emit({ type: 'articles-changed', ids });
     });
-  }
-
-  /** Highlights of many articles at once, without copying (read only). */
-  peekHighlightsOf(articleId: string): readonly Highlight[] {
-    return this.#state.highlightsOf(articleId);
   }
 
   // ── Changing articles ──────────────────────────────────────────────────────
@@ -589,17 +603,18 @@ export class LibraryStore {
       // Marked deleted in its own meta.json first: a folder left behind by a crash is then known as trash, not adopted.
       for (const article of articles) {
         if (article.deletedAt) continue;
-        await writeArticleRecord(this.dir, {
-          article: { ...article, deletedAt: now },
-          highlights: this.#state.highlightsOf(article.id),
-        }).catch((error: unknown) => {
-          // A placeholder waiting for its capture has no folder to mark.
-          if (article.awaitingCapture && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
-          this.#log.warn('Could not mark a purged article deleted in its meta.json', {
-            id: article.id,
-            error: errorText(error),
+        await this.#highlightList(article.id)
+          .then((highlights) =>
+            writeArticleRecord(this.dir, { article: { ...article, deletedAt: now }, highlights: [...highlights] }),
+          )
+          .catch((error: unknown) => {
+            // A placeholder waiting for its capture has no folder to mark.
+            if (article.awaitingCapture && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
+            this.#log.warn('Could not mark a purged article deleted in its meta.json', {
+              id: article.id,
+              error: errorText(error),
+            });
           });
-        });
       }
       await this.#commit(
         articles.map((a): JournalOp => ({ op: 'drop-article', id: a.id })),
@@ -650,7 +665,7 @@ export class LibraryStore {
   updateHighlight(id: string, patch: HighlightPatch): Promise<Highlight> {
     return this.#enqueue(async () => {
       const now = this.#now();
-      const highlight = { ...this.#highlight(id), updatedAt: now };
+      const highlight = { ...(await this.#highlight(id)), updatedAt: now };
       if (patch.color !== undefined) highlight.color = patch.color;
       if (patch.note !== undefined) highlight.note = patch.note;
       const article = this.#article(highlight.articleId);
@@ -665,7 +680,7 @@ export class LibraryStore {
 
   deleteHighlight(id: string): Promise<void> {
     return this.#enqueue(async () => {
-      const { articleId } = this.#highlight(id);
+      const { articleId } = await this.#highlight(id);
       const article = this.#article(articleId);
       await this.#commit([
         { op: 'drop-highlight', id },
@@ -759,10 +774,51 @@ export class LibraryStore {
     return article;
   }
 
-  #highlight(id: string): Highlight {
-    const highlight = this.#state.highlights.get(id);
+  async #highlight(id: string): Promise<Highlight> {
+    const articleId = this.#state.ownerOf(id);
+    const highlight = articleId && (await this.#highlightList(articleId)).find((h) => h.id === id);
     if (!highlight) throw new OffprintError('not-found', 'That highlight no longer exists.');
     return highlight;
+  }
+
+  /** The article's highlights, read only: held in memory, or read from its meta.json (checked against the summary). */
+  async #highlightList(articleId: string): Promise<readonly Highlight[]> {
+    const held = this.#state.heldHighlights(articleId);
+    if (held) return held;
+    const summary = this.#state.summaryOf(articleId)!;
+    const record = await readArticleRecord(this.dir, articleId);
+    if (record && keyOf(record.highlights) === summary.key) return record.highlights;
+    // meta.json is missing, damaged or behind: the snapshot has them (a slow path: it reads the whole file).
+    const base = this.#state.base;
+    const found = base ? ((await readSnapshotHighlights(base, new Set([articleId]))).get(articleId) ?? []) : [];
+    if (keyOf(found) !== summary.key) {
+      throw new OffprintError('library-unreadable', `The highlights of article ${articleId} could not be read.`);
+    }
+    this.#log.warn('An article meta.json did not hold its highlights; they were read from the index', {
+      id: articleId,
+    });
+    this.#state.hold(articleId, found);
+    this.#staleRecords.add(articleId);
+    return found;
+  }
+
+  /** Reads in the highlights a change is about to alter, so the state can apply it. */
+  async #holdFor(ops: readonly JournalOp[]): Promise<void> {
+    const articles = new Set<string>();
+    for (const op of ops) {
+      if (op.op === 'put-highlight') {
+        articles.add(op.highlight.articleId);
+        const owner = this.#state.ownerOf(op.highlight.id);
+        if (owner) articles.add(owner);
+      } else if (op.op === 'drop-highlight') {
+        const owner = this.#state.ownerOf(op.id);
+        if (owner) articles.add(owner);
+      }
+    }
+    for (const id of articles) {
+      if (!this.#state.articles.has(id) || this.#state.heldHighlights(id)) continue;
+      this.#state.hold(id, [...(await this.#highlightList(id))]);
+    }
   }
 
   /** Strictly increasing within a session, so "newest first" never ties on a fast machine. */
@@ -851,6 +907,7 @@ export class LibraryStore {
       ...ops,
     ];
     if (all.length === 0) return;
+    await this.#holdFor(ops);
     try {
       await this.#journal!.append(all);
     } catch (error) {
@@ -883,7 +940,7 @@ export class LibraryStore {
       // An imported placeholder lives in the index alone until its capture gives it a folder.
       if (!article || article.awaitingCapture) continue;
       try {
-        await writeArticleRecord(this.dir, { article, highlights: this.#state.highlightsOf(id) });
+        await writeArticleRecord(this.dir, { article, highlights: [...(await this.#highlightList(id))] });
         this.#staleRecords.delete(id);
       } catch (error) {
         // The journal holds the change; the meta.json is rewritten at the next compaction.
@@ -900,13 +957,30 @@ export class LibraryStore {
     if (this.#journal.bytes === 0 && this.#snapshotGood && !force) return;
     if (this.#snapshotGood) await rotateBackup(this.dir, this.options.now().getTime());
     const index = { ...this.#state.toIndex(this.options.schema.version), journal: this.#journal.position };
-    await writeSnapshot(this.db, this.dir, index);
+    await writeSnapshot(this.db, this.dir, index, () => this.#snapshotHighlights());
+    this.#state.rebase(indexPath(this.dir));
     this.#snapshotGood = true;
     // Derived, like the search index: without it the next open reads library.json first.
     await writeFirstPage(this.dir, index).catch(() =>
       rm(firstPagePath(this.dir), { force: true }).catch(() => undefined),
     );
     await this.#journal.reset();
+  }
+
+  /**
+   * Every highlight, as JSON text, for the snapshot being written: those of the current snapshot
+   * (the base) as they are, except the articles whose highlights are held in memory, then those.
+   */
+  async *#snapshotHighlights(): AsyncGenerator<string> {
+    const state = this.#state;
+    const held = state.heldArticles();
+    if (state.base) {
+      for await (const line of snapshotHighlightLines(state.base)) {
+        const { id, articleId } = highlightLineIds(line);
+        if (!held.has(articleId) && state.articles.has(articleId) && state.ownerOf(id) === articleId) yield line;
+      }
+    }
+    for (const highlights of held.values()) for (const h of highlights) yield JSON.stringify(h);
   }
 
   /**
@@ -942,13 +1016,22 @@ export class LibraryStore {
   async #load(): Promise<void> {
     const { schema } = this.options;
     const readOnly = this.readOnly !== null;
-    const snapshot = await readSnapshot(indexPath(this.dir), schema, this.dir, async (version) => {
-      if (readOnly) return; // migrated in memory only; the file stays as it is
-      const name = await backupBeforeMigration(this.dir, version, this.options.now());
-      this.notices.push(
-        `The library was updated from format ${version} to ${schema.version}; the old index was kept as backups/${name}.`,
-      );
-    });
+    // Highlights stay on disk; those of the articles the journal changes are kept whole as the snapshot is read.
+    const keep = { keep: articlesIn(await Journal.read(journalPath(this.dir))) };
+    const snapshot = await readSnapshot(
+      indexPath(this.dir),
+      schema,
+      this.dir,
+      async (version) => {
+        if (readOnly) return; // migrated in memory only; the file stays as it is
+        const name = await backupBeforeMigration(this.dir, version, this.options.now());
+        this.notices.push(
+          `The library was updated from format ${version} to ${schema.version}; the old index was kept as backups/${name}.`,
+        );
+      },
+      keep,
+    );
+    let highlights: SnapshotHighlights | undefined;
     let problem: string | null = null;
     let index: LibraryIndex | null = null;
     /** Where the snapshot says the journal goes on from; checked once the journal is read. */
@@ -956,6 +1039,7 @@ export class LibraryStore {
     if (snapshot.kind === 'ok') {
       expected = snapshot.index.journal ?? null;
       index = snapshot.index;
+      highlights = snapshot.highlights;
       this.#snapshotGood = snapshot.migratedFrom === null;
     } else if (snapshot.kind === 'bad') {
       problem = `The library index ${INDEX_FILE} was damaged (${snapshot.detail}).`;
@@ -968,25 +1052,27 @@ export class LibraryStore {
       const setAside = readOnly ? null : await this.#setAsideIndex();
       if (setAside) problem += ` It was set aside as ${setAside}.`;
       for (const path of await allBackups(this.dir)) {
-        const backup = await readSnapshot(path, schema, this.dir).catch((error: unknown) => {
+        const backup = await readSnapshot(path, schema, this.dir, undefined, keep).catch((error: unknown) => {
           this.#log.warn('Could not read a library backup', { path, error: errorText(error) });
           return null;
         });
         if (backup?.kind === 'ok') {
           index = backup.index;
+          highlights = backup.highlights;
           restoredFrom = path;
           break;
         }
       }
     }
 
-    this.#state = LibraryState.from(index ?? emptyIndex(schema.version));
+    this.#state = LibraryState.from(index ?? emptyIndex(schema.version), highlights);
     const { journal, read } = readOnly
       ? { journal: null, read: await Journal.read(journalPath(this.dir)) }
       : await Journal.open(journalPath(this.dir));
     this.#journal = journal;
     const replayed = new Set<string>();
     for (const line of read.lines) {
+      await this.#holdFor(line.ops);
       for (const op of line.ops) {
         this.#state.apply(op);
         const id = articleOf(op, this.#state);
@@ -1123,6 +1209,18 @@ function adoptOps(record: ArticleRecord): JournalOp[] {
   ];
 }
 
+/** The articles a journal's changes are about. */
+function articlesIn(read: JournalRead): Set<string> {
+  const ids = new Set<string>();
+  for (const line of read.lines) {
+    for (const op of line.ops) {
+      if (op.op === 'put-article') ids.add(op.article.id);
+      else if (op.op === 'put-highlight') ids.add(op.highlight.articleId);
+    }
+  }
+  return ids;
+}
+
 function articleOf(op: JournalOp, state: LibraryState): string | null {
   switch (op.op) {
     case 'put-article':
@@ -1132,7 +1230,7 @@ function articleOf(op: JournalOp, state: LibraryState): string | null {
     case 'progress':
       return op.id;
     case 'drop-highlight':
-      return state.highlights.get(op.id)?.articleId ?? null;
+      return state.ownerOf(op.id) ?? null;
     default:
       return null;
   }

@@ -33,7 +33,14 @@ export interface SearchSource {
   /** The article without copying it, or undefined. */
   peekArticle(id: string): ArticleMeta | undefined;
   /** Read only (search never changes them): a store may hand out its own objects. */
-  highlightsOf(id: string): readonly Highlight[];
+  highlightsOf(id: string): Promise<readonly Highlight[]>;
+  /**
+   * Each highlight's `\u0001<id>:<updatedAt>`, in text order ('' for none): what the index stamps an
+   * article's highlights with, known without reading them.
+   */
+  highlightKey(id: string): string;
+  /** Whether any of the article's highlights has a note. */
+  hasNotes(id: string): boolean;
   readText(id: string): Promise<string>;
 }
 
@@ -52,6 +59,7 @@ const ALL_HITS = 1_000;
 const PREFIX_EXPANSIONS = 64;
 /** Phrase checks read article text; past this many candidates the total is an estimate. */
 const MAX_PHRASE_CHECKS = 3_000;
+const PHRASE_READS_AT_ONCE = 8;
 const BUILD_SLICE = 64;
 const MIN_PERSIST_CHANGES = 200;
 
@@ -115,19 +123,36 @@ export class SearchIndex {
     const verified: Ranked[] = [];
     let examined = 0;
     let passed = 0;
-    for (const candidate of candidates) {
-      if (verified.length >= offset + limit) break;
-      examined += 1;
-      const { article } = candidate;
-      if (!parsed.phrases.every((p) => index.mayHaveSequence(article.id, p.tokens))) continue;
-      passed += 1;
-      const text = await this.#readText(article.id);
-      const haystack = fold(
-        `${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(this.source.highlightsOf(article.id))}`,
+    const wanted = offset + limit;
+    // Texts are read a few at a time: one read after another would wait out each read's whole round trip.
+    let next = 0;
+    while (next < candidates.length && verified.length < wanted) {
+      const batch: Ranked[] = [];
+      let scanned = next;
+      while (scanned < candidates.length && batch.length < PHRASE_READS_AT_ONCE) {
+        const candidate = candidates[scanned++];
+        if (parsed.phrases.every((p) => index.mayHaveSequence(candidate.article.id, p.tokens))) batch.push(candidate);
+      }
+      const read = await Promise.all(
+        batch.map(async (c) => ({
+          text: await this.#readText(c.article.id),
+          highlights: c.article.highlightCount > 0 ? await this.source.highlightsOf(c.article.id) : [],
+        })),
       );
-      if (phraseTests.every((test) => test(haystack))) {
-        verified.push(candidate);
-        texts.set(article.id, text);
+      // Counted as if checked one by one, stopping at the page's last hit, so the estimate stays the same.
+      let inBatch = 0;
+      for (; next < scanned && verified.length < wanted; next++) {
+        examined += 1;
+        const candidate = candidates[next];
+        if (batch[inBatch] !== candidate) continue;
+        const { text, highlights } = read[inBatch++];
+        passed += 1;
+        const { article } = candidate;
+        const haystack = fold(`${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(highlights)}`);
+        if (phraseTests.every((test) => test(haystack))) {
+          verified.push(candidate);
+          texts.set(article.id, text);
+        }
       }
     }
     // Those not looked at are counted at the rate the filters let through those that were: an upper bound, as before.
@@ -163,7 +188,7 @@ export class SearchIndex {
         if (!article) {
           index.remove(id);
           this.#changes += 1;
-        } else if (textChanged || index.stampOf(id) !== stampOf(article, this.source.highlightsOf(id))) {
+        } else if (textChanged || index.stampOf(id) !== stampOf(article, this.source.highlightKey(id))) {
           index.add(await this.#docOf(article));
           this.#changes += 1;
         }
@@ -243,7 +268,7 @@ export class SearchIndex {
       const article = articles[i];
       present.add(article.id);
       const stale = this.#textChanged.delete(article.id);
-      if (!stale && index.stampOf(article.id) === stampOf(article, this.source.highlightsOf(article.id))) continue;
+      if (!stale && index.stampOf(article.id) === stampOf(article, this.source.highlightKey(article.id))) continue;
       index.add(await this.#docOf(article));
       changed += 1;
       // A full rebuild takes seconds: let other work (IPC, the first page) run in between.
@@ -270,14 +295,11 @@ export class SearchIndex {
   }
 
   async #docOf(article: ArticleMeta): Promise<IndexedDoc> {
-    return this.#docWith(article, await this.#readText(article.id));
-  }
-
-  #docWith(article: ArticleMeta, text: string): IndexedDoc {
-    const highlights = this.source.highlightsOf(article.id);
+    const text = await this.#readText(article.id);
+    const highlights = article.highlightCount > 0 ? await this.source.highlightsOf(article.id) : [];
     return {
       id: article.id,
-      stamp: stampOf(article, highlights),
+      stamp: stampOf(article, this.source.highlightKey(article.id)),
       title: article.title,
       meta: `${article.byline ?? ''}\n${article.siteName ?? ''}\n${hostOf(article.url)}`,
       body: `${text}\n${highlightText(highlights)}`,
@@ -293,7 +315,7 @@ export class SearchIndex {
   }
 
   #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {
-    const keep = articleFilter(query.filters, (id) => this.source.highlightsOf(id));
+    const keep = articleFilter(query.filters, (id) => this.source.hasNotes(id));
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
     if (groupCount === 0 && query.excluded.length === 0) {
       // Only filters: no need for the index, and the order is simply newest first.
@@ -384,10 +406,9 @@ export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T
  * What decides whether an article must be re-indexed: its searchable metadata and highlights, and
  * what changes with its stored text (word count, extraction) without reading that text.
  */
-export function stampOf(article: ArticleMeta, highlights: readonly Highlight[]): string {
+export function stampOf(article: ArticleMeta, highlightKey: string): string {
   let text = `${article.title}\u0001${article.byline ?? ''}\u0001${article.siteName ?? ''}\u0001${article.url}`;
-  text += `\u0001${article.wordCount}\u0001${article.extraction}`;
-  for (const h of highlights) text += `\u0001${h.id}:${h.updatedAt}`;
+  text += `\u0001${article.wordCount}\u0001${article.extraction}${highlightKey}`;
   return fnv1a(text);
 }
 
@@ -406,20 +427,17 @@ const highlightText = (highlights: readonly Highlight[]): string =>
 /** Articles in the Trash are found only with is:deleted. */
 function articleFilter(
   filters: readonly QueryFilter[],
-  highlightsOf: (id: string) => readonly Highlight[],
+  hasNotes: (id: string) => boolean,
 ): (a: ArticleMeta) => boolean {
   const tests = filters.map((f) => {
-    const test = filterTest(f, highlightsOf);
+    const test = filterTest(f, hasNotes);
     return f.negated ? (a: ArticleMeta) => !test(a) : test;
   });
   const wantsDeleted = filters.some((f) => f.key === 'is' && f.value === 'deleted' && !f.negated);
   return (a) => (wantsDeleted || !a.deletedAt) && tests.every((t) => t(a));
 }
 
-function filterTest(
-  { key, value }: QueryFilter,
-  highlightsOf: (id: string) => readonly Highlight[],
-): (a: ArticleMeta) => boolean {
+function filterTest({ key, value }: QueryFilter, hasNotes: (id: string) => boolean): (a: ArticleMeta) => boolean {
   switch (key) {
     case 'tag':
       return (a) => hasTag(a.tags, value);
@@ -430,7 +448,7 @@ function filterTest(
     case 'lang':
       return (a) => langMatches(a.lang, value);
     case 'has':
-      return HAS_TESTS[value as HasValue](highlightsOf);
+      return HAS_TESTS[value as HasValue](hasNotes);
     case 'is':
       return IS_TESTS[value as IsValue];
   }
@@ -445,11 +463,10 @@ const IS_TESTS: Record<IsValue, (a: ArticleMeta) => boolean> = {
   deleted: (a) => Boolean(a.deletedAt),
 };
 
-const HAS_TESTS: Record<HasValue, (highlightsOf: (id: string) => readonly Highlight[]) => (a: ArticleMeta) => boolean> =
-  {
-    highlights: () => (a) => a.highlightCount > 0,
-    notes: (highlightsOf) => (a) => a.highlightCount > 0 && highlightsOf(a.id).some((h) => h.note.trim() !== ''),
-  };
+const HAS_TESTS: Record<HasValue, (hasNotes: (id: string) => boolean) => (a: ArticleMeta) => boolean> = {
+  highlights: () => (a) => a.highlightCount > 0,
+  notes: (hasNotes) => (a) => a.highlightCount > 0 && hasNotes(a.id),
+};
 
 /** About 160 characters around the first place one of `tokens` starts a word. */
 function snippetFor(text: string, tokens: readonly string[]): string {

@@ -63,8 +63,8 @@ for (let n = 0; ; n++) {
       note: `note ${n}`,
     });
     say({ type: 'ack', op: 'highlight', id: target.id, highlightId: highlight.id });
-  } else if (roll < 0.68 && store.highlightsOf(target.id).length > 0) {
-    const [highlight] = store.highlightsOf(target.id);
+  } else if (roll < 0.68 && target.highlightCount > 0) {
+    const [highlight] = await store.highlightsOf(target.id);
     say({ type: 'begin', op: 'unhighlight', id: target.id, highlightId: highlight.id });
     await store.deleteHighlight(highlight.id);
     say({ type: 'ack', op: 'unhighlight', id: target.id, highlightId: highlight.id });

@@ -112,7 +112,7 @@ describe('crash safety', () => {
             if (e.progress !== undefined && maybe?.op !== 'progress') expect(article.progress).toBe(e.progress);
             if (e.archived !== undefined && maybe?.op !== 'archive') expect(article.archived).toBe(e.archived);
             if (e.trashed) expect(article.deletedAt).toBeTruthy();
-            const highlights = new Set(store.highlightsOf(id).map((h) => h.id));
+            const highlights = new Set((await store.highlightsOf(id)).map((h) => h.id));
             for (const h of e.highlights)
               expect(highlights.has(h) || (maybe?.op === 'unhighlight' && maybe.highlightId === h)).toBe(true);
             for (const h of e.removedHighlights) {
@@ -130,7 +130,7 @@ describe('crash safety', () => {
             if (inFlight.op === 'progress') e.progress = now.progress;
             if (inFlight.op === 'archive') e.archived = now.archived;
             if (inFlight.op === 'trash') e.trashed = Boolean(now.deletedAt);
-            const highlights = store.highlightsOf(inFlight.id).map((h) => h.id);
+            const highlights = (await store.highlightsOf(inFlight.id)).map((h) => h.id);
             if (inFlight.op === 'highlight') for (const h of highlights) e.highlights.add(h);
             if (inFlight.op === 'unhighlight' && !highlights.includes(inFlight.highlightId!)) {
               e.highlights.delete(inFlight.highlightId!);

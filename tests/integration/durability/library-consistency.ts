@@ -17,7 +17,7 @@ export async function consistencyProblems(dir: string, store: LibraryStore): Pro
     for (const file of ['content.html', 'text.txt', 'meta.json']) {
       if (!existsSync(join(folder, file))) problems.push(`${article.id} has no ${file}`);
     }
-    const highlights = store.highlightsOf(article.id);
+    const highlights = await store.highlightsOf(article.id);
     if (highlights.length !== article.highlightCount)
       problems.push(`${article.id} counts ${article.highlightCount} highlights, has ${highlights.length}`);
     const record = JSON.parse(await readFile(join(folder, 'meta.json'), 'utf8').catch(() => '{}'));

@@ -140,7 +140,7 @@ describe('clips and writing an export', () => {
       article({ id: 'a2', title: 'Second', tags: [], deletedAt: null, savedAt: '2024-06-01T00:00:00.000Z' }),
       article({ id: 'a3', title: 'Trashed', deletedAt: '2024-06-02T00:00:00.000Z' }),
     ],
-    highlightsOf: (id: string) =>
+    highlightsOf: async (id: string) =>
       id === 'a1'
         ? [
             highlight('h1', 'quiet library', 4, { color: 'blue', note: 'Café thoughts' }),

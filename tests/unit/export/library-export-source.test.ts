@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OffprintError } from '@shared/ipc/envelope';
-import { exportLibraryOf, type ExportSource } from '../../../electron/core/export/library-export-source';
+import {
+  exportedArticles,
+  exportLibraryOf,
+  type ExportSource,
+} from '../../../electron/core/export/library-export-source';
 import { article } from './export-fixtures';
 
 let dir: string;
@@ -25,7 +29,7 @@ beforeAll(async () => {
         deletedAt: '2024-02-01T00:00:00.000Z',
       }),
     ],
-    highlightsOf: () => [],
+    highlightsOf: async () => [],
     readContent: async (id) => {
       if (id === 'a2') throw new OffprintError('content-missing', 'gone');
       return `<p>${id}</p>`;
@@ -36,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const ids = (selection: Parameters<typeof exportLibraryOf>[1]) =>
-  exportLibraryOf(source, selection).articles.map((a) => a.article.id);
+  exportedArticles(source.articles, selection).map((a) => a.id);
 
 describe('exportLibraryOf', () => {
   it('follows the list rules: a view newest first, a tag, the Trash only when asked, the whole library', () => {
@@ -53,7 +57,7 @@ describe('exportLibraryOf', () => {
   });
 
   it('reads a lost body as null and only safely named images', async () => {
-    const library = exportLibraryOf(source, { whole: true });
+    const library = await exportLibraryOf(source, { whole: true });
     expect(await library.readContent('a1')).toBe('<p>a1</p>');
     expect(await library.readContent('a2')).toBeNull();
     expect([...(await library.readImages('a1')).keys()]).toEqual(['photo.png']);

@@ -62,10 +62,13 @@ async function simulateCrash(store: LibraryStore) {
   releaseLockForTests(dir);
 }
 
-function expectFullHistory(store: LibraryStore, ids: { a: { id: string }; b: { id: string }; c: { id: string } }) {
+async function expectFullHistory(
+  store: LibraryStore,
+  ids: { a: { id: string }; b: { id: string }; c: { id: string } },
+) {
   expect(store.getArticle(ids.a.id)).toMatchObject({ title: 'Alpha', tags: ['Kept'], archived: true });
   expect(store.getArticle(ids.b.id)).toMatchObject({ title: 'Beta', favourite: true, highlightCount: 1 });
-  expect(store.highlightsOf(ids.b.id)[0]).toMatchObject({ note: 'a note', color: 'green' });
+  expect((await store.highlightsOf(ids.b.id))[0]).toMatchObject({ note: 'a note', color: 'green' });
   expect(store.getArticle(ids.c.id).title).toBe('Gamma');
   expect(store.articles()).toHaveLength(3);
 }
@@ -75,7 +78,7 @@ describe('journal', () => {
     const ids = await libraryWithHistory();
     expect((await readJson('library.json')).articles).toHaveLength(2); // Gamma is only in the journal
     const store = await openStore();
-    expectFullHistory(store, ids);
+    await expectFullHistory(store, ids);
     expect(store.notices).toEqual([]);
     await store.close();
     const index = await readJson('library.json');
@@ -91,7 +94,7 @@ describe('journal', () => {
     const ids = await libraryWithHistory();
     await appendFile(join(dir, 'library.journal'), '{"ops":[{"op":"put-article","article":{"id":"x');
     const store = await openStore();
-    expectFullHistory(store, ids);
+    await expectFullHistory(store, ids);
     expect((await readFile(join(dir, 'library.journal'), 'utf8')).endsWith('\n')).toBe(true);
   });
 
@@ -120,13 +123,13 @@ describe('a journal that does not go on from library.json', () => {
     const ids = await libraryWithHistory();
     await rm(join(dir, 'library.journal'));
     const store = await openStore();
-    expectFullHistory(store, ids);
+    await expectFullHistory(store, ids);
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]).toMatch(/change journal library\.journal was missing.*recovered from the article folders/);
     await store.close();
     // Repaired for good: the next open is quiet and complete.
     const again = await openStore();
-    expectFullHistory(again, ids);
+    await expectFullHistory(again, ids);
     expect(again.notices.join(' ')).toBe('');
   });
 
@@ -135,7 +138,7 @@ describe('a journal that does not go on from library.json', () => {
     const [header, , ...rest] = (await readFile(join(dir, 'library.journal'), 'utf8')).split('\n');
     await writeFile(join(dir, 'library.journal'), [header, ...rest].join('\n'));
     const store = await openStore();
-    expectFullHistory(store, ids);
+    await expectFullHistory(store, ids);
     expect(store.notices[0]).toMatch(/library\.journal is missing changes/);
   });
 
@@ -144,7 +147,7 @@ describe('a journal that does not go on from library.json', () => {
     await (await openStore()).close();
     await writeFile(join(dir, 'articles', ids.a.id, 'meta.json'), '{"article": {"id": "trunc');
     const store = await openStore();
-    expectFullHistory(store, ids);
+    await expectFullHistory(store, ids);
     await store.recordsChecked;
     expect(store.notices).toHaveLength(1);
     expect(store.notices[0]).toMatch(/meta\.json.*1 article.*damaged.*rewritten from the index: “Alpha”/);
@@ -167,7 +170,7 @@ describe('recovery of a damaged library.json', () => {
       const ids = await libraryWithHistory();
       await damage(join(dir, 'library.json'));
       const store = await openStore();
-      expectFullHistory(store, ids);
+      await expectFullHistory(store, ids);
       expect(store.notices).toHaveLength(1);
       expect(store.notices[0]).toMatch(
         /library\.json was damaged .*set aside as library\.json\.corrupt-.*restored from the backup/,
@@ -184,7 +187,7 @@ describe('recovery of a damaged library.json', () => {
     await writeFile(join(dir, 'library.json'), 'garbage');
     await writeFile(join(dir, 'library.journal'), '');
     const store = await openStore();
-    expectFullHistory(store, ids);
+    await expectFullHistory(store, ids);
     expect(store.notices[0]).toMatch(
       /No good backup was found, so the index was rebuilt from the article folders: 3 article/,
     );

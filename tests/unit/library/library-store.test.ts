@@ -210,7 +210,7 @@ describe('LibraryStore', () => {
     expect(changed).toMatchObject({ color: 'blue', note: 'why', quote: h1.quote });
     await store.deleteHighlight(h1.id);
     expect(store.getArticle(article.id).highlightCount).toBe(1);
-    expect(store.highlightsOf(article.id)).toHaveLength(1);
+    expect(await store.highlightsOf(article.id)).toHaveLength(1);
     await expect(store.deleteHighlight(h1.id)).rejects.toMatchObject({ code: 'not-found' });
     await expect(store.addHighlight(highlightFor('missing'))).rejects.toMatchObject({ code: 'not-found' });
 

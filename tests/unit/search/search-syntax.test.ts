@@ -130,7 +130,7 @@ describe('search with the query syntax', () => {
     expect(titles(await search.searchPage('has:notes'))).toEqual(['Der Turmfalke']);
     expect(titles(await search.searchPage('has:note'))).toEqual(['Der Turmfalke']);
     expect(titles(await search.searchPage('-has:notes'))).not.toContain('Der Turmfalke');
-    const [highlight] = library.store.highlightsOf(c.id);
+    const [highlight] = await library.store.highlightsOf(c.id);
     await library.store.updateHighlight(highlight.id, { note: '' });
     expect(titles(await search.searchPage('has:notes'))).toEqual([]);
   });
@@ -227,7 +227,7 @@ describe('search index on disk', () => {
     const { c } = await sampleLibrary();
     const search = new SearchIndex(library.store);
     await search.ready();
-    const [highlight] = library.store.highlightsOf(c.id);
+    const [highlight] = await library.store.highlightsOf(c.id);
     await library.store.updateHighlight(highlight.id, { note: 'hobby' });
     await search.update([c.id]);
     expect(titles(await search.searchPage('windhover'))).toEqual([]);

@@ -14,6 +14,32 @@ describe('hostOf (shared/url/host-of.ts)', () => {
     expect(hostOf('file:///home/me/page.html')).toBe('');
   });
 
+  it('reads a plain normalised address as the URL parser does, and leaves every other one to it', () => {
+    const byParse = (url: string): string => {
+      try {
+        return new URL(url).hostname.replace(/^www\./, '').toLowerCase();
+      } catch {
+        return '';
+      }
+    };
+    const urls = [
+      'https://www.example.com/x',
+      'https://example.com',
+      'http://news.example.org?q#f',
+      'https://xn--bcher-kva.de/x',
+      'https://localhost/',
+      'https://1.2.3.4/',
+      'https://0x7f.1/',
+      'https://a.0x1/',
+      'https://a.b:99999/',
+      'https://%41.com/',
+      'https://example.com./',
+      'https://[::1]/',
+      'https://EX.com\\path',
+    ];
+    for (const url of urls) expect(hostOf(url), url).toBe(byParse(url));
+  });
+
   it('siteOf falls back from the site name to the host to the address', () => {
     expect(siteOf({ siteName: 'The Site', url: 'https://example.com/' })).toBe('The Site');
     expect(siteOf({ siteName: null, url: 'https://www.example.com/' })).toBe('example.com');

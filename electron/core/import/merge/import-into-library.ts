@@ -179,11 +179,11 @@ export async function importIntoLibrary(
     return entry.text;
   };
 
-  const highlightsOf = (entry: Known): Map<string, Highlight> => {
+  const highlightsOf = async (entry: Known): Promise<Map<string, Highlight>> => {
     if (!entry.highlights) {
-      entry.highlights = new Map();
-      for (const h of store.peekHighlightsOf(entry.article.id))
-        entry.highlights.set(highlightKey(h.quote.exact, h.note), h);
+      const present = new Map<string, Highlight>();
+      for (const h of await store.highlightsOf(entry.article.id)) present.set(highlightKey(h.quote.exact, h.note), h);
+      entry.highlights ??= present;
     }
     return entry.highlights;
   };
@@ -191,7 +191,7 @@ export async function importIntoLibrary(
   /** Adds the highlights not yet on the article; counts every one, new or already there, by its state. */
   const addHighlights = async (entry: Known, incoming: readonly ImportedHighlight[]): Promise<number> => {
     let added = 0;
-    const present = highlightsOf(entry);
+    const present = await highlightsOf(entry);
     for (const imported of incoming) {
       const key = highlightKey(imported.exact, storedNote(imported));
       const existing = present.get(key);

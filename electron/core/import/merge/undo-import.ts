@@ -20,8 +20,8 @@ export async function undoImport(store: LibraryStore, importId: string, now: str
       createdHighlights += article.highlightCount;
       continue;
     }
-    if (article.highlightCount === 0) continue;
-    for (const h of store.peekHighlightsOf(article.id)) if (h.importId === importId) dropHighlights.push(h.id);
+    if (!store.highlightSummary(article.id)?.imports?.includes(importId)) continue;
+    for (const h of await store.highlightsOf(article.id)) if (h.importId === importId) dropHighlights.push(h.id);
   }
   if (!record && created.length === 0 && dropHighlights.length === 0) {
     throw new OffprintError('not-found', 'That import has already been undone, or is no longer known.');
