@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../library/write-file-atomic';
 import { fold, foldText, originalIndex } from '@shared/text/fold-text';
 import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
-import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
+import type { EngineIndex, EngineMatch, IndexedDoc, SearchEngine } from './search-engine';
 import { makeSnippet } from './make-snippet';
 import { isCjk } from './tokenize';
 import {
@@ -108,16 +108,16 @@ export class SearchIndex {
     const ranked = this.#rank(index, parsed);
     if (parsed.phrases.length === 0) {
       return {
-        total: ranked.length,
+        total: ranked.total,
         exact: true,
-        hits: await this.#hits(firstInOrder(ranked, offset + limit, this.#order).slice(offset), terms, new Map()),
+        hits: await this.#hits(ranked.first(offset + limit).slice(offset), terms, new Map()),
         terms,
       };
     }
     // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
     // Both are checked best first and only until the page is full: at 100,000 articles two common
     // words are in half of them, and each filter is read from the index file.
-    const candidates = firstInOrder(ranked, MAX_PHRASE_CHECKS, this.#order);
+    const candidates = ranked.first(MAX_PHRASE_CHECKS);
     const phraseTests = parsed.phrases.map((p) => phraseTest(p.text));
     const texts = new Map<string, string>();
     const verified: Ranked[] = [];
@@ -156,7 +156,7 @@ export class SearchIndex {
       }
     }
     // Those not looked at are counted at the rate the filters let through those that were: an upper bound, as before.
-    const unexamined = ranked.length - examined;
+    const unexamined = ranked.total - examined;
     const estimate = examined === 0 ? unexamined : Math.round((unexamined * passed) / examined);
     return {
       total: verified.length + estimate,
@@ -314,28 +314,64 @@ export class SearchIndex {
     });
   }
 
-  #rank(index: EngineIndex, query: ParsedQuery): Ranked[] {
+  /** How many articles match, and the first `count` of them, best first. */
+  #rank(index: EngineIndex, query: ParsedQuery): { total: number; first(count: number): Ranked[] } {
     const keep = articleFilter(query.filters, (id) => this.source.hasNotes(id));
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
-    if (groupCount === 0 && query.excluded.length === 0) {
-      // Only filters: no need for the index, and the order is simply newest first.
-      return this.source
-        .liveArticles()
-        .filter(keep)
-        .map((article) => ({ article, titleWords: 0, score: 0 }));
+    const all = (ranked: Ranked[]) => ({
+      total: ranked.length,
+      first: (count: number) => firstInOrder(ranked, count, this.#order),
+    });
+    if (groupCount === 0) {
+      // Only filters (and words left out): the order is simply newest first, and the index only names
+      // the articles holding a word left out, which are few.
+      const left = new Set<string>();
+      for (const token of query.excluded)
+        for (const m of index.match({ groups: [[token]], excluded: [] })) left.add(m.id);
+      return all(
+        this.source
+          .liveArticles()
+          .filter((article) => keep(article) && !left.has(article.id))
+          .map((article) => ({ article, titleWords: 0, score: 0 })),
+      );
     }
     const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [
       t,
     ]);
     if (query.prefix) groups.push([...new Set([query.prefix, ...index.expand(query.prefix, PREFIX_EXPANSIONS)])]);
-    const ranked: Ranked[] = [];
-    for (const match of index.match({ groups, excluded: query.excluded })) {
-      const article = this.source.peekArticle(match.id);
-      if (!article || !keep(article)) continue;
-      ranked.push({ article, titleWords: match.titleWords, score: match.score });
+    const matches = index.match({ groups, excluded: query.excluded });
+    // A common word is in half of 100,000 articles: the filters are tested once per article, in
+    // library order, rather than on each match looked up by id, and articles are looked up only for
+    // the page asked for. Without filters only the Trash is left out, and its ids are few.
+    const articles = this.source.liveArticles();
+    let kept = matches;
+    if (query.filters.length === 0) {
+      const trashed = new Set<string>();
+      for (const article of articles) if (article.deletedAt) trashed.add(article.id);
+      if (trashed.size > 0) kept = matches.filter((m) => !trashed.has(m.id));
+    } else {
+      const passing = new Set<string>();
+      for (const article of articles) if (keep(article)) passing.add(article.id);
+      kept = matches.filter((m) => passing.has(m.id));
     }
-    return ranked;
+    return {
+      total: kept.length,
+      first: (count) =>
+        firstInOrder(kept, count, this.#matchOrder).flatMap((m) => {
+          const article = this.source.peekArticle(m.id);
+          return article ? [{ article, titleWords: m.titleWords, score: m.score }] : [];
+        }),
+    };
   }
+
+  /** #order, for matches not yet looked up: the articles are needed only to break a tie. */
+  readonly #matchOrder = (a: EngineMatch, b: EngineMatch): number => {
+    const byScore = b.titleWords - a.titleWords || b.score - a.score;
+    if (byScore) return byScore;
+    const x = this.source.peekArticle(a.id);
+    const y = this.source.peekArticle(b.id);
+    return x && y ? newestFirstOrder(x, y) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  };
 
   /** Best first: title matches, then score, then newest (filters alone: all scores are equal). */
   readonly #order = (a: Ranked, b: Ranked): number =>
