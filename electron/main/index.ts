@@ -201,7 +201,10 @@ async function start(): Promise<void> {
   registerDropTokenHandler(drops, devServerUrl);
   registerIpcHandlers(withLocalPageCheck(combineApi(opened.api, shellApi), drops), devServerUrl, logger);
   for (const name of CORE_EVENTS) opened.on(name, (payload) => sendEvent(mainWindow, name, payload));
-  opened.onStatus((status) => sendEvent(mainWindow, 'coreStatus', status));
+  opened.onStatus((status) => {
+    sendEvent(mainWindow, 'coreStatus', status);
+    if (status.state === 'restarted') warmUpSearch(opened);
+  });
   installApplicationMenu({
     isMac: process.platform === 'darwin',
     withDevTools: !app.isPackaged,
@@ -218,18 +221,27 @@ async function start(): Promise<void> {
   if (link) links.receive(link);
   mainWindow = openWindow();
   // Load the search index once the window is up, so the first search answers at once.
-  mainWindow.once('show', () => {
-    void opened.api
-      .warmUpSearch()
-      .catch((error: unknown) =>
-        logger.warn('Could not load the search index ahead of the first search', { error: errorText(error) }),
-      );
-  });
+  mainWindow.once('show', () => warmUpSearch(opened));
 
-  await opened.api.loaded();
-  for (const notice of await opened.api.getNotices()) {
+  // A core process that stops while loading is restarted and reported like any other crash.
+  const notices = await opened.api
+    .loaded()
+    .then(() => opened.api.getNotices())
+    .catch((error: unknown) => {
+      logger.warn('Could not finish loading the library', { error: errorText(error) });
+      return [];
+    });
+  for (const notice of notices) {
     void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Offprint', message: notice });
   }
+}
+
+function warmUpSearch(opened: CoreClient): void {
+  void opened.api
+    .warmUpSearch()
+    .catch((error: unknown) =>
+      logger.warn('Could not load the search index ahead of the first search', { error: errorText(error) }),
+    );
 }
 
 if (!app.requestSingleInstanceLock()) {
