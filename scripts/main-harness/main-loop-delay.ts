@@ -5,6 +5,7 @@
  * alone: tsx --tsconfig tsconfig.node.json scripts/main-harness/main-loop-delay.ts --library DIR.
  * The library keeps the rebuilt index; the import is undone.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { register } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,27 @@ idle.enable();
 await pause(3_000);
 idle.disable();
 
+/**
+ * A bystander: a plain Node process with nothing to do, measured over the same time. What it sees
+ * is the machine (other processes, the core's own threads), not anything main does.
+ */
+function startBystander(): () => Promise<{ p99: number; max: number }> {
+  const script = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: ${RESOLUTION_MS} });
+h.enable();
+process.stdin.resume();
+process.stdin.on('end', () => { h.disable(); process.stdout.write(JSON.stringify({ p99: h.percentile(99), max: h.max })); });`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  const ended = new Promise((resolve) => child.on('exit', resolve));
+  return async () => {
+    child.stdin.end();
+    await ended;
+    return JSON.parse(out) as { p99: number; max: number };
+  };
+}
+
+const stopBystander = startBystander();
 const sentBefore = harness.sent.length;
 const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 delay.enable();
@@ -97,6 +119,7 @@ busy = false;
 const listCalls = await browsing;
 delay.disable();
 const cpu = process.cpuUsage(cpu0);
+const bystander = await stopBystander();
 const elu = perf.eventLoopUtilization(elu0);
 
 await call('undoImport', summary.importId);
@@ -114,6 +137,8 @@ console.log(
     mainLoopDelayP50Ms: beyond(delay.percentile(50)),
     mainLoopDelayMaxMs: beyond(delay.max),
     mainLoopIdleP99Ms: beyond(idle.percentile(99)),
+    bystanderLoopDelayP99Ms: beyond(bystander.p99),
+    bystanderLoopDelayMaxMs: beyond(bystander.max),
     mainLoopBusyMs: Math.round(busyMs),
     mainLoopCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     mainLoopUtilization: Math.round(elu.utilization * 1000) / 1000,
