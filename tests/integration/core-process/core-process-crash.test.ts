@@ -113,6 +113,26 @@ describe('a crashed core process', () => {
     }
   }, 120_000);
 
+  it('closes cleanly when asked to while the core restarts, releasing the library', async () => {
+    const dir = await tempLibraryDir();
+    dirs.push(dir);
+    const client = await startForkedCore({ host: { libraryDir: dir }, logger: recordingLogger() });
+    const statuses: CoreStatus[] = [];
+    client.onStatus((status) => statuses.push(status));
+    const sort = { field: 'title', direction: 'asc' } as const;
+    await client.api.updateSettings({ views: { inbox: { sort } } });
+    process.kill(client.pid!, 'SIGKILL');
+    await untilStatus(statuses, 'crashed', 1);
+    await client.close();
+    await expect(client.api.listTags()).rejects.toMatchObject({ code: 'library-closed' });
+    const core = await OffprintCore.open({ libraryDir: dir });
+    try {
+      expect((await core.getSettings()).views.inbox).toEqual({ sort });
+    } finally {
+      await core.close();
+    }
+  });
+
   it('stops restarting a core that keeps crashing, and says so', async () => {
     const dir = await tempLibraryDir();
     dirs.push(dir);
