@@ -41,7 +41,7 @@ if (compare) {
 const library = option('library');
 if (!library) {
   console.error('Usage: npm run bench:library -- --library DIR [--no-main-loop]');
-  console.error('       npm run bench:library -- --compare 10000,100000 [--root DIR] [--runs N]');
+  console.error('       npm run bench:library -- --compare 10000,100000 [--root DIR] [--runs N] [--no-main-loop]');
   process.exit(2);
 }
 const dir = resolve(library);
@@ -270,10 +270,18 @@ async function compareSizes(sizes: number[], root: string, runs: number): Promis
   // Alternating sizes run by run, so a busy moment on the machine does not fall on one size only.
   for (let run = 0; run < runs; run++) {
     for (const n of sizes) {
-      const out = execFileSync(...tsx('bench-library.ts', '--library', join(root, `library-${n}`)), {
-        stdio: ['ignore', 'pipe', 'inherit'],
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      const out = execFileSync(
+        ...tsx(
+          'bench-library.ts',
+          '--library',
+          join(root, `library-${n}`),
+          ...args.filter((a) => a === '--no-main-loop'),
+        ),
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
       const result = JSON.parse(out.toString('utf8').trim().split('\n').pop()!) as Record<string, unknown>;
       const previous = best.get(n);
       if (!previous || (result.firstPageMs as number) < (previous.firstPageMs as number)) best.set(n, result);
