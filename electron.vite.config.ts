@@ -29,6 +29,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
+          // The core runs in its own process (a utilityProcess), started from this file beside index.js.
+          'core-host': resolve(__dirname, 'electron/core/process/core-host-entry.ts'),
           // Extraction runs in worker threads, which load this file beside index.js.
           'extract-worker': resolve(__dirname, 'electron/core/capture/extract-worker.ts'),
         },

@@ -1,8 +1,10 @@
-/** The browser connector in the app: its endpoint on 127.0.0.1, and the pairing code shown from the menu. */
+/**
+ * The browser connector in the app: its endpoint on 127.0.0.1 runs in the core's process (which
+ * logs and carries on without it when its port is taken); main shows the pairing code from the menu.
+ */
 import type { BrowserWindow, Dialog } from 'electron';
-import { DEFAULT_CONNECTOR_PORT } from '../core/connector/connector-server';
-import { startConnector, type Connector } from '../core/connector/start-connector';
-import type { OffprintCore } from '../core/offprint-core';
+import { DEFAULT_CONNECTOR_PORT } from '../core/connector/connector-port';
+import type { PairingOffer } from '../core/process/core-protocol';
 
 /** OFFPRINT_CONNECTOR_PORT picks another port (0: any free one), for tests and a second profile. */
 export function connectorPort(env: NodeJS.ProcessEnv = process.env): number {
@@ -12,27 +14,18 @@ export function connectorPort(env: NodeJS.ProcessEnv = process.env): number {
     : DEFAULT_CONNECTOR_PORT;
 }
 
-/** Null when the port is taken (another Offprint profile serves it): the app works on without it. */
-export async function startAppConnector(core: OffprintCore): Promise<Connector | null> {
-  try {
-    return await startConnector(core, { port: connectorPort() });
-  } catch (error) {
-    console.warn(`Offprint: the browser connector is off: ${(error as Error).message}`);
-    return null;
-  }
-}
-
+/** `offer` is null when the connector is not running (its port is used by another program or profile). */
 export async function showPairingCode(
-  connector: Connector | null,
+  offer: PairingOffer | null,
   dialog: Pick<Dialog, 'showMessageBox'>,
   parent: BrowserWindow | null,
 ): Promise<void> {
-  const options = connector
+  const options = offer
     ? {
         type: 'info' as const,
         title: 'Pair Browser Extension',
-        message: `Pairing code: ${connector.newPairingCode().code}`,
-        detail: `Type this code in the Offprint Connector's options within 10 minutes (port ${connector.port}).`,
+        message: `Pairing code: ${offer.code}`,
+        detail: `Type this code in the Offprint Connector's options within 10 minutes (port ${offer.port}).`,
       }
     : {
         type: 'warning' as const,

@@ -1,32 +1,27 @@
 /**
- * The Electron main process: one window onto one library. Every domain decision is
- * the core's; this wires it to Electron — protocols, IPC, security, the window, the menu.
+ * The Electron main process: one window onto one library. Every domain decision is the core's,
+ * which runs in its own process (a utilityProcess); main relays the window's calls and the core's
+ * events, and wires the rest to Electron — protocols, security, dialogs, the window, the menu.
  */
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { toErrorInfo } from '@shared/ipc/envelope';
+import type { CaptureProgress } from '@shared/model';
 import { suggestedExportName, type ArticleExportRequest } from '@shared/transfer/article-export';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { errorText } from '../core/logger';
-import { OffprintCore } from '../core/offprint-core';
-import { renderingPageSource } from '../core/saving/rendering-page-source';
+import { CoreClient } from '../core/process/core-client';
+import { CORE_EVENTS } from '../core/process/core-protocol';
 import { exportArticlesTo } from '../core/export/export-articles';
 import { exportHighlights } from '../core/export/export-highlights';
 import { createAppLogger, logsDirIn } from './app-log';
 import { combineApi } from './combine-api';
-import type { Connector } from '../core/connector/start-connector';
-import { showPairingCode, startAppConnector } from './connector-service';
+import { connectorPort, showPairingCode } from './connector-service';
+import { utilityCoreProcess } from './core-process';
 import { createElectronPageRenderer } from './electron-page-renderer';
-import {
-  registerDropTokenHandler,
-  registerIpcHandlers,
-  sendCaptureProgress,
-  sendCaptureQueueStatus,
-  sendEvent,
-  sendExportView,
-} from './ipc';
+import { registerDropTokenHandler, registerIpcHandlers, sendEvent, sendExportView } from './ipc';
 import { installApplicationMenu } from './menu';
-import { devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
+import { CORE_HOST_PATH, devIconPath, PRELOAD_PATH, RENDERER_DIR } from './paths';
 import { APP_ENTRY_URL } from './policy/app-origin';
 import { findUrlArgument } from './policy/command-line-url';
 import { DropTokens } from './policy/drop-tokens';
@@ -49,11 +44,10 @@ registerPrivilegedSchemes();
 app.enableSandbox();
 lockDownAllWebContents();
 
-let core: OffprintCore | null = null;
+let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;
 let windowLoaded = false;
 const pendingUrls: string[] = [];
-let connector: Connector | null = null;
 // offprint:// links wait here until the window can ask the user about them.
 const links = createLinkInbox();
 
@@ -78,8 +72,13 @@ function openWindow(): BrowserWindow {
 function flushPendingUrls(): void {
   if (!core || !mainWindow || !windowLoaded) return;
   links.flush(mainWindow, windowLoaded);
+  const opened = core;
+  const saving = {
+    saveUrl: opened.api.saveUrl,
+    onCaptureProgress: (listener: (progress: CaptureProgress) => void) => opened.on('captureProgress', listener),
+  };
   for (const url of pendingUrls.splice(0)) {
-    void saveFromCommandLine(core, url, (progress) => sendCaptureProgress(mainWindow, progress), logger);
+    void saveFromCommandLine(saving, url, (progress) => sendEvent(mainWindow, 'captureProgress', progress), logger);
   }
 }
 
@@ -118,11 +117,11 @@ async function chooseImport(parent: BrowserWindow | null): Promise<string | null
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
-async function importFromMenu(opened: OffprintCore): Promise<void> {
+async function importFromMenu(opened: CoreClient): Promise<void> {
   const path = await chooseImport(mainWindow);
   if (!path) return;
   try {
-    const summary = await opened.importFile(path);
+    const summary = await opened.api.importFile(path);
     if (summary) sendEvent(mainWindow, 'importFinished', summary);
     else if (mainWindow) {
       const message = 'That file is a web page, not an export. Drop it on the window to save it as an article.';
@@ -154,6 +153,14 @@ async function showLogs(): Promise<void> {
   if (problem) logger.warn('Could not open the log folder', { dir, error: problem });
 }
 
+async function pairExtension(opened: CoreClient): Promise<void> {
+  try {
+    await showPairingCode(await opened.api.pairingCode(), dialog, mainWindow);
+  } catch (error) {
+    logger.warn('Could not show a pairing code', { error: errorText(error) });
+  }
+}
+
 function fail(error: unknown): void {
   logger.error('Offprint could not start', { error: errorText(error) });
   dialog.showErrorBox('Offprint could not start', toErrorInfo(error).message);
@@ -165,12 +172,18 @@ async function start(): Promise<void> {
   const libraryDir = resolveLibraryDir(process.argv, process.env);
   // The window opens on the first page (first-page.json) while the rest of the library loads; the
   // capture queue of imported links is worked from the start of the full load, resuming where it stopped.
-  const opened = await OffprintCore.open({
-    libraryDir,
+  // Pages that need JavaScript are rendered here, in a hidden window, when the core asks.
+  const opened = await CoreClient.start({
+    spawn: () => utilityCoreProcess(CORE_HOST_PATH),
+    host: {
+      libraryDir,
+      startCaptureQueue: true,
+      firstPageEarly: true,
+      renderPages: true,
+      connectorPort: connectorPort(),
+    },
     logger,
-    pageSource: renderingPageSource(createElectronPageRenderer()),
-    startCaptureQueue: true,
-    firstPageEarly: true,
+    renderer: createElectronPageRenderer(),
   });
   logger.info('Opened the library', { libraryDir: opened.libraryDir, firstPageEarly: opened.firstPageEarly });
   core = opened;
@@ -181,22 +194,23 @@ async function start(): Promise<void> {
   handleAssetProtocol(appSession, opened.libraryDir, logger);
   const shellApi = createShellApi(
     (url) => shell.openExternal(url),
-    (scope) => exportHighlights(opened, () => chooseExportFolder(mainWindow), scope),
-    (request) => exportArticlesTo(opened, () => chooseExportPath(mainWindow, request), request),
+    (scope) => exportHighlights(opened.api, () => chooseExportFolder(mainWindow), scope),
+    (request) => exportArticlesTo(opened.api, () => chooseExportPath(mainWindow, request), request),
   );
   const drops = new DropTokens();
   registerDropTokenHandler(drops, devServerUrl);
-  registerIpcHandlers(withLocalPageCheck(combineApi(opened, shellApi), drops), devServerUrl, logger);
-  opened.onCaptureProgress((progress) => sendCaptureProgress(mainWindow, progress));
-  opened.onImportProgress((progress) => sendEvent(mainWindow, 'importProgress', progress));
-  opened.onCaptureQueueChange((status) => sendCaptureQueueStatus(mainWindow, status));
-  connector = await startAppConnector(opened);
+  registerIpcHandlers(withLocalPageCheck(combineApi(opened.api, shellApi), drops), devServerUrl, logger);
+  for (const name of CORE_EVENTS) opened.on(name, (payload) => sendEvent(mainWindow, name, payload));
+  opened.onStatus((status) => {
+    sendEvent(mainWindow, 'coreStatus', status);
+    if (status.state === 'restarted') warmUpSearch(opened);
+  });
   installApplicationMenu({
     isMac: process.platform === 'darwin',
     withDevTools: !app.isPackaged,
     showLogs: () => void showLogs(),
     onImport: () => void importFromMenu(opened),
-    onPairExtension: () => void showPairingCode(connector, dialog, mainWindow),
+    onPairExtension: () => void pairExtension(opened),
     onExportView: (format) => sendExportView(mainWindow, format),
   });
   registerProtocolClient(app);
@@ -207,18 +221,27 @@ async function start(): Promise<void> {
   if (link) links.receive(link);
   mainWindow = openWindow();
   // Load the search index once the window is up, so the first search answers at once.
-  mainWindow.once('show', () => {
-    void opened
-      .warmUpSearch()
-      .catch((error: unknown) =>
-        logger.warn('Could not load the search index ahead of the first search', { error: errorText(error) }),
-      );
-  });
+  mainWindow.once('show', () => warmUpSearch(opened));
 
-  await opened.loaded();
-  for (const notice of opened.notices) {
+  // A core process that stops while loading is restarted and reported like any other crash.
+  const notices = await opened.api
+    .loaded()
+    .then(() => opened.api.getNotices())
+    .catch((error: unknown) => {
+      logger.warn('Could not finish loading the library', { error: errorText(error) });
+      return [];
+    });
+  for (const notice of notices) {
     void dialog.showMessageBox(mainWindow, { type: 'warning', title: 'Offprint', message: notice });
   }
+}
+
+function warmUpSearch(opened: CoreClient): void {
+  void opened.api
+    .warmUpSearch()
+    .catch((error: unknown) =>
+      logger.warn('Could not load the search index ahead of the first search', { error: errorText(error) }),
+    );
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -256,8 +279,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!core || closed) return;
     // Let the library finish its writes and release its lock before the process ends.
     event.preventDefault();
-    void Promise.resolve(connector?.close())
-      .then(() => core?.close())
+    void Promise.resolve(core?.close())
       .catch((error: unknown) => logger.error('Could not close the library cleanly', { error: errorText(error) }))
       .finally(() => {
         closed = true;

@@ -3,10 +3,8 @@ import { channelOf, INVOKE_METHODS, type EventName, type InvokeApi, type Offprin
 import { dispatch } from '@shared/ipc/dispatch';
 import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
-import type { CaptureProgress } from '@shared/model';
 import type { ArticleExportFormat } from '@shared/transfer/article-export';
 import type { Logger } from '../core/logger';
-import type { CaptureQueueStatus } from '@shared/queue/capture-queue';
 import { isTrustedSender } from './policy/app-origin';
 import type { DropTokens } from './policy/drop-tokens';
 
@@ -64,16 +62,11 @@ export function registerDropTokenHandler(drops: DropTokens, devServerUrl?: strin
   );
 }
 
-/** Sends a capture's progress to the window, if it is still open. */
 /** File → Export…: the renderer exports the view it shows. */
 export function sendExportView(window: BrowserWindow | null, format: ArticleExportFormat): void {
   if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
     window.webContents.send(channelOf('exportView'), format);
   }
-}
-
-export function sendCaptureProgress(window: BrowserWindow | null, progress: CaptureProgress): void {
-  sendEvent(window, 'captureProgress', progress);
 }
 
 /** Sends one of the contract's events to the window, if it is still open. */
@@ -84,12 +77,5 @@ export function sendEvent<E extends EventName>(
 ): void {
   if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
     window.webContents.send(channelOf(event), payload);
-  }
-}
-
-/** Sends the capture queue's status to the window, if it is still open. */
-export function sendCaptureQueueStatus(window: BrowserWindow | null, status: CaptureQueueStatus): void {
-  if (window && !window.isDestroyed() && !window.webContents.isDestroyed()) {
-    window.webContents.send(channelOf('captureQueue'), status);
   }
 }

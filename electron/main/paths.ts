@@ -7,6 +7,8 @@ const mainDir = dirname(fileURLToPath(import.meta.url));
 
 export const PRELOAD_PATH = join(mainDir, '../preload/index.cjs');
 export const RENDERER_DIR = join(mainDir, '../renderer');
+/** The core's own process (electron/core/process/core-host-entry.ts), built beside index.js. */
+export const CORE_HOST_PATH = join(mainDir, 'core-host.js');
 
 /** The window icon, when running from the source tree (packaged apps carry theirs in the bundle). */
 export function devIconPath(): string | undefined {

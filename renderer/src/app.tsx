@@ -1,4 +1,5 @@
 import { ClipsView } from './clips/clips-view';
+import { CoreStatusBanner } from './core-status/core-status-banner';
 import { LibraryView } from './library/library-view';
 import { PageDropZone } from './local-files/page-drop-zone';
 import { ProtocolLinkPrompt } from './protocol-links/protocol-link-prompt';
@@ -26,6 +27,7 @@ export function App() {
       )}
       <PageDropZone />
       <ProtocolLinkPrompt />
+      <CoreStatusBanner />
     </ToastProvider>
   );
 }

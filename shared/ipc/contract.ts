@@ -127,6 +127,14 @@ export interface OffprintEvents {
   captureQueue: CaptureQueueStatus;
   /** File → Export…: export the view on screen in this format (the renderer knows which view that is). */
   exportView: ArticleExportFormat;
+  /** The library's own process stopped and is being restarted, is back, or could not be restarted. */
+  coreStatus: CoreStatus;
+}
+
+export interface CoreStatus {
+  state: 'crashed' | 'restarted' | 'stopped';
+  /** What the window tells the user, as it is. */
+  message: string;
 }
 export type EventName = keyof OffprintEvents;
 
@@ -200,7 +208,26 @@ export const EVENT_NAMES: EventName[] = [
   'protocolLink',
   'captureQueue',
   'exportView',
+  'coreStatus',
 ];
+
+/** The calls answered by the Electron glue; every other call is the core's (LIBRARY_METHODS). */
+export const SHELL_METHODS = [
+  'openExternal',
+  'exportHighlights',
+  'exportArticles',
+] as const satisfies readonly (keyof ShellApi)[];
+type MissingShell = Exclude<keyof ShellApi, (typeof SHELL_METHODS)[number]>;
+const _everyShellMethodListed: MissingShell extends never ? true : MissingShell = true;
+void _everyShellMethodListed;
+
+const isShellMethod = (name: InvokeMethod): name is keyof ShellApi =>
+  (SHELL_METHODS as readonly string[]).includes(name);
+
+/** Every call the core answers, in the contract's order. */
+export const LIBRARY_METHODS = INVOKE_METHODS.filter(
+  (name): name is Exclude<(typeof INVOKE_METHODS)[number], keyof ShellApi> => !isShellMethod(name),
+);
 
 export function isInvokeMethod(name: unknown): name is InvokeMethod {
   return typeof name === 'string' && (INVOKE_METHODS as readonly string[]).includes(name);

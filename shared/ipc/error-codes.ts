@@ -47,6 +47,8 @@ export const ERROR_CODES = [
   'disk-full',
   'system',
   'library-read-only',
+  // The library's own process stopped while a call was under way
+  'core-crashed',
   // Export
   'import-unreadable',
   'import-format-unknown',

@@ -1,175 +1,23 @@
 /**
- * The main process's wiring, run for real against the real core, a real library in a temp
- * folder and a real HTTP server — with only the `electron` module replaced, because its
- * binary cannot run here. The launch test (launch.test.ts) covers real Electron where it exists.
+ * The main process's wiring, run for real against the real core (in its own process, as a faked
+ * utilityProcess), a real library in a temp folder and a real HTTP server — with only the
+ * `electron` module replaced (tests/support/fake-electron.ts), because its binary cannot run here.
+ * The launch test (launch.test.ts) covers real Electron where it exists.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { channelOf, INVOKE_METHODS } from '@shared/ipc/contract';
+import { channelOf, INVOKE_METHODS, type CoreStatus } from '@shared/ipc/contract';
 import { DROP_TOKEN_CHANNEL } from '@shared/ipc/drop-token';
 import type { Envelope } from '@shared/ipc/envelope';
 import type { ArticleWithContent, CaptureProgress, ListPage } from '@shared/model';
 import { extensionCall } from '../support/connector-client';
+import { harness as fake } from '../support/fake-electron';
 import { startNewsSite, type NewsSite } from '../support/news-site';
 import type { MenuItemConstructorOptions } from 'electron';
 
-type Listener = (...args: unknown[]) => unknown;
-
-const fake = vi.hoisted(() => {
-  const ipcHandlers = new Map<string, Listener>();
-  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
-  const appListeners = new Map<string, Listener[]>();
-  const sent: { channel: string; payload: unknown }[] = [];
-  const windows: FakeWindow[] = [];
-  const opened: string[] = [];
-  const openedPaths: string[] = [];
-  const paths = { userData: '' };
-  let markReady = () => {};
-  const ready = new Promise<void>((resolve) => (markReady = resolve));
-
-  class FakeEmitter {
-    readonly listeners = new Map<string, Listener[]>();
-    on(event: string, listener: Listener) {
-      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-      return this;
-    }
-    once(event: string, listener: Listener) {
-      return this.on(event, listener);
-    }
-    emit(event: string, ...args: unknown[]) {
-      for (const listener of this.listeners.get(event) ?? []) listener(...args);
-    }
-  }
-
-  class FakeWebContents extends FakeEmitter {
-    windowOpenHandler: Listener | null = null;
-    send(channel: string, payload: unknown) {
-      sent.push({ channel, payload });
-    }
-    isDestroyed() {
-      return false;
-    }
-    setWindowOpenHandler(handler: Listener) {
-      this.windowOpenHandler = handler;
-    }
-  }
-
-  class FakeWindow extends FakeEmitter {
-    readonly webContents = new FakeWebContents();
-    url = '';
-    constructor(readonly options: Record<string, unknown>) {
-      super();
-      windows.push(this);
-    }
-    static getAllWindows() {
-      return windows;
-    }
-    async loadURL(url: string) {
-      this.url = url;
-    }
-    isDestroyed() {
-      return false;
-    }
-    isMinimized() {
-      return false;
-    }
-    restore() {}
-    focus() {}
-    show() {}
-  }
-
-  const session = {
-    protocol: {
-      handle: (scheme: string, handler: (r: Request) => Promise<Response>) => protocolHandlers.set(scheme, handler),
-    },
-    permissionRequest: null as Listener | null,
-    permissionCheck: null as Listener | null,
-    beforeRequest: null as Listener | null,
-    setPermissionRequestHandler(handler: Listener) {
-      this.permissionRequest = handler;
-    },
-    setPermissionCheckHandler(handler: Listener) {
-      this.permissionCheck = handler;
-    },
-    devicePermission: null as Listener | null,
-    setDevicePermissionHandler(handler: Listener) {
-      this.devicePermission = handler;
-    },
-    webRequest: {
-      onBeforeRequest: (_filter: unknown, handler: Listener) => {
-        session.beforeRequest = handler;
-      },
-    },
-  };
-
-  const app = {
-    isPackaged: true,
-    quit: vi.fn(),
-    exit: vi.fn(),
-    setPath: vi.fn(),
-    getPath: (name: string) => {
-      if (name !== 'userData') throw new Error(`no fake path for ${name}`);
-      return paths.userData;
-    },
-    enableSandbox: vi.fn(),
-    requestSingleInstanceLock: () => true,
-    setAsDefaultProtocolClient: vi.fn(),
-    whenReady: () => ready,
-    on(event: string, listener: Listener) {
-      appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
-    },
-    emit(event: string, ...args: unknown[]) {
-      for (const listener of appListeners.get(event) ?? []) listener(...args);
-    },
-  };
-
-  return {
-    ipcHandlers,
-    protocolHandlers,
-    sent,
-    windows,
-    opened,
-    openedPaths,
-    paths,
-    session,
-    app,
-    markReady: () => markReady(),
-    FakeWindow,
-    FakeWebContents,
-    privileged: [] as unknown[],
-    errors: [] as string[],
-    messageBoxes: [] as { message: string; detail?: string }[],
-    menus: [] as unknown[],
-  };
-});
-
-vi.mock('electron', () => ({
-  app: fake.app,
-  BrowserWindow: fake.FakeWindow,
-  ipcMain: {
-    handle: (channel: string, handler: Listener) => fake.ipcHandlers.set(channel, handler),
-    removeHandler: (channel: string) => fake.ipcHandlers.delete(channel),
-  },
-  protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => fake.privileged.push(...schemes) },
-  session: { defaultSession: fake.session },
-  shell: {
-    openExternal: async (url: string) => void fake.opened.push(url),
-    openPath: async (path: string) => (fake.openedPaths.push(path), ''),
-  },
-  dialog: {
-    showErrorBox: (_title: string, message: string) => fake.errors.push(message),
-    showMessageBox: async (...args: unknown[]) => {
-      fake.messageBoxes.push(args.at(-1) as { message: string; detail?: string });
-      return { response: 0 };
-    },
-  },
-  Menu: {
-    buildFromTemplate: (template: unknown) => template,
-    setApplicationMenu: (menu: unknown) => void fake.menus.push(menu),
-  },
-}));
+vi.mock('electron', () => import('../support/fake-electron'));
 
 // The deployment layout: the built renderer sits next to the main bundle. Here, a stand-in build.
 const scratch = mkdtempSync(join(tmpdir(), 'offprint-main-'));
@@ -178,6 +26,7 @@ fake.paths.userData = join(scratch, 'userData');
 vi.mock('../../electron/main/paths', () => ({
   PRELOAD_PATH: join(scratch, 'preload/index.cjs'),
   RENDERER_DIR: rendererDir,
+  CORE_HOST_PATH: join(scratch, 'main/core-host.js'),
   devIconPath: () => undefined,
 }));
 
@@ -224,10 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const quitting = { preventDefault: vi.fn() };
   fake.app.emit('will-quit', quitting);
-  await until(
-    () => (fake.app.quit.mock.calls.length > 0 ? true : undefined),
-    'the app to quit after closing the library',
-  );
+  await until(() => (fake.app.quit.calls.length > 0 ? true : undefined), 'the app to quit after closing the library');
   await site?.close();
   process.argv.splice(process.argv.indexOf(site.articleUrl), 1);
   delete process.env.OFFPRINT_LIBRARY;
@@ -247,7 +93,7 @@ describe('the main process', () => {
         privileges: expect.objectContaining({ standard: true, secure: true }),
       }),
     ]);
-    expect(fake.app.enableSandbox).toHaveBeenCalled();
+    expect(fake.app.enableSandbox.calls.length).toBeGreaterThan(0);
   });
 
   it('opens a hardened window on the app origin', () => {
@@ -280,6 +126,16 @@ describe('the main process', () => {
     );
     expect(done).toMatchObject({ stage: 'done' });
     expect(progressFor(site.articleUrl)[0].stage).toBe('fetching');
+  });
+
+  it('runs the core in a utility process started from the built core host', async () => {
+    expect(fake.utilityForks).toEqual([join(scratch, 'main/core-host.js')]);
+    const [child] = fake.utilityProcesses;
+    expect(child.pid).toEqual(expect.any(Number));
+    expect(child.pid).not.toBe(process.pid);
+    // The library is held by the child, not by this process.
+    const lock = JSON.parse(readFileSync(join(scratch, 'library', '.lock'), 'utf8')) as { pid: number };
+    expect(lock.pid).toBe(child.pid);
   });
 
   it('answers every contract call over IPC from the real library', async () => {
@@ -435,7 +291,7 @@ describe('the main process', () => {
   });
 
   it('registers as the system’s handler of offprint: links', () => {
-    expect(fake.app.setAsDefaultProtocolClient).toHaveBeenCalledWith('offprint');
+    expect(fake.app.setAsDefaultProtocolClient.calls).toContainEqual(['offprint']);
   });
 
   it('hands an offprint://save link from a second launch to the window to confirm, fetching nothing', async () => {
@@ -470,7 +326,27 @@ describe('the main process', () => {
     expect(paired.status).toBe(200);
     expect(paired.json().token).toEqual(expect.any(String));
   });
+
+  it('tells the window when the core process crashes, restarts it, and answers again', async () => {
+    const before = (await call('listPage', [{ view: 'all' }])) as { ok: true; value: ListPage };
+    const dead = fake.utilityProcesses[0];
+    process.kill(dead.pid!, 'SIGKILL');
+    const restarted = await until(
+      () => (coreStatuses().some((s) => s.state === 'restarted') ? coreStatuses() : undefined),
+      'the core to restart',
+    );
+    expect(restarted.map((s) => s.state)).toEqual(['crashed', 'restarted']);
+    expect(restarted[0].message).toMatch(/stopped unexpectedly/);
+    expect(fake.utilityForks).toHaveLength(2);
+    const after = (await call('listPage', [{ view: 'all' }])) as { ok: true; value: ListPage };
+    expect(after.ok).toBe(true);
+    expect(after.value.items.map((a) => a.id)).toEqual(before.value.items.map((a) => a.id));
+  });
 });
+
+function coreStatuses(): CoreStatus[] {
+  return fake.sent.filter((m) => m.channel === channelOf('coreStatus')).map((m) => m.payload as CoreStatus);
+}
 
 function linkRequests(): unknown[] {
   return fake.sent.filter((m) => m.channel === channelOf('protocolLink')).map((m) => m.payload);

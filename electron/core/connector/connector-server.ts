@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { toErrorInfo } from '@shared/ipc/envelope';
 import type { Highlight, SaveResult } from '@shared/model';
 import { NeedsImagesError } from '../capture/capture-rendered';
+import { DEFAULT_CONNECTOR_PORT } from './connector-port';
 import { newToken, type Pairing } from './pairing';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { renderedPageSchema, saveLinkSchema, type RenderedPage } from './rendered-page';
@@ -16,7 +17,7 @@ import { bearerToken, isExtensionOrigin, isLoopbackHost } from './request-guard'
 import { highlightSelection, type HighlightingCore } from './selection-highlight';
 import type { TokenStore } from './token-store';
 
-export const DEFAULT_CONNECTOR_PORT = 47811;
+export { DEFAULT_CONNECTOR_PORT };
 export const MAX_BODY_BYTES = 50 * 1024 * 1024;
 export const CONNECTOR_PROTOCOL_VERSION = 1;
 
