@@ -223,6 +223,8 @@ export function pageTitle(found: TitleClues, pageUrl: string, readabilitys: stri
   const own = new Set([found.documentTitle, found.ogTitle].map((t) => spelled(tidy(t))));
   const clues = { ...found, siteNames: found.siteNames.filter((n) => !own.has(spelled(n))) };
   const headline = headlineOf(clues, titles, pageUrl);
+  // An <h1> that names the site tells its name to the rest.
+  for (const h of clues.h1s) if (isSiteHeading(tidy(h.text), clues, pageUrl)) clues.siteNames.push(tidy(h.text));
   if (headline) {
     const wanted = spelled(headline);
     const runs = titles.flatMap(titleRuns);
