@@ -9,7 +9,7 @@ import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
-import { pageTitle } from './headline';
+import { pageTitle } from './page-title';
 import { mainRegion, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
 import { looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
@@ -21,7 +21,6 @@ import {
   collapse,
   normalizeLang,
   readPageMetadata,
-  stripTitleSuffix,
   toIsoDate,
   type PageMetadata,
 } from './page-metadata';
@@ -110,9 +109,13 @@ export function buildArticle(
   const lang = normalizeLang(found.lang) ?? meta.lang;
   const firstParagraph = textContent.split('\n\n').find((p) => p.length > 40) ?? null;
   const siteName = collapse(found.siteName) ?? meta.siteName;
-  const title = stripTitleSuffix(collapse(found.title), meta.declaredTitle) ?? meta.title ?? titleFallback(pageUrl);
+  const title =
+    (meta.titleClues && pageTitle(meta.titleClues, pageUrl, collapse(found.title))) ??
+    collapse(found.title) ??
+    meta.title ??
+    titleFallback(pageUrl);
   return {
-    title: pageTitle(title, meta, pageUrl) ?? title,
+    title,
     byline: cleanByline(found.byline) ?? meta.byline,
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,

@@ -5,6 +5,9 @@
  */
 import type { ArticleDescription, TextDirection } from '@shared/model';
 import { isAuthorElement } from './byline-rule';
+import { headingText } from './heading-text';
+import { jsonLdTitle, readabilityTitle } from './readability-title';
+import type { TitleClues } from './page-title';
 import { documentBaseUrl, resolveReference } from './resolve-urls';
 
 type Described = Pick<ArticleDescription, 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime'>;
@@ -20,11 +23,8 @@ export interface PageMetadata extends Described {
   /** Every schema.org type the page's JSON-LD declares, and its og:type: what kind of page it is. */
   ldTypes?: string[];
   ogType?: string | null;
-  /** The page's headline, when its <h1>s name exactly one (see headline.ts). */
-  headline?: string | null;
-  /** Every distinct <h1> text and og:title: what confirms a headline in the document title. */
-  h1s?: string[];
-  ogTitle?: string | null;
+  /** What the page says its title is, in each place it says it: see page-title.ts. */
+  titleClues?: TitleClues;
 }
 
 const ARTICLE_TYPE = /Article|BlogPosting|Posting|Report|Review|NewsArticle/;
@@ -93,6 +93,7 @@ interface MetadataElements {
   h1: Element | null;
   /** Every <h1>, and whether it sits in the page's main content (main, article, role=main). */
   h1s: { text: string; inMain: boolean }[];
+  h2s: string[];
   /** The first rel=author or itemprop=author element, as Readability would meet it. */
   author: Element | null;
 }
@@ -107,6 +108,7 @@ function gatherElements(document: Document): MetadataElements {
     h1: null,
     author: null,
     h1s: [],
+    h2s: [],
   };
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
   for (const element of document.querySelectorAll('*')) {
@@ -132,22 +134,12 @@ function gatherElements(document: Document): MetadataElements {
         found.h1 ??= element;
         found.h1s.push({ text: headingText(element), inMain: !!element.closest('main,article,[role="main"]') });
         break;
+      case 'H2':
+        found.h2s.push(collapse(element.textContent) ?? '');
+        break;
     }
   }
   return found;
-}
-
-/** A heading's text without the permalink mark documentation generators append (¶, #). */
-const headingText = (element: Element) => collapse((element.textContent ?? '').replace(/[\s¶#]+$/, '')) ?? '';
-const distinct = (texts: string[]) => [...new Set(texts.filter(Boolean))];
-const MAX_HEADLINE_WORDS = 30;
-
-/** The one headline the page's <h1>s agree on: the only one, or the only one in the main content. */
-function singleHeadline(h1s: { text: string; inMain: boolean }[]): string | null {
-  const all = distinct(h1s.map((h) => h.text));
-  if (all.length === 1 && all[0].split(' ').length <= MAX_HEADLINE_WORDS) return all[0];
-  const inMain = distinct(h1s.filter((h) => h.inMain).map((h) => h.text));
-  return inMain.length === 1 ? inMain[0] : null;
 }
 
 function metaMap(metas: Element[]): Map<string, string> {
@@ -182,10 +174,10 @@ function jsonLdObjects(scripts: Element[]): JsonObject[] {
   return found;
 }
 
-function typeMatches(obj: JsonObject): boolean {
-  const type = obj['@type'];
-  return (Array.isArray(type) ? type : [type]).some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
-}
+const types = (obj: JsonObject): string[] => [obj['@type']].flat().filter((t): t is string => typeof t === 'string');
+const typeMatches = (obj: JsonObject) => types(obj).some((t) => ARTICLE_TYPE.test(t));
+/** The JSON-LD objects whose name is the site's. */
+const SITE_TYPE = /^(WebSite|Organization|Corporation|NewsMediaOrganization|LocalBusiness)$/;
 
 function nameOf(value: unknown): string | null {
   if (typeof value === 'string') return collapse(value);
@@ -240,10 +232,16 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     normalizeLang(m('content-language', 'og:locale')) ??
     normalizeLang(typeof ld.inLanguage === 'string' ? ld.inLanguage : null);
 
+  const documentTitle = collapse(elements.title?.textContent);
+  const documentHeadline = readabilityTitle(documentTitle ?? '', {
+    h1s: elements.h1s.map((h) => h.text),
+    h2s: elements.h2s,
+  });
   const declaredTitle =
-    nameOf(ld.headline) ?? m('dc:title', 'dcterm:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
+    jsonLdTitle(typeof ld.name === 'string' ? collapse(ld.name) : null, nameOf(ld.headline), documentHeadline) ??
+    m('dc:title', 'dcterm:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
   return {
-    title: declaredTitle ?? collapse(elements.title?.textContent) ?? collapse(elements.h1?.textContent),
+    title: declaredTitle ?? collapse(documentHeadline) ?? collapse(elements.h1?.textContent),
     declaredTitle,
     byline: cleanByline(
       nameOf(ld.author) ??
@@ -266,11 +264,25 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     ),
     iconUrl: siteIconUrl(elements.links, (href) => absolute(href, /^(https?|file):/i), page),
     canonicalUrl: absolute(linkHref(elements.links, 'canonical')),
-    ldTypes: ldObjects.flatMap((obj) => [obj['@type']].flat()).filter((t): t is string => typeof t === 'string'),
+    ldTypes: ldObjects.flatMap(types),
     ogType: m('og:type'),
-    headline: singleHeadline(elements.h1s),
-    h1s: distinct(elements.h1s.map((h) => h.text)),
-    ogTitle: m('og:title'),
+    titleClues: {
+      documentTitle,
+      documentHeadline: collapse(documentHeadline),
+      declaredTitle,
+      ogTitle: m('og:title'),
+      h1s: elements.h1s,
+      h2s: elements.h2s,
+      siteNames: [
+        m('og:site_name'),
+        m('application-name'),
+        m('apple-mobile-web-app-title'),
+        nameOf(ld.publisher),
+        ...ldObjects
+          .filter((obj) => types(obj).some((t) => SITE_TYPE.test(t)))
+          .map((obj) => (typeof obj.name === 'string' ? collapse(obj.name) : null)),
+      ].filter((n): n is string => !!n),
+    },
   };
 }
 
@@ -288,18 +300,4 @@ function siteIconUrl(links: Element[], absolute: (href: string | null) => string
     if (url) return url;
   }
   return /^https?:$/.test(page.protocol) ? new URL('/favicon.ico', page).href : null;
-}
-
-/**
- * Readability 0.6 drops a " | Site" or " - Site" suffix from the document's <title> but not an
- * en-dash one ("Story – Site"), which later Readability releases do: the same rule for the en
- * dash — the last part goes when more than four words remain. A title the page declares in
- * <meta> or JSON-LD is kept whole, as Readability keeps it.
- */
-export function stripTitleSuffix(title: string | null, declaredTitle: string | null): string | null {
-  if (!title || title === declaredTitle) return title;
-  const at = title.lastIndexOf(' – ');
-  if (at < 0) return title;
-  const head = title.slice(0, at).trim();
-  return head.split(/\s+/).length > 4 ? head : title;
 }

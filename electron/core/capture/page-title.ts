@@ -1,0 +1,255 @@
+/**
+ * A document title is often "Headline | Site", "Site: Headline" or "Headline - Section - Forum".
+ * Readability keeps a suffix when four words or fewer would remain; here the headline wins whenever
+ * the page itself confirms it — its <h1> or its og:title says the same words, however short — and a
+ * part that names the site (its og:site_name, its JSON-LD publisher, its host name) goes.
+ * Compared by spelling (letters and digits), so that "News Product<br>Management" and CSS-uppercased
+ * headings still match.
+ */
+export interface TitleClues {
+  /** The document's <title>. */
+  documentTitle: string | null;
+  /** The <title> as Readability reads it: without the site's name when enough remains (see readability-title.ts). */
+  documentHeadline: string | null;
+  /** The title the page declares in JSON-LD or <meta>, which Readability takes as it is. */
+  declaredTitle: string | null;
+  ogTitle: string | null;
+  /** Every <h1>, and whether it sits in the page's main content (main, article, role=main). */
+  h1s: { text: string; inMain: boolean }[];
+  h2s: string[];
+  /** What the page calls its site: og:site_name, application-name, its JSON-LD WebSite or publisher. */
+  siteNames: string[];
+}
+
+/** Compared as a reader reads: case, typographic quotes and dashes, and spacing aside. */
+export const folded = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/[‘’‛`´]/g, "'")
+    .replace(/[“”„]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/** Letters and digits only: "Remote Full-Stack Jobs" and "RemoteFull Stack Jobs" spell the same. */
+export const spelled = (text: string) => folded(text).replace(/[^\p{L}\p{N}]+/gu, '');
+
+const SEPARATOR = /\s+(?:[|–—·•»~/\\>-]|::|:)\s+|:\s+/g;
+
+export interface TitlePart {
+  text: string;
+  from: number;
+  to: number;
+}
+
+/** The title cut at its separators: "A | B - C" gives A, B and C. */
+export function titleParts(title: string): TitlePart[] {
+  const parts: TitlePart[] = [];
+  let at = 0;
+  for (const m of title.matchAll(SEPARATOR)) {
+    parts.push({ text: title.slice(at, m.index), from: at, to: m.index ?? at });
+    at = (m.index ?? 0) + m[0].length;
+  }
+  parts.push({ text: title.slice(at), from: at, to: title.length });
+  return parts.filter((p) => p.text.trim());
+}
+
+/** Every run of neighbouring parts, as written in the title, the whole title included. */
+export function titleRuns(title: string): string[] {
+  const parts = titleParts(title);
+  const runs: string[] = [];
+  for (let i = 0; i < parts.length; i++)
+    for (let j = i; j < parts.length; j++) runs.push(title.slice(parts[i].from, parts[j].to).trim());
+  return runs;
+}
+
+/** Host name labels that say nothing of the site's name. */
+const GENERIC_LABELS = /^(www\d*|m|en|com|org|net|edu|gov|co|uk|io|de|fr|es|it|nl|au|ca|us|info|biz|app|dev|ai)$/;
+
+/** The label the site registered its name under: "archlinux" in bbs.archlinux.org, "bbc" in www.bbc.co.uk. */
+function domainLabel(pageUrl: string): string | null {
+  let labels: string[];
+  try {
+    labels = new URL(pageUrl).hostname.split('.');
+  } catch {
+    return null;
+  }
+  labels.pop();
+  while (labels.length > 1 && GENERIC_LABELS.test(labels[labels.length - 1])) labels.pop();
+  const label = labels.pop();
+  return label && label.length >= 3 && !GENERIC_LABELS.test(label) ? spelled(label) : null;
+}
+
+const SITE_NAME_MAX_WORDS = 4;
+const initials = (text: string) =>
+  folded(text)
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{L}/u.test(w) && !/^(and|of|the|for|&)$/.test(w))
+    .map((w) => w[0])
+    .join('');
+
+/** Whether a part of the title names the site: a name the page gives its site, or its host name. */
+export function isSiteName(part: string, siteNames: string[], pageUrl: string, loose = true): boolean {
+  const name = spelled(part);
+  if (!name) return false;
+  for (const site of siteNames) {
+    if (spelled(site) === name) return true;
+    if (titleParts(site).some((p) => spelled(p.text) === name)) return true;
+  }
+  const host = domainLabel(pageUrl);
+  if (!host) return false;
+  if (name === host || initials(part) === host) return true;
+  const words = folded(part).split(' ').length;
+  return loose && words <= SITE_NAME_MAX_WORDS && host.length >= 4 && (name.startsWith(host) || name.endsWith(host));
+}
+
+/** Without invisible characters and without a separator left dangling at either end ("Headline |"). */
+const tidy = (text: string | null | undefined) =>
+  (text ?? '')
+    .replace(/[\u200b\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:[|–—·•»~/\\>:-]\s)+|(?:\s[|–—·•»~/\\>:-])+$/g, '')
+    .trim();
+const present = (texts: (string | null | undefined)[]) => [...new Set(texts.map(tidy).filter(Boolean))];
+const MAX_HEADLINE_WORDS = 30;
+
+const LABEL_MAX_WORDS = 3;
+
+/**
+ * The shorter headlines an <h1> holds: without a label before it ("Thread: …", "News - …") or a
+ * part after a separator other than a colon ("… | Section"). What follows a colon is the
+ * headline's own subtitle, which a shorter document title often leaves out.
+ */
+function headlineRuns(headline: string): string[] {
+  const parts = titleParts(headline);
+  const runs: string[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0 && headline.slice(0, parts[i - 1].to).split(' ').length > LABEL_MAX_WORDS) break;
+    for (let j = i; j < parts.length; j++) {
+      if (i === 0 && j === parts.length - 1) continue;
+      const next = headline.slice(parts[j].to, parts[j + 1]?.from ?? parts[j].to);
+      if (j < parts.length - 1 && next.trim() === ':') continue;
+      runs.push(headline.slice(parts[i].from, parts[j].to).trim());
+    }
+  }
+  return runs;
+}
+
+/**
+ * Whether an <h1> names the site rather than the page: a name the page gives its site, or the
+ * document title's last part ("Story - Blog Name" under an <h1> "Blog Name"), or a part of it
+ * that the og:title leaves out while naming another ("Blog Name: Story", og:title "Story").
+ */
+function isSiteHeading(text: string, clues: TitleClues, pageUrl: string): boolean {
+  if (isSiteName(text, clues.siteNames, pageUrl, false)) return true;
+  const title = tidy(clues.documentTitle);
+  const parts = titleParts(title);
+  if (parts.length < 2) return false;
+  const name = spelled(text);
+  const last = parts[parts.length - 1];
+  const beforeLast = title.slice(parts[parts.length - 2].to, last.from).trim();
+  if (beforeLast !== ':' && spelled(last.text) === name) return true;
+  const og = spelled(tidy(clues.ogTitle));
+  return (
+    !!og &&
+    !isSiteName(tidy(clues.ogTitle), clues.siteNames, pageUrl) &&
+    og !== spelled(title) &&
+    titleRuns(title).some((run) => spelled(run) === og) &&
+    !og.includes(name) &&
+    parts.some((p) => spelled(p.text) === name)
+  );
+}
+
+/** The page's one <h1>, or the one in its main content, or the one its titles name; never the site's name. */
+function headlineOf(clues: TitleClues, titles: string[], pageUrl: string): string | null {
+  const usable = clues.h1s
+    .map((h) => ({ ...h, text: tidy(h.text) }))
+    .filter((h) => h.text && h.text.split(' ').length <= MAX_HEADLINE_WORDS && !isSiteHeading(h.text, clues, pageUrl));
+  const all = present(usable.map((h) => h.text));
+  if (all.length === 1) return all[0];
+  const inMain = present(usable.filter((h) => h.inMain).map((h) => h.text));
+  if (inMain.length === 1) return inMain[0];
+  // Several <h1>s and an og:title naming none of them: the og:title is the headline.
+  if (clues.ogTitle && !isSiteName(clues.ogTitle, clues.siteNames, pageUrl)) {
+    const og = spelled(tidy(clues.ogTitle));
+    if (!all.some((h) => spelled(h) === og)) return null;
+  }
+  const named = all.filter((h) => titles.some((t) => titleRuns(t).some((run) => spelled(run) === spelled(h))));
+  return named.length === 1 ? named[0] : null;
+}
+
+const words = (text: string) => new Set(folded(text).match(/[\p{L}\p{N}]+/gu) ?? []);
+/** Share of a headline's words the titles must also use: a lone <h1> may be a slogan or the site's logo. */
+const AGREEING_WORDS = 0.5;
+
+function agrees(headline: string, titles: string[]): boolean {
+  const own = words(headline);
+  const theirs = new Set(titles.flatMap((t) => [...words(t)]));
+  let shared = 0;
+  for (const word of own) if (theirs.has(word)) shared++;
+  return own.size > 0 && shared >= AGREEING_WORDS * own.size;
+}
+
+/** A site's home page: its title is the site's name and what it does, the name being its subject. */
+function isHomePage(pageUrl: string): boolean {
+  try {
+    return /^\/?(index\.\w+)?$/.test(new URL(pageUrl).pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** The title without the parts at either end that name the site. */
+export function withoutSiteName(title: string, siteNames: string[], pageUrl: string): string {
+  let parts = titleParts(title);
+  while (parts.length > 1 && isSiteName(parts[parts.length - 1].text, siteNames, pageUrl)) parts = parts.slice(0, -1);
+  // "Brand: what it says" is often the brand's own headline: only a name that is exactly the site's goes there.
+  const loose = () => title.slice(parts[0].to, parts[1].from).trim() !== ':';
+  if (!isHomePage(pageUrl))
+    while (parts.length > 1 && isSiteName(parts[0].text, siteNames, pageUrl, loose())) parts = parts.slice(1);
+  return title.slice(parts[0].from, parts[parts.length - 1].to).trim();
+}
+
+/**
+ * The page's title as a reader names it. Its headline (<h1>) when the titles it declares agree
+ * with it — written as the <h1> writes it, without a label or section the titles leave out;
+ * else the title Readability found (or the declared one, or the document's), cut to the
+ * part an og:title confirms, and without the site's name at either end.
+ */
+export function pageTitle(found: TitleClues, pageUrl: string, readabilitys: string | null = null): string | null {
+  const titles = present([found.documentTitle, found.ogTitle, found.declaredTitle, readabilitys]);
+  // A "site name" that is the page's own title names nothing but the page.
+  const own = new Set([found.documentTitle, found.ogTitle].map((t) => spelled(tidy(t))));
+  const clues = { ...found, siteNames: found.siteNames.filter((n) => !own.has(spelled(n))) };
+  const headline = headlineOf(clues, titles, pageUrl);
+  // An <h1> that names the site tells its name to the rest.
+  for (const h of clues.h1s) if (isSiteHeading(tidy(h.text), clues, pageUrl)) clues.siteNames.push(tidy(h.text));
+  if (headline) {
+    const wanted = spelled(headline);
+    const runs = titles.flatMap(titleRuns);
+    if (runs.some((run) => spelled(run) === wanted)) return withoutSiteName(headline, clues.siteNames, pageUrl);
+    // "Thread: Headline" or "Headline | Section" in the <h1> itself, the titles naming only the headline.
+    const named = new Set(runs.map(spelled));
+    const part = headlineRuns(headline)
+      .filter((run) => named.has(spelled(run)))
+      .sort((a, b) => b.length - a.length)[0];
+    if (part) return part;
+    if (agrees(headline, titles)) return headline;
+  }
+  // Readability 0.6 keeps an en-dash suffix on the document title; its later releases and documentHeadline do not.
+  const fromReadability =
+    readabilitys && !clues.declaredTitle && spelled(readabilitys) === spelled(tidy(clues.documentTitle))
+      ? clues.documentHeadline
+      : readabilitys;
+  const title = present([fromReadability, clues.declaredTitle, clues.documentHeadline, clues.documentTitle])[0];
+  if (!title) return headline;
+  // A declared title that is part of the document title is the headline it confirms, however short.
+  const whole = spelled(title);
+  const inTitle = new Set(titleRuns(title).map(spelled));
+  const confirmed = titles
+    .filter((t) => spelled(t) !== whole && inTitle.has(spelled(t)) && !isSiteName(t, clues.siteNames, pageUrl))
+    .sort((a, b) => b.length - a.length)[0];
+  const headlineRun = confirmed ? titleRuns(title).find((run) => spelled(run) === spelled(confirmed)) : title;
+  return withoutSiteName(headlineRun ?? title, clues.siteNames, pageUrl);
+}

@@ -1,0 +1,126 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { headingText } from '../../../electron/core/capture/heading-text';
+import { readPageMetadata } from '../../../electron/core/capture/page-metadata';
+import { pageTitle, withoutSiteName } from '../../../electron/core/capture/page-title';
+import { jsonLdTitle, readabilityTitle } from '../../../electron/core/capture/readability-title';
+
+const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
+
+/** The title of a page given its <head> and <body>, as the extraction names it. */
+function titleOf(head: string, body: string, url = 'https://news.test/2025/story', readabilitys: string | null = null) {
+  const meta = readPageMetadata(doc(`<html><head>${head}</head><body>${body}</body></html>`), url);
+  return pageTitle(meta.titleClues!, url, readabilitys);
+}
+
+describe('the page title', () => {
+  it('cuts "Headline | Site" to the headline its <h1> confirms, however short', () => {
+    expect(titleOf('<title>Pricing | Acme Cloud</title>', '<h1>Pricing</h1>')).toBe('Pricing');
+    expect(titleOf('<title>Acme Cloud: Pricing</title>', '<main><h1>Pricing</h1></main>')).toBe('Pricing');
+  });
+
+  it('cuts it to the part its og:title confirms when there is no <h1>', () => {
+    const head = '<title>Widgets: Manual: 18: SELECT</title><meta property="og:title" content="SELECT">';
+    expect(titleOf(head, '<p>text</p>')).toBe('SELECT');
+  });
+
+  it('writes the headline as the <h1> does, spelled the same as the title part', () => {
+    expect(
+      titleOf('<title>Remote Full-Stack Jobs | Job Board</title>', '<h1><span>Remote</span><br>Full-Stack Jobs</h1>'),
+    ).toBe('Remote Full-Stack Jobs');
+    expect(titleOf('<title>Tips for online success</title>', '<h1>TIPS FOR ONLINE SUCCESS</h1>')).toBe(
+      'TIPS FOR ONLINE SUCCESS',
+    );
+  });
+
+  it('drops a label or a section the <h1> holds and the titles leave out, but not a subtitle after a colon', () => {
+    const thread = '<title>How to fix the boiler - Heating - Home Forum</title>';
+    expect(titleOf(thread, '<h1>Thread: How to fix the boiler</h1>')).toBe('How to fix the boiler');
+    const subtitled = '<h1>Plumbing tips to save money: 11 ways</h1>';
+    expect(titleOf('<title>Plumbing tips to save money | Pipe Co</title>', subtitled)).toBe(
+      'Plumbing tips to save money: 11 ways',
+    );
+  });
+
+  it('never takes an <h1> that names the site: its og:site_name, or the title part it is', () => {
+    const site = '<meta property="og:site_name" content="Silicon Notes">';
+    expect(titleOf(`<title>Open flow for logic</title>${site}`, '<h1>Silicon Notes</h1>')).toBe('Open flow for logic');
+    expect(titleOf('<title>Defining traits - The Widget Book</title>', '<h1>The Widget Book</h1>')).toBe(
+      'Defining traits',
+    );
+    expect(
+      titleOf(
+        '<title>Lessons Learned: The lean startup</title><meta property="og:title" content="The lean startup">',
+        '<h1>Lessons Learned</h1>',
+      ),
+    ).toBe('The lean startup');
+  });
+
+  it('keeps the title when a lone <h1> says something else: a slogan or a teaser', () => {
+    expect(titleOf('<title>Travel insurance quotes</title>', '<h1>You deserve a calm trip</h1>')).toBe(
+      'Travel insurance quotes',
+    );
+  });
+
+  it('takes the og:title over several <h1>s that it names none of', () => {
+    const head = '<title>x</title><meta property="og:title" content="Seven secrets of hotels">';
+    expect(titleOf(head, '<h1>The seven secrets of hotels</h1><h1>Read more</h1>')).toBe('Seven secrets of hotels');
+  });
+});
+
+describe('the site name in a title', () => {
+  it('goes at the end when og:site_name states it or the host name spells it', () => {
+    expect(withoutSiteName('Office moves | Brightway Removals', [], 'https://www.brightway.test/x')).toBe(
+      'Office moves',
+    );
+    expect(withoutSiteName('Office moves – The Movers', ['The Movers'], 'https://m.test/x')).toBe('Office moves');
+    expect(withoutSiteName('Rates and fees - 2025', [], 'https://bank.test/x')).toBe('Rates and fees - 2025');
+    expect(withoutSiteName('Story | Blog | Blog', ['Blog'], 'https://b.test/x')).toBe('Story');
+  });
+
+  it('goes at the start of a page but stays on the home page, whose subject it is', () => {
+    expect(withoutSiteName('Todo Pro | A list for your day', [], 'https://todopro.test/features')).toBe(
+      'A list for your day',
+    );
+    expect(withoutSiteName('Todo Pro | A list for your day', [], 'https://todopro.test/')).toBe(
+      'Todo Pro | A list for your day',
+    );
+  });
+
+  it('stays before a colon unless it is exactly the site name: "Brand Product: what it does" is a headline', () => {
+    expect(withoutSiteName('Acme Rockets: the fastest way up', [], 'https://acme.test/blog/x')).toBe(
+      'Acme Rockets: the fastest way up',
+    );
+    expect(withoutSiteName('Acme: the fastest way up', [], 'https://acme.test/blog/x')).toBe('the fastest way up');
+  });
+});
+
+describe('heading text', () => {
+  it('separates words at line breaks and blocks, and leaves out buttons, dates and the permalink mark', () => {
+    const { document } = parseHTML(
+      '<h1>News Product<br>Management <button>Copy</button><time>Dec 18</time><div>Course</div> ¶</h1>',
+    ) as unknown as { document: Document };
+    expect(headingText(document.querySelector('h1')!)).toBe('News Product Management Course');
+  });
+});
+
+describe("Readability's reading of the <title>", () => {
+  const none = { h1s: [], h2s: [] };
+  it('drops the last part when enough remains, an en dash included, and keeps a short title whole', () => {
+    expect(readabilityTitle('Lorem ipsum dolor sit amet – My website', none)).toBe('Lorem ipsum dolor sit amet');
+    expect(readabilityTitle('Get your code covered | Code | Jo', none)).toBe('Get your code covered | Code');
+    expect(readabilityTitle('Short one | Site', none)).toBe('Short one | Site');
+  });
+
+  it('keeps a colon title a heading repeats, else takes what follows the colon', () => {
+    const title = 'This is a long title with a colon: Hello there';
+    expect(readabilityTitle(title, { h1s: [title], h2s: [] })).toBe(title);
+    expect(readabilityTitle('Site name: the story of the day in town', none)).toBe('the story of the day in town');
+  });
+
+  it("takes a JSON-LD article's name, unless only its headline resembles the document's title", () => {
+    expect(jsonLdTitle('Name of it', 'The headline here', 'The headline here')).toBe('The headline here');
+    expect(jsonLdTitle('Name of it', 'The headline here', 'Something else')).toBe('Name of it');
+    expect(jsonLdTitle(null, 'The headline here', '')).toBe('The headline here');
+  });
+});
