@@ -12,6 +12,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/electron/**/*.test.ts'],
+          globalSetup: ['tests/support/build-cli-setup.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

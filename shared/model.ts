@@ -14,8 +14,13 @@ export type LibraryView = (typeof LIBRARY_VIEWS)[number];
 
 export type TextDirection = 'ltr' | 'rtl';
 
-/** How the stored body was produced: Readability's article, or a cleaned whole page when Readability found none. */
-export type ExtractionKind = 'readability' | 'fallback';
+/**
+ * How the stored body was produced: Readability's article; the page's main region, read with the
+ * profile of its kind (a thread's posts, a product, a listing's cards) where Readability's one block
+ * would miss most of it; or a cleaned whole page when neither found an article.
+ */
+export const EXTRACTION_KINDS = ['readability', 'region', 'fallback'] as const;
+export type ExtractionKind = (typeof EXTRACTION_KINDS)[number];
 
 /** One saved article as listed in the library index (never its body). */
 export interface ArticleMeta {

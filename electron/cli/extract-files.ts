@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { decodeHtml } from '../core/capture/decode-html';
-import { extractArticle } from '../core/capture/extract-article';
+import { createExtractionPool, type ExtractionPool } from '../core/capture/extraction-pool';
 
 export type ExtractLine =
   | {
@@ -23,8 +24,39 @@ export type ExtractLine =
     }
   | { file: string; error: string };
 
+/**
+ * Extracts every file on the extraction pool's worker threads (one per core, each page with its time
+ * limit) and hands `emit` their lines in the order of `files`. Only a few files are read ahead, so a
+ * long list does not sit in memory. Returns how many failed.
+ */
+export async function extractFiles(
+  files: string[],
+  pageUrl: string | undefined,
+  emit: (line: ExtractLine) => void,
+): Promise<number> {
+  const pool = createExtractionPool({ size: Math.min(files.length, availableParallelism()) });
+  const ahead = pool.size * 2;
+  const pending: Promise<ExtractLine>[] = [];
+  let failed = 0;
+  const next = async () => {
+    const line = await (pending.shift() as Promise<ExtractLine>);
+    if ('error' in line) failed += 1;
+    emit(line);
+  };
+  try {
+    for (const file of files) {
+      pending.push(extractFile(pool, file, pageUrl));
+      if (pending.length >= ahead) await next();
+    }
+    while (pending.length > 0) await next();
+  } finally {
+    await pool.close();
+  }
+  return failed;
+}
+
 /** Runs the article extractor on a local HTML file, as if it had been fetched from `pageUrl`. */
-export async function extractFile(file: string, pageUrl?: string): Promise<ExtractLine> {
+async function extractFile(pool: ExtractionPool, file: string, pageUrl?: string): Promise<ExtractLine> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -35,7 +67,7 @@ export async function extractFile(file: string, pageUrl?: string): Promise<Extra
   }
   try {
     const { text } = decodeHtml(bytes, null);
-    const a = extractArticle(text, pageUrl ?? pathToFileURL(resolve(file)).href);
+    const a = await pool.extract(text, pageUrl ?? pathToFileURL(resolve(file)).href);
     return {
       file,
       title: a.title,

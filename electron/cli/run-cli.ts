@@ -9,7 +9,7 @@ import { stderrLogger, type Logger } from '../core/logger';
 import { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
-import { extractFile } from './extract-files';
+import { extractFiles } from './extract-files';
 import { serveConnector, untilSignal } from './serve-connector';
 import { queueCommand, runQueue } from './queue-command';
 
@@ -287,12 +287,7 @@ async function extract(args: CliArgs, io: CliIo): Promise<number> {
   if (pageUrl !== undefined && !URL.canParse(pageUrl)) {
     throw new OffprintError('usage', `--url "${pageUrl}" is not a web address.`);
   }
-  let failed = 0;
-  for (const file of files) {
-    const line = await extractFile(file, pageUrl);
-    if ('error' in line) failed += 1;
-    io.out(JSON.stringify(line));
-  }
+  const failed = await extractFiles(files, pageUrl, (line) => io.out(JSON.stringify(line)));
   if (failed > 0) {
     io.err(`offprint: ${failed} of ${files.length} file(s) could not be extracted (see their "error").`);
     return EXIT_FAILED;

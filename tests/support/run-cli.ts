@@ -1,13 +1,13 @@
 /**
- * Runs the CLI the way `npm run cli` does, in a child process (async: a test server in this
- * process must keep answering). OFFPRINT_LIBRARY is cleared so only `--library` names the library.
+ * Runs the built CLI (the `bin`, which the unit project's global setup builds) the way `npm run cli`
+ * does, in a child process (async: a test server in this process must keep answering).
+ * OFFPRINT_LIBRARY is cleared so only `--library` names the library.
  */
 import { spawn } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { CLI_BIN } from '../../scripts/build-cli.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-const CLI = join(ROOT, 'electron', 'cli', 'offprint-cli.ts');
 
 export interface CliRun {
   code: number | null;
@@ -17,7 +17,7 @@ export interface CliRun {
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [TSX, '--tsconfig', join(ROOT, 'tsconfig.node.json'), CLI, ...args], {
+    const child = spawn(process.execPath, [CLI_BIN, ...args], {
       cwd: ROOT,
       env: { ...process.env, OFFPRINT_LIBRARY: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -233,11 +233,11 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
   if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
-    return { article: buildArticle(regionContent(), 'readability', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
+    return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   const readerable = looksReaderable(document);
   const found = readerable ? readArticleSafely(document) : readSmallPage(document);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
-  const regionArticle = () => buildArticle(regionContent(), 'readability', meta, pageUrl, foundMetadata);
+  const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from '@shared/model';
+import { EXTRACTION_KINDS, HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from '@shared/model';
 import type { ExportLibrary } from '../../../electron/core/export/export-model';
 import { folderFiles, folderSink, type ExportSink } from '../../../electron/core/export/export-files';
 import { writeOffprintJson } from '../../../electron/core/export/formats/offprint-json';
@@ -32,7 +32,7 @@ const articleArb = (id: string): fc.Arbitrary<ArticleMeta> =>
       wordCount: fc.nat(),
       readingMinutes: fc.nat(),
       leadImage: nullable(text),
-      extraction: fc.constantFrom('readability' as const, 'fallback' as const),
+      extraction: fc.constantFrom(...EXTRACTION_KINDS),
       savedAt: iso,
       updatedAt: iso,
       archived: fc.boolean(),

@@ -4,7 +4,7 @@
  * format carries it too.
  */
 import { z } from 'zod';
-import { HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from '@shared/model';
+import { EXTRACTION_KINDS, HIGHLIGHT_COLORS, type ArticleMeta, type Highlight } from '@shared/model';
 
 export const EXPORT_FORMAT = 'offprint-export';
 export const EXPORT_VERSION = 1;
@@ -25,7 +25,7 @@ export const articleSchema = z.object({
   wordCount: z.number(),
   readingMinutes: z.number(),
   leadImage: nullableString,
-  extraction: z.enum(['readability', 'fallback']),
+  extraction: z.enum(EXTRACTION_KINDS),
   savedAt: z.string(),
   updatedAt: z.string(),
   archived: z.boolean(),

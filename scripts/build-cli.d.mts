@@ -1,0 +1,7 @@
+/** Where the built CLI is: out/cli/offprint.js, the package's `bin`. */
+export const CLI_BIN: string;
+export const CLI_DIR: string;
+/** Bundles the CLI and its extraction worker into out/cli. */
+export function buildCli(): Promise<void>;
+/** True when there is no build yet, or a source it was built from changed after it was built. */
+export function cliIsStale(): boolean;

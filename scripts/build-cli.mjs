@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+/**
+ * `npm run build:cli`: bundles the command line, with its dependencies, into out/cli/offprint.js (the
+ * package's `bin`) and the extraction worker it starts beside it (extraction-pool.ts looks for
+ * extract-worker.js next to the bundle). Plain JavaScript, so that it runs before anything is built.
+ */
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const CLI_DIR = join(root, 'out', 'cli');
+export const CLI_BIN = join(CLI_DIR, 'offprint.js');
+const MANIFEST = join(CLI_DIR, 'build.json');
+const ENTRIES = {
+  offprint: 'electron/cli/offprint-cli.ts',
+  'extract-worker': 'electron/core/capture/extract-worker.ts',
+};
+// A new install can change bundled dependencies without touching any project file.
+const ALWAYS_CHECKED = [fileURLToPath(import.meta.url), join(root, 'node_modules', '.package-lock.json')];
+
+/** The bundles import CommonJS dependencies, which call require(): give the ES module one. */
+const REQUIRE_SHIM =
+  "import { createRequire as __offprintRequire } from 'node:module';\n" +
+  'const require = __offprintRequire(import.meta.url);';
+
+/**
+ * Builds both bundles. Each file is written beside its place and renamed into it, so that a CLI
+ * started meanwhile (another `npm run cli` rebuilding too) never loads half a file.
+ */
+export async function buildCli() {
+  const { build } = await import('esbuild');
+  const startedAt = Date.now();
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: ENTRIES,
+    outdir: CLI_DIR,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    tsconfig: join(root, 'tsconfig.node.json'),
+    banner: { js: REQUIRE_SHIM },
+    legalComments: 'none',
+    metafile: true,
+    write: false,
+    logLevel: 'error',
+  });
+  await mkdir(CLI_DIR, { recursive: true });
+  // The worker first: a new offprint.js must find the worker of the same build.
+  const bin = result.outputFiles.filter((file) => file.path === CLI_BIN);
+  for (const file of [...result.outputFiles.filter((f) => f.path !== CLI_BIN), ...bin]) {
+    const text = file.path === CLI_BIN ? `#!/usr/bin/env node\n${file.text}` : file.text;
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    await writeFile(temporary, text);
+    if (file.path === CLI_BIN) await chmod(temporary, 0o755);
+    await rename(temporary, file.path);
+  }
+  const sources = Object.keys(result.metafile.inputs)
+    .map((input) => join(root, input))
+    .filter((path) => !relative(root, path).split(/[\\/]/).includes('node_modules'));
+  await writeFile(MANIFEST, JSON.stringify({ startedAt, sources: sources.map((path) => relative(root, path)) }));
+}
+
+/** True when there is no build yet, or a source it was built from changed after it was built. */
+export function cliIsStale() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    statSync(CLI_BIN);
+  } catch {
+    return true;
+  }
+  const changed = (path, ifMissing) => {
+    try {
+      return statSync(path).mtimeMs > manifest.startedAt;
+    } catch {
+      return ifMissing;
+    }
+  };
+  return (
+    manifest.sources.some((source) => changed(join(root, source), true)) ||
+    ALWAYS_CHECKED.some((path) => changed(path, false))
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildCli();

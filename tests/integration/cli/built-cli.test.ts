@@ -1,0 +1,66 @@
+/**
+ * The CLI ships built (out/cli/offprint.js, the package's `bin`): it runs as an executable of its own,
+ * logs with --verbose, and captures through its extraction worker (see offprint-cli.test.ts for `add`).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_BIN } from '../../../scripts/build-cli.mjs';
+import { ROOT, runCli } from '../../support/run-cli';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'offprint-built-cli-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+function runExecutable(args: string[]): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(CLI_BIN, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout }));
+  });
+}
+
+describe('the built CLI', () => {
+  it('is the package bin, and runs as an executable of its own', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(resolve(ROOT, pkg.bin.offprint)).toBe(CLI_BIN);
+    expect(statSync(CLI_BIN).mode & 0o111).not.toBe(0);
+    const run = await runExecutable(['help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: offprint [--library DIR] <command> [options]');
+  });
+
+  it('extract reads files on worker threads and still prints their lines in the order given', async () => {
+    const page = (n: number) =>
+      `<html><head><title>Page ${n}</title></head><body><article><h1>Page ${n}</h1>` +
+      `<p>${`Paragraph ${n} of a page with enough words to be read as an article. `.repeat(12)}</p></article></body></html>`;
+    const files: string[] = [];
+    for (let n = 1; n <= 9; n++) {
+      files.push(join(work, `page-${n}.html`));
+      if (n !== 5) await writeFile(files[n - 1], page(n));
+    }
+    const run = await runCli(['extract', ...files, '--url', 'https://example.com/']);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.file)).toEqual(files);
+    expect(lines.map((line) => line.title ?? line.error)).toEqual(
+      files.map((_, i) => (i === 4 ? expect.stringMatching(/no such file/) : `Page ${i + 1}`)),
+    );
+    expect(run.code).toBe(1);
+  });
+
+  it('logs what it does on stderr with --verbose', async () => {
+    const run = await runCli(['--library', join(work, 'library'), 'list', '--verbose']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^offprint info: Opened the library .*"command":"list"/m);
+  });
+});
