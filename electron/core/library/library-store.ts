@@ -273,6 +273,10 @@ export class LibraryStore {
     return this.peekHighlights(articleId).map(copy);
   }
 
+  hasHighlight(id: string): boolean {
+    return this.#state.highlights.has(id);
+  }
+
   /** The article's highlights in text order, without copying them (read only): search checks all of them on load. */
   peekHighlights(articleId: string): readonly Highlight[] {
     return this.#state.highlightsOf(articleId).sort((a, b) => a.position.start - b.position.start);
