@@ -28,7 +28,7 @@ import { withImportRecord } from '../import/merge/import-records';
 import { highlightKey, highlightState, placeHighlight } from '../import/merge/imported-highlights';
 import { libraryMatches, rememberArticle, titleKey, webUrl } from '../import/merge/library-matches';
 import { undoImport } from '../import/merge/undo-import';
-import type { LibraryStore } from '../library/library-store';
+import type { BatchArticle, LibraryStore } from '../library/library-store';
 import { newId } from '../library/new-id';
 import { errorText, type Logger } from '../logger';
 
@@ -77,9 +77,10 @@ async function backupFiles(backup: OffprintJsonLibrary, id: string): Promise<Res
   return content === null ? null : { content, text: htmlToText(content), images: await backup.readImages(id) };
 }
 
-/** Changes written per journal line for the articles already in the library. */
+/** Articles and highlights written per journal line, and the bodies and images held until they are. */
 const BATCH_SIZE = 2_000;
-/** Restored articles between two progress reports. */
+const BATCH_BYTES = 32 * 1024 * 1024;
+/** Articles between two progress reports. */
 const PROGRESS_EVERY = 100;
 
 /** An article already in the library that this import merges into: its working copy and highlights' keys. */
@@ -126,13 +127,17 @@ export async function importBackup(
   const matches = libraryMatches(store.liveArticles());
   const restored = new Set<string>();
   const targets = new Map<string, Target>();
+  let created: BatchArticle[] = [];
+  const createdIds = new Set<string>();
+  let createdBytes = 0;
+  const pendingHighlightIds = new Set<string>();
   let tagged = new Map<string, string[]>();
   let highlights: Highlight[] = [];
   let toCapture: CaptureRequest[] = [];
   let written = false;
 
   const flush = async () => {
-    if (tagged.size > 0 || highlights.length > 0 || (restored.size > 0 && !written)) {
+    if (created.length > 0 || tagged.size > 0 || highlights.length > 0) {
       const updated: ArticleMeta[] = [];
       for (const [id, added] of tagged) {
         const current = store.peekArticle(id);
@@ -141,6 +146,7 @@ export async function importBackup(
         updated.push({ ...structuredClone(current), tags, updatedAt: now });
       }
       await store.commitBatch({
+        created,
         updated,
         highlights,
         settings: (settings) =>
@@ -158,6 +164,10 @@ export async function importBackup(
       await deps.captures.enqueueCapture(toCapture);
       summary.queued += toCapture.length;
     }
+    created = [];
+    createdIds.clear();
+    createdBytes = 0;
+    pendingHighlightIds.clear();
     tagged = new Map();
     highlights = [];
     toCapture = [];
@@ -227,8 +237,18 @@ export async function importBackup(
       });
     }
     // Highlight ids are the backup's unless the library already uses one (a hand-edited backup).
-    const kept = entry.highlights.map((h) => (store.hasHighlight(h.id) ? { ...h, id: newId() } : h));
-    await store.restoreArticle({ article, highlights: kept }, files);
+    const kept = entry.highlights.map((h) =>
+      store.hasHighlight(h.id) || pendingHighlightIds.has(h.id) ? { ...h, id: newId() } : h,
+    );
+    for (const h of kept) pendingHighlightIds.add(h.id);
+    created.push({
+      article,
+      ...(files ? { content: { html: files.content, text: files.text, images: files.images } } : {}),
+    });
+    createdIds.add(article.id);
+    highlights.push(...kept);
+    createdBytes += files ? files.content.length + files.text.length : 0;
+    for (const bytes of files?.images.values() ?? []) createdBytes += bytes.byteLength;
     restored.add(article.id);
     rememberArticle(matches, article, article.url ? webUrl(article.url) : null);
     const text = files?.text ?? null;
@@ -245,15 +265,21 @@ export async function importBackup(
   try {
     for (const entry of backup.articles) {
       done += 1;
-      const match = findMatch(entry.article);
+      let match = findMatch(entry.article);
+      // The same article twice in one backup: the first must be in the library before the second merges into it.
+      if (match && createdIds.has(match.id)) {
+        await flush();
+        match = findMatch(entry.article);
+      }
       if (match) await merge(match, entry);
       else await restore(entry);
-      if (tagged.size + highlights.length >= BATCH_SIZE) await flush();
+      if (created.length + tagged.size + highlights.length >= BATCH_SIZE || createdBytes >= BATCH_BYTES) await flush();
       else if (done % PROGRESS_EVERY === 0) report('recording');
     }
     await flush();
   } catch (error) {
-    if (written || restored.size > 0) {
+    // A batch that fails writes nothing; the batches before it are taken back.
+    if (written) {
       await undoImport(store, importId, now).catch((undoError: unknown) =>
         deps.logger.error('Could not take back a failed backup import', {
           importId,
