@@ -51,7 +51,9 @@ Commands:
   import <file|folder> [--no-capture] [--json]
                                   Import an export (Pocket, Omnivore, Wallabag, Instapaper, Readwise,
                                   Raindrop, bookmarks HTML, Hypothesis, Web Annotations, Karakeep, Kindle,
-                                  a list of links), read from its content; a zip or a folder alike.
+                                  a list of links, an Offprint JSON backup), read from its content; a
+                                  zip or a folder alike. A backup keeps its ids where the library does
+                                  not hold its articles (into an empty library: the library as it was).
                                   Entries without content are then captured, unless --no-capture.
                                   Exit 0 when the file was understood (even with skipped rows),
                                   1 when nothing could be imported.

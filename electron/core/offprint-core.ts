@@ -34,8 +34,7 @@ import { noCapture, type CaptureHandoff } from './import/capture-handoff';
 import { importIntoLibrary, type ImportOptions } from './import/merge/import-into-library';
 import { highlightState } from './import/merge/imported-highlights';
 import { undoImport } from './import/merge/undo-import';
-import { readImportPath, UnknownImportFormatError } from './import/read-import';
-import type { ImportResult } from '@shared/import/import-model';
+import { readExportPath, UnknownImportFormatError, type ReadExport } from './import/read-import';
 import type { RenderedPageCapture } from './capture/capture-rendered';
 import type { FetchLimits } from './capture/capture-url';
 import { SiteIconCache } from './capture/site-icon-cache';
@@ -48,9 +47,9 @@ import { readSettings, withSettingsPatch } from './library/library-settings';
 import { LibraryStore, type StoreOptions } from './library/library-store';
 import { ListCache } from './library/list-cache';
 import { countTags, withTag, withoutTag } from './library/tags';
-import { stderrLogger } from './logger';
+import { stderrLogger, type Logger } from './logger';
 import { bulkChange } from './organizing/bulk-actions';
-import { restoreOffprintJson, type RestoreOutcome } from './organizing/restore-backup';
+import { importBackup, restoreOffprintJson, type RestoreOutcome } from './organizing/restore-backup';
 import { CURRENT_SCHEMA } from './library/migrations';
 import { replaceTagEverywhere } from './organizing/tag-rewrites';
 import { ArticleSaver } from './saving/article-saver';
@@ -103,6 +102,7 @@ export class OffprintCore implements LibraryApi {
   /** Where an import's entries without content go, when not to the capture queue. */
   readonly #importCaptures: CaptureHandoff | undefined;
   readonly #importListeners = new Set<(progress: ImportProgress) => void>();
+  readonly #logger: Logger;
 
   private constructor(
     libraryDir: string,
@@ -112,6 +112,7 @@ export class OffprintCore implements LibraryApi {
     options: CoreOptions,
   ) {
     const logger = options.logger ?? stderrLogger();
+    this.#logger = logger;
     this.#libraryDir = libraryDir;
     this.#firstPage = firstPage;
     this.#importCaptures = options.importCaptures;
@@ -274,9 +275,11 @@ export class OffprintCore implements LibraryApi {
   /**
    * Imports an export (a file, a zip or a folder; the format is read from the content) as one
    * undoable change. Entries without content are handed to the capture queue unless `capture` is false.
+   * An Offprint JSON backup is restored (same ids, bodies and images) where the library does not
+   * hold its articles, and merged like any import where it does.
    */
   async importPath(path: string, options: Omit<ImportOptions, 'onProgress'> = {}): Promise<ImportSummary> {
-    return this.#import(await readImportPath(path), options);
+    return this.#import(await readExportPath(path), options);
   }
 
   /**
@@ -286,25 +289,26 @@ export class OffprintCore implements LibraryApi {
    */
   async importFile(path: string): Promise<ImportSummary | null> {
     const page = /\.html?$/i.test(path);
-    let result: ImportResult;
+    let read: ReadExport;
     try {
-      result = await readImportPath(path);
+      read = await readExportPath(path);
     } catch (error) {
       if (page && error instanceof UnknownImportFormatError) return null;
       throw error;
     }
-    if (page && result.format === 'url-list') return null;
-    return this.#import(result, {});
+    if (page && read.format === 'url-list') return null;
+    return this.#import(read, {});
   }
 
-  async #import(result: ImportResult, options: Omit<ImportOptions, 'onProgress'>): Promise<ImportSummary> {
+  async #import(read: ReadExport, options: Omit<ImportOptions, 'onProgress'>): Promise<ImportSummary> {
     const { store, queue } = await this.#loading;
     const captures = this.#importCaptures ?? { enqueueCapture: (items) => queue.enqueue(items) };
-    return importIntoLibrary(
-      { store, captures: options.capture === false ? noCapture : captures, now: this.now },
-      result,
-      { ...options, onProgress: (progress) => this.#importListeners.forEach((l) => l(progress)) },
-    );
+    const deps = { store, captures: options.capture === false ? noCapture : captures, now: this.now };
+    const withProgress = { ...options, onProgress: (p: ImportProgress) => this.#importListeners.forEach((l) => l(p)) };
+    if (read.format === 'offprint-json') {
+      return importBackup({ ...deps, logger: this.#logger }, read.backup, withProgress);
+    }
+    return importIntoLibrary(deps, read, withProgress);
   }
 
   /** Removes what an import added: the articles it created, and the highlights and tags it added to others. */

@@ -21,8 +21,11 @@ export const IMPORT_FORMATS = [
   'karakeep-json',
   'kindle-clippings',
   'url-list',
+  'offprint-json',
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+/** The formats read into entries; an Offprint JSON backup is restored as it is instead (organizing/restore-backup.ts). */
+export type EntryImportFormat = Exclude<ImportFormat, 'offprint-json'>;
 
 /** Names a user recognises, for the import summary. */
 export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -41,6 +44,7 @@ export const IMPORT_FORMAT_LABELS: Record<ImportFormat, string> = {
   'karakeep-json': 'Karakeep JSON',
   'kindle-clippings': 'Kindle My Clippings',
   'url-list': 'List of links',
+  'offprint-json': 'Offprint JSON backup',
 };
 
 /** Where in the export something came from: a file inside a zip or folder, a line, or an item. */
@@ -105,7 +109,7 @@ export interface ImportProblem extends ImportLocation {
 }
 
 export interface ImportResult {
-  format: ImportFormat;
+  format: EntryImportFormat;
   entries: ImportedEntry[];
   /** Rows and items not imported, with why: unreadable, no usable URL, or replaced by a newer version. */
   skipped: ImportProblem[];

@@ -2,7 +2,8 @@
  * The capture queue panel through the test bridge, on a real core and real servers on 127.0.0.1:
  * a paused queue of imported links shows its counts; cancel all, retry all and resume work; the
  * links that could not be captured are listed with why (404 gone, 418 failed) and retried one by one,
- * and their entries stay in the library.
+ * and their entries stay in the library. The links still waiting are listed too, each with its own
+ * Cancel, which takes that one off the queue and leaves the others to be captured.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,20 @@ import { APP_URL } from './support/launch-app';
 let kit: BrowserKit;
 let site: FixtureServer;
 let libraryDir: string;
+let cancelDir: string;
+
+/** A library of imported links waiting for a capture, the queue paused. */
+async function pausedQueue(dir: string, urls: string[]): Promise<string[]> {
+  const ids = await addPlaceholders(
+    dir,
+    urls.map((url, i) => ({ title: `Imported link ${i + 1}`, url, tags: ['pocket'] })),
+  );
+  const core = await OffprintCore.open({ libraryDir: dir });
+  await core.enqueueCapture(ids.map((articleId, i) => ({ articleId, url: urls[i] })));
+  await core.pauseCaptureQueue();
+  await core.close();
+  return ids;
+}
 
 beforeAll(async () => {
   kit = await startBrowserKit();
@@ -27,20 +42,17 @@ beforeAll(async () => {
     );
   site.route('/story/5', (_req, res) => res.writeHead(418).end('no'));
   libraryDir = await mkdtemp(join(tmpdir(), 'offprint-queue-panel-'));
-  const urls = [1, 2, 3, 4, 5].map((n) => site.url(`/story/${n}`)); // /story/4 is not there: 404
-  const ids = await addPlaceholders(
+  await pausedQueue(
     libraryDir,
-    urls.map((url, i) => ({ title: `Imported link ${i + 1}`, url, tags: ['pocket'] })),
+    [1, 2, 3, 4, 5].map((n) => site.url(`/story/${n}`)), // /story/4 is not there: 404
   );
-  const core = await OffprintCore.open({ libraryDir });
-  await core.enqueueCapture(ids.map((articleId, i) => ({ articleId, url: urls[i] })));
-  await core.pauseCaptureQueue();
-  await core.close();
+  cancelDir = await mkdtemp(join(tmpdir(), 'offprint-queue-cancel-'));
 });
 afterAll(async () => {
   await kit?.dispose();
   await site?.close();
   await rm(libraryDir, { recursive: true, force: true });
+  await rm(cancelDir, { recursive: true, force: true });
 });
 
 test('the queue panel shows progress, pauses, cancels, retries and explains failures', async () => {
@@ -93,5 +105,38 @@ test('the queue panel shows progress, pauses, cancels, retries and explains fail
   const all = await app.core.listArticles({ view: 'all' });
   expect(all).toHaveLength(5);
   for (const article of all) expect(article.tags).toEqual(['pocket']);
+  expect(app.blockedRequests).toEqual([]);
+});
+
+test('a link still waiting is taken off the queue by its own Cancel; the others are captured', async () => {
+  const urls = [1, 2, 3].map((n) => site.url(`/story/${n}?one-by-one`));
+  const ids = await pausedQueue(cancelDir, urls);
+  const app = await kit.openApp({ libraryDir: cancelDir });
+  const { page } = app;
+  await page.goto(APP_URL);
+  const panel = page.getByRole('region', { name: 'Capture queue' });
+  await panel.getByRole('button', { name: 'Show waiting (3)' }).click();
+  const rows = panel.locator('.capture-queue-waiting .capture-queue-problem');
+  await expect
+    .poll(() => rows.locator('.capture-queue-problem-title').allInnerTexts())
+    .toEqual(['Imported link 1', 'Imported link 2', 'Imported link 3']);
+  expect(await rows.locator('.capture-queue-badge').allInnerTexts()).toEqual(['Waiting', 'Waiting', 'Waiting']);
+
+  await panel.getByRole('button', { name: 'Cancel Imported link 2' }).click();
+  await expect
+    .poll(() => rows.locator('.capture-queue-problem-title').allInnerTexts())
+    .toEqual(['Imported link 1', 'Imported link 3']);
+  expect(await panel.locator('.capture-queue-counts').innerText()).toMatch(/2\s+waiting\s+1\s+cancelled/);
+  expect((await app.core.listCaptureQueue({ statuses: ['cancelled'] })).map((i) => i.articleId)).toEqual([ids[1]]);
+  await screenshot(page, 'capture-queue-waiting');
+
+  await panel.getByRole('button', { name: 'Resume' }).click();
+  await panel.getByText(/^2 of 3 captured$/).waitFor({ timeout: 20_000 });
+  const asked = site.requests.filter((r) => r.endsWith('?one-by-one'));
+  expect(asked.sort()).toEqual(['/story/1?one-by-one', '/story/3?one-by-one']);
+  // The cancelled link keeps its entry, and is offered a retry.
+  expect(await app.core.listArticles({ view: 'all' })).toHaveLength(3);
+  await panel.getByRole('button', { name: 'Show problems (1)' }).click();
+  await panel.getByRole('button', { name: 'Retry Imported link 2' }).waitFor();
   expect(app.blockedRequests).toEqual([]);
 });

@@ -2,7 +2,8 @@
  * An Omnivore export zip (built here with fflate) dropped on the window is imported through the
  * real core: progress shows, the summary counts the articles and highlights, the articles are in
  * the library with their tags, their highlights (one orphaned) in the Clips view, and Undo import
- * takes it all back.
+ * takes it all back. An Offprint JSON backup dropped on an empty library restores it: the same
+ * articles, with their ids, tags, bodies and highlights, undone as one change too.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { screenshot, startBrowserKit, type BrowserKit } from './support/app-fixture';
+import { OffprintCore } from '../../electron/core/offprint-core';
 import { APP_URL } from './support/launch-app';
 
 const TIDES = 'The moon pulls the sea, and twice a day the water rises along the harbour wall.';
@@ -60,12 +62,31 @@ function omnivoreZip(): Uint8Array {
 let kit: BrowserKit;
 let folder: string;
 let zipPath: string;
+let backupPath: string;
+let backupIds: string[];
+
+/** A library of the Omnivore export's articles, one of them tagged again, backed up as Offprint JSON with content. */
+async function writeBackup(): Promise<void> {
+  const core = await OffprintCore.open({ libraryDir: join(folder, 'source-library') });
+  try {
+    await core.importPath(zipPath, { capture: false });
+    const articles = await core.listArticles({ view: 'all' });
+    const margins = articles.find((a) => a.title === 'كتابة في الهوامش')!;
+    await core.addTag(margins.id, 'from the backup');
+    backupIds = articles.map((a) => a.id).sort();
+    backupPath = join(folder, 'backup', 'library.json');
+    await core.exportArticles({ format: 'json', includeContent: true }, backupPath);
+  } finally {
+    await core.close();
+  }
+}
 
 beforeAll(async () => {
   kit = await startBrowserKit();
   folder = await mkdtemp(join(tmpdir(), 'offprint-import-drop-'));
   zipPath = join(folder, 'omnivore-export.zip');
   await writeFile(zipPath, omnivoreZip());
+  await writeBackup();
 });
 afterAll(async () => {
   await kit?.dispose();
@@ -76,7 +97,7 @@ async function dropFile(page: Page, name: string): Promise<void> {
   await page.evaluate((fileName) => {
     const data = () => {
       const transfer = new DataTransfer();
-      transfer.items.add(new File(['PK'], fileName, { type: 'application/zip' }));
+      transfer.items.add(new File([''], fileName));
       return transfer;
     };
     window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data(), bubbles: true, cancelable: true }));
@@ -141,6 +162,42 @@ test('an export zip dropped on the window is imported, shown, and undone', async
   await page.evaluate(() => (location.hash = '#/all'));
   await expect.poll(() => app.core.listArticles({ view: 'all' }).then((a) => a.length)).toBe(0);
   await expect.poll(() => page.locator('.article-row-title').count()).toBe(0);
+  expect(await app.core.listClips({})).toEqual([]);
+  expect(app.problems).toEqual([]);
+  expect(app.blockedRequests).toEqual([]);
+});
+
+test('an Offprint JSON backup dropped on an empty library restores it, and is undone as one change', async () => {
+  const app = await kit.openApp();
+  const { page } = app;
+  await page.addInitScript((path) => {
+    window.__offprintFilePaths = { 'library.json': path };
+  }, backupPath);
+  await page.goto(APP_URL);
+  await page.locator('.library').first().waitFor();
+  await dropFile(page, 'library.json');
+
+  const dialog = page.getByRole('dialog', { name: 'Imported Offprint JSON backup' });
+  await dialog.waitFor();
+  const counts = await dialog.getByTestId('import-counts').innerText();
+  expect(counts).toContain('2 articles added');
+  expect(counts).toContain('3 highlights: 2 anchored, 1 orphaned, 0 waiting');
+
+  // The same articles, under the same ids, with their tags, and their bodies to read.
+  const restored = await app.core.listArticles({ view: 'all' });
+  expect(restored.map((a) => a.id).sort()).toEqual(backupIds);
+  await page.evaluate(() => (location.hash = '#/all'));
+  const margins = page.locator('[data-article-id]', { hasText: 'كتابة في الهوامش' });
+  await margins.waitFor();
+  expect(await margins.locator('.tag-chip').allInnerTexts()).toEqual(['essays', 'from the backup']);
+  const tides = restored.find((a) => a.title === 'How Tides Work')!;
+  expect((await app.core.getArticle(tides.id)).content).toContain('twice a day the water rises');
+  await page.evaluate(() => (location.hash = '#/clips'));
+  await expect.poll(() => page.locator('.clip-quote').count()).toBe(3);
+
+  await dialog.getByRole('button', { name: 'Undo import' }).click();
+  await page.getByText('Import undone: 2 articles removed').waitFor();
+  await expect.poll(() => app.core.listArticles({ view: 'all' }).then((a) => a.length)).toBe(0);
   expect(await app.core.listClips({})).toEqual([]);
   expect(app.problems).toEqual([]);
   expect(app.blockedRequests).toEqual([]);

@@ -1,9 +1,11 @@
 /**
  * Which export a file, zip or folder is, from what it holds and never from its name: the
  * layout of a zip or folder (Omnivore's metadata batches, Pocket's parts), a CSV's header, a
- * JSON document's shape, an HTML file's markup, Kindle's separators, or links in text.
+ * JSON document's shape (Offprint's own backup by its "format" key), an HTML file's markup,
+ * Kindle's separators, or links in text.
  */
 import type { ImportFormat } from '@shared/import/import-model';
+import { isOffprintJson } from '../export/formats/offprint-json-read';
 import type { ImportSource } from './import-source';
 import { readCsv } from './parse/csv-records';
 import { isObject } from './parse/json-values';
@@ -53,6 +55,7 @@ const CSV_FORMATS: { format: ImportFormat; columns: string[] }[] = [
 /** The format of one file's text, or null. Omnivore means a lone metadata batch. */
 export function detectText(text: string): ImportFormat | null {
   const head = text.replace(/^\ufeff/, '').trimStart();
+  if (isOffprintJson(head)) return 'offprint-json';
   if (head.startsWith('{') || head.startsWith('[')) return detectJson(head);
   if (/^<!DOCTYPE NETSCAPE-Bookmark-file/i.test(head)) return 'netscape-html';
   if (/^<(!doctype|html|head|meta|title|body|h1|dl|ul)\b/i.test(head)) {

@@ -5,9 +5,10 @@
  * gives the same paths.
  */
 import { open, readFile, readdir, stat } from 'node:fs/promises';
-import { basename, join, sep } from 'node:path';
+import { basename, dirname, join, posix, sep } from 'node:path';
 import { unzipSync } from 'fflate';
 import { OffprintError } from '@shared/ipc/envelope';
+import { folderFiles, isSafeRelativePath, type OpenExportFile } from '../export/export-files';
 import { decodeText } from './parse/decode-text';
 
 export type ImportSourceKind = 'file' | 'zip' | 'folder';
@@ -20,6 +21,11 @@ export interface ImportSource {
   paths: readonly string[];
   readBytes(path: string): Promise<Uint8Array>;
   readText(path: string): Promise<string>;
+  /**
+   * Reads the files an export file names relative to its own folder (an Offprint JSON backup's
+   * content folder): inside the zip or folder, or for a single file, beside it on disk. Never outside.
+   */
+  filesBeside(path: string): OpenExportFile;
 }
 
 /** Opens a file (a zip is recognised by its bytes, not its name) or a folder. */
@@ -50,7 +56,7 @@ export function isZipBytes(bytes: Uint8Array): boolean {
 
 function fileSource(fsPath: string): ImportSource {
   const name = basename(fsPath);
-  return withText({
+  const source = withText({
     name,
     kind: 'file',
     paths: [name],
@@ -59,6 +65,7 @@ function fileSource(fsPath: string): ImportSource {
       return readFile(fsPath);
     },
   });
+  return { ...source, filesBeside: () => folderFiles(dirname(fsPath)) };
 }
 
 /** Files from this size on stay compressed until read: a PDF or an image in an export is never read. */
@@ -120,8 +127,20 @@ async function folderSource(fsPath: string): Promise<ImportSource> {
   });
 }
 
-function withText(source: Omit<ImportSource, 'readText'>): ImportSource {
-  return { ...source, readText: async (path) => decodeText(await source.readBytes(path)) };
+function withText(source: Omit<ImportSource, 'readText' | 'filesBeside'>): ImportSource {
+  return {
+    ...source,
+    readText: async (path) => decodeText(await source.readBytes(path)),
+    filesBeside: (path) => async (relative) => {
+      if (!isSafeRelativePath(relative)) {
+        throw new OffprintError(
+          'bad-export',
+          `The export names a file outside its folder: ${JSON.stringify(relative)}`,
+        );
+      }
+      return source.readBytes(posix.join(posix.dirname(path), relative));
+    },
+  };
 }
 
 /** Leaves out what archivers and file managers add: __MACOSX/, .DS_Store, other dotfiles. */

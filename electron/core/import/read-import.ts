@@ -1,11 +1,15 @@
-/** Reads any supported export into the neutral import model. */
+/**
+ * Reads any supported export: into the neutral import model, or, for Offprint's own JSON backup,
+ * as the backup it is (restored article by article, ids and all, by organizing/restore-backup.ts).
+ */
 import {
   IMPORT_FORMAT_LABELS,
-  type ImportFormat,
+  type EntryImportFormat,
   type ImportProblem,
   type ImportResult,
 } from '@shared/import/import-model';
 import { OffprintError } from '@shared/ipc/envelope';
+import { readOffprintJson, type OffprintJsonLibrary } from '../export/formats/offprint-json-read';
 import { detectFormat } from './detect-format';
 import { openImportSource, type ImportSource } from './import-source';
 import { readHypothesisJson } from './formats/hypothesis-json';
@@ -24,7 +28,10 @@ import { readUrlList } from './formats/url-list';
 import { readWallabagJson } from './formats/wallabag-json';
 import { readWebAnnotationJson } from './formats/web-annotation-json';
 
-const TEXT_READERS: Record<Exclude<ImportFormat, 'pocket-zip' | 'omnivore-zip'>, (text: string) => ImportResult> = {
+const TEXT_READERS: Record<
+  Exclude<EntryImportFormat, 'pocket-zip' | 'omnivore-zip'>,
+  (text: string) => ImportResult
+> = {
   'pocket-csv': (text) => readPocketCsv(text),
   'pocket-html': readPocketHtml,
   'wallabag-json': readWallabagJson,
@@ -50,14 +57,43 @@ export class UnknownImportFormatError extends OffprintError {
   }
 }
 
+/** An Offprint JSON backup, read with its bodies and images available from beside it. */
+export interface OffprintBackup {
+  format: 'offprint-json';
+  backup: OffprintJsonLibrary;
+}
+
+export type ReadExport = ImportResult | OffprintBackup;
+
+/** Reads a file, zip or folder: an export into the import model, or an Offprint backup as it is. */
+export async function readExportPath(fsPath: string): Promise<ReadExport> {
+  return readExport(await openImportSource(fsPath));
+}
+
+export async function readExport(source: ImportSource): Promise<ReadExport> {
+  const detected = await detectFormat(source);
+  if (!detected) throw new UnknownImportFormatError(source.name);
+  if (detected.format === 'offprint-json') {
+    const [path] = detected.paths;
+    const text = detected.text ?? (await source.readText(path));
+    return { format: 'offprint-json', backup: readOffprintJson(text, source.filesBeside(path)) };
+  }
+  const result = await readDetected(source, { ...detected, format: detected.format });
+  for (const list of [result.skipped, result.warnings]) list.sort(byPlace);
+  return result;
+}
+
+/** Reads an export into the import model; an Offprint backup, which is not read into it, is refused. */
 export async function readImportPath(fsPath: string): Promise<ImportResult> {
   return readImport(await openImportSource(fsPath));
 }
 
 export async function readImport(source: ImportSource): Promise<ImportResult> {
-  const result = await readDetected(source);
-  for (const list of [result.skipped, result.warnings]) list.sort(byPlace);
-  return result;
+  const read = await readExport(source);
+  if (read.format === 'offprint-json') {
+    throw new OffprintError('usage', `${source.name} is an Offprint JSON backup: it is restored, not read as entries.`);
+  }
+  return read;
 }
 
 /** Problems in file order: by file, then line (stable, so items without a line keep their order). */
@@ -65,9 +101,10 @@ function byPlace(a: ImportProblem, b: ImportProblem): number {
   return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0);
 }
 
-async function readDetected(source: ImportSource): Promise<ImportResult> {
-  const detected = await detectFormat(source);
-  if (!detected) throw new UnknownImportFormatError(source.name);
+async function readDetected(
+  source: ImportSource,
+  detected: { format: EntryImportFormat; paths: string[]; text?: string },
+): Promise<ImportResult> {
   if (detected.format === 'pocket-zip') return readPocketZip(source);
   if (detected.format === 'omnivore-zip') return readOmnivoreZip(source, detected.paths);
   const [path] = detected.paths;

@@ -103,8 +103,8 @@ export interface ArticleReplacement {
 /** A new article an import records at once, with its stored body when the export carried one. */
 export interface BatchArticle {
   article: ArticleMeta;
-  /** Sanitized HTML and its text; absent for an entry that waits for a capture. */
-  content?: { html: string; text: string };
+  /** Sanitized HTML and its text (and images, named as the HTML names them); absent for an entry that waits for a capture. */
+  content?: { html: string; text: string; images?: ReadonlyMap<string, Uint8Array> };
 }
 
 /**
@@ -491,6 +491,8 @@ export class LibraryStore {
   commitBatch(batch: LibraryBatch): Promise<void> {
     return this.#enqueue(async () => {
       const created = batch.created ?? [];
+      const taken = created.find(({ article }) => !isId(article.id) || this.#state.articles.has(article.id));
+      if (taken) throw new OffprintError('bad-export', `The library already holds article ${taken.article.id}.`);
       const updated = (batch.updated ?? []).filter((a) => this.#state.articles.has(a.id));
       const highlights = batch.highlights ?? [];
       const dropHighlights = (batch.dropHighlights ?? []).filter((id) => this.hasHighlight(id));
@@ -502,7 +504,8 @@ export class LibraryStore {
       const withFolders = created.filter(({ article }) => !article.awaitingCapture);
       try {
         for (let i = 0; i < withFolders.length; i += FOLDER_WRITE_CONCURRENCY) {
-          await Promise.all(
+          // Settled, not all: no folder may still be being written when a failure removes them.
+          const results = await Promise.allSettled(
             withFolders.slice(i, i + FOLDER_WRITE_CONCURRENCY).map(async ({ article, content }) => {
               const dir = articleDir(this.dir, article.id);
               await mkdir(dir);
@@ -510,11 +513,17 @@ export class LibraryStore {
               if (content) {
                 await writeFile(join(dir, CONTENT_FILE), content.html);
                 await writeFile(join(dir, TEXT_FILE), content.text);
+                if (content.images?.size) {
+                  await mkdir(join(dir, ASSETS_FOLDER));
+                  for (const [name, bytes] of content.images) await writeFile(join(dir, ASSETS_FOLDER, name), bytes);
+                }
               }
               const record: ArticleRecord = { article, highlights: byArticle.get(article.id) ?? [] };
               await writeFile(join(dir, META_FILE), JSON.stringify(record));
             }),
           );
+          const failed = results.find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
         }
         const ops: JournalOp[] = [
           ...created.map(({ article }): JournalOp => ({ op: 'put-article', article })),

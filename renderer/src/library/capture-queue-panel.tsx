@@ -4,11 +4,13 @@ import { api } from '../api';
 import { useCaptureQueue } from './use-capture-queue';
 
 /**
- * The queue of imported links waiting to be captured: how far it is, how long is left, and what
- * could not be captured and why, with a retry. It shows while anything is waiting or went wrong.
+ * The queue of imported links waiting to be captured: how far it is, how long is left, the links
+ * still waiting (each can be taken off the queue), and what could not be captured and why, with a
+ * retry. It shows while anything is waiting or went wrong.
  */
 export function CaptureQueuePanel({ onCaptured }: { onCaptured?: () => void }) {
-  const { status, problems, act } = useCaptureQueue();
+  const [showWaiting, setShowWaiting] = useState(false);
+  const { status, problems, waiting: waitingItems, act } = useCaptureQueue(showWaiting);
   const [open, setOpen] = useState(false);
   // Captured pages have their real titles now: the list around the panel shows them.
   const done = status?.counts.done ?? 0;
@@ -56,6 +58,16 @@ export function CaptureQueuePanel({ onCaptured }: { onCaptured?: () => void }) {
               Cancel all
             </button>
           )}
+          {waiting > 0 && (
+            <button
+              type="button"
+              className="text-button"
+              aria-expanded={showWaiting}
+              onClick={() => setShowWaiting(!showWaiting)}
+            >
+              {showWaiting ? 'Hide waiting' : `Show waiting (${waiting})`}
+            </button>
+          )}
           {troubled > 0 && (
             <button type="button" className="text-button" aria-expanded={open} onClick={() => setOpen(!open)}>
               {open ? 'Hide problems' : `Show problems (${troubled})`}
@@ -81,6 +93,23 @@ export function CaptureQueuePanel({ onCaptured }: { onCaptured?: () => void }) {
         <Count label="gone" value={counts.gone} tone="bad" />
         <Count label="cancelled" value={counts.cancelled} />
       </ul>
+      {showWaiting && waiting > 0 && (
+        <div className="capture-queue-problems capture-queue-waiting">
+          <ul aria-label="Links waiting to be captured">
+            {waitingItems.map((item) => (
+              <QueueItem
+                key={item.articleId}
+                item={item}
+                action="Cancel"
+                onAction={() => act(() => api.cancelCapture([item.articleId]))}
+              />
+            ))}
+          </ul>
+          {waiting > waitingItems.length && waitingItems.length > 0 && (
+            <p className="capture-queue-more">…and {(waiting - waitingItems.length).toLocaleString()} more</p>
+          )}
+        </div>
+      )}
       {open && troubled > 0 && (
         <div className="capture-queue-problems">
           <div className="capture-queue-problems-bar">
@@ -91,7 +120,12 @@ export function CaptureQueuePanel({ onCaptured }: { onCaptured?: () => void }) {
           </div>
           <ul>
             {problems.map((item) => (
-              <Problem key={item.articleId} item={item} onRetry={() => act(() => api.retryCapture([item.articleId]))} />
+              <QueueItem
+                key={item.articleId}
+                item={item}
+                action="Retry"
+                onAction={() => act(() => api.retryCapture([item.articleId]))}
+              />
             ))}
           </ul>
         </div>
@@ -109,18 +143,27 @@ function Count({ label, value, tone }: { label: string; value: number; tone?: 'd
   );
 }
 
-function Problem({ item, onRetry }: { item: CaptureQueueEntry; onRetry: () => void }) {
-  const label = item.status === 'gone' ? 'Gone' : item.status === 'cancelled' ? 'Cancelled' : 'Failed';
+const BADGES: Record<CaptureQueueEntry['status'], string> = {
+  queued: 'Waiting',
+  capturing: 'Capturing',
+  done: 'Captured',
+  failed: 'Failed',
+  gone: 'Gone',
+  cancelled: 'Cancelled',
+};
+
+/** One link of the queue: its state, title, address and why it failed, with one action on it. */
+function QueueItem({ item, action, onAction }: { item: CaptureQueueEntry; action: string; onAction: () => void }) {
   return (
     <li className="capture-queue-problem">
-      <span className={`capture-queue-badge ${item.status}`}>{label}</span>
+      <span className={`capture-queue-badge ${item.status}`}>{BADGES[item.status]}</span>
       <div className="capture-queue-problem-text">
         <span className="capture-queue-problem-title">{item.title}</span>
         <span className="capture-queue-problem-url">{item.url}</span>
         {item.reason && <span className="capture-queue-problem-reason">{item.reason}</span>}
       </div>
-      <button type="button" className="text-button" onClick={onRetry} aria-label={`Retry ${item.title}`}>
-        Retry
+      <button type="button" className="text-button" onClick={onAction} aria-label={`${action} ${item.title}`}>
+        {action}
       </button>
     </li>
   );

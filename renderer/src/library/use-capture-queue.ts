@@ -2,22 +2,28 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaptureQueueEntry, CaptureQueueStatus } from '@shared/queue/capture-queue';
 import { api } from '../api';
 
-/** Items the panel lists: what needs the reader's attention. */
-const PROBLEM_LIMIT = 200;
+/** Items the panel lists, of those that need the reader's attention and of those still waiting. */
+export const LISTED_LIMIT = 200;
 
-/** The capture queue's status (pushed by the main side as it changes) and its failed and gone items. */
-export function useCaptureQueue() {
+/**
+ * The capture queue's status (pushed by the main side as it changes), its failed and gone items,
+ * and, while `withWaiting`, the items still waiting to be captured.
+ */
+export function useCaptureQueue(withWaiting = false) {
   const [status, setStatus] = useState<CaptureQueueStatus | null>(null);
   const [problems, setProblems] = useState<CaptureQueueEntry[]>([]);
+  const [waiting, setWaiting] = useState<CaptureQueueEntry[]>([]);
 
   const reload = useCallback(async () => {
-    const [next, failed] = await Promise.all([
+    const [next, failed, queued] = await Promise.all([
       api.captureQueueStatus(),
-      api.listCaptureQueue({ statuses: ['failed', 'gone', 'cancelled'], limit: PROBLEM_LIMIT }),
+      api.listCaptureQueue({ statuses: ['failed', 'gone', 'cancelled'], limit: LISTED_LIMIT }),
+      withWaiting ? api.listCaptureQueue({ statuses: ['queued', 'capturing'], limit: LISTED_LIMIT }) : [],
     ]);
     setStatus(next);
     setProblems(failed);
-  }, []);
+    setWaiting(queued);
+  }, [withWaiting]);
 
   useEffect(() => {
     void reload().catch(() => undefined);
@@ -33,5 +39,5 @@ export function useCaptureQueue() {
     [reload],
   );
 
-  return { status, problems, act };
+  return { status, problems, waiting, act };
 }

@@ -10,14 +10,13 @@ import type { HighlightState, ImportProgress, ImportSummary } from '@shared/impo
 import { tagKey, tidyTag } from '@shared/library/tag-key';
 import type { ArticleMeta, Highlight, TextDirection } from '@shared/model';
 import { isFinished } from '@shared/reading/finished';
-import { foldText } from '@shared/text/fold-text';
-import { normalizeUrl, parseHttpUrl } from '../../capture/normalize-url';
 import type { BatchArticle, LibraryStore } from '../../library/library-store';
 import { newId } from '../../library/new-id';
 import type { CaptureHandoff, CaptureRequest } from '../capture-handoff';
 import { contentFromExport, contentFromHighlights, type StoredContent } from './imported-content';
 import { highlightKey, highlightState, placeHighlight, storedNote } from './imported-highlights';
 import { withImportRecord, type ImportRecord } from './import-records';
+import { libraryMatches, rememberArticle, titleKey, webUrl } from './library-matches';
 
 export interface ImportDeps {
   store: LibraryStore;
@@ -56,16 +55,6 @@ function titleDirection(title: string): TextDirection | null {
   return match[1] ? 'rtl' : 'ltr';
 }
 
-const titleKey = (title: string): string => foldText(title).replace(/\s+/g, ' ').trim();
-
-function webUrl(url: string): string | null {
-  try {
-    return normalizeUrl(parseHttpUrl(url));
-  } catch {
-    return null;
-  }
-}
-
 export async function importIntoLibrary(
   deps: ImportDeps,
   result: ImportResult,
@@ -93,19 +82,8 @@ export async function importIntoLibrary(
     summary.highlights[state] += 1;
   };
 
-  const byUrl = new Map<string, ArticleMeta>();
-  const byTitle = new Map<string, ArticleMeta>();
-  const spelling = new Map<string, string>();
-  for (const article of store.liveArticles()) {
-    if (article.url) {
-      byUrl.set(article.url, article);
-      const original = article.originalUrl && webUrl(article.originalUrl);
-      if (original && !byUrl.has(original)) byUrl.set(original, article);
-    }
-    const key = titleKey(article.title);
-    if (key && !byTitle.has(key)) byTitle.set(key, article);
-    for (const tag of article.tags) if (!spelling.has(tagKey(tag))) spelling.set(tagKey(tag), tag);
-  }
+  const matches = libraryMatches(store.liveArticles());
+  const { byUrl, byTitle, spelling } = matches;
   const known = new Map<string, Known>();
   const knownOf = (article: ArticleMeta): Known => {
     let entry = known.get(article.id);
@@ -281,8 +259,7 @@ export async function importIntoLibrary(
       };
       const target: Known = { article, created: true, text: content?.text ?? null, highlights: new Map() };
       known.set(article.id, target);
-      if (url) byUrl.set(url, article);
-      if (!byTitle.has(titleKey(title))) byTitle.set(titleKey(title), article);
+      rememberArticle(matches, article, url);
       inBatch.add(article.id);
       created.push({ article, ...(content ? { content: { html: content.html, text: content.text } } : {}) });
       await addHighlights(target, incoming);

@@ -2,7 +2,7 @@
  * The start every CSV format shares: an empty result, the table read with its unreadable rows
  * already counted as skipped, and the position of each named column (-1 when absent).
  */
-import type { ImportFormat, ImportResult } from '@shared/import/import-model';
+import type { EntryImportFormat, ImportResult } from '@shared/import/import-model';
 import { columnIndex, readCsv, type CsvRow } from './csv-records';
 
 export interface CsvImportStart {
@@ -11,7 +11,11 @@ export interface CsvImportStart {
   columns: number[];
 }
 
-export function startCsvImport(format: ImportFormat, text: string, columnNames: readonly string[]): CsvImportStart {
+export function startCsvImport(
+  format: EntryImportFormat,
+  text: string,
+  columnNames: readonly string[],
+): CsvImportStart {
   const result: ImportResult = { format, entries: [], skipped: [], warnings: [] };
   const table = readCsv(text);
   result.skipped.push(...table.problems);
