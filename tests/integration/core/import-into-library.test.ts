@@ -152,7 +152,7 @@ describe('importing into the library', () => {
     const path = await write('wallabag.json', FIRST);
     await core.importPath(path, { capture: false });
     const again = await core.importPath(path, { capture: false });
-    expect(again).toMatchObject({ added: 0, merged: 0, unchanged: 2 });
+    expect(again).toMatchObject({ added: 0, merged: 0, unchanged: 2, importId: '' });
     expect(again.highlights).toEqual({ total: 3, anchored: 1, orphaned: 1, pending: 1, added: 0 });
     const articles = await all();
     expect(articles).toHaveLength(2);

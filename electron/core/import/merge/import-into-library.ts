@@ -98,6 +98,7 @@ export async function importIntoLibrary(
   const addedTags = new Map<string, string[]>();
   const taggedNow = new Set<string>();
   let done = 0;
+  let changed = false;
   const report = (stage: ImportProgress['stage']) =>
     options.onProgress?.({ importId, stage, done, total: result.entries.length });
 
@@ -129,6 +130,7 @@ export async function importIntoLibrary(
       updated.push({ ...structuredClone(current), tags, updatedAt: now });
     }
     if (created.length > 0 || updated.length > 0 || highlights.length > 0) {
+      changed = true;
       const record: ImportRecord = { id: importId, at: now, format: result.format, addedTags: {} };
       for (const id of taggedNow) if (addedTags.has(id)) record.addedTags[id] = addedTags.get(id)!;
       await store.commitBatch({
@@ -278,7 +280,7 @@ export async function importIntoLibrary(
   }
   await flush();
   report('done');
-  return summary;
+  return changed ? summary : { ...summary, importId: '' };
 }
 
 const sameSource = (a: ImportProblem, b: ImportedEntry['source']) =>
