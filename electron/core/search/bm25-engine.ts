@@ -111,26 +111,34 @@ class Bm25Index implements EngineIndex {
 
     const { matched, titleWords, score, excluded: isExcluded } = this.#talliesFor(slots);
     const average = index.averageLength;
+    const lengths = index.lengths;
     ordered.forEach((tokens, g) => {
       for (const token of tokens) {
         const df = index.frequency(token);
         const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5));
-        index.forEachPosting(token, (p) => {
-          const doc = postingDoc(p);
-          // Only documents that matched every earlier group are still in the running.
-          if (matched[doc] !== g && matched[doc] !== g + 1) return;
-          const tf = postingTf(p);
-          const norm = tf + K1 * (1 - B + (B * index.lengthOf(doc)) / average);
-          score[doc] += (idf * tf * (K1 + 1)) / norm;
-          if (matched[doc] === g) {
-            matched[doc] = g + 1;
-            if (postingInTitle(p)) titleWords[doc] += 1;
+        index.forEachPostingRun(token, (postings, from, to) => {
+          for (let at = from; at < to; at++) {
+            const p = postings[at];
+            const doc = postingDoc(p);
+            const seen = matched[doc];
+            // Only documents that matched every earlier group are still in the running.
+            if (seen !== g && seen !== g + 1) continue;
+            const tf = postingTf(p);
+            const norm = tf + K1 * (1 - B + (B * (lengths[doc] ?? 0)) / average);
+            score[doc] += (idf * tf * (K1 + 1)) / norm;
+            if (seen === g) {
+              matched[doc] = g + 1;
+              if (postingInTitle(p)) titleWords[doc] += 1;
+            }
           }
         });
       }
     });
 
-    for (const token of excluded) index.forEachPosting(token, (p) => void (isExcluded[postingDoc(p)] = 1));
+    for (const token of excluded)
+      index.forEachPostingRun(token, (postings, from, to) => {
+        for (let at = from; at < to; at++) isExcluded[postingDoc(postings[at])] = 1;
+      });
 
     const wanted = ordered.length;
     let count = 0;

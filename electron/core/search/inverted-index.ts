@@ -189,6 +189,27 @@ export class InvertedIndex {
   }
 
   /**
+   * Calls `visit` with each run of a token's postings (`postings[from..to)`), dead documents included:
+   * what forEachPosting does, without a call per posting. The same buffer rule applies.
+   */
+  forEachPostingRun(token: string, visit: (postings: ArrayLike<number>, from: number, to: number) => void): void {
+    const i = findTerm(this.#base.terms, token);
+    if (i >= 0) {
+      const { offsets } = this.#base;
+      const postings = this.#basePostings(i);
+      const from = this.#base.postings ? offsets[i] : 0;
+      visit(postings, from, from + offsets[i + 1] - offsets[i]);
+    }
+    const delta = this.#delta.get(token);
+    if (delta) visit(delta, 0, delta.length);
+  }
+
+  /** Each document's length in tokens, by doc number (read only). */
+  get lengths(): readonly number[] {
+    return this.#lengths;
+  }
+
+  /**
    * Calls `visit` with each posting of a token, dead documents included (callers check idOf). Postings
    * read from the file share one buffer, so `visit` must not ask for another token's.
    */
