@@ -372,6 +372,9 @@ export class SearchIndex {
       } else {
         for (let slot = 0; slot < articles.length; slot++) visit(slot);
       }
+      // Later slots were mostly saved later: looked at first, they fill the page with the newest early,
+      // and most of the others are turned away by one comparison.
+      kept.reverse();
       const order = (x: number, y: number): number => newestFirstOrder(articles[x], articles[y]);
       const ranked = (slot: number): Ranked => ({ article: articles[slot], titleWords: 0, score: 0 });
       return {
