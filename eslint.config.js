@@ -61,7 +61,13 @@ const coreDirectionBlocks = [
     message: 'library/ depends on shared/ only; the search index follows it through search-sync.ts.',
   }),
   coreDirection('search', noCapture, noFeatures, {
-    group: ['**/library/**', '!**/library/tags', '!**/library/list-articles', '!**/library/write-file-atomic'],
+    group: [
+      '**/library/**',
+      '!**/library/tags',
+      '!**/library/list-articles',
+      '!**/library/article-columns',
+      '!**/library/write-file-atomic',
+    ],
     message:
       'search/ reads articles through its SearchSource, never the store; it may use the library’s pure article rules.',
   }),

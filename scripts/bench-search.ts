@@ -17,6 +17,8 @@ import { keyOf } from '../electron/core/library/highlight-summary';
 import { SearchIndex } from '../electron/core/search/search-index';
 import { fold } from '../shared/text/fold-text';
 import { eachToken } from '../electron/core/search/tokenize';
+import { tagKey } from '../shared/library/tag-key';
+import { ArticleColumns } from '../electron/core/library/article-columns';
 import { percentileOf as percentile } from './percentile';
 
 const ENGINES = ['offprint', 'minisearch', 'flexsearch', 'scan'] as const;
@@ -108,8 +110,17 @@ async function build(name: Engine): Promise<Built> {
   switch (name) {
     case 'offprint': {
       const byId = new Map(articles.map((a) => [a.id, a]));
+      const slots = new Map(articles.map((a, slot) => [a.id, slot]));
+      const columns = ArticleColumns.of(articles);
+      const tagged = new Map<string, Set<string>>();
+      for (const a of articles)
+        for (const t of a.tags) tagged.set(tagKey(t), (tagged.get(tagKey(t)) ?? new Set()).add(a.id));
       const search = new SearchIndex({
         liveArticles: () => articles,
+        slotOf: (id) => slots.get(id),
+        slotEpoch: 0,
+        articlesTagged: (tag) => tagged.get(tagKey(tag)) ?? new Set(),
+        articleColumns: () => columns,
         peekArticle: (id) => byId.get(id),
         highlightsOf: async (id) => highlightsOf.get(id) ?? [],
         highlightKey: (id) => keyOf(highlightsOf.get(id) ?? []),

@@ -120,6 +120,12 @@ export class OffprintCore implements LibraryApi {
     this.#loading = storeOpening.then((store) => {
       const source = {
         liveArticles: () => store.liveArticles(),
+        slotOf: (id: string) => store.slotOf(id),
+        get slotEpoch() {
+          return store.slotEpoch;
+        },
+        articlesTagged: (tag: string) => store.articlesTagged(tag),
+        articleColumns: () => store.articleColumns(),
         peekArticle: (id: string) => store.peekArticle(id),
         highlightsOf: (id: string) => store.highlightsOf(id),
         highlightKey: (id: string) => store.highlightKey(id),
@@ -469,7 +475,7 @@ export class OffprintCore implements LibraryApi {
 
   async addTag(id: string, tag: string): Promise<ArticleMeta> {
     const { store } = await this.#loading;
-    return store.updateArticle(id, (article, all) => ({ tags: withTag(article.tags, tag, all) }));
+    return store.updateArticle(id, (article) => ({ tags: withTag(article.tags, tag, (t) => store.tagSpelling(t)) }));
   }
 
   async removeTag(id: string, tag: string): Promise<ArticleMeta> {
@@ -479,7 +485,7 @@ export class OffprintCore implements LibraryApi {
 
   async bulkUpdate(ids: string[], action: BulkAction): Promise<BulkResult> {
     const { store } = await this.#loading;
-    const change = bulkChange(action, store.liveArticles(), this.now().toISOString());
+    const change = bulkChange(action, (tag) => store.tagSpelling(tag), this.now().toISOString());
     return { changed: (await store.updateMany(ids, change)).length };
   }
 

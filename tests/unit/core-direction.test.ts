@@ -34,6 +34,7 @@ describe('direction inside the core (no-restricted-imports)', () => {
   it.each([
     ['electron/core/search/x.ts', '../library/tags'],
     ['electron/core/search/x.ts', '../library/list-articles'],
+    ['electron/core/search/x.ts', '../library/article-columns'],
     ['electron/core/clips/x.ts', '../search/fold-text'],
     ['electron/core/library/x.ts', '@shared/model'],
     ['electron/core/capture/x.ts', 'node:fs'],

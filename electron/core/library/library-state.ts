@@ -4,6 +4,8 @@ import type { ArticleMeta, Highlight } from '@shared/model';
 import type { JournalOp } from './journal';
 import type { LibraryIndex } from './library-index';
 import { summarize, type HighlightSummary } from './highlight-summary';
+import { TagIndex } from './tag-index';
+import { ArticleColumns } from './article-columns';
 
 export class LibraryState {
   readonly articles = new Map<string, ArticleMeta>();
@@ -26,7 +28,16 @@ export class LibraryState {
   queuePaused = false;
   /** Bumped on every change, so views computed from the state know when to recompute. */
   revision = 0;
+  readonly tags = new TagIndex();
+  /**
+   * The articles in saving order, and each one's place in it (its slot). A change to an article
+   * replaces it in its slot; only removing one renumbers them (and bumps slotEpoch).
+   */
   #list: ArticleMeta[] | null = null;
+  readonly #slots = new Map<string, number>();
+  #slotEpoch = 0;
+  /** Built when first asked for, then kept in step with list(). */
+  #columns: ArticleColumns | null = null;
 
   /**
    * The state of a snapshot. Its highlights come either as a list (all held in memory) or, read a
@@ -37,7 +48,7 @@ export class LibraryState {
     table?: { base: string; summaries: Map<string, HighlightSummary>; kept: Map<string, Highlight[]> },
   ): LibraryState {
     const state = new LibraryState();
-    for (const article of index.articles) state.articles.set(article.id, article);
+    for (const article of index.articles) state.#putArticle(article);
     if (table) {
       state.base = table.base;
       for (const [articleId, summary] of table.summaries) {
@@ -68,8 +79,39 @@ export class LibraryState {
 
   /** Every article, in the order they were saved; do not modify. */
   list(): readonly ArticleMeta[] {
-    this.#list ??= [...this.articles.values()];
+    if (!this.#list) {
+      this.#list = [...this.articles.values()];
+      this.#slots.clear();
+      for (let slot = 0; slot < this.#list.length; slot++) this.#slots.set(this.#list[slot].id, slot);
+      this.#slotEpoch += 1;
+      this.#columns = null;
+    }
     return this.#list;
+  }
+
+  /** What search filters ask of each article, by slot of list(). */
+  columns(): ArticleColumns {
+    const list = this.list();
+    this.#columns ??= ArticleColumns.of(list);
+    return this.#columns;
+  }
+
+  /** The article's reading state was changed in place (LibraryStore.setProgress). */
+  refresh(id: string): void {
+    const slot = this.#columns ? this.#slots.get(id) : undefined;
+    if (slot !== undefined) this.#columns!.setFlags(slot, this.#list![slot]);
+  }
+
+  /** The article's place in list(); the same until slotEpoch changes. */
+  slotOf(id: string): number | undefined {
+    this.list();
+    return this.#slots.get(id);
+  }
+
+  /** Changes whenever articles move to other slots of list(). */
+  get slotEpoch(): number {
+    this.list();
+    return this.#slotEpoch;
   }
 
   ownerOf(highlightId: string): string | undefined {
@@ -116,17 +158,14 @@ export class LibraryState {
     this.revision += 1;
     switch (op.op) {
       case 'put-article': {
-        const article = { ...op.article, highlightCount: this.#summaries.get(op.article.id)?.ids.length ?? 0 };
-        this.articles.set(article.id, article);
-        this.#list = null;
+        this.#putArticle({ ...op.article, highlightCount: this.#summaries.get(op.article.id)?.ids.length ?? 0 });
         break;
       }
       case 'drop-article':
         this.#setHighlights(op.id, []);
         this.#held.delete(op.id);
-        this.articles.delete(op.id);
+        this.#dropArticle(op.id);
         this.queue.delete(op.id);
-        this.#list = null;
         break;
       case 'put-highlight': {
         const { highlight } = op;
@@ -163,6 +202,7 @@ export class LibraryState {
         if (article) {
           article.progress = op.progress;
           setOptional(article, 'readAt', op.readAt);
+          this.refresh(op.id);
         }
         break;
       }
@@ -194,6 +234,32 @@ export class LibraryState {
     };
   }
 
+  #putArticle(article: ArticleMeta): void {
+    const previous = this.articles.get(article.id);
+    if (previous) this.tags.remove(previous);
+    this.tags.add(article);
+    this.articles.set(article.id, article);
+    if (!this.#list) return;
+    const slot = this.#slots.get(article.id);
+    if (slot !== undefined) {
+      this.#list[slot] = article;
+      this.#columns?.set(slot, article);
+    } else {
+      this.#slots.set(article.id, this.#list.length);
+      this.#columns?.set(this.#list.length, article);
+      this.#list.push(article);
+    }
+  }
+
+  #dropArticle(id: string): void {
+    const previous = this.articles.get(id);
+    if (!previous) return;
+    this.tags.remove(previous);
+    this.articles.delete(id);
+    this.#list = null;
+    this.#columns = null;
+  }
+
   #mustHold(articleId: string): Highlight[] {
     const list = this.heldHighlights(articleId);
     // The store reads an article's highlights in before it changes them (LibraryStore.#holdFor).
@@ -219,7 +285,9 @@ export class LibraryState {
 
   #recount(articleId: string): void {
     const article = this.articles.get(articleId);
-    if (article) article.highlightCount = this.#summaries.get(articleId)?.ids.length ?? 0;
+    if (!article) return;
+    article.highlightCount = this.#summaries.get(articleId)?.ids.length ?? 0;
+    this.refresh(articleId);
   }
 }
 

@@ -49,6 +49,8 @@ import {
 } from './library-snapshot';
 import { inTextOrder, keyOf, type HighlightSummary } from './highlight-summary';
 import { LibraryState, setOptional } from './library-state';
+import { cleanTag, spellingOf } from './tags';
+import type { ArticleColumns } from './article-columns';
 import { CURRENT_SCHEMA, type Schema } from './migrations';
 import { isId, newId } from './new-id';
 import { writeFileAtomic } from './write-file-atomic';
@@ -291,6 +293,34 @@ export class LibraryStore {
 
   hasNotes(articleId: string): boolean {
     return this.#state.summaryOf(articleId)?.notes ?? false;
+  }
+
+  /** How the library already spells a tag (the first article carrying it decides), else as given (cleaned). */
+  tagSpelling(tag: string): string {
+    const cleaned = cleanTag(tag);
+    const known = this.#state.tags.spelling(cleaned);
+    if (known === null) return cleaned;
+    return known ?? spellingOf(cleaned, this.#state.list());
+  }
+
+  /** The ids of the articles carrying a tag (any spelling), the Trash included; read only. */
+  articlesTagged(tag: string): ReadonlySet<string> {
+    return this.#state.tags.articlesTagged(tag);
+  }
+
+  /** What search filters ask of each article, by its place in liveArticles(); read only. */
+  articleColumns(): Readonly<ArticleColumns> {
+    return this.#state.columns();
+  }
+
+  /** The article's place in liveArticles(), the same until slotEpoch changes. */
+  slotOf(id: string): number | undefined {
+    return this.#state.slotOf(id);
+  }
+
+  /** Changes whenever articles move to other places in liveArticles() (when one is removed). */
+  get slotEpoch(): number {
+    return this.#state.slotEpoch;
   }
 
   hasHighlight(id: string): boolean {
@@ -582,7 +612,10 @@ export class LibraryStore {
     const clamped = Number.isFinite(progress) ? Math.min(1, Math.max(0, progress)) : 0;
     if (article.progress === clamped) return;
     article.progress = clamped;
-    if (isFinished(clamped) && !article.readAt) article.readAt = this.#now();
+    if (isFinished(clamped) && !article.readAt) {
+      article.readAt = this.#now();
+      this.#state.refresh(id);
+    }
     this.#pendingProgress.add(id);
     if (!this.#progressTimer) {
       this.#progressTimer = setTimeout(

@@ -38,8 +38,13 @@ export function siteMatches(a: ArticleMeta, site: string): boolean {
 }
 
 export function langMatches(articleLang: string | null, lang: string): boolean {
-  const own = (articleLang ?? '').toLowerCase();
-  return own === lang || own.startsWith(`${lang}-`);
+  const own = articleLang ?? '';
+  if (own === lang) return true;
+  // A filter runs over every article: only a tag as long as `lang`, or with "-" right after it, can
+  // match. (Lower-casing keeps the length of all but "İ", which becomes two characters.)
+  if (own.length !== lang.length && own[lang.length] !== '-' && !own.includes('\u0130')) return false;
+  const lower = own.toLowerCase();
+  return lower === lang || lower.startsWith(`${lang}-`);
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -18,12 +18,13 @@ export { hasTag, tagKey } from '@shared/library/tag-key';
 
 /**
  * The article's tags with `tag` added. A tag already used elsewhere in the library keeps
- * the spelling it was first given, so "JavaScript" and "javascript" never show up as two tags.
+ * the spelling it was first given (`spell` says which: see LibraryStore.tagSpelling), so
+ * "JavaScript" and "javascript" never show up as two tags.
  */
-export function withTag(tags: readonly string[], tag: string, library: readonly ArticleMeta[]): string[] {
+export function withTag(tags: readonly string[], tag: string, spell: (cleaned: string) => string = (t) => t): string[] {
   const cleaned = cleanTag(tag);
   if (hasTag(tags, cleaned)) return [...tags];
-  return [...tags, spellingOf(cleaned, library)];
+  return [...tags, spell(cleaned)];
 }
 
 /** How a tag is spelled where the library already uses it, else as given (cleaned). */

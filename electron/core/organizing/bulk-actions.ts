@@ -1,15 +1,15 @@
 /** What one bulk action (archive, favourite, read, tag, untag, Trash, restore) changes on each article. */
 import type { ArticleMeta, BulkAction } from '@shared/model';
 import type { ArticleChange } from '../library/library-store';
-import { spellingOf, withTag, withoutTag } from '../library/tags';
+import { withTag, withoutTag } from '../library/tags';
 
 /**
- * `live` is every article (to reuse a tag's existing spelling); `now` stamps readAt and deletedAt
- * on articles that do not have one yet.
+ * `spell` gives a tag's existing spelling in the library (LibraryStore.tagSpelling); `now` stamps
+ * readAt and deletedAt on articles that do not have one yet.
  */
 export function bulkChange(
   action: BulkAction,
-  live: readonly ArticleMeta[],
+  spell: (tag: string) => string,
   now: string,
 ): (article: ArticleMeta) => ArticleChange {
   switch (action.type) {
@@ -20,8 +20,8 @@ export function bulkChange(
     case 'read':
       return (a) => ({ readAt: action.value ? (a.readAt ?? now) : null });
     case 'add-tag': {
-      const spelled = spellingOf(action.tag, live);
-      return (a) => ({ tags: withTag(a.tags, spelled, []) });
+      const spelled = spell(action.tag);
+      return (a) => ({ tags: withTag(a.tags, spelled) });
     }
     case 'remove-tag':
       return (a) => ({ tags: withoutTag(a.tags, action.tag) });

@@ -59,11 +59,15 @@ interface OpenFile {
   /** Byte position of the Bloom filters, and each document's first word among them. */
   bloomsAt: number;
   bloomStarts: Float64Array;
+  /** Where a filter read from the file is put (mayHaveSequence needs one at a time). */
+  scratch: Uint32Array;
+  /** Where a token's postings read from the file are put (forEachPosting reads one token at a time). */
+  postingsScratch: Uint32Array;
 }
 
-function readWords(fd: number, position: number, count: number): Uint32Array {
-  const words = new Uint32Array(count);
-  const bytes = Buffer.from(words.buffer);
+function readWords(fd: number, position: number, count: number, into?: Uint32Array): Uint32Array {
+  const words = into ? into.subarray(0, count) : new Uint32Array(count);
+  const bytes = Buffer.from(words.buffer, words.byteOffset, words.byteLength);
   let done = 0;
   while (done < bytes.length) {
     const read = readSync(fd, bytes, done, bytes.length - done, position + done);
@@ -184,7 +188,31 @@ export class InvertedIndex {
     return base + (this.#delta.get(token)?.length ?? 0);
   }
 
-  /** Calls `visit` with each posting of a token, dead documents included (callers check idOf). */
+  /**
+   * Calls `visit` with each run of a token's postings (`postings[from..to)`), dead documents included:
+   * what forEachPosting does, without a call per posting. The same buffer rule applies.
+   */
+  forEachPostingRun(token: string, visit: (postings: ArrayLike<number>, from: number, to: number) => void): void {
+    const i = findTerm(this.#base.terms, token);
+    if (i >= 0) {
+      const { offsets } = this.#base;
+      const postings = this.#basePostings(i);
+      const from = this.#base.postings ? offsets[i] : 0;
+      visit(postings, from, from + offsets[i + 1] - offsets[i]);
+    }
+    const delta = this.#delta.get(token);
+    if (delta) visit(delta, 0, delta.length);
+  }
+
+  /** Each document's length in tokens, by doc number (read only). */
+  get lengths(): readonly number[] {
+    return this.#lengths;
+  }
+
+  /**
+   * Calls `visit` with each posting of a token, dead documents included (callers check idOf). Postings
+   * read from the file share one buffer, so `visit` must not ask for another token's.
+   */
   forEachPosting(token: string, visit: (posting: number) => void): void {
     const i = findTerm(this.#base.terms, token);
     if (i >= 0) {
@@ -225,7 +253,8 @@ export class InvertedIndex {
       ids.push(id);
       stamps.push(this.#stamps[doc]);
       lengths.push(this.#lengths[doc]);
-      blooms.push(this.#bloomOf(doc) ?? new Uint32Array(0));
+      // A filter read from the file sits in a reused buffer: it is copied to be kept.
+      blooms.push(this.#blooms[doc] ?? this.#bloomOf(doc)?.slice() ?? new Uint32Array(0));
     });
     const terms = [...new Set([...this.#base.terms, ...this.#delta.keys()])].sort();
     const offsets = new Uint32Array(terms.length + 1);
@@ -294,15 +323,22 @@ export class InvertedIndex {
   #basePostings(i: number): Uint32Array {
     if (this.#base.postings) return this.#base.postings;
     const { offsets } = this.#base;
-    return readWords(this.#file!.fd, this.#file!.postingsAt + offsets[i] * 4, offsets[i + 1] - offsets[i]);
+    const file = this.#file!;
+    const count = offsets[i + 1] - offsets[i];
+    if (file.postingsScratch.length < count)
+      file.postingsScratch = new Uint32Array(Math.max(count, 2 * file.postingsScratch.length));
+    return readWords(file.fd, file.postingsAt + offsets[i] * 4, count, file.postingsScratch);
   }
 
+  /** The document's filter; one still in the file is read into a buffer that the next read reuses. */
   #bloomOf(doc: number): Uint32Array | undefined {
     const bloom = this.#blooms[doc];
     if (bloom !== null) return bloom;
     const file = this.#file!;
     const start = file.bloomStarts[doc];
-    return readWords(file.fd, file.bloomsAt + start * 4, file.bloomStarts[doc + 1] - start);
+    const words = file.bloomStarts[doc + 1] - start;
+    if (file.scratch.length < words) file.scratch = new Uint32Array(Math.max(words, file.scratch.length * 2));
+    return readWords(file.fd, file.bloomsAt + start * 4, words, file.scratch);
   }
 
   /**
@@ -339,7 +375,14 @@ export class InvertedIndex {
         throw new Error('sizes disagree');
       const index = new InvertedIndex();
       index.#base = { terms, offsets: readWords(fd, at, terms.length + 1), postings: null };
-      index.#file = { fd, postingsAt, bloomsAt, bloomStarts };
+      index.#file = {
+        fd,
+        postingsAt,
+        bloomsAt,
+        bloomStarts,
+        scratch: new Uint32Array(1024),
+        postingsScratch: new Uint32Array(4096),
+      };
       index.#blooms = new Array<null>(header.ids.length).fill(null);
       index.#ids = header.ids;
       index.#stamps = header.stamps;

@@ -14,16 +14,26 @@ export interface EngineQuery {
   excluded: string[];
 }
 
-export interface EngineMatch {
-  id: string;
+/** The documents a query matched, by doc number, in the first `count` places of each array. */
+export interface EngineMatches {
+  count: number;
+  docs: Uint32Array;
   /** How many of the query's groups matched in the title (title matches rank first). */
-  titleWords: number;
-  score: number;
+  titleWords: Uint16Array;
+  scores: Float64Array;
 }
 
+/**
+ * Documents are numbered from 0; a number stays with its document until the index is serialized
+ * (which may renumber them all), so a caller can keep what it knows of each by number until then.
+ */
 export interface EngineIndex {
   /** Live documents. */
   readonly size: number;
+  /** Every document number is below this. */
+  readonly docLimit: number;
+  /** The document's id, or null when the number is unused or its document was removed. */
+  idOf(doc: number): string | null;
   /** The stamp a document was indexed with, or undefined when it is not in the index. */
   stampOf(id: string): string | undefined;
   ids(): Iterable<string>;
@@ -32,7 +42,7 @@ export interface EngineIndex {
   /** Tokens of the index that start with `prefix` (at most `max`). */
   expand(prefix: string, max: number): string[];
   /** Documents matching every group and no excluded token, unordered. */
-  match(query: EngineQuery): EngineMatch[];
+  match(query: EngineQuery): EngineMatches;
   /** False only when the document certainly lacks the tokens side by side (phrase candidates). */
   mayHaveSequence(id: string, tokens: readonly string[]): boolean;
   /** The index file as consecutive byte ranges. */

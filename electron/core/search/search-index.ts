@@ -7,31 +7,31 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ArticleMeta, Highlight, SearchHit, SearchOptions, SearchPage } from '@shared/model';
-import { hasTag } from '../library/tags';
 import { hostOf } from '@shared/url/host-of';
-import { compareBy, isRead, langMatches, siteMatches } from '../library/list-articles';
+import { compareBy, langMatches } from '../library/list-articles';
+import { ARCHIVED, DELETED, FAVOURITE, HIGHLIGHTED, READ, type ArticleColumns } from '../library/article-columns';
 import { writeFileAtomic } from '../library/write-file-atomic';
 import { fold, foldText, originalIndex } from '@shared/text/fold-text';
 import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
-import type { EngineIndex, EngineMatch, IndexedDoc, SearchEngine } from './search-engine';
+import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
 import { makeSnippet } from './make-snippet';
 import { isCjk } from './tokenize';
-import {
-  markedTokens,
-  parseQuery,
-  phraseText,
-  type HasValue,
-  type IsValue,
-  type ParsedQuery,
-  type QueryFilter,
-} from './parse-query';
+import { markedTokens, parseQuery, phraseText, type IsValue, type ParsedQuery, type QueryFilter } from './parse-query';
 
 /** Where the index gets what it searches. */
 export interface SearchSource {
+  /** Every article (the Trash included), each in its slot; read only. */
   liveArticles(): readonly ArticleMeta[];
+  /** The article's slot in liveArticles(), the same until slotEpoch changes. */
+  slotOf(id: string): number | undefined;
+  readonly slotEpoch: number;
   /** The article without copying it, or undefined. */
   peekArticle(id: string): ArticleMeta | undefined;
+  /** The ids of the articles carrying a tag (any spelling), the Trash included. */
+  articlesTagged(tag: string): ReadonlySet<string>;
+  /** What filters ask of each article, by slot of liveArticles(). */
+  articleColumns(): Readonly<ArticleColumns>;
   /** Read only (search never changes them): a store may hand out its own objects. */
   highlightsOf(id: string): Promise<readonly Highlight[]>;
   /**
@@ -69,6 +69,14 @@ interface Ranked {
   score: number;
 }
 
+/** What matched a query: how many, and the best first. */
+interface Ranking {
+  total: number;
+  first(count: number): Ranked[];
+  /** The matches one at a time, best first, each put in order only when it is asked for; undefined after the last. */
+  inOrder(): () => Ranked | undefined;
+}
+
 export class SearchIndex {
   #index: EngineIndex | null = null;
   #loading: Promise<EngineIndex> | null = null;
@@ -78,6 +86,11 @@ export class SearchIndex {
   #changes = 0;
   /** Articles whose stored text was replaced before the index was loaded. */
   #textChanged = new Set<string>();
+  /**
+   * Each engine document's slot in the source's liveArticles() (-1: none), known for the documents
+   * numbered below `known`, for the index and slot epoch in `of`: a match is then an array read.
+   */
+  #docSlots = { slots: new Int32Array(0), known: 0, of: { index: null as EngineIndex | null, epoch: -1 } };
 
   constructor(
     private readonly source: SearchSource,
@@ -117,7 +130,17 @@ export class SearchIndex {
     // The Bloom filters rule out nearly all non-matches; the text is read only to confirm a page's worth.
     // Both are checked best first and only until the page is full: at 100,000 articles two common
     // words are in half of them, and each filter is read from the index file.
-    const candidates = ranked.first(MAX_PHRASE_CHECKS);
+    // They come in order one by one, so a page filled by the first few candidates never orders the rest.
+    const pull = ranked.inOrder();
+    const candidates: Ranked[] = [];
+    const candidateAt = (i: number): Ranked | undefined => {
+      while (candidates.length <= i && candidates.length < MAX_PHRASE_CHECKS) {
+        const candidate = pull();
+        if (!candidate) break;
+        candidates.push(candidate);
+      }
+      return candidates[i];
+    };
     const phraseTests = parsed.phrases.map((p) => phraseTest(p.text));
     const texts = new Map<string, string>();
     const verified: Ranked[] = [];
@@ -126,11 +149,10 @@ export class SearchIndex {
     const wanted = offset + limit;
     // Texts are read a few at a time: one read after another would wait out each read's whole round trip.
     let next = 0;
-    while (next < candidates.length && verified.length < wanted) {
+    while (candidateAt(next) && verified.length < wanted) {
       const batch: Ranked[] = [];
       let scanned = next;
-      while (scanned < candidates.length && batch.length < PHRASE_READS_AT_ONCE) {
-        const candidate = candidates[scanned++];
+      for (let candidate; batch.length < PHRASE_READS_AT_ONCE && (candidate = candidateAt(scanned)); scanned++) {
         if (parsed.phrases.every((p) => index.mayHaveSequence(candidate.article.id, p.tokens))) batch.push(candidate);
       }
       const read = await Promise.all(
@@ -213,7 +235,10 @@ export class SearchIndex {
     if (!this.#index || !this.options.path || this.#changes === 0) return;
     if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, this.#index.size / 100)) return;
     this.#changes = 0;
-    await writeFileAtomic(this.options.path, this.#index.serialize(), { sync: false });
+    const bytes = this.#index.serialize();
+    // Serializing may have renumbered the documents.
+    this.#docSlots.known = 0;
+    await writeFileAtomic(this.options.path, bytes, { sync: false });
   }
 
   /** Lets go of the index file (after the last persist). */
@@ -291,6 +316,9 @@ export class SearchIndex {
         }),
       );
     }
+    // What each query reads per match, made now rather than by the first query.
+    this.#slotsOf(index);
+    this.source.articleColumns();
     return index;
   }
 
@@ -315,67 +343,149 @@ export class SearchIndex {
   }
 
   /** How many articles match, and the first `count` of them, best first. */
-  #rank(index: EngineIndex, query: ParsedQuery): { total: number; first(count: number): Ranked[] } {
-    const keep = articleFilter(query.filters, (id) => this.source.hasNotes(id));
+  #rank(index: EngineIndex, query: ParsedQuery): Ranking {
+    const articles = this.source.liveArticles();
+    const keep = this.#articleFilter(query.filters);
     const groupCount = query.terms.length + query.phrases.length + (query.prefix ? 1 : 0);
-    const all = (ranked: Ranked[]) => ({
-      total: ranked.length,
-      first: (count: number) => firstInOrder(ranked, count, this.#order),
-    });
     if (groupCount === 0) {
       // Only filters (and words left out): the order is simply newest first, and the index only names
       // the articles holding a word left out, which are few.
-      const left = new Set<string>();
-      for (const token of query.excluded)
-        for (const m of index.match({ groups: [[token]], excluded: [] })) left.add(m.id);
-      return all(
-        this.source
-          .liveArticles()
-          .filter((article) => keep(article) && !left.has(article.id))
-          .map((article) => ({ article, titleWords: 0, score: 0 })),
-      );
+      const left = new Set<number>();
+      if (query.excluded.length > 0) {
+        const docSlots = this.#slotsOf(index);
+        for (const token of query.excluded) {
+          const { count, docs } = index.match({ groups: [[token]], excluded: [] });
+          for (let i = 0; i < count; i++) left.add(docSlots[docs[i]]);
+        }
+      }
+      const kept: number[] = [];
+      const visit = (slot: number): void => {
+        if (keep(articles[slot], slot) && !left.has(slot)) kept.push(slot);
+      };
+      // A tag names its articles: only those need a look.
+      const tag = query.filters.find((f) => f.key === 'tag' && !f.negated);
+      if (tag) {
+        for (const id of this.source.articlesTagged(tag.value)) {
+          const slot = this.source.slotOf(id);
+          if (slot !== undefined) visit(slot);
+        }
+      } else {
+        for (let slot = 0; slot < articles.length; slot++) visit(slot);
+      }
+      // Later slots were mostly saved later: looked at first, they fill the page with the newest early,
+      // and most of the others are turned away by one comparison.
+      kept.reverse();
+      const order = (x: number, y: number): number => newestFirstOrder(articles[x], articles[y]);
+      const ranked = (slot: number): Ranked => ({ article: articles[slot], titleWords: 0, score: 0 });
+      return {
+        total: kept.length,
+        first: (count) => firstInOrder(kept, count, order).map(ranked),
+        inOrder: () => pullInOrder([...kept], order, ranked),
+      };
     }
     const groups: string[][] = [...new Set([...query.terms, ...query.phrases.flatMap((p) => p.tokens)])].map((t) => [
       t,
     ]);
     if (query.prefix) groups.push([...new Set([query.prefix, ...index.expand(query.prefix, PREFIX_EXPANSIONS)])]);
-    const matches = index.match({ groups, excluded: query.excluded });
-    // A common word is in half of 100,000 articles: the filters are tested once per article, in
-    // library order, rather than on each match looked up by id, and articles are looked up only for
-    // the page asked for. Without filters only the Trash is left out, and its ids are few.
-    const articles = this.source.liveArticles();
-    let kept = matches;
-    if (query.filters.length === 0) {
-      const trashed = new Set<string>();
-      for (const article of articles) if (article.deletedAt) trashed.add(article.id);
-      if (trashed.size > 0) kept = matches.filter((m) => !trashed.has(m.id));
-    } else {
-      const passing = new Set<string>();
-      for (const article of articles) if (keep(article)) passing.add(article.id);
-      kept = matches.filter((m) => passing.has(m.id));
+    const { count, docs, titleWords, scores } = index.match({ groups, excluded: query.excluded });
+    // A common word is in half of 100,000 articles: each match costs array reads (its slot, its
+    // article, the filters), and only the page asked for is put in order.
+    const docSlots = this.#slotsOf(index);
+    const kept: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const slot = docSlots[docs[i]];
+      if (slot >= 0 && keep(articles[slot], slot)) kept.push(i);
     }
+    const order = (i: number, j: number): number =>
+      titleWords[j] - titleWords[i] ||
+      scores[j] - scores[i] ||
+      newestFirstOrder(articles[docSlots[docs[i]]], articles[docSlots[docs[j]]]);
+    const ranked = (i: number): Ranked => ({
+      article: articles[docSlots[docs[i]]],
+      titleWords: titleWords[i],
+      score: scores[i],
+    });
     return {
       total: kept.length,
-      first: (count) =>
-        firstInOrder(kept, count, this.#matchOrder).flatMap((m) => {
-          const article = this.source.peekArticle(m.id);
-          return article ? [{ article, titleWords: m.titleWords, score: m.score }] : [];
-        }),
+      first: (wanted) => firstInOrder(kept, wanted, order).map(ranked),
+      inOrder: () => pullInOrder([...kept], order, ranked),
     };
   }
 
-  /** #order, for matches not yet looked up: the articles are needed only to break a tie. */
-  readonly #matchOrder = (a: EngineMatch, b: EngineMatch): number => {
-    const byScore = b.titleWords - a.titleWords || b.score - a.score;
-    if (byScore) return byScore;
-    const x = this.source.peekArticle(a.id);
-    const y = this.source.peekArticle(b.id);
-    return x && y ? newestFirstOrder(x, y) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  };
+  /** The engine's document numbers to slots of the source's liveArticles(), brought up to date. */
+  #slotsOf(index: EngineIndex): Int32Array {
+    const known = this.#docSlots;
+    const epoch = this.source.slotEpoch;
+    if (known.of.index !== index || known.of.epoch !== epoch) {
+      known.of = { index, epoch };
+      known.known = 0;
+    }
+    const limit = index.docLimit;
+    if (known.slots.length < limit) {
+      const grown = new Int32Array(Math.max(limit, Math.ceil(known.slots.length * 1.25)));
+      grown.set(known.slots.subarray(0, known.known));
+      known.slots = grown;
+    }
+    for (let doc = known.known; doc < limit; doc++) {
+      const id = index.idOf(doc);
+      known.slots[doc] = id === null ? -1 : (this.source.slotOf(id) ?? -1);
+    }
+    known.known = limit;
+    return known.slots;
+  }
 
-  /** Best first: title matches, then score, then newest (filters alone: all scores are equal). */
-  readonly #order = (a: Ranked, b: Ranked): number =>
-    b.titleWords - a.titleWords || b.score - a.score || newestFirstOrder(a.article, b.article);
+  /**
+   * Whether an article (in its slot) passes the filters; articles in the Trash are found only with
+   * is:deleted. Decided from the source's per-article arrays: a filter alone runs over every article.
+   */
+  #articleFilter(filters: readonly QueryFilter[]): (a: ArticleMeta, slot: number) => boolean {
+    const columns = this.source.articleColumns();
+    const { flags } = columns;
+    const tests = filters.map((f) => {
+      const test = this.#filterTest(f, columns);
+      return f.negated ? (a: ArticleMeta, slot: number) => !test(a, slot) : test;
+    });
+    const hidden = filters.some((f) => f.key === 'is' && f.value === 'deleted' && !f.negated) ? 0 : DELETED;
+    return (a, slot) => {
+      if (flags[slot] & hidden) return false;
+      for (const test of tests) if (!test(a, slot)) return false;
+      return true;
+    };
+  }
+
+  #filterTest(
+    { key, value }: QueryFilter,
+    columns: Readonly<ArticleColumns>,
+  ): (a: ArticleMeta, slot: number) => boolean {
+    const { flags } = columns;
+    switch (key) {
+      case 'tag': {
+        const tagged = this.source.articlesTagged(value);
+        return (a) => tagged.has(a.id);
+      }
+      case 'site': {
+        // siteMatches, decided once per distinct host and site name.
+        const site = value.replace(/^www\./, '');
+        const hostOk = columns.hostNames.list.map((host) => host === site || host.endsWith(`.${site}`));
+        const nameOk = columns.siteNameKeys.list.map((name) => name === site);
+        const { hosts, siteNames } = columns;
+        return (_, slot) => hostOk[hosts[slot]] || nameOk[siteNames[slot]];
+      }
+      case 'lang': {
+        const langOk = columns.langKeys.list.map((lang) => langMatches(lang, value));
+        const { langs } = columns;
+        return (_, slot) => langOk[langs[slot]];
+      }
+      case 'has':
+        return value === 'notes'
+          ? (a, slot) => (flags[slot] & HIGHLIGHTED) !== 0 && this.source.hasNotes(a.id)
+          : (_, slot) => (flags[slot] & HIGHLIGHTED) !== 0;
+      case 'is': {
+        const [bit, set] = IS_FLAGS[value as IsValue];
+        return (_, slot) => ((flags[slot] & bit) !== 0) === set;
+      }
+    }
+  }
 
   async #hits(page: Ranked[], terms: string[], texts: Map<string, string>): Promise<SearchHit[]> {
     return Promise.all(
@@ -439,6 +549,38 @@ export function firstInOrder<T>(items: readonly T[], count: number, order: (a: T
 }
 
 /**
+ * The items one at a time in `order`, each taken off a heap when asked for: the first few of many
+ * cost one pass to build the heap and a few steps each, not a sort of them all. Takes over `items`.
+ */
+export function pullInOrder<T, R>(items: T[], order: (a: T, b: T) => number, as: (item: T) => R): () => R | undefined {
+  const heap = items;
+  const down = (from: number): void => {
+    const item = heap[from];
+    let i = from;
+    for (;;) {
+      let best = 2 * i + 1;
+      if (best >= heap.length) break;
+      if (best + 1 < heap.length && order(heap[best + 1], heap[best]) < 0) best += 1;
+      if (order(heap[best], item) >= 0) break;
+      heap[i] = heap[best];
+      i = best;
+    }
+    heap[i] = item;
+  };
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i);
+  return () => {
+    if (heap.length === 0) return undefined;
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length > 0) {
+      heap[0] = last;
+      down(0);
+    }
+    return as(top);
+  };
+}
+
+/**
  * What decides whether an article must be re-indexed: its searchable metadata and highlights, and
  * what changes with its stored text (word count, extraction) without reading that text.
  */
@@ -460,53 +602,20 @@ function fnv1a(text: string): string {
 const highlightText = (highlights: readonly Highlight[]): string =>
   highlights.map((h) => `${h.quote.exact}\n${h.note}`).join('\n');
 
-/** Articles in the Trash are found only with is:deleted. */
-function articleFilter(
-  filters: readonly QueryFilter[],
-  hasNotes: (id: string) => boolean,
-): (a: ArticleMeta) => boolean {
-  const tests = filters.map((f) => {
-    const test = filterTest(f, hasNotes);
-    return f.negated ? (a: ArticleMeta) => !test(a) : test;
-  });
-  const wantsDeleted = filters.some((f) => f.key === 'is' && f.value === 'deleted' && !f.negated);
-  return (a) => (wantsDeleted || !a.deletedAt) && tests.every((t) => t(a));
-}
-
-function filterTest({ key, value }: QueryFilter, hasNotes: (id: string) => boolean): (a: ArticleMeta) => boolean {
-  switch (key) {
-    case 'tag':
-      return (a) => hasTag(a.tags, value);
-    case 'site': {
-      const site = value.replace(/^www\./, '');
-      return (a) => siteMatches(a, site);
-    }
-    case 'lang':
-      return (a) => langMatches(a.lang, value);
-    case 'has':
-      return HAS_TESTS[value as HasValue](hasNotes);
-    case 'is':
-      return IS_TESTS[value as IsValue];
-  }
-}
-
-const IS_TESTS: Record<IsValue, (a: ArticleMeta) => boolean> = {
-  archived: (a) => a.archived,
-  unread: (a) => !isRead(a),
-  read: isRead,
-  favourite: (a) => a.favourite,
-  inbox: (a) => !a.archived,
-  deleted: (a) => Boolean(a.deletedAt),
-};
-
-const HAS_TESTS: Record<HasValue, (hasNotes: (id: string) => boolean) => (a: ArticleMeta) => boolean> = {
-  highlights: () => (a) => a.highlightCount > 0,
-  notes: (hasNotes) => (a) => a.highlightCount > 0 && hasNotes(a.id),
+/** Each is: value as a flag of ArticleColumns, and whether it must be set. */
+const IS_FLAGS: Record<IsValue, [number, boolean]> = {
+  archived: [ARCHIVED, true],
+  unread: [READ, false],
+  read: [READ, true],
+  favourite: [FAVOURITE, true],
+  inbox: [ARCHIVED, false],
+  deleted: [DELETED, true],
 };
 
 /** About 160 characters around the first place one of `tokens` starts a word. */
 function snippetFor(text: string, tokens: readonly string[]): string {
   if (!text) return '';
+  if (tokens.length === 0) return makeSnippet(text, null);
   const folded = foldText(text);
   let best: { foldedStart: number; foldedEnd: number } | null = null;
   for (const token of tokens) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../../../electron/core/search/inverted-index';
-import { firstInOrder, phraseTest } from '../../../electron/core/search/search-index';
+import { firstInOrder, phraseTest, pullInOrder } from '../../../electron/core/search/search-index';
 import { phraseText } from '../../../electron/core/search/parse-query';
 import { isCjk } from '../../../electron/core/search/tokenize';
 import { fold } from '@shared/text/fold-text';
@@ -85,6 +85,22 @@ describe('firstInOrder', () => {
     const sorted = [...items].sort(order);
     for (const count of [0, 1, 20, 50, 1_000, 1_300, 4_999, 5_000, 9_000])
       expect(firstInOrder(items, count, order)).toEqual(sorted.slice(0, count));
+  });
+});
+
+describe('pullInOrder', () => {
+  it('hands out the items one at a time in the order of the full sort, then undefined', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 100;
+    const items = Array.from({ length: 3_001 }, (_, i) => ({ i, score: Math.floor(random()) }));
+    const order = (a: (typeof items)[0], b: (typeof items)[0]) => b.score - a.score || a.i - b.i;
+    const sorted = [...items].sort(order);
+    const pull = pullInOrder([...items], order, (item) => item.i);
+    const pulled: number[] = [];
+    for (let i = pull(); i !== undefined; i = pull()) pulled.push(i);
+    expect(pulled).toEqual(sorted.map((item) => item.i));
+    expect(pull()).toBeUndefined();
+    expect(pullInOrder([], order, (item) => item)()).toBeUndefined();
   });
 });
 

@@ -52,7 +52,8 @@ describe('SearchIndex', () => {
       Object.assign(Object.create(index) as EngineIndex, {
         match: (query: Parameters<EngineIndex['match']>[0]) => {
           asked.push(query.groups);
-          return index.match(query).map((m) => ({ ...m, titleWords: 0, score: -m.score }));
+          const matches = index.match(query);
+          return { ...matches, titleWords: matches.titleWords.fill(0), scores: matches.scores.map((s) => -s) };
         },
       });
     const engine: SearchEngine = { create: () => reversed(bm25Engine.create()), read: () => null };
