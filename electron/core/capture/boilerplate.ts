@@ -128,51 +128,55 @@ export function furnitureNameWords(element: Element, commentsAreContent: boolean
  * Whole short blocks that are a call to share, subscribe, accept cookies or read more elsewhere,
  * in English, German, French, Spanish, Italian, Portuguese, Dutch and more.
  */
-const FURNITURE_PHRASE = new RegExp(
-  [
-    'share (this|on|via)',
-    'sign up for',
-    'subscribe to',
-    'our newsletter',
-    'newsletter',
-    'accept (all )?cookies',
-    'we use cookies',
-    'this (web)?site uses cookies',
-    'related (posts|articles|stories|content|products)',
-    'you may also like',
-    'you might also like',
-    'recommended for you',
-    'read next',
-    'more from',
-    'follow us',
-    'leave a (comment|reply)',
-    'all rights reserved',
-    'teilen',
-    'weitere artikel',
-    'das könnte sie auch interessieren',
-    'partager',
-    'articles similaires',
-    'à lire aussi',
-    'compartir',
-    'artículos relacionados',
-    'te puede interesar',
-    'condividi',
-    'articoli correlati',
-    'compartilhar',
-    'artigos relacionados',
-    'delen',
-    'gerelateerde artikelen',
-    'inscreva-se',
-    'abonnieren',
-    "s'abonner",
-    'suscríbete',
-    'iscriviti',
-  ].join('|'),
-  'i',
-);
+const FURNITURE_PHRASES = [
+  'share (this|on|via)',
+  'sign up for',
+  'subscribe to',
+  'our newsletter',
+  'newsletter',
+  'accept (all )?cookies',
+  'we use cookies',
+  'this (web)?site uses cookies',
+  'related (posts|articles|stories|content|products)',
+  'you may also like',
+  'you might also like',
+  'recommended for you',
+  'read next',
+  'more from',
+  'follow us',
+  'leave a (comment|reply)',
+  'all rights reserved',
+  'teilen',
+  'weitere artikel',
+  'das könnte sie auch interessieren',
+  'partager',
+  'articles similaires',
+  'à lire aussi',
+  'compartir',
+  'artículos relacionados',
+  'te puede interesar',
+  'condividi',
+  'articoli correlati',
+  'compartilhar',
+  'artigos relacionados',
+  'delen',
+  'gerelateerde artikelen',
+  'inscreva-se',
+  'abonnieren',
+  "s'abonner",
+  'suscríbete',
+  'iscriviti',
+];
+const FURNITURE_PHRASE = new RegExp(FURNITURE_PHRASES.join('|'), 'i');
+/** The same phrases as whole words: "teilen" but not "mitteilen". */
+const FURNITURE_PHRASE_WORDS = new RegExp(`(?<!\\p{L})(${FURNITURE_PHRASES.join('|')})(?!\\p{L})`, 'iu');
 const SHORT_BLOCK_CHARS = 120;
 
 export const isFurniturePhrase = (text: string) => text.length <= SHORT_BLOCK_CHARS && FURNITURE_PHRASE.test(text);
+
+/** A short line of share, newsletter or cookie vocabulary, its phrases as whole words. */
+export const isFurnitureLine = (text: string, maxChars: number) =>
+  text.length <= maxChars && FURNITURE_PHRASE_WORDS.test(text);
 
 /**
  * Headings that open a block of other pages, a newsletter box or a comment form rather than content:
@@ -181,7 +185,7 @@ export const isFurniturePhrase = (text: string) => text.length <= SHORT_BLOCK_CH
  */
 const FURNITURE_HEADING = new RegExp(
   `^(${[
-    '(more )?related( (posts|articles|stories|content|products|items|reads|reading|links|topics|threads|questions|news|videos|guides|resources))?',
+    '(more )?related (posts|articles|stories|content|products|items|reads|reading|links|topics|threads|questions|news|videos|guides|resources)',
     'you (may|might|will|could) (also )?(like|love|enjoy|be interested in)( these)?',
     'recommended( (for you|articles|stories|reading|posts|products|videos))?',
     'more (from|stories|articles|news|posts|like this|to explore|on this topic|in [\\p{L} &]+)',

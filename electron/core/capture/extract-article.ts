@@ -7,6 +7,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
+import { removeArticleFurniture } from './article-furniture';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
 import { pageTitle } from './headline';
@@ -138,6 +139,7 @@ function readArticle(document: Document): ReadabilityResult | null {
   if (!found) return null;
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);
+  if (found.content) removeArticleFurniture(found.content);
   // With no description to go on, Readability's excerpt is the first <p>, which may be that byline line.
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
   return { ...found, excerpt, content: found.content?.innerHTML };

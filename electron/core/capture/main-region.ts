@@ -81,6 +81,8 @@ interface Measure {
   lead: Element | null;
 }
 
+const LABELS = new Set(['DIV', 'P', 'SPAN', 'STRONG', 'B', 'DT']);
+const LABEL_CHARS = 40;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const isHeading = (element: Element) => HEADINGS.has(element.tagName) || element.getAttribute('role') === 'heading';
 
@@ -170,9 +172,16 @@ class Pruner {
 
   /** A heading that opens furniture with no block of its own around it: what follows it up to the next heading goes too. */
   isFurnitureHeadingAlone(element: Element): boolean {
-    if (!isHeading(element)) return false;
+    if (!isHeading(element) && !this.isLabel(element)) return false;
     const text = element.textContent ?? '';
     return isFurnitureHeading(text) || (!!this.profile.dropReviews && isProductFurnitureHeading(text));
+  }
+
+  /** A short line of text standing as a heading without being one: `<div>You might like</div>`. */
+  private isLabel(element: Element): boolean {
+    return (
+      LABELS.has(element.tagName) && this.size(element).chars <= LABEL_CHARS && !element.querySelector('a,img,input')
+    );
   }
 
   startsWithHeading(element: Element): boolean {
