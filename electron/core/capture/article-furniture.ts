@@ -15,6 +15,16 @@ const TAIL_SHARE = 0.5;
 
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+const LINK_SHARE = 0.5;
+
+function isMostlyLinks(element: Element): boolean {
+  const text = textOf(element).length;
+  if (!text) return true;
+  let links = 0;
+  for (const link of element.querySelectorAll('a')) links += textOf(link).length;
+  return links >= text * LINK_SHARE;
+}
+
 function isFurnitureLine(element: Element): boolean {
   if (!LINE_BLOCKS.has(element.tagName) || element.querySelector('img,picture,video,pre,table')) return false;
   const text = textOf(element);
@@ -26,11 +36,16 @@ function isFurnitureLine(element: Element): boolean {
 export function removeArticleFurniture(article: Element): void {
   const total = textOf(article).length;
   if (!total) return;
-  // Headed sections: the heading and what follows it up to the next heading, in the article's second half.
+  // Headed sections: the heading and the lists of links after it, when they are not half the article.
   for (const heading of [...article.querySelectorAll('h2,h3,h4,h5,h6')]) {
     if (!article.contains(heading) || !HEADINGS.has(heading.tagName) || !isFurnitureHeading(textOf(heading))) continue;
     const after: Element[] = [];
-    for (let next = heading.nextElementSibling; next && !HEADINGS.has(next.tagName); next = next.nextElementSibling)
+    // Only the links that follow it: the story may go on after a list of related links.
+    for (
+      let next = heading.nextElementSibling;
+      next && !HEADINGS.has(next.tagName) && isMostlyLinks(next);
+      next = next.nextElementSibling
+    )
       after.push(next);
     const chars = after.reduce((n, element) => n + textOf(element).length, textOf(heading).length);
     if (chars > total * TAIL_SHARE) continue;
