@@ -91,6 +91,14 @@ const wordsOf = (value: string) =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
+/** Consent notices are left out whatever their size. */
+const CONSENT_WORDS = new Set(['cookie', 'cookies', 'consent', 'gdpr']);
+
+export function consentNameWords(element: Element): boolean {
+  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return name.length >= 3 && wordsOf(name).some((word) => CONSENT_WORDS.has(word));
+}
+
 /** Around a product: its reviews and ratings, and other products (recently viewed, bought together). */
 export const PRODUCT_FURNITURE_WORDS = new Set([
   'review',
@@ -120,51 +128,126 @@ export function furnitureNameWords(element: Element, commentsAreContent: boolean
  * Whole short blocks that are a call to share, subscribe, accept cookies or read more elsewhere,
  * in English, German, French, Spanish, Italian, Portuguese, Dutch and more.
  */
-const FURNITURE_PHRASE = new RegExp(
-  [
-    'share (this|on|via)',
-    'sign up for',
-    'subscribe to',
-    'our newsletter',
-    'newsletter',
-    'accept (all )?cookies',
-    'we use cookies',
-    'this (web)?site uses cookies',
-    'related (posts|articles|stories|content|products)',
-    'you may also like',
-    'you might also like',
-    'recommended for you',
-    'read next',
-    'more from',
-    'follow us',
-    'leave a (comment|reply)',
-    'all rights reserved',
-    'teilen',
-    'weitere artikel',
-    'das könnte sie auch interessieren',
-    'partager',
-    'articles similaires',
-    'à lire aussi',
-    'compartir',
-    'artículos relacionados',
-    'te puede interesar',
-    'condividi',
-    'articoli correlati',
-    'compartilhar',
-    'artigos relacionados',
-    'delen',
-    'gerelateerde artikelen',
-    'inscreva-se',
-    'abonnieren',
-    "s'abonner",
-    'suscríbete',
-    'iscriviti',
-  ].join('|'),
-  'i',
-);
+const FURNITURE_PHRASES = [
+  'share (this|on|via)',
+  'sign up for',
+  'subscribe to',
+  'our newsletter',
+  'newsletter',
+  'accept (all )?cookies',
+  'we use cookies',
+  'this (web)?site uses cookies',
+  'related (posts|articles|stories|content|products)',
+  'you may also like',
+  'you might also like',
+  'recommended for you',
+  'read next',
+  'more from',
+  'follow us',
+  'leave a (comment|reply)',
+  'all rights reserved',
+  'teilen',
+  'weitere artikel',
+  'das könnte sie auch interessieren',
+  'partager',
+  'articles similaires',
+  'à lire aussi',
+  'compartir',
+  'artículos relacionados',
+  'te puede interesar',
+  'condividi',
+  'articoli correlati',
+  'compartilhar',
+  'artigos relacionados',
+  'delen',
+  'gerelateerde artikelen',
+  'inscreva-se',
+  'abonnieren',
+  "s'abonner",
+  'suscríbete',
+  'iscriviti',
+];
+const FURNITURE_PHRASE = new RegExp(FURNITURE_PHRASES.join('|'), 'i');
+/** The same phrases as whole words: "teilen" but not "mitteilen". */
+const FURNITURE_PHRASE_WORDS = new RegExp(`(?<!\\p{L})(${FURNITURE_PHRASES.join('|')})(?!\\p{L})`, 'iu');
 const SHORT_BLOCK_CHARS = 120;
 
 export const isFurniturePhrase = (text: string) => text.length <= SHORT_BLOCK_CHARS && FURNITURE_PHRASE.test(text);
+
+/** A short line of share, newsletter or cookie vocabulary, its phrases as whole words. */
+export const isFurnitureLine = (text: string, maxChars: number) =>
+  text.length <= maxChars && FURNITURE_PHRASE_WORDS.test(text);
+
+/**
+ * Headings that open a block of other pages, a newsletter box or a comment form rather than content:
+ * "Related articles", "You may also like", "People also viewed", "Most read"… in several languages.
+ * The whole heading must be such a phrase.
+ */
+const FURNITURE_HEADING = new RegExp(
+  `^(${[
+    '(more )?related (posts|articles|stories|content|products|items|reads|reading|links|topics|threads|questions|news|videos|guides|resources)',
+    'you (may|might|will|could) (also )?(like|love|enjoy|be interested in)( these)?',
+    'recommended( (for you|articles|stories|reading|posts|products|videos))?',
+    'more (from|stories|articles|news|posts|like this|to explore|on this topic|in [\\p{L} &]+)',
+    'read (next|more|also)',
+    'also read',
+    'keep reading',
+    '(most )?popular( (posts|articles|stories|now|this week))?',
+    'trending( now| articles| stories)?',
+    'most (read|viewed|shared|popular)',
+    '(latest|recent) (posts|articles|stories|news)',
+    'people (who viewed this item )?also (viewed|bought|liked|searched for)',
+    'customers (who (viewed|bought) this item )?also (viewed|bought)',
+    '(explore )?similar (items|products|posts|articles|stories)',
+    'frequently bought together',
+    '(your )?recently viewed( items| products)?',
+    "don'?t miss",
+    'in case you missed it',
+    '(sign up for |subscribe to |join )?(our|the) newsletter',
+    'newsletters?',
+    'stay (connected|in touch|up to date|informed)',
+    'follow us( on [\\p{L} ]+)?',
+    'share (this|on)( (post|article|story|page))?',
+    'leave a (comment|reply)',
+    'das könnte sie (auch )?interessieren',
+    'ähnliche (artikel|beiträge|produkte)',
+    'weitere (artikel|beiträge|nachrichten)',
+    'mehr zum thema',
+    'auch interessant',
+    'meistgelesen',
+    'articles similaires',
+    'à lire aussi',
+    'vous aimerez aussi',
+    'sur le même sujet',
+    'les plus lus',
+    '(artículos|noticias) relacionad[oa]s',
+    '(también )?te puede interesar',
+    'lo más leído',
+    'articoli correlati',
+    '(ti )?potrebbe interessarti',
+    'artigos relacionados',
+    'leia também',
+    'mais lidas',
+    'gerelateerde artikelen',
+    'lees ook',
+  ].join('|')})[\\s:!.…]*$`,
+  'iu',
+);
+const HEADING_MAX_CHARS = 60;
+
+export const isFurnitureHeading = (text: string) => {
+  const squeezed = text.replace(/\s+/g, ' ').trim();
+  return squeezed.length <= HEADING_MAX_CHARS && FURNITURE_HEADING.test(squeezed);
+};
+
+/** On a product page: the reviews and the questions from buyers, which people save the product without. */
+const PRODUCT_FURNITURE_HEADING =
+  /^((customer |product )?reviews?( \(\d+\))?|(customer )?ratings( (&|and) reviews)?|reviews? (&|and) ratings|write a review|customer questions( (&|and) answers)?|questions (&|and) answers|bewertungen|kundenbewertungen|avis( clients)?|opiniones|recensioni|avaliações|beoordelingen)[\s:!.…]*$/iu;
+
+export const isProductFurnitureHeading = (text: string) => {
+  const squeezed = text.replace(/\s+/g, ' ').trim();
+  return squeezed.length <= HEADING_MAX_CHARS && PRODUCT_FURNITURE_HEADING.test(squeezed);
+};
 
 /** A call to action as the whole text of a link, button or block, in several languages. */
 const CALL_TO_ACTION = new RegExp(

@@ -7,10 +7,11 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
+import { removeArticleFurniture } from './article-furniture';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
 import { pageTitle } from './page-title';
-import { mainRegion, type RegionProfile } from './main-region';
+import { mainRegion, type Region, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
 import { looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
 import { removeRepeatedByline } from './repeated-byline';
@@ -141,6 +142,7 @@ function readArticle(document: Document): ReadabilityResult | null {
   if (!found) return null;
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);
+  if (found.content) removeArticleFurniture(found.content);
   // With no description to go on, Readability's excerpt is the first <p>, which may be that byline line.
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
   return { ...found, excerpt, content: found.content?.innerHTML };
@@ -177,19 +179,35 @@ function readSmallPage(document: Document): ReadabilityResult | null {
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
   article: { commentsAreContent: false, keepLinkLists: false },
-  forum: { commentsAreContent: true, keepLinkLists: false },
+  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true },
   documentation: { commentsAreContent: false, keepLinkLists: false },
-  product: { commentsAreContent: false, keepLinkLists: false, furnitureWords: PRODUCT_FURNITURE_WORDS },
+  product: {
+    commentsAreContent: false,
+    keepLinkLists: false,
+    furnitureWords: PRODUCT_FURNITURE_WORDS,
+    dropReviews: true,
+    dropRepeats: true,
+  },
   collection: { commentsAreContent: false, keepLinkLists: true },
   listing: { commentsAreContent: false, keepLinkLists: true },
   service: { commentsAreContent: false, keepLinkLists: false },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
-const QA_PROFILE: RegionProfile = { commentsAreContent: false, keepLinkLists: false };
+const QA_PROFILE: RegionProfile = { commentsAreContent: false, keepLinkLists: false, dropRepeats: true };
 
-function regionProfile(type: PageType, clues: PageClues): RegionProfile {
-  return type === 'forum' && clues.ldTypes.some((t) => t === 'QAPage') ? QA_PROFILE : REGION_PROFILES[type];
+/**
+ * Some threads declare QAPage with their replies marked up as comments: when leaving comments out
+ * leaves less than this share of the thread, the replies were the comments.
+ */
+const QA_SHARE_OF_THREAD = 0.4;
+
+function threadRegion(document: Document, type: PageType, clues: PageClues): Region {
+  const profile = REGION_PROFILES[type];
+  if (type !== 'forum' || !clues.ldTypes.some((t) => t === 'QAPage')) return mainRegion(document, profile);
+  const qa = mainRegion(document, QA_PROFILE);
+  const thread = mainRegion(document, profile);
+  return qa.chars >= QA_SHARE_OF_THREAD * thread.chars ? qa : thread;
 }
 
 const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
@@ -202,6 +220,8 @@ const MIN_REGION_CHARS = 200;
  * (posts, sections, cards) and the region is kept.
  */
 const READABILITY_SHARE = 0.6;
+/** A thread is its posts: Readability's one block stands only when it holds about all the region does. */
+const THREAD_READABILITY_SHARE = 0.9;
 /**
  * On a page that looks like a story, or a "thread" where Readability found a long story (a blog
  * post above its comments), its article stands unless the region holds over six times as much.
@@ -226,7 +246,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
   const type = typeFromClues(clues);
-  const region = mainRegion(document, regionProfile(type, clues));
+  const region = threadRegion(document, type, clues);
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
   const regionContent = () => sanitizeArticleHtml(region.html, local);
@@ -243,7 +263,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const chars = visibleChars(content);
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS;
     const story = (type === 'article' && looksLikeStory(clues)) || longStory;
-    const share = story ? STORY_READABILITY_SHARE : READABILITY_SHARE;
+    const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     if (chars >= share * regionChars)
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };

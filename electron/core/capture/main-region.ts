@@ -9,11 +9,14 @@
  */
 import {
   buttonNameWords,
+  consentNameWords,
   FURNITURE_ROLES,
   FURNITURE_TAGS,
   furnitureNameWords,
   isCallToAction,
+  isFurnitureHeading,
   isFurniturePhrase,
+  isProductFurnitureHeading,
 } from './boilerplate';
 
 /** A link or block styled as a button holds at most this much text. */
@@ -26,6 +29,10 @@ export interface RegionProfile {
   keepLinkLists: boolean;
   /** Class and id words that mark furniture on this kind of page only. */
   furnitureWords?: Set<string>;
+  /** Products: reviews, ratings and buyers' questions are left out. */
+  dropReviews?: boolean;
+  /** A block whose text repeats an earlier block's is left out. */
+  dropRepeats?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -70,7 +77,14 @@ interface Measure {
   links: number;
   /** Holds the headline, a <main> or an <article>. */
   landmark: boolean;
+  /** The heading that holds the element's first text, when its text starts with one. */
+  lead: Element | null;
 }
+
+const LABELS = new Set(['DIV', 'P', 'SPAN', 'STRONG', 'B', 'DT']);
+const LABEL_CHARS = 40;
+const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const isHeading = (element: Element) => HEADINGS.has(element.tagName) || element.getAttribute('role') === 'heading';
 
 const countable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').length;
 
@@ -79,14 +93,23 @@ function measure(root: Element): Map<Element, Measure> {
   const measures = new Map<Element, Measure>();
   const visit = (element: Element, inLink: boolean): Measure => {
     const isLink = element.tagName === 'A';
-    const m: Measure = { chars: 0, linkChars: 0, links: isLink ? 1 : 0, landmark: LANDMARKS.has(element.tagName) };
+    const heading = isHeading(element);
+    const m: Measure = {
+      chars: 0,
+      linkChars: 0,
+      links: isLink ? 1 : 0,
+      landmark: LANDMARKS.has(element.tagName),
+      lead: null,
+    };
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const n = countable(node.nodeValue ?? '');
+        if (n && !m.chars && heading) m.lead = element;
         m.chars += n;
         if (inLink || isLink) m.linkChars += n;
       } else if (node.nodeType === 1 && !SKIPPED.has((node as Element).tagName)) {
         const inner = visit(node as Element, inLink || isLink);
+        if (inner.chars && !m.chars) m.lead = heading ? element : inner.lead;
         m.chars += inner.chars;
         m.linkChars += inner.linkChars;
         m.links += inner.links;
@@ -104,6 +127,16 @@ const isHidden = (element: Element) =>
   element.hasAttribute('hidden') ||
   element.getAttribute('aria-hidden') === 'true' ||
   /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
+
+const isDialog = (element: Element) => {
+  const role = element.getAttribute('role');
+  return role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true';
+};
+
+/** schema.org reviews and ratings, in microdata. */
+const isReview = (element: Element) =>
+  /^(review|reviews|aggregateRating)$/.test(element.getAttribute('itemprop') ?? '') ||
+  /schema\.org\/(Review|AggregateRating)$/.test(element.getAttribute('itemtype') ?? '');
 
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile): boolean {
@@ -127,7 +160,32 @@ class Pruner {
   }
 
   size(element: Element): Measure {
-    return this.measures.get(element) ?? { chars: 0, linkChars: 0, links: 0, landmark: false };
+    return this.measures.get(element) ?? { chars: 0, linkChars: 0, links: 0, landmark: false, lead: null };
+  }
+
+  /** A block that opens with a heading such as "Related articles", or "Reviews" on a product. */
+  private opensWithFurnitureHeading(m: Measure, big: boolean): boolean {
+    if (!m.lead || m.landmark || big) return false;
+    const text = m.lead.textContent ?? '';
+    return isFurnitureHeading(text) || (!!this.profile.dropReviews && isProductFurnitureHeading(text));
+  }
+
+  /** A heading that opens furniture with no block of its own around it: what follows it up to the next heading goes too. */
+  isFurnitureHeadingAlone(element: Element): boolean {
+    if (!isHeading(element) && !this.isLabel(element)) return false;
+    const text = element.textContent ?? '';
+    return isFurnitureHeading(text) || (!!this.profile.dropReviews && isProductFurnitureHeading(text));
+  }
+
+  /** A short line of text standing as a heading without being one: `<div>You might like</div>`. */
+  private isLabel(element: Element): boolean {
+    return (
+      LABELS.has(element.tagName) && this.size(element).chars <= LABEL_CHARS && !element.querySelector('a,img,input')
+    );
+  }
+
+  startsWithHeading(element: Element): boolean {
+    return !!this.size(element).lead;
   }
 
   /** Whether the element is left out with everything inside it. */
@@ -141,11 +199,16 @@ class Pruner {
     if (element.hasAttributes()) {
       // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
       if (isHidden(element) && !m.landmark) return true;
+      // A dialog or a consent notice is never the content, however much it holds.
+      if (!m.landmark && (isDialog(element) || consentNameWords(element))) return true;
+      if (this.profile.dropReviews && !m.landmark && isReview(element)) return true;
       const role = element.getAttribute('role');
       if (role && FURNITURE_ROLES.has(role) && !big) return true;
       if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
         return true;
     }
+    if (tag === 'DIALOG' && !m.landmark) return true;
+    if (this.opensWithFurnitureHeading(m, big)) return true;
     if (FURNITURE_TAGS.has(tag) && !big) {
       // An article's own header holds its headline and byline.
       if (tag === 'HEADER' && element.closest('article,main')) return false;
@@ -184,11 +247,73 @@ export interface Region {
   chars: number;
 }
 
-function serialize(root: Element, skip: (element: Element) => boolean): Region {
+/** Blocks that may repeat one another: a page's second copy of a block (for small screens, or a post's signature) is left out. */
+const DEDUPED = new Set([
+  'P',
+  'LI',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'DD',
+  'DT',
+  'UL',
+  'OL',
+  'DL',
+  'TABLE',
+  'FIGURE',
+  'FIGCAPTION',
+  'BLOCKQUOTE',
+]);
+/** Repeats inside these are their content: lines of code, table cells, a quoted post. */
+const REPEATS_ALLOWED = new Set(['PRE', 'CODE', 'TABLE', 'BLOCKQUOTE']);
+/** A block of one word (a name, a label) may well repeat. */
+const MIN_DEDUPED_WORDS = 2;
+
+/** Remembers the text of blocks written so far, to leave out a later block with the same text. */
+class RepeatedBlocks {
+  private readonly seen = new Map<string, Element>();
+
+  isRepeat(element: Element): boolean {
+    if (!DEDUPED.has(element.tagName)) return false;
+    const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (key.split(' ').length < MIN_DEDUPED_WORDS) return false;
+    const first = this.seen.get(key);
+    if (!first) {
+      this.seen.set(key, element);
+      return false;
+    }
+    // A wrapper and its only child have the same text.
+    return !first.contains(element);
+  }
+}
+
+function serialize(
+  root: Element,
+  skip: (element: Element) => boolean,
+  pruner: Pruner,
+  repeats: RepeatedBlocks | null,
+): Region {
   const out: string[] = [];
   let chars = 0;
-  const write = (element: Element) => {
+  const write = (element: Element, repeatsAllowed: boolean) => {
+    // After a heading like "Related articles" with no block of its own, its siblings up to the next heading go with it.
+    let dropping = false;
     for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 1) {
+        const child = node as Element;
+        if (pruner.isFurnitureHeadingAlone(child)) {
+          dropping = true;
+          continue;
+        }
+        if (dropping && pruner.startsWithHeading(child)) dropping = false;
+      }
+      if (dropping) continue;
       if (node.nodeType === 3) {
         const text = node.nodeValue ?? '';
         chars += text.replace(/\s+/g, '').length;
@@ -196,8 +321,10 @@ function serialize(root: Element, skip: (element: Element) => boolean): Region {
       } else if (node.nodeType === 1) {
         const child = node as Element;
         if (skip(child)) continue;
+        if (repeats && !repeatsAllowed && repeats.isRepeat(child)) continue;
+        const inside = repeatsAllowed || REPEATS_ALLOWED.has(child.tagName);
         if (UNWRAPPED.has(child.tagName)) {
-          write(child);
+          write(child, inside);
           continue;
         }
         const tag = child.tagName.toLowerCase();
@@ -205,12 +332,12 @@ function serialize(root: Element, skip: (element: Element) => boolean): Region {
         for (const attribute of child.attributes) out.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
         out.push('>');
         if (VOID.has(child.tagName)) continue;
-        write(child);
+        write(child, inside);
         out.push(`</${tag}>`);
       }
     }
   };
-  write(root);
+  write(root, false);
   return { html: out.join(''), chars };
 }
 
@@ -240,5 +367,5 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     return n;
   };
   const root = narrowRoot(body, kept);
-  return serialize(root, skip);
+  return serialize(root, skip, pruner, profile.dropRepeats ? new RepeatedBlocks() : null);
 }

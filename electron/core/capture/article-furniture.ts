@@ -1,0 +1,57 @@
+/**
+ * Readability keeps, inside the story's block, the furniture that sits in it: a "Related articles"
+ * heading and its list, a "Sign up for our newsletter" line, a "Read more" link on its own, a
+ * consent notice. This takes them out of its article, and nothing that reads as the story's text.
+ */
+import { isCallToAction, isFurnitureHeading, isFurnitureLine as isFurnitureText } from './boilerplate';
+
+const HEADINGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
+/** Blocks that are removed whole when all their text is a call to share, subscribe or read elsewhere. */
+const LINE_BLOCKS = new Set(['P', 'DIV', 'LI', 'SECTION', 'ASIDE', 'UL', 'H2', 'H3', 'H4', 'H5', 'H6', 'SPAN', 'A']);
+/** A furniture phrase inside longer text is part of a sentence: only lines this short go. */
+const FURNITURE_LINE_CHARS = 80;
+/** The story's last lines are where the furniture is; a heading this far from the end starts a section of it. */
+const TAIL_SHARE = 0.5;
+
+const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+const LINK_SHARE = 0.5;
+
+function isMostlyLinks(element: Element): boolean {
+  const text = textOf(element).length;
+  if (!text) return true;
+  let links = 0;
+  for (const link of element.querySelectorAll('a')) links += textOf(link).length;
+  return links >= text * LINK_SHARE;
+}
+
+function isFurnitureLine(element: Element): boolean {
+  if (!LINE_BLOCKS.has(element.tagName) || element.querySelector('img,picture,video,pre,table')) return false;
+  const text = textOf(element);
+  if (!text) return false;
+  return isCallToAction(text) || isFurnitureHeading(text) || isFurnitureText(text, FURNITURE_LINE_CHARS);
+}
+
+/** Removes, in place, the headed furniture sections and furniture lines of Readability's article. */
+export function removeArticleFurniture(article: Element): void {
+  const total = textOf(article).length;
+  if (!total) return;
+  // Headed sections: the heading and the lists of links after it, when they are not half the article.
+  for (const heading of [...article.querySelectorAll('h2,h3,h4,h5,h6')]) {
+    if (!article.contains(heading) || !HEADINGS.has(heading.tagName) || !isFurnitureHeading(textOf(heading))) continue;
+    const after: Element[] = [];
+    // Only the links that follow it: the story may go on after a list of related links.
+    for (
+      let next = heading.nextElementSibling;
+      next && !HEADINGS.has(next.tagName) && isMostlyLinks(next);
+      next = next.nextElementSibling
+    )
+      after.push(next);
+    const chars = after.reduce((n, element) => n + textOf(element).length, textOf(heading).length);
+    if (chars > total * TAIL_SHARE) continue;
+    for (const element of after) element.remove();
+    heading.remove();
+  }
+  for (const element of [...article.querySelectorAll('p,div,li,section,aside,ul,h2,h3,h4,h5,h6')])
+    if (article.contains(element) && isFurnitureLine(element)) element.remove();
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
+import { isFurnitureHeading, isProductFurnitureHeading } from '../../../electron/core/capture/boilerplate';
+import { extractArticle } from '../../../electron/core/capture/extract-article';
+
+const FIXTURES = join(__dirname, '../../fixtures/extraction');
+const extract = (name: string, url: string) => extractArticle(readFileSync(join(FIXTURES, name), 'utf8'), url);
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('furniture inside the main region', () => {
+  it('drops a consent dialog bigger than the thread, and keeps every post with its author', () => {
+    const { textContent } = extract('forum-consent-dialog.html', 'https://tinker.test/t/fan-noise/881');
+    expect(textContent).toContain('spin up to full speed');
+    expect(textContent).toContain('load your saved profile again');
+    expect(textContent).toContain('the fans are silent again');
+    expect(count(textContent, 'quietpc')).toBe(2);
+    expect(textContent).toContain('bytewright');
+    expect(textContent).not.toContain('Privacy Preference Center');
+    expect(textContent).not.toContain('traffic sources');
+  });
+
+  it('drops product reviews, "people also viewed" and the second copy of a repeated block', () => {
+    const { textContent, content } = extract('product-reviews-and-repeats.html', 'https://kilnhouse.test/harbor-set');
+    expect(textContent).toContain('glazed by hand');
+    expect(textContent).toContain('Fits standard number two filters');
+    expect(content).toMatch(/<li>Dishwasher safe<\/li>/);
+    expect(count(textContent, 'Free shipping on orders over $50')).toBe(1);
+    expect(textContent).not.toContain('Customer reviews');
+    expect(textContent).not.toContain('brews a clean cup');
+    expect(textContent).not.toContain('People also viewed');
+    expect(textContent).not.toContain('Gooseneck Kettle');
+  });
+
+  it("takes a newsletter line and a 'You might like' heading out of Readability's article", () => {
+    const { textContent } = extract('article-furniture-lines.html', 'https://ledger.test/2025/city-trees');
+    expect(textContent).toContain('urban heat island');
+    expect(textContent).toContain('busiest streets');
+    expect(textContent).not.toContain('Sign up for our newsletter');
+    expect(textContent).not.toContain('You might like');
+  });
+});
+
+describe('furniture headings', () => {
+  it('recognises related-content headings in several languages, and only as the whole heading', () => {
+    for (const heading of [
+      'Related articles',
+      'You may also like',
+      'People also viewed',
+      'Most read',
+      'Das könnte Sie auch interessieren',
+      'À lire aussi',
+      'Artículos relacionados',
+    ])
+      expect(isFurnitureHeading(heading), heading).toBe(true);
+    for (const heading of ['Related', 'Related work in number theory', 'Reading list', 'How we recommend a route'])
+      expect(isFurnitureHeading(heading), heading).toBe(false);
+    expect(isProductFurnitureHeading('Customer reviews')).toBe(true);
+    expect(isProductFurnitureHeading('Reviews (12)')).toBe(true);
+    expect(isProductFurnitureHeading('Review of the year')).toBe(false);
+  });
+
+  it('removes a heading like "Related stories" and what follows it, not a section of the story', () => {
+    const { document } = parseHTML(
+      `<div><p>${'A long paragraph of the story itself. '.repeat(20)}</p><h2>Method</h2><p>How it was measured.</p>` +
+        '<h3>Related stories</h3><ul><li><a href="/a">Another story</a></li></ul><p>Share this</p></div>',
+    ) as unknown as { document: Document };
+    const article = document.querySelector('div') as Element;
+    removeArticleFurniture(article);
+    expect(article.textContent).toContain('How it was measured.');
+    expect(article.textContent).not.toContain('Related stories');
+    expect(article.textContent).not.toContain('Another story');
+    expect(article.textContent).not.toContain('Share this');
+  });
+});
