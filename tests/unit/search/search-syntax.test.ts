@@ -100,6 +100,10 @@ describe('search with the query syntax', () => {
     expect(titles(await search.searchPage('"open country"'))).toEqual(['The kestrel hovers']);
     expect(titles(await search.searchPage('"country open"'))).toEqual([]);
     expect(titles(await search.searchPage('"offenem gelande"'))).toEqual(['Der Turmfalke']);
+    // In a highlight's note only, and across the end of the text into the first highlight.
+    expect(titles(await search.searchPage('"the windhover"'))).toEqual(['Der Turmfalke']);
+    expect(titles(await search.searchPage('"windhover the"'))).toEqual([]);
+    expect(titles(await search.searchPage('"osterreich der turmfalke"'))).toEqual(['Der Turmfalke']);
   });
 
   it('filters by tag, site, state, highlights and language', async () => {
