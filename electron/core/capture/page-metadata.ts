@@ -5,6 +5,7 @@
  */
 import type { ArticleDescription, TextDirection } from '@shared/model';
 import { isAuthorElement } from './byline-rule';
+import { bylineName } from './byline-text';
 import { headingText } from './heading-text';
 import { jsonLdTitle, readabilityTitle } from './readability-title';
 import type { TitleClues } from './page-title';
@@ -23,6 +24,8 @@ export interface PageMetadata extends Described {
   /** Every schema.org type the page's JSON-LD declares, and its og:type: what kind of page it is. */
   ldTypes?: string[];
   ogType?: string | null;
+  /** The author the page's JSON-LD names, which comes before any byline read from the page. */
+  declaredAuthor?: string | null;
   /** What the page says its title is, in each place it says it: see page-title.ts. */
   titleClues?: TitleClues;
 }
@@ -48,6 +51,9 @@ const PUBLISHED_META = [
   'citation_publication_date',
 ];
 
+/** article:author is often a profile address, which is no name: the next key is tried. */
+const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator'];
+
 type JsonObject = Record<string, unknown>;
 
 export const collapse = (s: string | null | undefined): string | null => {
@@ -65,13 +71,8 @@ export function toIsoDate(value: string | null | undefined): string | null {
   return year > 1900 && year < 2200 ? new Date(ms).toISOString() : null;
 }
 
-export function cleanByline(value: string | null | undefined): string | null {
-  const text = collapse(value)
-    ?.replace(/^(by|von|par|por|di|door)\s+/i, '')
-    .replace(/^[-–—|·,\s]+|[-–—|·,\s]+$/g, '');
-  if (!text || text.length > 120 || /^https?:\/\//i.test(text)) return null;
-  return text;
-}
+/** The author's name in a byline: without "By", the date or the poster's rank; null for a date or a bare label. */
+export const cleanByline = bylineName;
 
 export function normalizeLang(value: string | null | undefined): string | null {
   const text = collapse(value)?.replace(/_/g, '-');
@@ -196,6 +197,35 @@ function urlOf(value: unknown): string | null {
   return null;
 }
 
+/** Objects whose author is not the page's: what is said under it, sold on it, or the people and site themselves. */
+const NOT_THE_PAGE =
+  /^(Review|Comment|Answer|Rating|AggregateRating|Offer|AggregateOffer|Person|Organization|ImageObject|VideoObject|BreadcrumbList|ListItem|ItemList|WebSite|SiteNavigationElement)$/;
+
+/**
+ * The author JSON-LD gives the page: its article's, else that of the page, thread or question it
+ * describes (DiscussionForumPosting, QAPage's mainEntity, WebPage…), with "@id" references to a
+ * Person elsewhere in the graph followed.
+ */
+function declaredAuthor(article: JsonObject, objects: JsonObject[]): string | null {
+  const byId = new Map<unknown, JsonObject>();
+  for (const obj of objects) if (typeof obj['@id'] === 'string') byId.set(obj['@id'], obj);
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object' && !('name' in value))
+      return byId.get((value as JsonObject)['@id']) ?? value;
+    return value;
+  };
+  const describesPage = (obj: JsonObject) => !types(obj).some((t) => NOT_THE_PAGE.test(t));
+  const mainEntities = objects
+    .flatMap((obj) => [obj.mainEntity].flat())
+    .filter((e): e is JsonObject => !!e && typeof e === 'object');
+  for (const obj of [article, ...objects.filter(describesPage), ...mainEntities.filter(describesPage)]) {
+    const name = bylineName(nameOf(resolve(obj.author)));
+    if (name) return name;
+  }
+  return null;
+}
+
 /** In order of trust: itemprop=datePublished, then pubdate, then a dated <time> in an article or header. */
 const TIME_RANKS: ((time: Element) => boolean)[] = [
   (time) => time.getAttribute('itemprop') === 'datePublished',
@@ -219,6 +249,7 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
   const m = (...keys: string[]) => collapse(keys.map((k) => meta.get(k)).find(Boolean));
   const ldObjects = jsonLdObjects(elements.jsonLd);
   const ld = ldObjects.find(typeMatches) ?? {};
+  const ldAuthor = declaredAuthor(ld, ldObjects);
   const base = documentBaseUrl(document, pageUrl);
   const page = new URL(pageUrl);
   const absolute = (value: string | null | undefined, schemes = /^https?:/i) => {
@@ -243,11 +274,11 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
   return {
     title: declaredTitle ?? collapse(documentHeadline) ?? collapse(elements.h1?.textContent),
     declaredTitle,
-    byline: cleanByline(
-      nameOf(ld.author) ??
-        m('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ??
-        collapse(elements.author?.textContent),
-    ),
+    declaredAuthor: ldAuthor,
+    byline:
+      ldAuthor ??
+      AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
+      cleanByline(elements.author?.textContent),
     siteName: m('og:site_name') ?? nameOf(ld.publisher),
     excerpt:
       m('description', 'og:description', 'twitter:description') ??
