@@ -1,8 +1,10 @@
 /**
  * Turns a page's bytes into text with the right character set, in the order browsers use:
- * byte-order mark, the HTTP header, a <meta> prescan of the first 1024 bytes, then a sniff.
+ * byte-order mark, the HTTP header, a <meta> prescan of the first 1024 bytes, then a sniff; then
+ * text that was UTF-8 read as Latin-1 and encoded again is repaired (repair-mojibake.ts).
  */
 import chardet from 'chardet';
+import { repairMojibake } from './repair-mojibake';
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 const PRESCAN_BYTES = 1024;
@@ -86,8 +88,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): { te
     encodingForLabel(charsetFromContentType(contentType)) ??
     prescanMetaCharset(bytes) ??
     sniffEncoding(bytes);
-  const text = new TextDecoder(charset).decode(bytes);
-  return { text: charset === 'windows-1252' ? fixWindows1252(text) : text, charset };
+  const decoded = new TextDecoder(charset).decode(bytes);
+  return { text: repairMojibake(charset === 'windows-1252' ? fixWindows1252(decoded) : decoded), charset };
 }
 
 /** 0x80–0x9F in windows-1252 (curly quotes, dashes, €), which Node's decoder reads as Latin-1 control characters. */

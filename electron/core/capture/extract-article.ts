@@ -117,7 +117,7 @@ export function buildArticle(
     titleFallback(pageUrl);
   return {
     title,
-    byline: cleanByline(found.byline) ?? meta.byline,
+    byline: meta.declaredAuthor ?? cleanByline(found.byline) ?? meta.byline,
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,
     lang,

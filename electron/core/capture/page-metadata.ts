@@ -5,10 +5,12 @@
  */
 import type { ArticleDescription, TextDirection } from '@shared/model';
 import { isAuthorElement } from './byline-rule';
+import { bylineName } from './byline-text';
 import { headingText } from './heading-text';
 import { jsonLdTitle, readabilityTitle } from './readability-title';
 import type { TitleClues } from './page-title';
 import { documentBaseUrl, resolveReference } from './resolve-urls';
+import { writtenDate } from './written-date';
 
 type Described = Pick<ArticleDescription, 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime'>;
 
@@ -23,6 +25,8 @@ export interface PageMetadata extends Described {
   /** Every schema.org type the page's JSON-LD declares, and its og:type: what kind of page it is. */
   ldTypes?: string[];
   ogType?: string | null;
+  /** The author the page's JSON-LD names, which comes before any byline read from the page. */
+  declaredAuthor?: string | null;
   /** What the page says its title is, in each place it says it: see page-title.ts. */
   titleClues?: TitleClues;
 }
@@ -46,7 +50,14 @@ const PUBLISHED_META = [
   'sailthru.date',
   'parsely-pub-date',
   'citation_publication_date',
+  'published',
+  'date_published',
 ];
+/** When a page states no publication date, the day it was last changed is the one it shows. */
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'datemodified', 'dc.date.modified', 'last-modified'];
+
+/** article:author is often a profile address, which is no name: the next key is tried. */
+const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator'];
 
 type JsonObject = Record<string, unknown>;
 
@@ -65,13 +76,8 @@ export function toIsoDate(value: string | null | undefined): string | null {
   return year > 1900 && year < 2200 ? new Date(ms).toISOString() : null;
 }
 
-export function cleanByline(value: string | null | undefined): string | null {
-  const text = collapse(value)
-    ?.replace(/^(by|von|par|por|di|door)\s+/i, '')
-    .replace(/^[-–—|·,\s]+|[-–—|·,\s]+$/g, '');
-  if (!text || text.length > 120 || /^https?:\/\//i.test(text)) return null;
-  return text;
-}
+/** The author's name in a byline: without "By", the date or the poster's rank; null for a date or a bare label. */
+export const cleanByline = bylineName;
 
 export function normalizeLang(value: string | null | undefined): string | null {
   const text = collapse(value)?.replace(/_/g, '-');
@@ -96,7 +102,13 @@ interface MetadataElements {
   h2s: string[];
   /** The first rel=author or itemprop=author element, as Readability would meet it. */
   author: Element | null;
+  /** Elements after the first <h1> or in the main content whose class or id speaks of a date (a <time> among them). */
+  dated: Element[];
 }
+
+/** Classes and ids of the elements that show a page's date: "post-date", "entry-meta", "byline", "published"… */
+const DATED_CLASS = /date|time|posted|published|updated|byline|dateline|meta/i;
+const MAX_DATED = 40;
 
 function gatherElements(document: Document): MetadataElements {
   const found: MetadataElements = {
@@ -109,11 +121,21 @@ function gatherElements(document: Document): MetadataElements {
     author: null,
     h1s: [],
     h2s: [],
+    dated: [],
   };
+  let afterH1 = false;
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
   for (const element of document.querySelectorAll('*')) {
     if (!found.author && element.tagName !== 'LINK' && element.tagName !== 'META' && isAuthorElement(element))
       found.author = element;
+    if (
+      found.dated.length < MAX_DATED &&
+      (element.tagName === 'TIME' ||
+        (element.hasAttributes() &&
+          DATED_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))) &&
+      (afterH1 || element.closest('main,article,[role="main"]'))
+    )
+      found.dated.push(element);
     switch (element.tagName) {
       case 'META':
         if (element.hasAttribute('content')) found.metas.push(element);
@@ -131,6 +153,7 @@ function gatherElements(document: Document): MetadataElements {
         found.title ??= element;
         break;
       case 'H1':
+        afterH1 = true;
         found.h1 ??= element;
         found.h1s.push({ text: headingText(element), inMain: !!element.closest('main,article,[role="main"]') });
         break;
@@ -196,6 +219,59 @@ function urlOf(value: unknown): string | null {
   return null;
 }
 
+/**
+ * Objects whose author and dates are not the page's: what is said under it, the thing sold or
+ * described on it (a book's author and release day), or the people and site themselves.
+ */
+const NOT_THE_PAGE =
+  /^(Review|Comment|Answer|Rating|AggregateRating|Offer|AggregateOffer|Person|Organization|ImageObject|VideoObject|BreadcrumbList|ListItem|ItemList|WebSite|SiteNavigationElement|Product|ProductGroup|Book|Movie|MusicAlbum|MusicRecording|Event|SoftwareApplication|VideoGame)$/;
+
+/**
+ * The author JSON-LD gives the page: its article's, else that of the page, thread or question it
+ * describes (DiscussionForumPosting, QAPage's mainEntity, WebPage…), with "@id" references to a
+ * Person elsewhere in the graph followed.
+ */
+function declaredAuthor(article: JsonObject, objects: JsonObject[]): string | null {
+  const byId = new Map<unknown, JsonObject>();
+  for (const obj of objects) if (typeof obj['@id'] === 'string') byId.set(obj['@id'], obj);
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value && typeof value === 'object' && !('name' in value))
+      return byId.get((value as JsonObject)['@id']) ?? value;
+    return value;
+  };
+  const describesPage = (obj: JsonObject) => !types(obj).some((t) => NOT_THE_PAGE.test(t));
+  const mainEntities = objects
+    .flatMap((obj) => [obj.mainEntity].flat())
+    .filter((e): e is JsonObject => !!e && typeof e === 'object');
+  for (const obj of [article, ...objects.filter(describesPage), ...mainEntities.filter(describesPage)]) {
+    const name = bylineName(nameOf(resolve(obj.author)));
+    if (name) return name;
+  }
+  return null;
+}
+
+/** A date the JSON-LD gives: its article's, else that of the page it describes. */
+function declaredDate(
+  article: JsonObject,
+  objects: JsonObject[],
+  key: 'datePublished' | 'dateModified',
+): string | null {
+  for (const obj of [article, ...objects.filter((o) => !types(o).some((t) => NOT_THE_PAGE.test(t)))]) {
+    const value = obj[key];
+    const iso = typeof value === 'string' ? (toIsoDate(value) ?? writtenDate(value)) : null;
+    if (iso) return iso;
+  }
+  return null;
+}
+
+function modifiedDate(ld: JsonObject, objects: JsonObject[], meta: Map<string, string>): string | null {
+  return (
+    declaredDate(ld, objects, 'dateModified') ??
+    toIsoDate(MODIFIED_META.map((k) => meta.get(k)).find((v) => toIsoDate(v)))
+  );
+}
+
 /** In order of trust: itemprop=datePublished, then pubdate, then a dated <time> in an article or header. */
 const TIME_RANKS: ((time: Element) => boolean)[] = [
   (time) => time.getAttribute('itemprop') === 'datePublished',
@@ -213,12 +289,34 @@ function publishedFromTimeElements(times: Element[]): string | null {
   return null;
 }
 
+const MAX_DATED_TEXT = 120;
+/** Dates of what readers added under the page: its reviews and comments. */
+const UNDER_THE_PAGE = '[class*="review"],[class*="comment"],[id*="review"],[id*="comment"]';
+
+/** The first date the page shows near its headline: a <time>, or a short "post-date"/"byline" line, or its title. */
+function shownDate(dated: Element[]): string | null {
+  for (const element of dated) {
+    if (element.closest(UNDER_THE_PAGE)) continue;
+    const attribute = element.getAttribute('datetime') ?? element.getAttribute('title');
+    const text = element.textContent ?? '';
+    const iso =
+      toIsoDate(attribute && /\d{4}/.test(attribute) ? attribute : null) ??
+      writtenDate(attribute) ??
+      (text.length <= MAX_DATED_TEXT ? writtenDate(text) : null);
+    if (iso) return iso;
+  }
+  return null;
+}
+
 export function readPageMetadata(document: Document, pageUrl: string): PageMetadata {
   const elements = gatherElements(document);
   const meta = metaMap(elements.metas);
   const m = (...keys: string[]) => collapse(keys.map((k) => meta.get(k)).find(Boolean));
   const ldObjects = jsonLdObjects(elements.jsonLd);
   const ld = ldObjects.find(typeMatches) ?? {};
+  const ldAuthor = declaredAuthor(ld, ldObjects);
+  // Every page of some sites carries its last change; only a story shows it as its date.
+  const isStory = typeMatches(ld) || meta.get('og:type') === 'article';
   const base = documentBaseUrl(document, pageUrl);
   const page = new URL(pageUrl);
   const absolute = (value: string | null | undefined, schemes = /^https?:/i) => {
@@ -243,11 +341,11 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
   return {
     title: declaredTitle ?? collapse(documentHeadline) ?? collapse(elements.h1?.textContent),
     declaredTitle,
-    byline: cleanByline(
-      nameOf(ld.author) ??
-        m('author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator') ??
-        collapse(elements.author?.textContent),
-    ),
+    declaredAuthor: ldAuthor,
+    byline:
+      ldAuthor ??
+      AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
+      cleanByline(elements.author?.textContent),
     siteName: m('og:site_name') ?? nameOf(ld.publisher),
     excerpt:
       m('description', 'og:description', 'twitter:description') ??
@@ -256,9 +354,11 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     // Only what the page declares: the reader picks its own default.
     dir: asDirection(html?.getAttribute('dir')) ?? asDirection(document.body?.getAttribute('dir')),
     publishedTime:
-      toIsoDate(typeof ld.datePublished === 'string' ? ld.datePublished : null) ??
+      declaredDate(ld, ldObjects, 'datePublished') ??
       toIsoDate(PUBLISHED_META.map((k) => meta.get(k)).find((v) => toIsoDate(v))) ??
-      publishedFromTimeElements(elements.times),
+      publishedFromTimeElements(elements.times) ??
+      shownDate(elements.dated) ??
+      (isStory ? modifiedDate(ld, ldObjects, meta) : null),
     leadImageUrl: absolute(
       m('og:image:secure_url', 'og:image', 'og:image:url', 'twitter:image', 'twitter:image:src') ?? urlOf(ld.image),
     ),

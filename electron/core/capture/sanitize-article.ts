@@ -158,6 +158,70 @@ const prefixIds = (tagName: string, attribs: sanitizeHtml.Attributes) => {
   return { tagName, attribs };
 };
 
+/** Kept however empty: void elements, and the rows and cells that keep a table aligned. */
+const KEPT_EMPTY = new Set(['br', 'wbr', 'col', 'colgroup', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+/** What an element may hold instead of text and still be kept: a picture, or a rule (the separator between posts). */
+const CONTENT_ELEMENTS = new Set(['img', 'hr']);
+/** Empty, these show nothing; with an id or name they are kept as link targets. */
+const ANCHOR_CARRIERS = new Set(['a', 'span', 'div']);
+/** An empty inline element is unwrapped rather than dropped, so that a space inside it still parts two words. */
+const INLINE = new Set([
+  'span',
+  'a',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'del',
+  'ins',
+  'mark',
+  'small',
+  'sub',
+  'sup',
+  'abbr',
+  'dfn',
+  'time',
+  'bdi',
+  'bdo',
+  'q',
+  'cite',
+  'code',
+  'kbd',
+  'samp',
+  'var',
+  'ruby',
+  'rt',
+  'rp',
+]);
+/**
+ * sanitize-html gives a filter each element's text, its descendants' included, but only its direct
+ * media children: a kept picture or rule adds this mark to its own text, which is carried up to
+ * every ancestor's (and never printed).
+ */
+const CONTENT_MARK = '\u25a0';
+const HAS_TEXT = /[^\s\u200b-\u200d\u2060]/;
+
+/**
+ * Drops what extraction left with neither text nor pictures — a gallery whose images are gone, an
+ * empty list item, paragraph or link — bottom up, so a list of empty items goes with them.
+ */
+function dropEmptyElements(frame: sanitizeHtml.IFrame): boolean | 'excludeTag' {
+  if (CONTENT_ELEMENTS.has(frame.tag)) {
+    frame.text += CONTENT_MARK;
+    return false;
+  }
+  if (KEPT_EMPTY.has(frame.tag) || HAS_TEXT.test(frame.text)) return false;
+  if (ANCHOR_CARRIERS.has(frame.tag) && (frame.attribs.id || frame.attribs.name)) return false;
+  return INLINE.has(frame.tag) ? 'excludeTag' : true;
+}
+
+const withoutEmptyElements =
+  (dropped: (frame: sanitizeHtml.IFrame) => boolean) =>
+  (frame: sanitizeHtml.IFrame): boolean | 'excludeTag' =>
+    dropped(frame) || dropEmptyElements(frame);
+
 const dropEmptyImages = (frame: sanitizeHtml.IFrame) => frame.tag === 'img' && !frame.attribs.src;
 
 /**
@@ -169,7 +233,7 @@ export function sanitizeArticleHtml(html: string, options: { localImages?: boole
     ...BASE_OPTIONS,
     allowedSchemesByTag: { img: options.localImages ? ['http', 'https', 'file'] : ['http', 'https'] },
     transformTags: { a: transformLink, '*': prefixIds },
-    exclusiveFilter: dropEmptyImages,
+    exclusiveFilter: withoutEmptyElements(dropEmptyImages),
   });
 }
 
@@ -201,7 +265,7 @@ export function finalizeArticleHtml(html: string, storedImages: ReadonlyMap<stri
     allowedSchemes: [...(BASE_OPTIONS.allowedSchemes as string[]), ...assetSchemes],
     allowedSchemesByTag: { img: assetSchemes },
     transformTags: { a: transformLink, img: toStored, '*': prefixIds },
-    exclusiveFilter: (frame) => frame.tag === 'img' && !assetUrls.has(frame.attribs.src ?? ''),
+    exclusiveFilter: withoutEmptyElements((frame) => frame.tag === 'img' && !assetUrls.has(frame.attribs.src ?? '')),
   });
 }
 

@@ -88,3 +88,45 @@ describe('htmlToText', () => {
     );
   });
 });
+
+describe('elements left empty by extraction', () => {
+  it('drops a gallery whose images are gone, with its list', () => {
+    const slides = '<li><div></div></li>'.repeat(116);
+    const out = sanitizeArticleHtml(`<h1>Crusher</h1><ul>${slides}</ul><p>Deep bass.</p>`);
+    expect(out).toBe('<h1>Crusher</h1><p>Deep bass.</p>');
+  });
+
+  it('drops empty paragraphs, headings, links and list items, and keeps the ones with text or pictures', () => {
+    const out = sanitizeArticleHtml(
+      '<p>&nbsp;</p><p><br></p><h2> </h2><a href="https://x.test/"></a><ul><li></li><li>one</li><li><a href="https://x.test/p"><img src="https://x.test/p.png"></a></li></ul><figure><img data-src="lazy.png"><figcaption></figcaption></figure>',
+    );
+    expect(out).toBe(
+      '<ul><li>one</li><li><a href="https://x.test/p" rel="noopener noreferrer"><img src="https://x.test/p.png" /></a></li></ul>',
+    );
+  });
+
+  it('keeps a table aligned: its empty cells and rows stay', () => {
+    const table =
+      '<table><tbody><tr><th>a</th><th></th></tr><tr><td></td><td>2</td></tr><tr><td></td><td></td></tr></tbody></table>';
+    expect(sanitizeArticleHtml(table)).toBe(table);
+    expect(sanitizeArticleHtml('<table><tr><td> </td></tr></table><p>x</p>')).toBe('<p>x</p>');
+  });
+
+  it('keeps rules between posts, spaces between words and empty link targets', () => {
+    expect(sanitizeArticleHtml('<div><p>post one</p></div><div><hr></div><div><p>post two</p></div>')).toBe(
+      '<div><p>post one</p></div><div><hr /></div><div><p>post two</p></div>',
+    );
+    expect(sanitizeArticleHtml('<p>two<span> </span>words<em></em>.</p>')).toBe('<p>two words.</p>');
+    expect(sanitizeArticleHtml('<h2><a id="intro"></a>Intro</h2><p><a href="#intro">up</a></p>')).toBe(
+      '<h2><a id="op-intro"></a>Intro</h2><p><a href="#op-intro">up</a></p>',
+    );
+  });
+
+  it('drops a figure whose picture could not be stored', () => {
+    const first = sanitizeArticleHtml(
+      '<figure><img src="https://x.test/gone.png"></figure><figure><img src="https://x.test/ok.png"></figure><p>text</p>',
+    );
+    const out = finalizeArticleHtml(first, new Map([['https://x.test/ok.png', 'offprint-asset://id1/ok.png']]));
+    expect(out).toBe('<figure><img src="offprint-asset://id1/ok.png" /></figure><p>text</p>');
+  });
+});

@@ -1,0 +1,138 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { bylineName } from '../../../electron/core/capture/byline-text';
+import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { readPageMetadata } from '../../../electron/core/capture/page-metadata';
+
+const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
+
+describe('bylineName', () => {
+  it.each([
+    ['By Nathan Willis\n    March 25, 2015', 'Nathan Willis'],
+    ['Dr. Vahid Osman - Mar 27, 2024', 'Dr. Vahid Osman'],
+    ['Haley Hoekstra • March 12, 2025', 'Haley Hoekstra'],
+    ['Post by galitsyn » 11. Sep 2024, 18:36', 'galitsyn'],
+    ['Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am', 'Outer Armatonisdaristan'],
+    ['Aug 15 Written By Tyler King', 'Tyler King'],
+    ['Written By:Cazzy MagennisLast Updated:August 1, 2025', 'Cazzy Magennis'],
+    ['Reyan PerumalPublished on July 18, 2025', 'Reyan Perumal'],
+    ['Luke KimDecember 17, 2025', 'Luke Kim'],
+    ['Nick van Mead2022-11-23T08:10+02:00', 'Nick van Mead'],
+    ['BySummer Swann-June 12, 2025', 'Summer Swann'],
+    ['Posted by:Idle Cartulary', 'Idle Cartulary'],
+    ['Read more about The Upwork Team', 'The Upwork Team'],
+    ['drat 1,65511 gold badge1414 silver badges3131 bronze badges', 'drat'],
+    ['latawiec Member Joined Oct 28, 2023 Posts 267', 'latawiec'],
+    ['Newsdesk news@businessweekly.co.uk', 'Newsdesk'],
+    ['"David Kim"', 'David Kim'],
+    ['Maria &amp; Katerina', 'Maria & Katerina'],
+    ['Par Sébastien Farcis', 'Sébastien Farcis'],
+  ])('finds the name in %j', (text, name) => {
+    expect(bylineName(text)).toBe(name);
+  });
+
+  it.each([
+    'Byron Smith',
+    'BYRON SMITH',
+    'Paramita (Guha) Ghosh',
+    'Dieter Hogen with Uta Pippig',
+    'June Smith',
+    'Maya May',
+    'Former Member',
+    'Staff',
+    'Anonymous',
+    'user3080392',
+    'beatriz.pinto@hommes.studio',
+    'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
+    '史蒂文的家_藍天 (stevenhgm)',
+    'Jong, Michiel de',
+  ])('keeps the name %j as it is', (name) => {
+    expect(bylineName(name)).toBe(name);
+  });
+
+  it.each([
+    'Sun Dec 17, 2023 11:23 am',
+    'April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm',
+    'Last Updated: January 7, 2025',
+    'Updated on November 20, 2025',
+    '[Submitted on 18 Dec 2025]',
+    '2024-03-05',
+    '3 days ago',
+    'By',
+    'Written By',
+    'Jun 2 Written By',
+    'About the Author',
+    'Full Bio',
+    'Topic Author',
+    '262588213843476',
+    'https://www.facebook.com/someone',
+    '',
+  ])('finds no name in %j', (text) => {
+    expect(bylineName(text)).toBeNull();
+  });
+});
+
+const POSTS = Array.from(
+  { length: 4 },
+  (_, i) => `<div class="post"><p class="author"><a href="#p${i}">Sun Dec 17, 2023 11:2${i} am</a></p>
+    <div class="content">${'This is what I found when I tried the setting on my own board, and it still did not work. '.repeat(4)}</div></div>`,
+).join('');
+
+describe('the byline of a page', () => {
+  it('is never a date, even where a byline element holds only the post date', () => {
+    const article = extractArticle(
+      `<html><head><title>Turning off all LEDs</title></head><body><h1>Turning off all LEDs</h1>${POSTS}</body></html>`,
+      'https://forum.test/viewtopic?t=1',
+    );
+    expect(article.byline).toBeNull();
+  });
+
+  it('comes from the JSON-LD of a forum thread, before the byline element', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'DiscussionForumPosting',
+      headline: 'Turning off all LEDs',
+      author: { '@type': 'Person', name: 'b.scherer' },
+      datePublished: '2023-12-17T11:23:00Z',
+    };
+    const article = extractArticle(
+      `<html><head><title>Turning off all LEDs</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><h1>Turning off all LEDs</h1>${POSTS}</body></html>`,
+      'https://forum.test/viewtopic?t=1',
+    );
+    expect(article.byline).toBe('b.scherer');
+  });
+
+  it('follows an author given by "@id" to the Person in the graph, and reads a question page’s asker', () => {
+    const graph = {
+      '@graph': [
+        { '@type': 'WebPage', '@id': 'https://s.test/#page', author: { '@id': 'https://s.test/#ana' } },
+        { '@type': 'Person', '@id': 'https://s.test/#ana', name: 'Ana Writer' },
+      ],
+    };
+    const page = doc(`<head><script type="application/ld+json">${JSON.stringify(graph)}</script></head><body></body>`);
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBe('Ana Writer');
+    const qa = {
+      '@type': 'QAPage',
+      mainEntity: {
+        '@type': 'Question',
+        name: 'How?',
+        author: { '@type': 'Person', name: 'asker1' },
+        acceptedAnswer: { '@type': 'Answer', author: { name: 'helper' } },
+      },
+    };
+    const qaPage = doc(`<head><script type="application/ld+json">${JSON.stringify(qa)}</script></head><body></body>`);
+    expect(readPageMetadata(qaPage, 'https://s.test/').byline).toBe('asker1');
+  });
+
+  it('is not a reviewer’s name on a product page, and skips an author meta that is a profile address', () => {
+    const product = {
+      '@type': 'Product',
+      name: 'Headphones',
+      review: [{ '@type': 'Review', author: { '@type': 'Person', name: 'Happy Buyer' } }],
+    };
+    const page = doc(
+      `<head><meta property="article:author" content="https://www.facebook.com/site"><meta name="parsely-author" content="Luc Editor"><script type="application/ld+json">${JSON.stringify(product)}</script></head><body></body>`,
+    );
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBe('Luc Editor');
+  });
+});

@@ -1,0 +1,62 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { readPageMetadata } from '../../../electron/core/capture/page-metadata';
+import { writtenDate } from '../../../electron/core/capture/written-date';
+
+const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
+const day = (iso: string) => `${iso}T00:00:00.000Z`;
+
+describe('writtenDate', () => {
+  it.each([
+    ['Published on July 18, 2025', '2025-07-18'],
+    ['Updated: December 09, 2025', '2025-12-09'],
+    ['Post by galitsyn » 11. Sep 2024, 18:36', '2024-09-11'],
+    ['on Friday December 19, 2025 @08:00PM', '2025-12-19'],
+    ['[Submitted on 18 Dec 2025]', '2025-12-18'],
+    ['Last updated 2025-02-22', '2025-02-22'],
+  ])('reads %j', (text, iso) => {
+    expect(writtenDate(text)).toBe(day(iso));
+  });
+
+  it.each(['03/04/2025', 'February 30, 2025', 'Chapter 12 of 2025', 'May the force be with you', ''])(
+    'finds no day in %j',
+    (text) => {
+      expect(writtenDate(text)).toBeNull();
+    },
+  );
+});
+
+describe('the published date of a page without one in its metadata', () => {
+  it('is the date shown under its headline', () => {
+    const page = doc(
+      '<body><nav><span class="date">January 1, 2020</span></nav><h1>Title</h1><div class="post-meta">By Ana · Published on July 18, 2025</div><p>Text</p></body>',
+    );
+    expect(readPageMetadata(page, 'https://s.test/').publishedTime).toBe(day('2025-07-18'));
+  });
+
+  it('is not a review’s or a comment’s date', () => {
+    const page = doc(
+      '<body><h1>Headphones</h1><ol class="reviews"><li><time datetime="2020-05-27T11:34:29+02:00">May 27, 2020</time></li></ol></body>',
+    );
+    expect(readPageMetadata(page, 'https://s.test/').publishedTime).toBeNull();
+  });
+
+  it('comes from JSON-LD on the page it describes, and from the last change only for a story', () => {
+    const webPage = { '@graph': [{ '@type': 'WebPage', datePublished: '2025-02-14T18:47:52+00:00' }] };
+    const withLd = doc(
+      `<head><script type="application/ld+json">${JSON.stringify(webPage)}</script></head><body></body>`,
+    );
+    expect(readPageMetadata(withLd, 'https://s.test/').publishedTime).toBe('2025-02-14T18:47:52.000Z');
+    const modified = '<meta property="article:modified_time" content="2025-04-19T23:02:46+00:00">';
+    const story = doc(`<head><meta property="og:type" content="article">${modified}</head><body></body>`);
+    expect(readPageMetadata(story, 'https://s.test/').publishedTime).toBe('2025-04-19T23:02:46.000Z');
+    const servicePage = doc(`<head><meta property="og:type" content="website">${modified}</head><body></body>`);
+    expect(readPageMetadata(servicePage, 'https://s.test/').publishedTime).toBeNull();
+  });
+
+  it('is not a product’s release day from its JSON-LD', () => {
+    const book = { '@type': 'Book', name: 'A Novel', author: { name: 'Some Writer' }, datePublished: '2016-09-06' };
+    const page = doc(`<head><script type="application/ld+json">${JSON.stringify(book)}</script></head><body></body>`);
+    expect(readPageMetadata(page, 'https://s.test/')).toMatchObject({ publishedTime: null, byline: null });
+  });
+});
