@@ -9,6 +9,7 @@ import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
+import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
@@ -50,6 +51,7 @@ const EXCERPT_MAX = 1000;
 type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
 
 function parseDocument(html: string): Document {
+  installLinkedomFastPaths();
   return (parseHTML(stripInertMarkup(html)) as unknown as { document: Document }).document;
 }
 
