@@ -5,6 +5,12 @@
  * selectors are all plain lists of tag names (`"p,pre,article"`), which are matched here by name.
  * Any other selector, and any document that is not HTML, goes to linkedom's own code.
  *
+ * linkedom also gives every node, as it is created, its own Map of event listeners (kept in a
+ * WeakMap): a page of 20,000 nodes allocates 20,000 Maps that nothing fills, and the garbage
+ * collector pays for them. Nodes are now created without one (their base class becomes Object,
+ * which V8 constructs fastest); a node's listener map is made when it is first listened to, and
+ * listening and dispatching work as in linkedom's event-target.js, reproduced below.
+ *
  * linkedom keeps a tree as a linked list of nodes and end markers under private symbols; the walks
  * below follow that list exactly as linkedom's own do (skipping a <template>'s content, like it).
  * The symbols are found on a probe document; if linkedom ever lays its nodes out differently,
@@ -81,6 +87,105 @@ function ownerOf(prototype: object | null, name: string): object | null {
   return null;
 }
 
+interface ListenedEvent {
+  type: string;
+  bubbles: boolean;
+  eventPhase: number;
+  cancelBubble: boolean;
+  defaultPrevented: boolean;
+  currentTarget?: unknown;
+  target?: unknown;
+  _path: { currentTarget: EventTarget; target: EventTarget }[];
+  _stopImmediatePropagationFlag: boolean;
+  readonly NONE: number;
+  readonly CAPTURING_PHASE: number;
+  readonly AT_TARGET: number;
+  readonly BUBBLING_PHASE: number;
+}
+type Listener = ((event: ListenedEvent) => void) | { handleEvent(event: ListenedEvent): void };
+type ListenerOptions = { once?: boolean } | boolean | undefined;
+type Listened = EventTarget & { _getParent?: () => Listened | null };
+
+/** linkedom's event-target.js, with each target's listener map made on first use instead of at construction. */
+function lazyListenerMaps(eventTargetPrototype: Record<string, unknown>): void {
+  const listened = new WeakMap<object, Map<string, Map<Listener, ListenerOptions>>>();
+  const dispatch = (event: ListenedEvent, listener: Listener) => {
+    if (typeof listener === 'function') listener.call(event.target, event);
+    else listener.handleEvent(event);
+    return event._stopImmediatePropagationFlag;
+  };
+  function invokeListeners(this: ListenedEvent, { currentTarget, target }: ListenedEvent['_path'][number]) {
+    const map = listened.get(currentTarget);
+    if (!map?.has(this.type)) return undefined;
+    const listeners = map.get(this.type) as Map<Listener, ListenerOptions>;
+    this.eventPhase = currentTarget === target ? this.AT_TARGET : this.BUBBLING_PHASE;
+    this.currentTarget = currentTarget;
+    this.target = target;
+    for (const [listener, options] of listeners) {
+      if (options && typeof options === 'object' && options.once) listeners.delete(listener);
+      if (dispatch(this, listener)) break;
+    }
+    delete this.currentTarget;
+    delete this.target;
+    return this.cancelBubble;
+  }
+  eventTargetPrototype.addEventListener = function (
+    this: object,
+    type: string,
+    listener: Listener,
+    options: ListenerOptions,
+  ) {
+    let map = listened.get(this);
+    if (!map) listened.set(this, (map = new Map()));
+    if (!map.has(type)) map.set(type, new Map());
+    map.get(type)?.set(listener, options);
+  };
+  eventTargetPrototype.removeEventListener = function (this: object, type: string, listener: Listener) {
+    const listeners = listened.get(this)?.get(type);
+    if (listeners?.delete(listener) && !listeners.size) listened.get(this)?.delete(type);
+  };
+  // linkedom's simplified path: the target and, for a bubbling event, its ancestors.
+  const collectPath = (target: Listened, event: ListenedEvent) => {
+    for (let node: Listened | null | undefined | false = target; node;) {
+      if ((node as Partial<Listened>).dispatchEvent) event._path.push({ currentTarget: node, target });
+      node = event.bubbles && node._getParent && node._getParent();
+    }
+  };
+  eventTargetPrototype.dispatchEvent = function (this: Listened, event: ListenedEvent) {
+    event.eventPhase = event.CAPTURING_PHASE;
+    collectPath(this, event);
+    event._path.some(invokeListeners, event);
+    event._path = [];
+    event.eventPhase = event.NONE;
+    return !event.defaultPrevented;
+  };
+}
+
+/** Node's base class, linkedom's EventTarget, becomes Object; EventTarget's methods then make a node's listener map on first use. */
+function createNodesWithoutListenerMaps(probe: Element): boolean {
+  let nodePrototype: object | null = null;
+  for (let proto = Object.getPrototypeOf(probe); proto; proto = Object.getPrototypeOf(proto)) {
+    if (Object.getPrototypeOf(Object.getPrototypeOf(proto)) === Object.prototype) {
+      nodePrototype = proto;
+      break;
+    }
+  }
+  const eventTargetPrototype = nodePrototype && (Object.getPrototypeOf(nodePrototype) as Record<string, unknown>);
+  const NodeClass = nodePrototype?.constructor;
+  const methods = ['addEventListener', 'removeEventListener', 'dispatchEvent', '_getParent'];
+  if (
+    !eventTargetPrototype ||
+    !NodeClass ||
+    Object.getPrototypeOf(NodeClass) !== eventTargetPrototype.constructor ||
+    !methods.every((name) => Object.hasOwn(eventTargetPrototype, name)) ||
+    !Object.hasOwn(nodePrototype as object, 'ELEMENT_NODE')
+  )
+    return false;
+  lazyListenerMaps(eventTargetPrototype);
+  Object.setPrototypeOf(NodeClass, Object);
+  return true;
+}
+
 let installed = false;
 
 /** Installs the fast paths on linkedom's shared prototypes; later calls do nothing. */
@@ -150,6 +255,8 @@ export function installLinkedomFastPaths(): boolean {
     }
     return elements;
   };
+
+  createNodesWithoutListenerMaps(probe);
 
   Object.defineProperty(tagNameOwner, 'tagName', {
     configurable: true,

@@ -108,4 +108,64 @@ describe('linkedom fast paths', () => {
     expect([...xml.getElementsByTagName('Item')].map((e) => e.textContent)).toEqual(['a']);
     expect(xml.querySelector('Item')?.tagName).toBe('Item');
   });
+
+  it('create nodes without a listener map yet still listen, bubble, stop and forget as linkedom does', () => {
+    installLinkedomFastPaths();
+    const { document, Event } = parseHTML('<main><section><p>x</p></section></main>') as unknown as {
+      document: Document;
+      Event: typeof globalThis.Event;
+    };
+    const p = document.querySelector('p') as HTMLElement;
+    const section = document.querySelector('section') as HTMLElement;
+    const heard: string[] = [];
+    const once = () => heard.push('once');
+    p.addEventListener('ping', once, { once: true });
+    p.addEventListener('ping', (event) => heard.push(`p:${event.eventPhase}:${event.target === p}`));
+    p.addEventListener('ping', { handleEvent: () => heard.push('object') });
+    section.addEventListener('ping', (event) =>
+      heard.push(`section:${event.eventPhase}:${event.currentTarget === section}`),
+    );
+    document.addEventListener('ping', () => heard.push('document'));
+
+    expect(p.dispatchEvent(new Event('ping', { bubbles: true }))).toBe(true);
+    expect(heard).toEqual(['once', 'p:2:true', 'object', 'section:3:true', 'document']);
+
+    heard.length = 0;
+    p.dispatchEvent(new Event('ping'));
+    expect(heard).toEqual(['p:2:true', 'object']);
+
+    heard.length = 0;
+    const stopper = (event: Event) => {
+      heard.push('stopper');
+      event.stopImmediatePropagation();
+    };
+    section.addEventListener('halt', stopper);
+    section.addEventListener('halt', () => heard.push('after stopper'));
+    section.dispatchEvent(new Event('halt'));
+    section.removeEventListener('halt', stopper);
+    section.dispatchEvent(new Event('halt'));
+    expect(heard).toEqual(['stopper', 'after stopper']);
+
+    const fresh = document.createElement('button');
+    fresh.removeEventListener('click', once);
+    let clicks = 0;
+    fresh.addEventListener('click', () => clicks++);
+    fresh.click();
+    expect(clicks).toBe(1);
+    expect(document.createTextNode('t').dispatchEvent(new Event('none'))).toBe(true);
+  });
+
+  it("keep the window's own listeners working", () => {
+    installLinkedomFastPaths();
+    const { window, document, Event } = parseHTML('<p>x</p>') as unknown as {
+      window: Window;
+      document: Document;
+      Event: typeof globalThis.Event;
+    };
+    let loaded = 0;
+    document.defaultView?.addEventListener('load', () => loaded++);
+    document.defaultView?.dispatchEvent(new Event('load'));
+    expect(loaded).toBe(1);
+    expect(typeof window.addEventListener).toBe('function');
+  });
 });
