@@ -186,12 +186,15 @@ function createNodesWithoutListenerMaps(probe: Element): boolean {
   return true;
 }
 
-let installed = false;
+let installed: boolean | undefined;
 
-/** Installs the fast paths on linkedom's shared prototypes; later calls do nothing. */
+/** Installs the fast paths on linkedom's shared prototypes, once; whether they could be. */
 export function installLinkedomFastPaths(): boolean {
-  if (installed) return true;
-  installed = true;
+  installed ??= install();
+  return installed;
+}
+
+function install(): boolean {
   const found = findInternals();
   if (!found) return false;
   const { internals, document } = found;
@@ -248,10 +251,12 @@ export function installLinkedomFastPaths(): boolean {
   parentNode.getElementsByTagName = function (this: LinkedNode, tagName: string) {
     const elements = new NodeList();
     const end = this[END];
+    // An upper-cased name can only equal a name that upper-casing leaves as it is ("P", not "p").
+    const mayBeUpper = String(tagName) === upper(String(tagName));
     for (let node = this[NEXT]; node !== end; node = node[NEXT]) {
       if (node.nodeType !== ELEMENT_NODE) continue;
       const name = node.localName;
-      if (name === tagName || (isHtml(node) ? upper(name) : name) === tagName) elements.push(node);
+      if (name === tagName || (mayBeUpper && isHtml(node) && upper(name) === tagName)) elements.push(node);
     }
     return elements;
   };
