@@ -10,6 +10,7 @@ import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { removeArticleFurniture } from './article-furniture';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
+import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
@@ -51,6 +52,7 @@ const EXCERPT_MAX = 1000;
 type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
 
 function parseDocument(html: string): Document {
+  installLinkedomFastPaths();
   return (parseHTML(stripInertMarkup(html)) as unknown as { document: Document }).document;
 }
 

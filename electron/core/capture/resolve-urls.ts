@@ -20,11 +20,13 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset', 'data-lazy-srcset'])
 /** The URL relative references resolve against: the first <base href> (if valid http/https), else the page. */
 export function documentBaseUrl(document: Document, pageUrl: string): URL {
   const page = new URL(pageUrl);
-  const href = document.querySelector('base[href]')?.getAttribute('href')?.trim();
+  // A plain tag query: linkedom would compile the attribute selector and match it against every element.
+  const base = [...document.querySelectorAll('base')].find((element) => element.hasAttribute('href'));
+  const href = base?.getAttribute('href')?.trim();
   if (!href) return page;
   try {
-    const base = new URL(href, page);
-    return base.protocol === 'http:' || base.protocol === 'https:' ? base : page;
+    const url = new URL(href, page);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : page;
   } catch {
     return page;
   }

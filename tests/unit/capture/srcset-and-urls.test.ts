@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { prepareImages } from '../../../electron/core/capture/lazy-images';
-import { resolveDocumentUrls } from '../../../electron/core/capture/resolve-urls';
+import { documentBaseUrl, resolveDocumentUrls } from '../../../electron/core/capture/resolve-urls';
 import { parseSrcset, pickSrcsetCandidate } from '../../../electron/core/capture/srcset';
 
 const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
@@ -48,6 +48,17 @@ describe('resolveDocumentUrls', () => {
     expect(d.querySelector('img')!.getAttribute('src')).toBe('https://cdn.test/assets/pic.png');
     const links = [...d.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['#note-1', '#top']);
+  });
+
+  it('takes the first <base> that has an href, and ignores one that is not http(s)', () => {
+    const d = doc(
+      '<head><base target="_blank"><base href="https://cdn.test/a/"><base href="https://other.test/"></head><body><img src="p.png"></body>',
+    );
+    expect(documentBaseUrl(d, 'https://news.test/story').href).toBe('https://cdn.test/a/');
+    resolveDocumentUrls(d, 'https://news.test/story');
+    expect(d.querySelector('img')!.getAttribute('src')).toBe('https://cdn.test/a/p.png');
+    const data = doc('<head><base href="data:text/html,x"></head><body></body>');
+    expect(documentBaseUrl(data, 'https://news.test/story').href).toBe('https://news.test/story');
   });
 
   it('drops an unparseable reference rather than keeping it relative', () => {

@@ -1,0 +1,171 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser, parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { installLinkedomFastPaths } from '../../../electron/core/capture/linkedom-fast-paths';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/extraction');
+const pages = readdirSync(FIXTURES).filter((name) => name.endsWith('.html'));
+
+const parse = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
+
+// css-select answers `:is(...)` itself: the fast paths only take plain tag lists.
+const SELECTORS = [
+  'p',
+  'P',
+  ' p , pre,article ',
+  'div,section,header,h1,h2,h3,h4,h5,h6,p,td,pre',
+  'span,li,td,blockquote,dl,div,img,ol,p,pre,table,ul',
+  'img,pre,table',
+  'article,main',
+  'ul,ol',
+  'h1',
+  'a',
+  'meta',
+  'script',
+  'foreignObject',
+  'custom-card',
+  'nothing-here',
+];
+
+const TRICKY = `<!doctype html><html><head><title>t</title><meta name="a" content="b"></head><body>
+  <main><article><H1>Head</H1><p>one <a href="/x">link</a></p><Custom-Card><p>in card</p></Custom-Card>
+  <template><p>inside a template</p><img src="t.png"></template>
+  <svg><foreignObject><p>in svg</p></foreignObject></svg>
+  <ul><li><p>item <img src="i.png"></p></li></ul><pre>code</pre><table><tr><td>cell</td></tr></table></article></main>
+  <footer><ol><li>last</li></ol></footer></body></html>`;
+
+/** Every element, with linkedom's public API only. */
+function elementsOf(root: Node): Element[] {
+  const out: Element[] = [];
+  const visit = (node: Node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType !== 1) continue;
+      out.push(child as Element);
+      visit(child);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+describe('linkedom fast paths', () => {
+  it('install on linkedom as it is laid out', () => {
+    expect(installLinkedomFastPaths()).toBe(true);
+    expect(installLinkedomFastPaths()).toBe(true);
+  });
+
+  for (const name of [...pages, 'tricky markup']) {
+    it(`give css-select's answers to querySelector(All) and closest on ${name}`, () => {
+      installLinkedomFastPaths();
+      const document = parse(name === 'tricky markup' ? TRICKY : readFileSync(join(FIXTURES, name), 'utf8'));
+      const contexts: ParentNode[] = [document, ...elementsOf(document).filter((_, i) => i % 7 === 0)];
+      let compared = 0;
+      for (const selector of SELECTORS) {
+        const slow = `:is(${selector})`;
+        for (const context of contexts) {
+          expect(context.querySelectorAll(selector)).toEqual(context.querySelectorAll(slow));
+          expect(context.querySelector(selector)).toBe(context.querySelector(slow));
+          compared++;
+        }
+        for (const element of contexts.slice(1) as Element[])
+          expect(element.closest(selector)).toBe(element.closest(slow));
+      }
+      expect(compared).toBeGreaterThan(SELECTORS.length);
+      expect(document.querySelectorAll('*')).toEqual(document.querySelectorAll(':is(*)'));
+    });
+  }
+
+  it("skip a nested template's content and return a NodeList, like linkedom", () => {
+    installLinkedomFastPaths();
+    const document = parse(TRICKY);
+    const found = document.querySelectorAll('p');
+    expect([...found].map((p) => p.textContent)).toEqual(['one link', 'in card', 'in svg', 'item ']);
+    expect(found.item(0)?.textContent).toBe('one link');
+    // Asked of the template itself, linkedom walks its content.
+    const template = document.querySelector('template') as Element;
+    expect(template.querySelector('p')).toBe(template.querySelector(':is(p)'));
+    expect(template.querySelector('p')?.textContent).toBe('inside a template');
+  });
+
+  it('match getElementsByTagName by name as written or upper-cased, and "*" to nothing, as linkedom does', () => {
+    installLinkedomFastPaths();
+    const document = parse(TRICKY);
+    const all = elementsOf(document);
+    for (const name of ['p', 'P', 'li', 'LI', 'Li', 'foreignObject', 'FOREIGNOBJECT', 'foreignobject', 'custom-card']) {
+      const expected = all.filter((e) => e.localName === name || e.localName.toUpperCase() === name);
+      expect(document.getElementsByTagName(name)).toEqual(expected);
+    }
+    expect(document.getElementsByTagName('p').length).toBe(5);
+    expect(document.getElementsByTagName('*')).toHaveLength(0);
+    expect(all.map((e) => e.tagName)).toEqual(all.map((e) => e.localName.toUpperCase()));
+  });
+
+  it('leave XML documents to linkedom: names stay case-sensitive', () => {
+    installLinkedomFastPaths();
+    const xml = new DOMParser().parseFromString('<root><Item>a</Item><item>b</item></root>', 'text/xml');
+    expect([...xml.querySelectorAll('item')].map((e) => e.textContent)).toEqual(['b']);
+    expect([...xml.getElementsByTagName('Item')].map((e) => e.textContent)).toEqual(['a']);
+    expect(xml.querySelector('Item')?.tagName).toBe('Item');
+  });
+
+  it('create nodes without a listener map yet still listen, bubble, stop and forget as linkedom does', () => {
+    installLinkedomFastPaths();
+    const { document, Event } = parseHTML('<main><section><p>x</p></section></main>') as unknown as {
+      document: Document;
+      Event: typeof globalThis.Event;
+    };
+    const p = document.querySelector('p') as HTMLElement;
+    const section = document.querySelector('section') as HTMLElement;
+    const heard: string[] = [];
+    const once = () => heard.push('once');
+    p.addEventListener('ping', once, { once: true });
+    p.addEventListener('ping', (event) => heard.push(`p:${event.eventPhase}:${event.target === p}`));
+    p.addEventListener('ping', { handleEvent: () => heard.push('object') });
+    section.addEventListener('ping', (event) =>
+      heard.push(`section:${event.eventPhase}:${event.currentTarget === section}`),
+    );
+    document.addEventListener('ping', () => heard.push('document'));
+
+    expect(p.dispatchEvent(new Event('ping', { bubbles: true }))).toBe(true);
+    expect(heard).toEqual(['once', 'p:2:true', 'object', 'section:3:true', 'document']);
+
+    heard.length = 0;
+    p.dispatchEvent(new Event('ping'));
+    expect(heard).toEqual(['p:2:true', 'object']);
+
+    heard.length = 0;
+    const stopper = (event: Event) => {
+      heard.push('stopper');
+      event.stopImmediatePropagation();
+    };
+    section.addEventListener('halt', stopper);
+    section.addEventListener('halt', () => heard.push('after stopper'));
+    section.dispatchEvent(new Event('halt'));
+    section.removeEventListener('halt', stopper);
+    section.dispatchEvent(new Event('halt'));
+    expect(heard).toEqual(['stopper', 'after stopper']);
+
+    const fresh = document.createElement('button');
+    fresh.removeEventListener('click', once);
+    let clicks = 0;
+    fresh.addEventListener('click', () => clicks++);
+    fresh.click();
+    expect(clicks).toBe(1);
+    expect(document.createTextNode('t').dispatchEvent(new Event('none'))).toBe(true);
+  });
+
+  it("keep the window's own listeners working", () => {
+    installLinkedomFastPaths();
+    const { window, document, Event } = parseHTML('<p>x</p>') as unknown as {
+      window: Window;
+      document: Document;
+      Event: typeof globalThis.Event;
+    };
+    let loaded = 0;
+    document.defaultView?.addEventListener('load', () => loaded++);
+    document.defaultView?.dispatchEvent(new Event('load'));
+    expect(loaded).toBe(1);
+    expect(typeof window.addEventListener).toBe('function');
+  });
+});
