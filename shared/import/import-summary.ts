@@ -50,3 +50,30 @@ export interface UndoImportResult {
   /** Articles that were there before the import and lost the tags it had added. */
   untagged: number;
 }
+
+/** A summary before anything is recorded, and the one way its highlight counts grow. */
+export function startSummary(
+  importId: string,
+  format: ImportFormat,
+  entries: number,
+  problems: { skipped?: readonly ImportProblem[]; warnings?: readonly ImportProblem[] } = {},
+): { summary: ImportSummary; count: (state: HighlightState) => void } {
+  const summary: ImportSummary = {
+    importId,
+    format,
+    entries,
+    added: 0,
+    merged: 0,
+    unchanged: 0,
+    skipped: [...(problems.skipped ?? [])],
+    warnings: [...(problems.warnings ?? [])],
+    highlights: { total: 0, anchored: 0, orphaned: 0, pending: 0, added: 0 },
+    queued: 0,
+    awaitingCapture: 0,
+  };
+  const count = (state: HighlightState) => {
+    summary.highlights.total += 1;
+    summary.highlights[state] += 1;
+  };
+  return { summary, count };
+}

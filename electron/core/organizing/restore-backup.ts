@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ImportedHighlight } from '@shared/import/import-model';
-import type { HighlightState, ImportProgress, ImportSummary } from '@shared/import/import-summary';
+import { startSummary, type ImportProgress, type ImportSummary } from '@shared/import/import-summary';
 import { OffprintError } from '@shared/ipc/envelope';
 import { tagKey } from '@shared/library/tag-key';
 import type { ArticleMeta, Highlight } from '@shared/model';
@@ -103,23 +103,7 @@ export async function importBackup(
   const importId = options.importId ?? newId();
   const capture = options.capture ?? true;
   const now = deps.now().toISOString();
-  const summary: ImportSummary = {
-    importId,
-    format: 'offprint-json',
-    entries: backup.articles.length,
-    added: 0,
-    merged: 0,
-    unchanged: 0,
-    skipped: [],
-    warnings: [],
-    highlights: { total: 0, anchored: 0, orphaned: 0, pending: 0, added: 0 },
-    queued: 0,
-    awaitingCapture: 0,
-  };
-  const count = (state: HighlightState) => {
-    summary.highlights.total += 1;
-    summary.highlights[state] += 1;
-  };
+  const { summary, count } = startSummary(importId, 'offprint-json', backup.articles.length);
   let done = 0;
   const report = (stage: ImportProgress['stage']) =>
     options.onProgress?.({ importId, stage, done, total: backup.articles.length });

@@ -6,7 +6,7 @@
  * waits for a capture. Articles are written in batches, each one journal line.
  */
 import type { ImportedEntry, ImportedHighlight, ImportProblem, ImportResult } from '@shared/import/import-model';
-import type { HighlightState, ImportProgress, ImportSummary } from '@shared/import/import-summary';
+import { startSummary, type ImportProgress, type ImportSummary } from '@shared/import/import-summary';
 import { tagKey, tidyTag } from '@shared/library/tag-key';
 import type { ArticleMeta, Highlight, TextDirection } from '@shared/model';
 import { isFinished } from '@shared/reading/finished';
@@ -64,23 +64,7 @@ export async function importIntoLibrary(
   const importId = options.importId ?? newId();
   const capture = options.capture ?? true;
   const now = deps.now().toISOString();
-  const summary: ImportSummary = {
-    importId,
-    format: result.format,
-    entries: result.entries.length,
-    added: 0,
-    merged: 0,
-    unchanged: 0,
-    skipped: [...result.skipped],
-    warnings: [...result.warnings],
-    highlights: { total: 0, anchored: 0, orphaned: 0, pending: 0, added: 0 },
-    queued: 0,
-    awaitingCapture: 0,
-  };
-  const count = (state: HighlightState) => {
-    summary.highlights.total += 1;
-    summary.highlights[state] += 1;
-  };
+  const { summary, count } = startSummary(importId, result.format, result.entries.length, result);
 
   const matches = libraryMatches(store.liveArticles());
   const { byUrl, byTitle, spelling } = matches;
