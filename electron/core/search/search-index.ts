@@ -51,6 +51,8 @@ export interface SearchIndexOptions {
   engine?: SearchEngine;
   /** Where a failure nobody waits for (a background load, an early write) is reported. */
   logger?: Logger;
+  /** Postings a rebuild may hold in memory before it writes them to the file (engine units). */
+  maxUnsavedPostings?: number;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -62,6 +64,8 @@ const MAX_PHRASE_CHECKS = 3_000;
 const PHRASE_READS_AT_ONCE = 8;
 const BUILD_SLICE = 64;
 const MIN_PERSIST_CHANGES = 200;
+/** About 100 MB of postings held in memory while the index is built (some 12,000 articles). */
+const MAX_UNSAVED_POSTINGS = 8_000_000;
 
 interface Ranked {
   article: ArticleMeta;
@@ -80,8 +84,10 @@ interface Ranking {
 export class SearchIndex {
   #index: EngineIndex | null = null;
   #loading: Promise<EngineIndex> | null = null;
-  /** Serializes index updates, so a save and a following delete are applied in order. */
+  /** Serializes index updates and writes, so a save and a following delete are applied in order. */
   #updates: Promise<unknown> = Promise.resolve();
+  /** The last update queued (writes left out): what a search waits for. */
+  #lastChange: Promise<unknown> = Promise.resolve();
   /** Documents added, changed or removed since the file was written. */
   #changes = 0;
   /** Articles whose stored text was replaced before the index was loaded. */
@@ -110,7 +116,8 @@ export class SearchIndex {
 
   async searchPage(query: string, options: SearchOptions = {}): Promise<SearchPage> {
     const index = await this.ready();
-    await this.#updates;
+    // Not the writes: a search reads the index while it is written, which changes nothing until it is done.
+    await this.#lastChange;
     const parsed = parseQuery(query);
     const offset = options.offset ?? 0;
     const limit = options.limit ?? DEFAULT_LIMIT;
@@ -230,15 +237,13 @@ export class SearchIndex {
    * `force`, when anything did). A few changed articles are cheaper to re-index on the next load
    * (their stamps give them away) than rewriting tens of megabytes now.
    */
-  async persist({ force = false } = {}): Promise<void> {
-    await this.#updates;
-    if (!this.#index || !this.options.path || this.#changes === 0) return;
-    if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, this.#index.size / 100)) return;
-    this.#changes = 0;
-    const bytes = this.#index.serialize();
-    // Serializing may have renumbered the documents.
-    this.#docSlots.known = 0;
-    await writeFileAtomic(this.options.path, bytes, { sync: false });
+  persist({ force = false } = {}): Promise<void> {
+    return this.#enqueue(async () => {
+      const index = this.#index;
+      if (!index || this.#changes === 0) return;
+      if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, index.size / 100)) return;
+      await this.#write(index);
+    }, false);
   }
 
   /** Lets go of the index file (after the last persist). */
@@ -248,11 +253,29 @@ export class SearchIndex {
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
-  #enqueue(task: () => Promise<void>): Promise<void> {
+  #enqueue(task: () => Promise<void>, isChange = true): Promise<void> {
     const run = this.#updates.then(task, task);
+    if (isChange) this.#lastChange = run.catch(() => undefined);
     // The caller gets the failure through `run`; the chain itself only orders the next update.
     this.#updates = run.catch(() => undefined);
     return run;
+  }
+
+  /** Writes the index file, then reads from it (an engine that can), letting go of what was only in memory. */
+  async #write(index: EngineIndex): Promise<void> {
+    const { path } = this.options;
+    if (!path) return;
+    const changes = this.#changes;
+    this.#changes = 0;
+    try {
+      await writeFileAtomic(path, index.serialize(), { sync: false });
+    } catch (error) {
+      this.#changes += changes;
+      throw error;
+    }
+    index.adopt?.(path);
+    // Adopting renumbers the documents.
+    this.#docSlots.known = 0;
   }
 
   #articleById(id: string): ArticleMeta | undefined {
@@ -289,6 +312,7 @@ export class SearchIndex {
     const articles = this.source.liveArticles();
     const present = new Set<string>();
     let changed = 0;
+    let writeAsBuilt = true;
     for (let i = 0; i < articles.length; i++) {
       const article = articles[i];
       present.add(article.id);
@@ -298,6 +322,16 @@ export class SearchIndex {
       changed += 1;
       // A full rebuild takes seconds: let other work (IPC, the first page) run in between.
       if (changed % BUILD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      // and at 100,000 articles what it holds would not fit the memory budget: it goes to the file a part at a time.
+      if (writeAsBuilt && (index.unsavedPostings ?? 0) > (this.options.maxUnsavedPostings ?? MAX_UNSAVED_POSTINGS)) {
+        await this.#write(index).catch((error: unknown) => {
+          writeAsBuilt = false;
+          this.options.logger?.error('Could not write the search index; building the rest in memory', {
+            path: this.options.path,
+            error: errorText(error),
+          });
+        });
+      }
     }
     for (const id of [...index.ids()]) {
       if (!present.has(id)) {
