@@ -64,8 +64,8 @@ const MAX_PHRASE_CHECKS = 3_000;
 const PHRASE_READS_AT_ONCE = 8;
 const BUILD_SLICE = 64;
 const MIN_PERSIST_CHANGES = 200;
-/** About 100 MB of postings held in memory while the index is built (some 12,000 articles). */
-const MAX_UNSAVED_POSTINGS = 8_000_000;
+/** About 50 MB of postings held in memory while the index is built (some 6,000 articles). */
+const MAX_UNSAVED_POSTINGS = 4_000_000;
 
 interface Ranked {
   article: ArticleMeta;
