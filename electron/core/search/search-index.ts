@@ -149,7 +149,7 @@ export class SearchIndex {
       return candidates[i];
     };
     const phraseTests = parsed.phrases.map((p) => phraseTest(p.text));
-    const texts = new Map<string, string>();
+    const textsOf = new Map<string, string>();
     const verified: Ranked[] = [];
     let examined = 0;
     let passed = 0;
@@ -162,11 +162,18 @@ export class SearchIndex {
       for (let candidate; batch.length < PHRASE_READS_AT_ONCE && (candidate = candidateAt(scanned)); scanned++) {
         if (parsed.phrases.every((p) => index.mayHaveSequence(candidate.article.id, p.tokens))) batch.push(candidate);
       }
-      const read = await Promise.all(
-        batch.map(async (c) => ({
-          text: await this.#readText(c.article.id),
-          highlights: c.article.highlightCount > 0 ? await this.source.highlightsOf(c.article.id) : [],
-        })),
+      const texts = await Promise.all(batch.map((c) => this.#readText(c.article.id)));
+      // Folding works line by line (nothing composes or changes case across a line break), so the folded
+      // haystack is the folded head and then the folded highlights: the highlights (a file each) are read
+      // only for the candidates whose head lacks a phrase.
+      const heads = batch.map(({ article }, i) => fold(`${article.title}\n${article.byline ?? ''}\n${texts[i]}\n`));
+      const matched = await Promise.all(
+        batch.map(async ({ article }, i) => {
+          if (phraseTests.every((test) => test(heads[i]))) return true;
+          if (article.highlightCount === 0) return false;
+          const haystack = heads[i] + fold(highlightText(await this.source.highlightsOf(article.id)));
+          return phraseTests.every((test) => test(haystack));
+        }),
       );
       // Counted as if checked one by one, stopping at the page's last hit, so the estimate stays the same.
       let inBatch = 0;
@@ -174,13 +181,11 @@ export class SearchIndex {
         examined += 1;
         const candidate = candidates[next];
         if (batch[inBatch] !== candidate) continue;
-        const { text, highlights } = read[inBatch++];
+        const text = texts[inBatch];
         passed += 1;
-        const { article } = candidate;
-        const haystack = fold(`${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(highlights)}`);
-        if (phraseTests.every((test) => test(haystack))) {
+        if (matched[inBatch++]) {
           verified.push(candidate);
-          texts.set(article.id, text);
+          textsOf.set(candidate.article.id, text);
         }
       }
     }
@@ -190,7 +195,7 @@ export class SearchIndex {
     return {
       total: verified.length + estimate,
       exact: unexamined === 0,
-      hits: await this.#hits(verified.slice(offset, offset + limit), terms, texts),
+      hits: await this.#hits(verified.slice(offset, offset + limit), terms, textsOf),
       terms,
     };
   }
