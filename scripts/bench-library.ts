@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OffprintCore } from '../electron/core/offprint-core';
-import { keepHeapNearLive } from '../electron/core/process/heap-policy';
 import {
   indexPath,
   journalPath,
@@ -58,9 +57,6 @@ const sizeOf = (path: string): Promise<number> =>
     (s) => s.size,
     () => 0,
   );
-
-// The core runs here as in the app's core process, with its heap policy.
-keepHeapNearLive();
 
 // ── Cold start to the first page ──────────────────────────────────────────────
 const t0 = performance.now();

@@ -5,9 +5,6 @@
  */
 import { serveCore, type HostChannel } from './core-host';
 import type { ToHost } from './core-protocol';
-import { keepHeapNearLive } from './heap-policy';
-
-keepHeapNearLive();
 
 interface ParentPort {
   postMessage(message: unknown): void;

@@ -27,10 +27,10 @@ export interface IndexedDoc {
 
 const TITLE_BIT = 1 << 4;
 const TF_MASK = 15;
-const FORMAT = 3;
-/** Bloom filter size per distinct pair (about 3% false positives with 3 probes). */
-const BLOOM_BITS_PER_PAIR = 8;
-const BLOOM_PROBES = 3;
+const FORMAT = 4;
+/** Bloom filter size per distinct pair (about 0.7% false positives with 4 probes). */
+const BLOOM_BITS_PER_PAIR = 12;
+const BLOOM_PROBES = 4;
 const MAGIC = 'offprint-search';
 
 export const postingDoc = (p: number): number => p >>> 5;

@@ -16,6 +16,7 @@ import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
 import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
 import { makeSnippet } from './make-snippet';
+import { withTightHeap } from './tight-heap';
 import { isCjk } from './tokenize';
 import { markedTokens, parseQuery, phraseText, type IsValue, type ParsedQuery, type QueryFilter } from './parse-query';
 
@@ -309,11 +310,34 @@ export class SearchIndex {
           });
         }
       }
-      if (read && !index) this.options.logger?.warn('The search index file was damaged; rebuilding it', { path });
+      if (read && !index)
+        this.options.logger?.warn('The search index file was damaged or written by another version; rebuilding it', {
+          path,
+        });
     }
     const fresh = index === null;
     index ??= this.#engine.create();
     // Catch up with the library: whatever changed while the index was not watching.
+    const changed = fresh ? await withTightHeap(() => this.#catchUp(index)) : await this.#catchUp(index);
+    if (fresh || changed > 0) {
+      this.#index = index;
+      this.#changes += Math.max(1, changed);
+      // Written now so the next start need not rebuild; if it fails, the next change or close tries again.
+      await this.persist({ force: fresh }).catch((error: unknown) =>
+        this.options.logger?.error('Could not write the search index', {
+          path: this.options.path,
+          error: errorText(error),
+        }),
+      );
+    }
+    // What each query reads per match, made now rather than by the first query.
+    this.#slotsOf(index);
+    this.source.articleColumns();
+    return index;
+  }
+
+  /** Indexes what changed while the index was not watching, and drops what was removed; how many documents changed. */
+  async #catchUp(index: EngineIndex): Promise<number> {
     const articles = this.source.liveArticles();
     const present = new Set<string>();
     let changed = 0;
@@ -344,21 +368,7 @@ export class SearchIndex {
         changed += 1;
       }
     }
-    if (fresh || changed > 0) {
-      this.#index = index;
-      this.#changes += Math.max(1, changed);
-      // Written now so the next start need not rebuild; if it fails, the next change or close tries again.
-      await this.persist({ force: fresh }).catch((error: unknown) =>
-        this.options.logger?.error('Could not write the search index', {
-          path: this.options.path,
-          error: errorText(error),
-        }),
-      );
-    }
-    // What each query reads per match, made now rather than by the first query.
-    this.#slotsOf(index);
-    this.source.articleColumns();
-    return index;
+    return changed;
   }
 
   async #docOf(article: ArticleMeta): Promise<IndexedDoc> {
