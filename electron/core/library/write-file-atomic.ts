@@ -4,22 +4,19 @@ import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes a file so that readers see either the old content or the new one, never a torn write.
- * `data` may come in parts, written in order. `sync: false` skips the fsync, for files that can be rebuilt from the journal after a power cut.
+ * `data` may come in parts, each written before the next is taken. `sync: false` skips the fsync, for files that can be rebuilt from the journal after a power cut.
  */
 export async function writeFileAtomic(
   path: string,
-  data: string | Uint8Array | readonly Uint8Array[],
+  data: string | Uint8Array | Iterable<Uint8Array>,
   { sync = true } = {},
 ): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'w');
     try {
-      if (Array.isArray(data)) {
-        for (const part of data as readonly Uint8Array[]) await writeAll(handle, part);
-      } else {
-        await handle.writeFile(data as string | Uint8Array);
-      }
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else for (const part of data) await writeAll(handle, part);
       if (sync) await handle.sync();
     } finally {
       await handle.close();

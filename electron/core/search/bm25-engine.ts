@@ -98,8 +98,16 @@ class Bm25Index implements EngineIndex {
     return doc !== undefined && this.index.mayHaveSequence(doc, tokens);
   }
 
-  serialize(): Uint8Array[] {
+  serialize(): Iterable<Uint8Array> {
     return this.index.serialize();
+  }
+
+  adopt(path: string): void {
+    this.index.adopt(path);
+  }
+
+  get unsavedPostings(): number {
+    return this.index.unsavedPostings;
   }
 
   match({ groups, excluded }: EngineQuery): EngineMatches {

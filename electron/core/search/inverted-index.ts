@@ -27,12 +27,11 @@ export interface IndexedDoc {
 
 const TITLE_BIT = 1 << 4;
 const TF_MASK = 15;
-const FORMAT = 3;
-/** Bloom filter size per distinct pair (about 3% false positives with 3 probes). */
-const BLOOM_BITS_PER_PAIR = 8;
-const BLOOM_PROBES = 3;
+const FORMAT = 4;
+/** Bloom filter size per distinct pair (about 0.7% false positives with 4 probes). */
+const BLOOM_BITS_PER_PAIR = 12;
+const BLOOM_PROBES = 4;
 const MAGIC = 'offprint-search';
-const BLOOM_BATCH = 2048;
 
 export const postingDoc = (p: number): number => p >>> 5;
 export const postingTf = (p: number): number => p & TF_MASK;
@@ -90,6 +89,7 @@ export class InvertedIndex {
   #file: OpenFile | null = null;
   #byId = new Map<string, number>();
   #totalLength = 0;
+  #unsaved = 0;
 
   get size(): number {
     return this.#byId.size;
@@ -157,6 +157,7 @@ export class InvertedIndex {
       }
       list.push((number << 5) | inTitle | tf);
     }
+    this.#unsaved += counts.size;
     this.#ids.push(doc.id);
     this.#stamps.push(doc.stamp);
     this.#lengths.push(length);
@@ -240,84 +241,134 @@ export class InvertedIndex {
       .map((x) => x.t);
   }
 
-  /** Folds the delta into the base and drops dead documents (renumbering the rest). */
-  compact(): void {
-    const renumber = new Int32Array(this.#ids.length).fill(-1);
-    const ids: string[] = [];
-    const stamps: string[] = [];
-    const lengths: number[] = [];
-    const blooms: Uint32Array[] = [];
-    this.#ids.forEach((id, doc) => {
-      if (id === null) return;
-      renumber[doc] = ids.length;
-      ids.push(id);
-      stamps.push(this.#stamps[doc]);
-      lengths.push(this.#lengths[doc]);
-      // A filter read from the file sits in a reused buffer: it is copied to be kept.
-      blooms.push(this.#blooms[doc] ?? this.#bloomOf(doc)?.slice() ?? new Uint32Array(0));
-    });
-    const terms = [...new Set([...this.#base.terms, ...this.#delta.keys()])].sort();
-    const offsets = new Uint32Array(terms.length + 1);
-    let total = 0;
-    for (const term of terms) total += this.frequency(term);
-    let postings = new Uint32Array(total);
-    let at = 0;
-    const kept: string[] = [];
-    for (const term of terms) {
-      const start = at;
-      this.forEachPosting(term, (p) => {
-        const doc = renumber[postingDoc(p)];
-        if (doc >= 0) postings[at++] = (doc << 5) | (p & 31);
-      });
-      if (at > start) {
-        kept.push(term);
-        offsets[kept.length] = at;
-      }
-    }
-    postings = postings.slice(0, at);
-    this.#base = { terms: kept, offsets: offsets.slice(0, kept.length + 1), postings };
-    this.close();
-    this.#delta = new Map();
-    this.#deltaSorted = null;
-    this.#ids = ids;
-    this.#stamps = stamps;
-    this.#lengths = lengths;
-    this.#blooms = blooms;
-    this.#byId = new Map(ids.map((id, doc) => [id, doc]));
+  /** Postings held in memory (added since the index was read or last written), not in the file. */
+  get unsavedPostings(): number {
+    return this.#unsaved;
   }
 
   /**
-   * The index file (a JSON header line, then the postings) as consecutive byte ranges, written in order. The postings are handed over as
-   * views, not copied: one 80 MB buffer of a 20,000-article index would cost the process that much again.
+   * The index file, compacted (dead documents dropped, the rest renumbered), as consecutive byte ranges
+   * made as they are taken: postings and filters still in the index file are read a chunk at a time, so
+   * writing a 100,000-article index holds a few megabytes of it, not its hundreds. Nothing may change
+   * the index until the last range is taken; then `adopt` the written file.
    */
-  serialize(): Uint8Array[] {
-    this.compact();
+  *serialize(): Generator<Uint8Array> {
+    const renumber = new Int32Array(this.#ids.length).fill(-1);
+    const live: number[] = [];
+    this.#ids.forEach((id, doc) => {
+      if (id === null) return;
+      renumber[doc] = live.length;
+      live.push(doc);
+    });
+    const terms = mergeSorted(this.#base.terms, [...this.#delta.keys()].sort());
+    // Two passes over the postings in term order: the header needs each term's live count before any posting is written.
+    const counts = new Uint32Array(terms.length);
+    for (const { term, postings, from, to } of this.#termPostings(terms)) {
+      let n = counts[term];
+      for (let at = from; at < to; at++) if (renumber[postingDoc(postings[at])] >= 0) n += 1;
+      counts[term] = n;
+    }
+    const kept: string[] = [];
+    const offsets: number[] = [0];
+    terms.forEach((term, t) => {
+      if (counts[t] === 0) return;
+      kept.push(term);
+      offsets.push(offsets[offsets.length - 1] + counts[t]);
+    });
     const header = JSON.stringify({
       magic: MAGIC,
       format: FORMAT,
-      ids: this.#ids,
-      stamps: this.#stamps,
-      lengths: this.#lengths,
-      terms: this.#base.terms.join('\n'),
-      postings: this.#base.postings!.length,
-      bloomWords: this.#blooms.map((b) => b!.length),
+      ids: live.map((doc) => this.#ids[doc]),
+      stamps: live.map((doc) => this.#stamps[doc]),
+      lengths: live.map((doc) => this.#lengths[doc]),
+      terms: kept.join('\n'),
+      postings: offsets[offsets.length - 1],
+      bloomWords: live.map((doc) => this.#bloomWords(doc)),
     });
     const head = Buffer.from(`${header}\n`, 'utf8');
-    const pad = Buffer.alloc((4 - (head.length % 4)) % 4);
-    const bytesOf = (array: Uint32Array) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-    // Blooms are small and one per document: joined in batches, so the file is a few hundred writes, not one per document.
-    const blooms: Uint8Array[] = [];
-    for (let i = 0; i < this.#blooms.length; i += BLOOM_BATCH) {
-      blooms.push(Buffer.concat(this.#blooms.slice(i, i + BLOOM_BATCH).map((b) => bytesOf(b!))));
+    yield head;
+    yield new Uint8Array((4 - (head.length % 4)) % 4);
+    yield bytesOf(Uint32Array.from(offsets));
+
+    const out = new WordSink();
+    const written: Uint8Array[] = [];
+    for (const { postings, from, to } of this.#termPostings(terms)) {
+      for (let at = from; at < to; at++) {
+        const p = postings[at];
+        const doc = renumber[postingDoc(p)];
+        if (doc >= 0) out.push((doc << 5) | (p & 31), written);
+      }
+      if (written.length > 0) yield* written.splice(0);
     }
-    // compact() has brought the postings and the filters into memory.
-    return [head, pad, bytesOf(this.#base.offsets), bytesOf(this.#base.postings!), ...blooms];
+    out.flush(written);
+    yield* written.splice(0);
+    const blooms = this.#file ? new SequentialWords(this.#file.fd, this.#file.bloomsAt) : null;
+    for (const doc of live) {
+      const bloom = this.#blooms[doc];
+      if (bloom) out.pushAll(bloom, written);
+      else {
+        const start = this.#file!.bloomStarts[doc];
+        out.pushAll(blooms!.read(start, this.#file!.bloomStarts[doc + 1]), written);
+      }
+      if (written.length > 0) yield* written.splice(0);
+    }
+    out.flush(written);
+    yield* written;
   }
 
-  /** Stops reading the file it was opened on (its postings are in memory after compact). */
+  /**
+   * Reads from `path`, a file just written from serialize, instead of what this index held: the delta
+   * and the filters in memory are let go. Documents are renumbered as serialize did.
+   */
+  adopt(path: string): void {
+    const written = InvertedIndex.open(path);
+    if (!written) throw new Error('The search index just written cannot be read back.');
+    this.close();
+    this.#base = written.#base;
+    this.#file = written.#file;
+    this.#delta = new Map();
+    this.#deltaSorted = null;
+    this.#unsaved = 0;
+    this.#ids = written.#ids;
+    this.#stamps = written.#stamps;
+    this.#lengths = written.#lengths;
+    this.#blooms = written.#blooms;
+    this.#byId = written.#byId;
+    this.#totalLength = written.#totalLength;
+  }
+
+  /** Stops reading the file it was opened on. */
   close(): void {
     if (this.#file) closeSync(this.#file.fd);
     this.#file = null;
+  }
+
+  /** Each of `terms` (sorted) with its postings, base then delta, reading the file in order; a run is valid until the next. */
+  *#termPostings(terms: readonly string[]): Generator<PostingRun> {
+    const { terms: baseTerms, offsets, postings } = this.#base;
+    const file = postings ? null : new SequentialWords(this.#file!.fd, this.#file!.postingsAt);
+    const run: PostingRun = { term: 0, postings: [], from: 0, to: 0 };
+    let b = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t];
+      run.term = t;
+      while (b < baseTerms.length && baseTerms[b] < term) b += 1;
+      if (baseTerms[b] === term) {
+        const [from, to] = [offsets[b], offsets[b + 1]];
+        Object.assign(run, file ? { postings: file.read(from, to), from: 0, to: to - from } : { postings, from, to });
+        yield run;
+      }
+      const delta = this.#delta.get(term);
+      if (delta) {
+        Object.assign(run, { postings: delta, from: 0, to: delta.length });
+        yield run;
+      }
+    }
+  }
+
+  #bloomWords(doc: number): number {
+    const bloom = this.#blooms[doc];
+    return bloom ? bloom.length : this.#file!.bloomStarts[doc + 1] - this.#file!.bloomStarts[doc];
   }
 
   #basePostings(i: number): Uint32Array {
@@ -436,6 +487,14 @@ export class InvertedIndex {
   }
 }
 
+interface PostingRun {
+  /** The term's place in the list asked for. */
+  term: number;
+  postings: ArrayLike<number>;
+  from: number;
+  to: number;
+}
+
 interface Header {
   magic: string;
   format: number;
@@ -505,4 +564,77 @@ function mix(hash: number): number {
   let h = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return ((h ^ (h >>> 16)) | 1) >>> 0;
+}
+
+const CHUNK_WORDS = 1 << 20;
+
+const bytesOf = (array: Uint32Array): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+/** Words of a file region read in order through one window, a chunk at a time rather than a read per range. */
+class SequentialWords {
+  #window = new Uint32Array(0);
+  #from = 0;
+  #to = 0;
+  readonly #fileWords: number;
+
+  constructor(
+    private readonly fd: number,
+    private readonly regionAt: number,
+  ) {
+    this.#fileWords = Math.floor((fstatSync(fd).size - regionAt) / 4);
+  }
+
+  /** Words [from, to) of the region; valid until the next read. */
+  read(from: number, to: number): Uint32Array {
+    if (from < this.#from || to > this.#to) {
+      const count = Math.max(to - from, CHUNK_WORDS);
+      if (this.#window.length < count) this.#window = new Uint32Array(count);
+      const available = Math.min(count, this.#fileWords - from);
+      readWords(this.fd, this.regionAt + from * 4, available, this.#window);
+      this.#from = from;
+      this.#to = from + available;
+    }
+    return this.#window.subarray(from - this.#from, to - this.#from);
+  }
+}
+
+/** Collects words into chunks of bytes, each a copy handed over when full. */
+class WordSink {
+  #words = new Uint32Array(CHUNK_WORDS);
+  #length = 0;
+
+  push(word: number, into: Uint8Array[]): void {
+    this.#words[this.#length++] = word;
+    if (this.#length === CHUNK_WORDS) this.flush(into);
+  }
+
+  pushAll(words: Uint32Array, into: Uint8Array[]): void {
+    if (this.#length + words.length > CHUNK_WORDS) this.flush(into);
+    if (words.length >= CHUNK_WORDS) into.push(bytesOf(words.slice()));
+    else {
+      this.#words.set(words, this.#length);
+      this.#length += words.length;
+    }
+  }
+
+  flush(into: Uint8Array[]): void {
+    if (this.#length > 0) into.push(bytesOf(this.#words.slice(0, this.#length)));
+    this.#length = 0;
+  }
+}
+
+/** Two sorted lists as one, without repeats. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) merged.push(a[i++]);
+    else if (i >= a.length || b[j] < a[i]) merged.push(b[j++]);
+    else {
+      merged.push(a[i++]);
+      j += 1;
+    }
+  }
+  return merged;
 }

@@ -45,8 +45,18 @@ export interface EngineIndex {
   match(query: EngineQuery): EngineMatches;
   /** False only when the document certainly lacks the tokens side by side (phrase candidates). */
   mayHaveSequence(id: string, tokens: readonly string[]): boolean;
-  /** The index file as consecutive byte ranges. */
-  serialize(): Uint8Array[];
+  /**
+   * The index file as consecutive byte ranges, each written before the next is asked for (an engine may
+   * make them as they are taken); nothing changes the index meanwhile.
+   */
+  serialize(): Iterable<Uint8Array>;
+  /**
+   * After serialize's file is written there: read from it from now on, letting go of what it held in
+   * memory (documents may be renumbered). Engines without it keep their index in memory.
+   */
+  adopt?(path: string): void;
+  /** How much of the index is held in memory only (engine units); a long rebuild writes it out past a limit. */
+  readonly unsavedPostings?: number;
   /** Lets go of the file an index opened with SearchEngine.open reads from. */
   close?(): void;
 }

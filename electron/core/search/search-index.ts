@@ -16,6 +16,7 @@ import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
 import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
 import { makeSnippet } from './make-snippet';
+import { withTightHeap } from './tight-heap';
 import { isCjk } from './tokenize';
 import { markedTokens, parseQuery, phraseText, type IsValue, type ParsedQuery, type QueryFilter } from './parse-query';
 
@@ -51,6 +52,8 @@ export interface SearchIndexOptions {
   engine?: SearchEngine;
   /** Where a failure nobody waits for (a background load, an early write) is reported. */
   logger?: Logger;
+  /** Postings a rebuild may hold in memory before it writes them to the file (engine units). */
+  maxUnsavedPostings?: number;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -62,6 +65,8 @@ const MAX_PHRASE_CHECKS = 3_000;
 const PHRASE_READS_AT_ONCE = 8;
 const BUILD_SLICE = 64;
 const MIN_PERSIST_CHANGES = 200;
+/** About 50 MB of postings held in memory while the index is built (some 6,000 articles). */
+const MAX_UNSAVED_POSTINGS = 4_000_000;
 
 interface Ranked {
   article: ArticleMeta;
@@ -80,8 +85,10 @@ interface Ranking {
 export class SearchIndex {
   #index: EngineIndex | null = null;
   #loading: Promise<EngineIndex> | null = null;
-  /** Serializes index updates, so a save and a following delete are applied in order. */
+  /** Serializes index updates and writes, so a save and a following delete are applied in order. */
   #updates: Promise<unknown> = Promise.resolve();
+  /** The last update queued (writes left out): what a search waits for. */
+  #lastChange: Promise<unknown> = Promise.resolve();
   /** Documents added, changed or removed since the file was written. */
   #changes = 0;
   /** Articles whose stored text was replaced before the index was loaded. */
@@ -110,7 +117,8 @@ export class SearchIndex {
 
   async searchPage(query: string, options: SearchOptions = {}): Promise<SearchPage> {
     const index = await this.ready();
-    await this.#updates;
+    // Not the writes: a search reads the index while it is written, which changes nothing until it is done.
+    await this.#lastChange;
     const parsed = parseQuery(query);
     const offset = options.offset ?? 0;
     const limit = options.limit ?? DEFAULT_LIMIT;
@@ -142,7 +150,7 @@ export class SearchIndex {
       return candidates[i];
     };
     const phraseTests = parsed.phrases.map((p) => phraseTest(p.text));
-    const texts = new Map<string, string>();
+    const textsOf = new Map<string, string>();
     const verified: Ranked[] = [];
     let examined = 0;
     let passed = 0;
@@ -155,11 +163,18 @@ export class SearchIndex {
       for (let candidate; batch.length < PHRASE_READS_AT_ONCE && (candidate = candidateAt(scanned)); scanned++) {
         if (parsed.phrases.every((p) => index.mayHaveSequence(candidate.article.id, p.tokens))) batch.push(candidate);
       }
-      const read = await Promise.all(
-        batch.map(async (c) => ({
-          text: await this.#readText(c.article.id),
-          highlights: c.article.highlightCount > 0 ? await this.source.highlightsOf(c.article.id) : [],
-        })),
+      const texts = await Promise.all(batch.map((c) => this.#readText(c.article.id)));
+      // Folding works line by line (nothing composes or changes case across a line break), so the folded
+      // haystack is the folded head and then the folded highlights: the highlights (a file each) are read
+      // only for the candidates whose head lacks a phrase.
+      const heads = batch.map(({ article }, i) => fold(`${article.title}\n${article.byline ?? ''}\n${texts[i]}\n`));
+      const matched = await Promise.all(
+        batch.map(async ({ article }, i) => {
+          if (phraseTests.every((test) => test(heads[i]))) return true;
+          if (article.highlightCount === 0) return false;
+          const haystack = heads[i] + fold(highlightText(await this.source.highlightsOf(article.id)));
+          return phraseTests.every((test) => test(haystack));
+        }),
       );
       // Counted as if checked one by one, stopping at the page's last hit, so the estimate stays the same.
       let inBatch = 0;
@@ -167,13 +182,11 @@ export class SearchIndex {
         examined += 1;
         const candidate = candidates[next];
         if (batch[inBatch] !== candidate) continue;
-        const { text, highlights } = read[inBatch++];
+        const text = texts[inBatch];
         passed += 1;
-        const { article } = candidate;
-        const haystack = fold(`${article.title}\n${article.byline ?? ''}\n${text}\n${highlightText(highlights)}`);
-        if (phraseTests.every((test) => test(haystack))) {
+        if (matched[inBatch++]) {
           verified.push(candidate);
-          texts.set(article.id, text);
+          textsOf.set(candidate.article.id, text);
         }
       }
     }
@@ -183,7 +196,7 @@ export class SearchIndex {
     return {
       total: verified.length + estimate,
       exact: unexamined === 0,
-      hits: await this.#hits(verified.slice(offset, offset + limit), terms, texts),
+      hits: await this.#hits(verified.slice(offset, offset + limit), terms, textsOf),
       terms,
     };
   }
@@ -230,15 +243,13 @@ export class SearchIndex {
    * `force`, when anything did). A few changed articles are cheaper to re-index on the next load
    * (their stamps give them away) than rewriting tens of megabytes now.
    */
-  async persist({ force = false } = {}): Promise<void> {
-    await this.#updates;
-    if (!this.#index || !this.options.path || this.#changes === 0) return;
-    if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, this.#index.size / 100)) return;
-    this.#changes = 0;
-    const bytes = this.#index.serialize();
-    // Serializing may have renumbered the documents.
-    this.#docSlots.known = 0;
-    await writeFileAtomic(this.options.path, bytes, { sync: false });
+  persist({ force = false } = {}): Promise<void> {
+    return this.#enqueue(async () => {
+      const index = this.#index;
+      if (!index || this.#changes === 0) return;
+      if (!force && this.#changes < Math.max(MIN_PERSIST_CHANGES, index.size / 100)) return;
+      await this.#write(index);
+    }, false);
   }
 
   /** Lets go of the index file (after the last persist). */
@@ -248,11 +259,29 @@ export class SearchIndex {
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
-  #enqueue(task: () => Promise<void>): Promise<void> {
+  #enqueue(task: () => Promise<void>, isChange = true): Promise<void> {
     const run = this.#updates.then(task, task);
+    if (isChange) this.#lastChange = run.catch(() => undefined);
     // The caller gets the failure through `run`; the chain itself only orders the next update.
     this.#updates = run.catch(() => undefined);
     return run;
+  }
+
+  /** Writes the index file, then reads from it (an engine that can), letting go of what was only in memory. */
+  async #write(index: EngineIndex): Promise<void> {
+    const { path } = this.options;
+    if (!path) return;
+    const changes = this.#changes;
+    this.#changes = 0;
+    try {
+      await writeFileAtomic(path, index.serialize(), { sync: false });
+    } catch (error) {
+      this.#changes += changes;
+      throw error;
+    }
+    index.adopt?.(path);
+    // Adopting renumbers the documents.
+    this.#docSlots.known = 0;
   }
 
   #articleById(id: string): ArticleMeta | undefined {
@@ -281,30 +310,15 @@ export class SearchIndex {
           });
         }
       }
-      if (read && !index) this.options.logger?.warn('The search index file was damaged; rebuilding it', { path });
+      if (read && !index)
+        this.options.logger?.warn('The search index file was damaged or written by another version; rebuilding it', {
+          path,
+        });
     }
     const fresh = index === null;
     index ??= this.#engine.create();
     // Catch up with the library: whatever changed while the index was not watching.
-    const articles = this.source.liveArticles();
-    const present = new Set<string>();
-    let changed = 0;
-    for (let i = 0; i < articles.length; i++) {
-      const article = articles[i];
-      present.add(article.id);
-      const stale = this.#textChanged.delete(article.id);
-      if (!stale && index.stampOf(article.id) === stampOf(article, this.source.highlightKey(article.id))) continue;
-      index.add(await this.#docOf(article));
-      changed += 1;
-      // A full rebuild takes seconds: let other work (IPC, the first page) run in between.
-      if (changed % BUILD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-    for (const id of [...index.ids()]) {
-      if (!present.has(id)) {
-        index.remove(id);
-        changed += 1;
-      }
-    }
+    const changed = fresh ? await withTightHeap(() => this.#catchUp(index)) : await this.#catchUp(index);
     if (fresh || changed > 0) {
       this.#index = index;
       this.#changes += Math.max(1, changed);
@@ -320,6 +334,41 @@ export class SearchIndex {
     this.#slotsOf(index);
     this.source.articleColumns();
     return index;
+  }
+
+  /** Indexes what changed while the index was not watching, and drops what was removed; how many documents changed. */
+  async #catchUp(index: EngineIndex): Promise<number> {
+    const articles = this.source.liveArticles();
+    const present = new Set<string>();
+    let changed = 0;
+    let writeAsBuilt = true;
+    for (let i = 0; i < articles.length; i++) {
+      const article = articles[i];
+      present.add(article.id);
+      const stale = this.#textChanged.delete(article.id);
+      if (!stale && index.stampOf(article.id) === stampOf(article, this.source.highlightKey(article.id))) continue;
+      index.add(await this.#docOf(article));
+      changed += 1;
+      // A full rebuild takes seconds: let other work (IPC, the first page) run in between.
+      if (changed % BUILD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      // and at 100,000 articles what it holds would not fit the memory budget: it goes to the file a part at a time.
+      if (writeAsBuilt && (index.unsavedPostings ?? 0) > (this.options.maxUnsavedPostings ?? MAX_UNSAVED_POSTINGS)) {
+        await this.#write(index).catch((error: unknown) => {
+          writeAsBuilt = false;
+          this.options.logger?.error('Could not write the search index; building the rest in memory', {
+            path: this.options.path,
+            error: errorText(error),
+          });
+        });
+      }
+    }
+    for (const id of [...index.ids()]) {
+      if (!present.has(id)) {
+        index.remove(id);
+        changed += 1;
+      }
+    }
+    return changed;
   }
 
   async #docOf(article: ArticleMeta): Promise<IndexedDoc> {

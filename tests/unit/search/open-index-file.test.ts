@@ -38,7 +38,7 @@ const postingsOf = (index: InvertedIndex, token: string): number[] => {
 describe('InvertedIndex.open', () => {
   it('reads postings and phrase filters from the file when asked, the same as the index read whole', async () => {
     const path = join(dir, 'search-index.bin');
-    await writeFile(path, Buffer.concat(sampleIndex().serialize()));
+    await writeFile(path, Buffer.concat([...sampleIndex().serialize()]));
     const whole = InvertedIndex.deserialize(await readFile(path))!;
     const opened = InvertedIndex.open(path)!;
     expect(opened).not.toBeNull();
@@ -54,7 +54,7 @@ describe('InvertedIndex.open', () => {
     }
     // Changed and written again: the new file holds what the opened one had plus the change.
     opened.add({ id: 'new', stamp: 'n', title: 'river news', meta: '', body: 'fresh water' });
-    await writeFile(path, Buffer.concat(opened.serialize()));
+    await writeFile(path, Buffer.concat([...opened.serialize()]));
     const again = InvertedIndex.open(path)!;
     expect(again.size).toBe(whole.size + 1);
     expect(postingsOf(again, 'news')).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('InvertedIndex.open', () => {
   it('refuses a missing, truncated or foreign file', async () => {
     const path = join(dir, 'search-index.bin');
     expect(() => InvertedIndex.open(path)).toThrow(/ENOENT/);
-    const bytes = Buffer.concat(sampleIndex().serialize());
+    const bytes = Buffer.concat([...sampleIndex().serialize()]);
     await writeFile(path, bytes.subarray(0, bytes.length - 8));
     expect(InvertedIndex.open(path)).toBeNull();
     await writeFile(path, '{"magic":"something else"}\n');

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bm25Engine } from '../../../electron/core/search/bm25-engine';
 import { InvertedIndex } from '../../../electron/core/search/inverted-index';
 import { parseQuery } from '../../../electron/core/search/parse-query';
+import type { SearchEngine } from '../../../electron/core/search/search-engine';
 import { SearchIndex } from '../../../electron/core/search/search-index';
 import { tokenize } from '../../../electron/core/search/tokenize';
 import { useTempLibrary } from '../../support/temp-library';
@@ -12,6 +14,12 @@ import { saveSample } from '../library/sample-article';
 const library = useTempLibrary();
 
 const titles = (page: { hits: { article: { title: string } }[] }) => page.hits.map((h) => h.article.title);
+
+function sizeOnDisk(path: string): number | undefined {
+  const index = InvertedIndex.open(path);
+  index?.close();
+  return index?.size;
+}
 
 async function sampleLibrary() {
   const a = await saveSample(library.store, {
@@ -216,6 +224,60 @@ describe('search index on disk', () => {
     const reopened = new SearchIndex(library.store, { path });
     expect(titles(await reopened.searchPage('gyrfalcon'))).toEqual(['The kestrel hovers']);
     expect(titles(await reopened.searchPage('voles'))).toEqual([]);
+  });
+
+  it('is built a part at a time when large, each part written to the file, with the answers of one built whole', async () => {
+    await sampleLibrary();
+    const words = ['merlin', 'hobby', 'harrier', 'osprey', 'buzzard', 'goshawk'];
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const { article } = await saveSample(library.store, {
+        url: `https://a.test/${i}`,
+        title: `Raptor ${i} ${words[i % words.length]}`,
+        textContent: `The ${words[(i * 7) % words.length]} over the moor number${i} ${words[(i + 1) % words.length]} hunts`,
+      });
+      ids.push(article.id);
+    }
+    const path = join(library.dir, 'search-index.bin');
+    let adopted = 0;
+    const counting: SearchEngine = {
+      ...bm25Engine,
+      create: () => {
+        const index = bm25Engine.create();
+        const adopt = index.adopt!.bind(index);
+        return Object.assign(index, { adopt: (file: string) => ((adopted += 1), adopt(file)) });
+      },
+    };
+    const inParts = new SearchIndex(library.store, { path, engine: counting, maxUnsavedPostings: 40 });
+    const whole = new SearchIndex(library.store);
+    const queries = [
+      'merlin',
+      'moor hunts',
+      '"over the moor"',
+      'number1',
+      'falcon',
+      'goshawk -harrier',
+      'raptor is:unread',
+    ];
+    const answers = async (search: SearchIndex) =>
+      Promise.all(
+        queries.map(async (q) => {
+          const page = await search.searchPage(q, { limit: 50 });
+          return { q, total: page.total, titles: titles(page).sort() };
+        }),
+      );
+    expect(await answers(inParts)).toEqual(await answers(whole));
+    expect(adopted).toBeGreaterThan(2);
+    expect(sizeOnDisk(path)).toBe(34);
+
+    // Removed and changed, then written again: the file it reads from now answers as the index in memory.
+    await library.store.purgeArticles(ids.slice(0, 10));
+    await inParts.update(ids.slice(0, 10));
+    await whole.update(ids.slice(0, 10));
+    await inParts.persist({ force: true });
+    expect(await answers(inParts)).toEqual(await answers(whole));
+    expect((await answers(inParts))[0].total).toBeGreaterThan(0);
+    expect(sizeOnDisk(path)).toBe(24);
   });
 
   it('rebuilds an index file that is damaged or from another format', async () => {
