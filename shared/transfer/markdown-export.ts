@@ -8,9 +8,26 @@ import { hostOf } from '../url/host-of';
 /** A YAML scalar that is always read back as the same string (double-quoted, JSON escapes are valid YAML). */
 const yamlString = (value: string): string => JSON.stringify(value);
 
-/** Where an article comes from: its site's name, else its host, else (unparseable) its address. */
+/**
+ * Where an article comes from: its site's name, else its host, else a local file's name, else
+ * (unparseable) its address.
+ */
 export const siteOf = (article: Pick<ArticleMeta, 'siteName' | 'url'>): string =>
-  article.siteName || hostOf(article.url) || article.url;
+  article.siteName || hostOf(article.url) || fileNameOf(article.url) || article.url;
+
+function fileNameOf(url: string): string {
+  if (!url.startsWith('file:')) return '';
+  const name =
+    url
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .pop() ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
 
 function frontMatter(article: ArticleMeta): string {
   const lines = [

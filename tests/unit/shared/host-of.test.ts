@@ -40,9 +40,11 @@ describe('hostOf (shared/url/host-of.ts)', () => {
     for (const url of urls) expect(hostOf(url), url).toBe(byParse(url));
   });
 
-  it('siteOf falls back from the site name to the host to the address', () => {
+  it('siteOf falls back from the site name to the host to a local file name to the address', () => {
     expect(siteOf({ siteName: 'The Site', url: 'https://example.com/' })).toBe('The Site');
     expect(siteOf({ siteName: null, url: 'https://www.example.com/' })).toBe('example.com');
-    expect(siteOf({ siteName: null, url: 'file:///x.html' })).toBe('file:///x.html');
+    expect(siteOf({ siteName: null, url: 'file:///tmp/saved/My%20notes.html' })).toBe('My notes.html');
+    expect(siteOf({ siteName: null, url: 'file:///bad%E0.html' })).toBe('bad%E0.html');
+    expect(siteOf({ siteName: null, url: 'not a url' })).toBe('not a url');
   });
 });
