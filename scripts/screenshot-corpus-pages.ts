@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import type { Network } from '../electron/core/capture/network-access';
+import { fetchedPageSource, type PageSource } from '../electron/core/saving/page-source';
 import { buildBridgePreload } from '../tests/browser/bridge/build-bridge-preload';
 import { buildRenderer } from '../tests/browser/support/build-renderer';
 import { APP_URL, launchApp, launchBrowser } from '../tests/browser/support/launch-app';
@@ -23,6 +25,17 @@ const FEATURES = [
 ] as const;
 const DEFAULT_IDS = ['0535', '0667', '0591'];
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** Corpus pages name their images on the web: none is fetched, and no name is even looked up. */
+const OFFLINE: Network = {
+  resolve: (hostname) => Promise.reject(new Error(`${hostname} not looked up: corpus screenshots stay offline`)),
+  connect: () => {
+    throw new Error('No connection: corpus screenshots stay offline');
+  },
+};
+const offlinePages: PageSource = {
+  capture: (location, options) => fetchedPageSource.capture(location, { ...options, network: OFFLINE }),
+};
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -82,7 +95,13 @@ async function main(): Promise<void> {
     buildBridgePreload(),
     launchBrowser(),
   ]);
-  const app = await launchApp({ browser, rendererDir, preloadScript, libraryDir: join(work, 'library') });
+  const app = await launchApp({
+    browser,
+    rendererDir,
+    preloadScript,
+    libraryDir: join(work, 'library'),
+    pageSource: offlinePages,
+  });
   try {
     for (const id of ids) {
       const truth = JSON.parse(readFileSync(join(corpus, 'ground-truth', `${id}.json`), 'utf8'));

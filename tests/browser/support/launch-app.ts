@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page, type Route } fr
 import { dispatch } from '@shared/ipc/dispatch';
 import { suggestedExportName } from '@shared/transfer/article-export';
 import { OffprintCore } from '../../../electron/core/offprint-core';
+import type { PageSource } from '../../../electron/core/saving/page-source';
 import { noCapture } from '../../../electron/core/import/capture-handoff';
 import { ASSET_SCHEME, resolveAssetPath } from '../../../electron/core/library/asset-path';
 import { exportArticlesTo } from '../../../electron/core/export/export-articles';
@@ -58,12 +59,19 @@ export interface LaunchOptions {
   preloadScript: string;
   libraryDir: string;
   colorScheme?: 'light' | 'dark';
+  /** Where the core's pages come from (the web and files, by default). */
+  pageSource?: PageSource;
 }
 
 export async function launchApp(options: LaunchOptions): Promise<AppHarness> {
   const { browser, rendererDir, preloadScript, libraryDir } = options;
   // Imports record entries without content and queue nothing here: a test never reaches the web.
-  const core = await OffprintCore.open({ libraryDir, startCaptureQueue: true, importCaptures: noCapture });
+  const core = await OffprintCore.open({
+    libraryDir,
+    startCaptureQueue: true,
+    importCaptures: noCapture,
+    pageSource: options.pageSource,
+  });
   const context: BrowserContext = await browser.newContext({
     viewport: { width: 1280, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
