@@ -14,7 +14,7 @@ import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
-import { looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
+import { declaresStory, looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
 import {
@@ -225,8 +225,9 @@ const READABILITY_SHARE = 0.6;
 /** A thread is its posts: Readability's one block stands only when it holds about all the region does. */
 const THREAD_READABILITY_SHARE = 0.9;
 /**
- * On a page that looks like a story, or a "thread" where Readability found a long story (a blog
- * post above its comments), its article stands unless the region holds over six times as much.
+ * On a page that looks like a story, or a "thread" that says it is a story and where Readability
+ * found a long one (a blog post above its comments), its article stands unless the region holds
+ * over six times as much. A thread's long opening post alone is not the thread.
  */
 const STORY_READABILITY_SHARE = 0.15;
 const LONG_STORY_CHARS = 3000;
@@ -263,7 +264,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
-    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS;
+    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
     const story = (type === 'article' && looksLikeStory(clues)) || longStory;
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     if (chars >= share * regionChars)

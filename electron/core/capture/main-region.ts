@@ -68,6 +68,8 @@ const VOID = new Set([
   'WBR',
 ]);
 const LANDMARKS = new Set(['MAIN', 'ARTICLE', 'H1']);
+/** Empty but structure: the lines of a post written with <br>, the rule between two posts. */
+const BREAKS = new Set(['BR', 'HR', 'WBR']);
 
 interface Measure {
   /** Letters and digits inside, furniture included. */
@@ -193,7 +195,7 @@ class Pruner {
     const tag = element.tagName;
     if (SKIPPED.has(tag)) return true;
     const m = this.size(element);
-    if (m.chars === 0) return !element.querySelector('img,pre,table');
+    if (m.chars === 0) return !BREAKS.has(tag) && !element.querySelector('img,pre,table');
     // A wrapper around most of the page is never furniture, whatever its name.
     const big = m.landmark || m.chars > this.total * 0.4;
     if (element.hasAttributes()) {

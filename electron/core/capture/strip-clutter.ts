@@ -22,9 +22,25 @@ function isFurniture(element: Element): boolean {
   );
 }
 
+/**
+ * A form around a whole thread (forum software wraps the posts in a moderation form) holds this much
+ * text outside its links, in sentences; a login, search, cart or comment form holds labels and figures.
+ */
+const FORM_PROSE_CHARS = 1000;
+const FORM_SENTENCES = 5;
+const SENTENCE_END = /\p{L}{2}[.!?。！？](?:\s|$)/gu;
+
+function holdsProse(form: Element): boolean {
+  const text = (form.textContent ?? '').replace(/\s+/g, ' ');
+  let links = 0;
+  for (const link of form.getElementsByTagName('a')) links += (link.textContent ?? '').length;
+  return text.length - links >= FORM_PROSE_CHARS && (text.match(SENTENCE_END)?.length ?? 0) >= FORM_SENTENCES;
+}
+
 /** Furniture never holds the story: a block with several real paragraphs or the headline is kept. */
 function holdsContent(element: Element): boolean {
   if (NEVER.has(element.tagName)) return true;
+  if (element.tagName === 'FORM' && holdsProse(element)) return true;
   let long = 0;
   for (const inner of element.querySelectorAll('*')) {
     const tag = inner.tagName;
