@@ -15,6 +15,7 @@ import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
 import { declaresStory, looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
+import { removePostFurniture } from './post-furniture';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
 import {
@@ -136,7 +137,7 @@ export function buildArticle(
 
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
-function readArticle(document: Document): ReadabilityResult | null {
+function readArticle(document: Document, thread = false): ReadabilityResult | null {
   const found = new Readability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
@@ -145,6 +146,7 @@ function readArticle(document: Document): ReadabilityResult | null {
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);
   if (found.content) removeArticleFurniture(found.content);
+  if (found.content && thread) removePostFurniture(found.content);
   // With no description to go on, Readability's excerpt is the first <p>, which may be that byline line.
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
   return { ...found, excerpt, content: found.content?.innerHTML };
@@ -158,18 +160,18 @@ function readArticle(document: Document): ReadabilityResult | null {
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
 /** Readability throws on some malformed trees; the region or the whole page is saved instead. */
-function readArticleSafely(document: Document): ReadabilityResult | null {
+function readArticleSafely(document: Document, thread: boolean): ReadabilityResult | null {
   try {
-    return readArticle(document);
+    return readArticle(document, thread);
   } catch {
     return null;
   }
 }
 
-function readSmallPage(document: Document): ReadabilityResult | null {
+function readSmallPage(document: Document, thread: boolean): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
-    return readArticle(document);
+    return readArticle(document, thread);
   } catch {
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }
@@ -181,7 +183,7 @@ function readSmallPage(document: Document): ReadabilityResult | null {
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
   article: { commentsAreContent: false, keepLinkLists: false },
-  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true },
+  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true, dropPostFurniture: true },
   documentation: { commentsAreContent: false, keepLinkLists: false },
   product: {
     commentsAreContent: false,
@@ -196,7 +198,12 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
-const QA_PROFILE: RegionProfile = { commentsAreContent: false, keepLinkLists: false, dropRepeats: true };
+const QA_PROFILE: RegionProfile = {
+  commentsAreContent: false,
+  keepLinkLists: false,
+  dropRepeats: true,
+  dropPostFurniture: true,
+};
 
 /**
  * Some threads declare QAPage with their replies marked up as comments: when leaving comments out
@@ -258,7 +265,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   const readerable = looksReaderable(document);
-  const found = readerable ? readArticleSafely(document) : readSmallPage(document);
+  const thread = type === 'forum';
+  const found = readerable ? readArticleSafely(document, thread) : readSmallPage(document, thread);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {

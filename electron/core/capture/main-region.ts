@@ -18,6 +18,7 @@ import {
   isFurniturePhrase,
   isProductFurnitureHeading,
 } from './boilerplate';
+import { isPostFurniture } from './post-furniture';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -33,6 +34,8 @@ export interface RegionProfile {
   dropReviews?: boolean;
   /** A block whose text repeats an earlier block's is left out. */
   dropRepeats?: boolean;
+  /** Forum threads: each post's statistics, buttons and counters are left out. */
+  dropPostFurniture?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -219,6 +222,7 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
+      if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
     return !big && isLinkList(m, this.profile);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { removePostFurniture } from '../../../electron/core/capture/post-furniture';
 
 const FIXTURES = join(__dirname, '../../fixtures/extraction');
 
@@ -25,6 +26,21 @@ describe('forum threads', () => {
     // The posts' <br> lines stay lines, and the rule between two posts stays.
     expect(text).toContain('nothing large.\n');
     expect(body.querySelectorAll('hr').length).toBe(2);
+    expect(body.querySelector('pre code')?.textContent).toContain('segment 3: 150 C/h');
+    expect(body.querySelector('blockquote')?.textContent).toContain('simply old?');
+    // Each post's statistics, buttons and the board's "Code: Select all" and "Click to expand..." go.
+    for (const furniture of [
+      'Posts:',
+      'Joined:',
+      'Reaction score',
+      'Moderator',
+      'Regular',
+      'Quote\n',
+      'Report to moderator',
+      'Select all',
+      'Click to expand',
+    ])
+      expect(text).not.toContain(furniture);
     expect(text).not.toContain('Username');
     expect(text).not.toContain('Page created in');
   });
@@ -35,5 +51,33 @@ describe('forum threads', () => {
     expect(text).toContain('Lined our north wall with wood fibre boards');
     expect(text).toContain('A second grille at the far end of the landing');
     for (const author of ['stonecroft', 'hearthkeeper', 'ashsplitter', 'oldbeams']) expect(text).toContain(author);
+  });
+
+  it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {
+    const { document } = parseHTML(`<html><body><div id="thread">
+      <div class="post"><a href="/u/1">admin</a><span>Moderator</span><dl><dt>Beiträge:</dt><dd>812</dd><dt>Registriert:</dt><dd>12.03.2019</dd></dl>
+        <p>Der Kanal muss vor dem Brennen ganz trocken sein, sonst reißt die Platte.</p><span>Zitieren</span></div>
+      <div class="post"><a href="/u/2">tessera</a><div>Messages : 1 077</div><div>Inscrit le : 4 mai 2020</div>
+        <p>Merci, je laisserai sécher deux jours de plus.</p><a href="/r/2">Répondre</a> <span>3 likes</span></div>
+    </div></body></html>`) as unknown as { document: Document };
+    const thread = document.getElementById('thread')!;
+    removePostFurniture(thread);
+    const text = (thread.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('admin');
+    expect(text).toContain('tessera');
+    expect(text).toContain('ganz trocken');
+    expect(text).toContain('deux jours de plus');
+    for (const furniture of [
+      'Moderator',
+      'Beiträge',
+      '812',
+      'Registriert',
+      'Zitieren',
+      'Messages',
+      'Inscrit',
+      'Répondre',
+      '3 likes',
+    ])
+      expect(text).not.toContain(furniture);
   });
 });
