@@ -30,7 +30,7 @@ import {
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
-import { stripClutter } from './strip-clutter';
+import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
 
 export interface ExtractedArticle extends ArticleDescription {
@@ -57,12 +57,12 @@ function parseDocument(html: string): Document {
   return (parseHTML(stripInertMarkup(html)) as unknown as { document: Document }).document;
 }
 
-function cleanForExtraction(document: Document, pageUrl: string): Document {
+/** Cleans the document in place; returns the overlays left in it for removeOverlays. */
+function cleanForExtraction(document: Document, pageUrl: string): Element[] {
   resolveDocumentUrls(document, pageUrl);
   unwrapNoscriptPage(document);
   prepareImages(document);
-  if (document.body) stripClutter(document.body);
-  return document;
+  return document.body ? stripClutter(document.body) : [];
 }
 
 /** isProbablyReaderable counts characters; a CJK character carries about what a short word does. */
@@ -251,7 +251,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (!html.trim()) throw new OffprintError('empty', 'The page is empty: the site sent no content.');
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
-  cleanForExtraction(document, pageUrl);
+  const overlays = cleanForExtraction(document, pageUrl);
   const local = { localImages: pageUrl.startsWith('file:') };
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
@@ -264,6 +264,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // single card: the region is the page, and Readability need not run at all.
   if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
+  removeOverlays(overlays);
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable ? readArticleSafely(document, thread) : readSmallPage(document, thread);
@@ -281,7 +282,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   }
   // Readability found too little, or failed, after mutating the document: start again from the
   // source (rare). Its metadata still stands: it read that before looking for the article.
-  document = cleanForExtraction(parseDocument(html), pageUrl);
+  document = parseDocument(html);
+  removeOverlays(cleanForExtraction(document, pageUrl));
   const content = sanitizeArticleHtml(fallbackContent(document), local);
   if (regionChars >= MIN_REGION_CHARS && regionChars * FALLBACK_OVER_REGION >= visibleChars(content))
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import { removePostFurniture } from '../../../electron/core/capture/post-furniture';
+import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
 
 const FIXTURES = join(__dirname, '../../fixtures/extraction');
 
@@ -78,6 +80,60 @@ describe('forum threads', () => {
       'Répondre',
       '3 likes',
     ])
+      expect(text).not.toContain(furniture);
+  });
+});
+
+const bodyOf = (html: string) =>
+  (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: Document }).document.body;
+
+describe('documentation', () => {
+  it('keeps code blocks and headings, not hidden help dialogs, the chapter list or the on-page contents', () => {
+    const { text, body } = extract('documentation-overlays.html', 'https://parcelgate.test/handbook/retry');
+    expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Exponential backoff', 'Dead letters']);
+    expect(body.querySelector('pre code')?.textContent).toContain('backoff   = "exponential"');
+    expect(text).toContain('parcelgate dead-letter replay');
+    expect(text).toContain('delivered twice or never');
+    for (const furniture of [
+      'Keyboard shortcuts',
+      'Shortcut sheet',
+      'Press G then H',
+      'two-minute tour',
+      'what you were looking for',
+      'On this page',
+      'Webhooks',
+      'Learn how to contribute',
+      'last modified',
+      'Previous',
+    ])
+      expect(text).not.toContain(furniture);
+  });
+
+  it('sets help popups and modals aside for Readability, not a link that opens a window', () => {
+    const body = bodyOf(`<div id="book-help-popup"><h2>Keyboard shortcuts</h2><p>Press ? to show this help</p></div>
+      <div class="modal fade"><p>Sign up for our updates</p></div>
+      <main><p>The guide itself, with a <a class="external-popup" href="https://example.test/">reference</a> in it.</p></main>`);
+    const overlays = stripClutter(body);
+    expect(overlays.map((o) => o.tagName)).toEqual(['DIV', 'DIV']);
+    expect(body.textContent).toContain('Keyboard shortcuts');
+    removeOverlays(overlays);
+    expect(body.textContent).not.toContain('Keyboard shortcuts');
+    expect(body.textContent).not.toContain('Sign up');
+    expect(body.textContent).toContain('with a reference in it');
+  });
+
+  it("takes a documentation page's footer lines and its previous/next links out of Readability's article", () => {
+    const article = bodyOf(`<div><h1>Retry policies</h1>
+      <p>When a delivery fails, Parcelgate tries again on a schedule that you choose per queue, up to eight times.</p>
+      <p>Read the <a href="/limits">limits</a> before you raise it.</p>
+      <a href="/contribute">Learn how to contribute</a>
+      <p>This page was last modified on Mar 3, 2025 by handbook contributors.</p>
+      <div><a href="/queues">« Previous</a></div><div><a href="/webhooks">Next chapter »</a></div></div>`);
+    removeArticleFurniture(article);
+    const text = article.textContent ?? '';
+    expect(text).toContain('up to eight times');
+    expect(text).toContain('Read the limits before you raise it.');
+    for (const furniture of ['Learn how to contribute', 'last modified', 'Previous', 'Next chapter'])
       expect(text).not.toContain(furniture);
   });
 });
