@@ -229,8 +229,8 @@ const MIN_REGION_CHARS = 200;
  * (posts, sections, cards) and the region is kept.
  */
 const READABILITY_SHARE = 0.6;
-/** A thread is its posts: Readability's one block stands only when it holds about all the region does. */
-const THREAD_READABILITY_SHARE = 0.9;
+/** A thread is its posts with their authors: Readability's block, which leaves the authors out, stands only when it holds all the region does. */
+const THREAD_READABILITY_SHARE = 1;
 /**
  * On a page that looks like a story, or a "thread" that says it is a story and where Readability
  * found a long one (a blog post above its comments), its article stands unless the region holds

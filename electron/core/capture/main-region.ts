@@ -225,6 +225,8 @@ class Pruner {
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
+    // A post's attribution is a list of links too: its date links to the post.
+    if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
     return !big && isLinkList(m, this.profile);
   }
 }
@@ -294,8 +296,8 @@ class RepeatedBlocks {
       this.seen.set(key, element);
       return false;
     }
-    // A wrapper and its only child have the same text.
-    return !first.contains(element);
+    // A wrapper and its only child have the same text; two posts may well share a date.
+    return !first.contains(element) && !element.getElementsByTagName('time').length;
   }
 }
 

@@ -82,7 +82,12 @@ const POST_LINES = new RegExp(
     '\\(edited\\)',
     'edited',
     'last edited( by .{0,40}|:? .{0,40})?',
+    // A default avatar: the poster's initial.
+    '\\p{L}',
     // The thread's own lines.
+    'status:?',
+    '(this )?(thread|topic) (is|was|has been) (automatically )?closed.{0,80}',
+    'not open for further replies\\.?',
     'thread starter',
     'discussion starter',
     'original poster',
@@ -135,7 +140,7 @@ export function isStatsList(element: Element): boolean {
 }
 
 /** Cells and code are content whatever they hold. */
-const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TIME']);
+const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'TIME']);
 
 export function isPostFurniture(element: Element): boolean {
   if (NEVER.has(element.tagName)) return false;
@@ -144,7 +149,7 @@ export function isPostFurniture(element: Element): boolean {
   return isPostFurnitureText(element.textContent ?? '', named);
 }
 
-const BLOCKS = 'dl,dt,dd,li,div,span,p,a,small,strong,b,ul,ol';
+const BLOCKS = 'dl,dt,dd,li,div,span,p,a,small,strong,b,ul,ol,h4,h5,h6';
 
 /** Removes, in place, the post furniture of a thread's article. */
 export function removePostFurniture(root: Element): void {

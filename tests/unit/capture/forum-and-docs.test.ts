@@ -55,6 +55,33 @@ describe('forum threads', () => {
     for (const author of ['stonecroft', 'hearthkeeper', 'ashsplitter', 'oldbeams']) expect(text).toContain(author);
   });
 
+  it('keeps each post with its author and date when the author sits in a cell beside the post', () => {
+    const { text } = extract(
+      'forum-authors-beside-posts.html',
+      'https://growers.test/threads/raised-beds-flooding.812/',
+    );
+    const order = [
+      'tidewatcher',
+      'Our allotment floods',
+      'claybreaker',
+      'Thirty centimetres',
+      'furrowfox',
+      'Dig a shallow trench',
+      'tidewatcher',
+      'Built two beds',
+    ];
+    let at = 0;
+    for (const part of order) {
+      const found = text.indexOf(part, at);
+      expect(found, part).toBeGreaterThanOrEqual(at);
+      at = found + part.length;
+    }
+    // Two posts of the same day keep their date each.
+    expect(text.split('Mar 2, 2025').length - 1).toBe(2);
+    for (const furniture of ['New member', 'Joined', 'Messages', 'Report', 'Similar threads', 'Wood chip paths'])
+      expect(text).not.toContain(furniture);
+  });
+
   it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {
     const { document } = parseHTML(`<html><body><div id="thread">
       <div class="post"><a href="/u/1">admin</a><span>Moderator</span><dl><dt>Beiträge:</dt><dd>812</dd><dt>Registriert:</dt><dd>12.03.2019</dd></dl>
