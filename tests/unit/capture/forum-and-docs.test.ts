@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
+import { isCallToAction, isFurniturePhrase } from '../../../electron/core/capture/boilerplate';
 import { removePostFurniture } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
 
@@ -53,6 +54,19 @@ describe('forum threads', () => {
     expect(text).toContain('Lined our north wall with wood fibre boards');
     expect(text).toContain('A second grille at the far end of the landing');
     for (const author of ['stonecroft', 'hearthkeeper', 'ashsplitter', 'oldbeams']) expect(text).toContain(author);
+  });
+
+  it("knows a board's word to guests and its closing notices, not a post that mentions signing in", () => {
+    for (const line of [
+      'Create an account or sign in to comment',
+      "You're browsing the Kiln Talk boards as a guest. Sign up to post.",
+      'This topic was automatically closed after 30 days. New replies are no longer allowed.',
+      'Sent from my phone using the board app',
+      'Start asking to get answers',
+    ])
+      expect(isFurniturePhrase(line), line).toBe(true);
+    expect(isFurniturePhrase('I could not sign in to the kiln controller after the update.')).toBe(false);
+    expect(isCallToAction('Expand description')).toBe(true);
   });
 
   it('keeps each post with its author and date when the author sits in a cell beside the post', () => {
