@@ -33,11 +33,16 @@ const STAT_LABELS = [
   'registriert( seit)?',
   'mitglied seit',
   'wohnort',
+  'themen',
   'inscrit( le)?',
   'inscription',
+  'sujets',
+  'réputation',
   'localisation',
   'mensajes',
   'registrado',
+  'temas',
+  'reputación',
   'ubicación',
   'messaggi',
   'iscritto( il)?',
@@ -52,6 +57,16 @@ const STAT = new RegExp(
   `^(${STAT_LABELS.join('|')})\\s*(:\\s*.{0,40}|\\s+[\\d#][\\d,.\\s]*[km]?|\\s+(\\d{1,2}\\s+)?${MONTH}\\s*(\\d{1,2},?\\s*)?\\d{2,4})?$`,
   'iu',
 );
+/** Several statistics in one block, each "label: value" ("Posts: 116 Threads: 23 Joined: Feb 2019"). */
+const STAT_PAIRS = new RegExp(`(^|\\s)(${STAT_LABELS.join('|')})\\s*:\\s*\\S+(\\s+\\d[\\d,.]*)?(?=\\s|$)`, 'giu');
+const STATS_BLOCK_CHARS = 200;
+
+function isStatsBlock(line: string): boolean {
+  if (line.length > STATS_BLOCK_CHARS) return false;
+  const rest = line.replace(STAT_PAIRS, ' ');
+  return rest !== line && rest.replace(/[\s\p{P}\p{S}]+/gu, '').length === 0;
+}
+
 /** A label alone, its value in the next block (<dt>Joined</dt><dd>Mar 2019</dd>). */
 const STAT_LABEL = new RegExp(`^(${STAT_LABELS.join('|')})\\s*:?$`, 'iu');
 
@@ -124,10 +139,11 @@ const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Whether the whole text of a block is a post's furniture; `named` when it is or holds a link. */
 export function isPostFurnitureText(text: string, named = false): boolean {
-  if (text.length > MAX_CHARS * 2) return false;
+  if (text.length > STATS_BLOCK_CHARS * 2) return false;
   const line = squeeze(text);
-  if (!line.length || line.length > MAX_CHARS) return false;
-  return STAT.test(line) || POST_LINES.test(line) || (!named && RANK.test(line));
+  if (!line.length) return false;
+  if (line.length > MAX_CHARS) return isStatsBlock(line);
+  return STAT.test(line) || POST_LINES.test(line) || (!named && RANK.test(line)) || isStatsBlock(line);
 }
 
 /** A <dl> of the poster's statistics: every term a statistic's label. */

@@ -100,7 +100,7 @@ describe('forum threads', () => {
     const { document } = parseHTML(`<html><body><div id="thread">
       <div class="post"><a href="/u/1">admin</a><span>Moderator</span><dl><dt>Beiträge:</dt><dd>812</dd><dt>Registriert:</dt><dd>12.03.2019</dd></dl>
         <p>Der Kanal muss vor dem Brennen ganz trocken sein, sonst reißt die Platte.</p><span>Zitieren</span></div>
-      <div class="post"><a href="/u/2">tessera</a><div>Messages : 1 077</div><div>Inscrit le : 4 mai 2020</div>
+      <div class="post"><a href="/u/2">tessera</a><div>Messages : 1 077</div><div>Inscrit le : 4 mai 2020</div><div>Sujets: 12<br>Réputation: 7<br>Posts: 116</div>
         <p>Merci, je laisserai sécher deux jours de plus.</p><a href="/r/2">Répondre</a> <span>3 likes</span></div>
     </div></body></html>`) as unknown as { document: Document };
     const thread = document.getElementById('thread')!;
