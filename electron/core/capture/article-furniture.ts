@@ -29,6 +29,8 @@ function isFurnitureLine(element: Element): boolean {
   if (!LINE_BLOCKS.has(element.tagName) || element.querySelector('img,picture,video,pre,table')) return false;
   const text = textOf(element);
   if (!text) return false;
+  // A link alone goes only for a furniture phrase ("Learn how to contribute"): "Learn more" may be the content's own.
+  if (element.tagName === 'A') return isFurnitureText(text, FURNITURE_LINE_CHARS);
   return isCallToAction(text) || isFurnitureHeading(text) || isFurnitureText(text, FURNITURE_LINE_CHARS);
 }
 
@@ -52,6 +54,6 @@ export function removeArticleFurniture(article: Element): void {
     for (const element of after) element.remove();
     heading.remove();
   }
-  for (const element of [...article.querySelectorAll('p,div,li,section,aside,ul,h2,h3,h4,h5,h6')])
+  for (const element of [...article.querySelectorAll('p,div,li,section,aside,ul,h2,h3,h4,h5,h6,a')])
     if (article.contains(element) && isFurnitureLine(element)) element.remove();
 }

@@ -99,6 +99,19 @@ export function consentNameWords(element: Element): boolean {
   return name.length >= 3 && wordsOf(name).some((word) => CONSENT_WORDS.has(word));
 }
 
+/** Overlays shown on demand (a help popup, a modal, a lightbox): hidden until opened, whatever their size. */
+const OVERLAY_WORDS = new Set(['popup', 'modal', 'lightbox']);
+const MAYBE_OVERLAY = /popup|modal|lightbox/i;
+
+/** Inline elements: a link "external-popup" opens a window, it is no overlay. */
+const INLINE = new Set(['A', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'IMG', 'SMALL', 'LABEL']);
+
+export function overlayNameWords(element: Element): boolean {
+  if (INLINE.has(element.tagName)) return false;
+  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return MAYBE_OVERLAY.test(name) && wordsOf(name).some((word) => OVERLAY_WORDS.has(word));
+}
+
 /** Around a product: its reviews and ratings, and other products (recently viewed, bought together). */
 export const PRODUCT_FURNITURE_WORDS = new Set([
   'review',
@@ -146,6 +159,29 @@ const FURNITURE_PHRASES = [
   'follow us',
   'leave a (comment|reply)',
   'all rights reserved',
+  // The footer of a documentation page.
+  'edit (this page|on github)',
+  'improve this (page|doc|article)',
+  'suggest (an edit|changes)',
+  'learn how to contribute',
+  'this page was last (modified|edited|updated)',
+  'found a (typo|problem|mistake)',
+  'report (an issue|a problem) with this page',
+  // Around a question-and-answer thread.
+  'start asking to get answers',
+  'explore related questions',
+  'see similar questions',
+  'browse other questions tagged',
+  'ask your own question',
+  "not the answer you're looking for",
+  // A board's word to guests, and its closing notices.
+  'create an account or (sign|log) in',
+  '(sign|log) ?in to (comment|reply|post|answer|join)',
+  'browsing .{1,60} as a guest',
+  'join (us )?to see',
+  'new replies are no longer allowed',
+  '(this|the) (topic|thread) (was|has been) (automatically )?closed',
+  'sent from my .{1,40} using',
   'teilen',
   'weitere artikel',
   'das könnte sie auch interessieren',
@@ -209,6 +245,10 @@ const FURNITURE_HEADING = new RegExp(
     'follow us( on [\\p{L} ]+)?',
     'share (this|on)( (post|article|story|page))?',
     'leave a (comment|reply)',
+    'similar (threads|topics|questions|discussions)',
+    'suggested (topics|threads)',
+    'hot network questions',
+    'linked questions',
     'das könnte sie (auch )?interessieren',
     'ähnliche (artikel|beiträge|produkte)',
     'weitere (artikel|beiträge|nachrichten)',
@@ -280,6 +320,8 @@ const CALL_TO_ACTION = new RegExp(
     'share',
     'print',
     'tweet',
+    '(expand|collapse)( all| description| section)?',
+    '[«‹←<]?\\s*(previous|prev|next)( (page|post|article|chapter|topic|lesson|section))?',
     'was this (page |article )?helpful',
     'weiterlesen',
     'mehr (lesen|erfahren)',

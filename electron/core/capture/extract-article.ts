@@ -14,7 +14,8 @@ import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
-import { looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
+import { declaresStory, looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
+import { removePostFurniture } from './post-furniture';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
 import {
@@ -29,7 +30,7 @@ import {
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
-import { stripClutter } from './strip-clutter';
+import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
 
 export interface ExtractedArticle extends ArticleDescription {
@@ -56,12 +57,12 @@ function parseDocument(html: string): Document {
   return (parseHTML(stripInertMarkup(html)) as unknown as { document: Document }).document;
 }
 
-function cleanForExtraction(document: Document, pageUrl: string): Document {
+/** Cleans the document in place; returns the overlays left in it for removeOverlays. */
+function cleanForExtraction(document: Document, pageUrl: string): Element[] {
   resolveDocumentUrls(document, pageUrl);
   unwrapNoscriptPage(document);
   prepareImages(document);
-  if (document.body) stripClutter(document.body);
-  return document;
+  return document.body ? stripClutter(document.body) : [];
 }
 
 /** isProbablyReaderable counts characters; a CJK character carries about what a short word does. */
@@ -136,7 +137,7 @@ export function buildArticle(
 
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
-function readArticle(document: Document): ReadabilityResult | null {
+function readArticle(document: Document, thread = false): ReadabilityResult | null {
   const found = new Readability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
@@ -145,6 +146,7 @@ function readArticle(document: Document): ReadabilityResult | null {
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);
   if (found.content) removeArticleFurniture(found.content);
+  if (found.content && thread) removePostFurniture(found.content);
   // With no description to go on, Readability's excerpt is the first <p>, which may be that byline line.
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
   return { ...found, excerpt, content: found.content?.innerHTML };
@@ -158,18 +160,18 @@ function readArticle(document: Document): ReadabilityResult | null {
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
 /** Readability throws on some malformed trees; the region or the whole page is saved instead. */
-function readArticleSafely(document: Document): ReadabilityResult | null {
+function readArticleSafely(document: Document, thread: boolean): ReadabilityResult | null {
   try {
-    return readArticle(document);
+    return readArticle(document, thread);
   } catch {
     return null;
   }
 }
 
-function readSmallPage(document: Document): ReadabilityResult | null {
+function readSmallPage(document: Document, thread: boolean): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
-    return readArticle(document);
+    return readArticle(document, thread);
   } catch {
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }
@@ -181,7 +183,7 @@ function readSmallPage(document: Document): ReadabilityResult | null {
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
   article: { commentsAreContent: false, keepLinkLists: false },
-  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true },
+  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true, dropPostFurniture: true },
   documentation: { commentsAreContent: false, keepLinkLists: false },
   product: {
     commentsAreContent: false,
@@ -196,7 +198,12 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
-const QA_PROFILE: RegionProfile = { commentsAreContent: false, keepLinkLists: false, dropRepeats: true };
+const QA_PROFILE: RegionProfile = {
+  commentsAreContent: false,
+  keepLinkLists: false,
+  dropRepeats: true,
+  dropPostFurniture: true,
+};
 
 /**
  * Some threads declare QAPage with their replies marked up as comments: when leaving comments out
@@ -222,11 +229,12 @@ const MIN_REGION_CHARS = 200;
  * (posts, sections, cards) and the region is kept.
  */
 const READABILITY_SHARE = 0.6;
-/** A thread is its posts: Readability's one block stands only when it holds about all the region does. */
-const THREAD_READABILITY_SHARE = 0.9;
+/** A thread is its posts with their authors: Readability's block, which leaves the authors out, stands only when it holds all the region does. */
+const THREAD_READABILITY_SHARE = 1;
 /**
- * On a page that looks like a story, or a "thread" where Readability found a long story (a blog
- * post above its comments), its article stands unless the region holds over six times as much.
+ * On a page that looks like a story, or a "thread" that says it is a story and where Readability
+ * found a long one (a blog post above its comments), its article stands unless the region holds
+ * over six times as much. A thread's long opening post alone is not the thread.
  */
 const STORY_READABILITY_SHARE = 0.15;
 const LONG_STORY_CHARS = 3000;
@@ -243,7 +251,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (!html.trim()) throw new OffprintError('empty', 'The page is empty: the site sent no content.');
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
-  cleanForExtraction(document, pageUrl);
+  const overlays = cleanForExtraction(document, pageUrl);
   const local = { localImages: pageUrl.startsWith('file:') };
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
@@ -256,14 +264,16 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // single card: the region is the page, and Readability need not run at all.
   if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
+  removeOverlays(overlays);
   const readerable = looksReaderable(document);
-  const found = readerable ? readArticleSafely(document) : readSmallPage(document);
+  const thread = type === 'forum';
+  const found = readerable ? readArticleSafely(document, thread) : readSmallPage(document, thread);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
-    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS;
+    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
     const story = (type === 'article' && looksLikeStory(clues)) || longStory;
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     if (chars >= share * regionChars)
@@ -272,7 +282,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   }
   // Readability found too little, or failed, after mutating the document: start again from the
   // source (rare). Its metadata still stands: it read that before looking for the article.
-  document = cleanForExtraction(parseDocument(html), pageUrl);
+  document = parseDocument(html);
+  removeOverlays(cleanForExtraction(document, pageUrl));
   const content = sanitizeArticleHtml(fallbackContent(document), local);
   if (regionChars >= MIN_REGION_CHARS && regionChars * FALLBACK_OVER_REGION >= visibleChars(content))
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };

@@ -18,6 +18,7 @@ import {
   isFurniturePhrase,
   isProductFurnitureHeading,
 } from './boilerplate';
+import { isPostFurniture } from './post-furniture';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -33,6 +34,8 @@ export interface RegionProfile {
   dropReviews?: boolean;
   /** A block whose text repeats an earlier block's is left out. */
   dropRepeats?: boolean;
+  /** Forum threads: each post's statistics, buttons and counters are left out. */
+  dropPostFurniture?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -68,6 +71,8 @@ const VOID = new Set([
   'WBR',
 ]);
 const LANDMARKS = new Set(['MAIN', 'ARTICLE', 'H1']);
+/** Empty but structure: the lines of a post written with <br>, the rule between two posts. */
+const BREAKS = new Set(['BR', 'HR', 'WBR']);
 
 interface Measure {
   /** Letters and digits inside, furniture included. */
@@ -193,7 +198,7 @@ class Pruner {
     const tag = element.tagName;
     if (SKIPPED.has(tag)) return true;
     const m = this.size(element);
-    if (m.chars === 0) return !element.querySelector('img,pre,table');
+    if (m.chars === 0) return !BREAKS.has(tag) && !element.querySelector('img,pre,table');
     // A wrapper around most of the page is never furniture, whatever its name.
     const big = m.landmark || m.chars > this.total * 0.4;
     if (element.hasAttributes()) {
@@ -217,8 +222,11 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
+      if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
+    // A post's attribution is a list of links too: its date links to the post.
+    if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
     return !big && isLinkList(m, this.profile);
   }
 }
@@ -288,8 +296,8 @@ class RepeatedBlocks {
       this.seen.set(key, element);
       return false;
     }
-    // A wrapper and its only child have the same text.
-    return !first.contains(element);
+    // A wrapper and its only child have the same text; two posts may well share a date.
+    return !first.contains(element) && !element.getElementsByTagName('time').length;
   }
 }
 

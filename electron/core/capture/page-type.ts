@@ -126,11 +126,11 @@ const STORY_LD_TYPES =
 /** Paragraphs over 150 characters: a story has several, a page of cards or sections few. */
 const STORY_PARAGRAPHS = 5;
 
+/** Whether the page says it is one story (og:type or a schema.org story type). */
+export const declaresStory = (clues: PageClues) =>
+  clues.ogType === 'article' || clues.ldTypes.some((t) => STORY_LD_TYPES.test(t));
+
 /** Whether the page gives evidence of being one story, beyond the absence of other signs. */
 export function looksLikeStory(clues: PageClues): boolean {
-  return (
-    clues.ogType === 'article' ||
-    clues.ldTypes.some((t) => STORY_LD_TYPES.test(t)) ||
-    clues.counts.longParagraphs >= STORY_PARAGRAPHS
-  );
+  return declaresStory(clues) || clues.counts.longParagraphs >= STORY_PARAGRAPHS;
 }

@@ -3,6 +3,8 @@
  * article body: scripts and embeds, forms, dialogs, hidden elements, ad slots and bare buttons.
  */
 
+import { overlayNameWords } from './boilerplate';
+
 const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'SELECT', 'TEXTAREA']);
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
 const AD_ATTRIBUTES = ['data-ad-slot', 'data-ad', 'data-advertisement'];
@@ -22,9 +24,25 @@ function isFurniture(element: Element): boolean {
   );
 }
 
+/**
+ * A form around a whole thread (forum software wraps the posts in a moderation form) holds this much
+ * text outside its links, in sentences; a login, search, cart or comment form holds labels and figures.
+ */
+const FORM_PROSE_CHARS = 1000;
+const FORM_SENTENCES = 5;
+const SENTENCE_END = /\p{L}{2}[.!?。！？](?:\s|$)/gu;
+
+function holdsProse(form: Element): boolean {
+  const text = (form.textContent ?? '').replace(/\s+/g, ' ');
+  let links = 0;
+  for (const link of form.getElementsByTagName('a')) links += (link.textContent ?? '').length;
+  return text.length - links >= FORM_PROSE_CHARS && (text.match(SENTENCE_END)?.length ?? 0) >= FORM_SENTENCES;
+}
+
 /** Furniture never holds the story: a block with several real paragraphs or the headline is kept. */
 function holdsContent(element: Element): boolean {
   if (NEVER.has(element.tagName)) return true;
+  if (element.tagName === 'FORM' && holdsProse(element)) return true;
   let long = 0;
   for (const inner of element.querySelectorAll('*')) {
     const tag = inner.tagName;
@@ -34,11 +52,17 @@ function holdsContent(element: Element): boolean {
   return false;
 }
 
-// One walk with plain tag and attribute reads: linkedom runs every selector query through css-select, element by element.
-export function stripClutter(root: ParentNode): void {
+/**
+ * One walk with plain tag and attribute reads: linkedom runs every selector query through css-select, element by element.
+ * Returns the overlays it found (a help popup, a modal, a lightbox), left in place: the main region
+ * is read with them (its own rules leave them out), and they are removed before Readability reads
+ * the page (see removeOverlays).
+ */
+export function stripClutter(root: ParentNode): Element[] {
   const always: Element[] = [];
   const furniture: Element[] = [];
   const buttons: Element[] = [];
+  const overlays: Element[] = [];
   for (const element of root.querySelectorAll('*')) {
     if (ALWAYS.has(element.tagName)) {
       // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
@@ -46,9 +70,16 @@ export function stripClutter(root: ParentNode): void {
       continue;
     }
     if (isFurniture(element)) furniture.push(element);
+    else if (element.hasAttributes() && overlayNameWords(element)) overlays.push(element);
     if (element.tagName === 'BUTTON') buttons.push(element);
   }
   for (const element of always) element.remove();
   for (const element of furniture) if (element.isConnected && !holdsContent(element)) element.remove();
   for (const button of buttons) if (!button.getElementsByTagName('img').length) button.remove();
+  return overlays;
+}
+
+/** Removes the overlays stripClutter found, unless one holds the story. */
+export function removeOverlays(overlays: Element[]): void {
+  for (const element of overlays) if (element.isConnected && !holdsContent(element)) element.remove();
 }

@@ -1,0 +1,174 @@
+/**
+ * The furniture of each post in a forum thread: the poster's statistics ("Posts: 3,760",
+ * "Joined: Mar 2019", a rank such as "Senior Member"), the post's buttons ("Quote", "Reply with
+ * quote", "Report", "3 Likes"), its counters and the board's own lines ("Thread starter",
+ * "Click to expand...", "Code: Select all", "Sorted by:"). Board software in any language writes
+ * them as short blocks of their own; the poster's name and the post's date are kept.
+ */
+
+/** A block whose whole text is one of these is at most this long. */
+const MAX_CHARS = 60;
+
+const STAT_LABELS = [
+  'posts?',
+  'messages?',
+  'threads?',
+  'topics?',
+  'replies',
+  'joined',
+  'join(ed)? date',
+  'registered',
+  'member since',
+  'reaction score',
+  'reactions?',
+  'reputation',
+  'rep',
+  'trophy points',
+  'likes?( received)?',
+  'solutions?',
+  'karma',
+  'credits',
+  'location',
+  'beiträge',
+  'registriert( seit)?',
+  'mitglied seit',
+  'wohnort',
+  'themen',
+  'inscrit( le)?',
+  'inscription',
+  'sujets',
+  'réputation',
+  'localisation',
+  'mensajes',
+  'registrado',
+  'temas',
+  'reputación',
+  'ubicación',
+  'messaggi',
+  'iscritto( il)?',
+  'mensagens',
+  'registrado em',
+  'berichten',
+  'lid sinds',
+];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+/** "Posts: 3,760", "Joined Mar 2019", "Messages 1.2k", "Location: Bristol". */
+const STAT = new RegExp(
+  `^(${STAT_LABELS.join('|')})\\s*(:\\s*.{0,40}|\\s+[\\d#][\\d,.\\s]*[km]?|\\s+(\\d{1,2}\\s+)?${MONTH}\\s*(\\d{1,2},?\\s*)?\\d{2,4})?$`,
+  'iu',
+);
+/** Several statistics in one block, each "label: value" ("Posts: 116 Threads: 23 Joined: Feb 2019"). */
+const STAT_PAIRS = new RegExp(`(^|\\s)(${STAT_LABELS.join('|')})\\s*:\\s*\\S+(\\s+\\d[\\d,.]*)?(?=\\s|$)`, 'giu');
+const STATS_BLOCK_CHARS = 200;
+
+function isStatsBlock(line: string): boolean {
+  if (line.length > STATS_BLOCK_CHARS) return false;
+  const rest = line.replace(STAT_PAIRS, ' ');
+  return rest !== line && rest.replace(/[\s\p{P}\p{S}]+/gu, '').length === 0;
+}
+
+/** A label alone, its value in the next block (<dt>Joined</dt><dd>Mar 2019</dd>). */
+const STAT_LABEL = new RegExp(`^(${STAT_LABELS.join('|')})\\s*:?$`, 'iu');
+
+/** The poster's rank: furniture, unless it is the poster's name (a link to a profile). */
+const RANK =
+  /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|moderator|administrator|admin|staff|offline|online)$/iu;
+
+const POST_LINES = new RegExp(
+  `^(${[
+    // The post's buttons and counters.
+    'quote:?',
+    'reply',
+    'reply with quote',
+    'multi-?quote',
+    'report( post| to moderator)?',
+    'permalink',
+    'flag',
+    'bookmark',
+    'likes? this',
+    '\\d[\\d,.]*[km]?\\s*(likes?|reactions?|upvotes?|votes?|replies|reply|answers?|comments?|posts?|views?|participants?)',
+    '#?\\d[\\d,.]*[km]?',
+    '(\\d+ )?(people|users?|members?) likes? this',
+    '.{1,40} likes? this',
+    'click to (expand|shrink)[.…]*',
+    'code:?\\s*(select all|copy)?',
+    'select all',
+    '(view )?attachment( \\d+)?',
+    '\\(edited\\)',
+    'edited',
+    'last edited( by .{0,40}|:? .{0,40})?',
+    // A default avatar: the poster's initial.
+    '\\p{L}',
+    // The thread's own lines.
+    'status:?',
+    '(this )?(thread|topic) (is|was|has been) (automatically )?closed.{0,80}',
+    'not open for further replies\\.?',
+    'thread starter',
+    'discussion starter',
+    'original poster',
+    'start date',
+    'last post( by)?',
+    'last reply',
+    'participants',
+    'views',
+    'replies',
+    'sorted by:?',
+    'reset to default',
+    'asked',
+    'modified',
+    'viewed',
+    'ask question',
+    'jump to',
+    'top posters in this topic',
+    'you must (log in|sign in|be logged in) to answer this question\\.?',
+    'beitrag melden',
+    'zitieren',
+    'antworten',
+    'citer',
+    'répondre',
+    'signaler',
+    'citar',
+    'responder',
+    'citazione',
+    'rispondi',
+  ].join('|')})$`,
+  'iu',
+);
+
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Whether the whole text of a block is a post's furniture; `named` when it is or holds a link. */
+export function isPostFurnitureText(text: string, named = false): boolean {
+  if (text.length > STATS_BLOCK_CHARS * 2) return false;
+  const line = squeeze(text);
+  if (!line.length) return false;
+  if (line.length > MAX_CHARS) return isStatsBlock(line);
+  return STAT.test(line) || POST_LINES.test(line) || (!named && RANK.test(line)) || isStatsBlock(line);
+}
+
+/** A <dl> of the poster's statistics: every term a statistic's label. */
+export function isStatsList(element: Element): boolean {
+  if (element.tagName !== 'DL') return false;
+  const terms = element.getElementsByTagName('dt');
+  if (!terms.length) return false;
+  for (const term of terms) if (!STAT_LABEL.test(squeeze(term.textContent ?? ''))) return false;
+  return true;
+}
+
+/** Cells and code are content whatever they hold. */
+const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'TIME']);
+
+export function isPostFurniture(element: Element): boolean {
+  if (NEVER.has(element.tagName)) return false;
+  if (isStatsList(element)) return true;
+  const named = element.tagName === 'A' || element.getElementsByTagName('a').length > 0;
+  return isPostFurnitureText(element.textContent ?? '', named);
+}
+
+const BLOCKS = 'dl,dt,dd,li,div,span,p,a,small,strong,b,ul,ol,h4,h5,h6';
+
+/** Removes, in place, the post furniture of a thread's article. */
+export function removePostFurniture(root: Element): void {
+  for (const element of [...root.querySelectorAll(BLOCKS)])
+    if (root.contains(element) && isPostFurniture(element)) element.remove();
+}

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
+import { isCallToAction, isFurniturePhrase } from '../../../electron/core/capture/boilerplate';
+import { removePostFurniture } from '../../../electron/core/capture/post-furniture';
+import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
+
+const FIXTURES = join(__dirname, '../../fixtures/extraction');
+
+function extract(name: string, url: string) {
+  const article = extractArticle(readFileSync(join(FIXTURES, name), 'utf8'), url);
+  const { document } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`) as unknown as {
+    document: Document;
+  };
+  return { article, body: document.body, text: article.textContent };
+}
+
+describe('forum threads', () => {
+  it('keeps a thread that the board wraps in a moderation form, with its line breaks and separators', () => {
+    const { text, body } = extract('forum-board-form.html', 'https://potters.test/board/index.php?topic=5521.0');
+    expect(text).toContain('cracked straight across');
+    expect(text).toContain('Kiln wash on the top side only');
+    expect(text).toContain('the first firing went well');
+    expect(text).toContain('slipcaster');
+    expect(text).toContain('conesix');
+    // The posts' <br> lines stay lines, and the rule between two posts stays.
+    expect(text).toContain('nothing large.\n');
+    expect(body.querySelectorAll('hr').length).toBe(2);
+    expect(body.querySelector('pre code')?.textContent).toContain('segment 3: 150 C/h');
+    expect(body.querySelector('blockquote')?.textContent).toContain('simply old?');
+    // Each post's statistics, buttons and the board's "Code: Select all" and "Click to expand..." go.
+    for (const furniture of [
+      'Posts:',
+      'Joined:',
+      'Reaction score',
+      'Moderator',
+      'Regular',
+      'Quote\n',
+      'Report to moderator',
+      'Select all',
+      'Click to expand',
+    ])
+      expect(text).not.toContain(furniture);
+    expect(text).not.toContain('Username');
+    expect(text).not.toContain('Page created in');
+  });
+
+  it('keeps the replies under a long opening post: one long post is not the thread', () => {
+    const { text } = extract('forum-long-opening-post.html', 'https://hearth.test/t/two-winters-wood-heat/3120');
+    expect(text).toContain('how many cubic metres do you burn');
+    expect(text).toContain('Lined our north wall with wood fibre boards');
+    expect(text).toContain('A second grille at the far end of the landing');
+    for (const author of ['stonecroft', 'hearthkeeper', 'ashsplitter', 'oldbeams']) expect(text).toContain(author);
+  });
+
+  it("knows a board's word to guests and its closing notices, not a post that mentions signing in", () => {
+    for (const line of [
+      'Create an account or sign in to comment',
+      "You're browsing the Kiln Talk boards as a guest. Sign up to post.",
+      'This topic was automatically closed after 30 days. New replies are no longer allowed.',
+      'Sent from my phone using the board app',
+      'Start asking to get answers',
+    ])
+      expect(isFurniturePhrase(line), line).toBe(true);
+    expect(isFurniturePhrase('I could not sign in to the kiln controller after the update.')).toBe(false);
+    expect(isCallToAction('Expand description')).toBe(true);
+  });
+
+  it('keeps each post with its author and date when the author sits in a cell beside the post', () => {
+    const { text } = extract(
+      'forum-authors-beside-posts.html',
+      'https://growers.test/threads/raised-beds-flooding.812/',
+    );
+    const order = [
+      'tidewatcher',
+      'Our allotment floods',
+      'claybreaker',
+      'Thirty centimetres',
+      'furrowfox',
+      'Dig a shallow trench',
+      'tidewatcher',
+      'Built two beds',
+    ];
+    let at = 0;
+    for (const part of order) {
+      const found = text.indexOf(part, at);
+      expect(found, part).toBeGreaterThanOrEqual(at);
+      at = found + part.length;
+    }
+    // Two posts of the same day keep their date each.
+    expect(text.split('Mar 2, 2025').length - 1).toBe(2);
+    for (const furniture of ['New member', 'Joined', 'Messages', 'Report', 'Similar threads', 'Wood chip paths'])
+      expect(text).not.toContain(furniture);
+  });
+
+  it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {
+    const { document } = parseHTML(`<html><body><div id="thread">
+      <div class="post"><a href="/u/1">admin</a><span>Moderator</span><dl><dt>Beiträge:</dt><dd>812</dd><dt>Registriert:</dt><dd>12.03.2019</dd></dl>
+        <p>Der Kanal muss vor dem Brennen ganz trocken sein, sonst reißt die Platte.</p><span>Zitieren</span></div>
+      <div class="post"><a href="/u/2">tessera</a><div>Messages : 1 077</div><div>Inscrit le : 4 mai 2020</div><div>Sujets: 12<br>Réputation: 7<br>Posts: 116</div>
+        <p>Merci, je laisserai sécher deux jours de plus.</p><a href="/r/2">Répondre</a> <span>3 likes</span></div>
+    </div></body></html>`) as unknown as { document: Document };
+    const thread = document.getElementById('thread')!;
+    removePostFurniture(thread);
+    const text = (thread.textContent ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('admin');
+    expect(text).toContain('tessera');
+    expect(text).toContain('ganz trocken');
+    expect(text).toContain('deux jours de plus');
+    for (const furniture of [
+      'Moderator',
+      'Beiträge',
+      '812',
+      'Registriert',
+      'Zitieren',
+      'Messages',
+      'Inscrit',
+      'Répondre',
+      '3 likes',
+    ])
+      expect(text).not.toContain(furniture);
+  });
+});
+
+const bodyOf = (html: string) =>
+  (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: Document }).document.body;
+
+describe('documentation', () => {
+  it('keeps code blocks and headings, not hidden help dialogs, the chapter list or the on-page contents', () => {
+    const { text, body } = extract('documentation-overlays.html', 'https://parcelgate.test/handbook/retry');
+    expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['Exponential backoff', 'Dead letters']);
+    expect(body.querySelector('pre code')?.textContent).toContain('backoff   = "exponential"');
+    expect(text).toContain('parcelgate dead-letter replay');
+    expect(text).toContain('delivered twice or never');
+    for (const furniture of [
+      'Keyboard shortcuts',
+      'Shortcut sheet',
+      'Press G then H',
+      'two-minute tour',
+      'what you were looking for',
+      'On this page',
+      'Webhooks',
+      'Learn how to contribute',
+      'last modified',
+      'Previous',
+    ])
+      expect(text).not.toContain(furniture);
+  });
+
+  it('sets help popups and modals aside for Readability, not a link that opens a window', () => {
+    const body = bodyOf(`<div id="book-help-popup"><h2>Keyboard shortcuts</h2><p>Press ? to show this help</p></div>
+      <div class="modal fade"><p>Sign up for our updates</p></div>
+      <main><p>The guide itself, with a <a class="external-popup" href="https://example.test/">reference</a> in it.</p></main>`);
+    const overlays = stripClutter(body);
+    expect(overlays.map((o) => o.tagName)).toEqual(['DIV', 'DIV']);
+    expect(body.textContent).toContain('Keyboard shortcuts');
+    removeOverlays(overlays);
+    expect(body.textContent).not.toContain('Keyboard shortcuts');
+    expect(body.textContent).not.toContain('Sign up');
+    expect(body.textContent).toContain('with a reference in it');
+  });
+
+  it("takes a documentation page's footer lines and its previous/next links out of Readability's article", () => {
+    const article = bodyOf(`<div><h1>Retry policies</h1>
+      <p>When a delivery fails, Parcelgate tries again on a schedule that you choose per queue, up to eight times.</p>
+      <p>Read the <a href="/limits">limits</a> before you raise it.</p>
+      <a href="/contribute">Learn how to contribute</a>
+      <p>This page was last modified on Mar 3, 2025 by handbook contributors.</p>
+      <div><a href="/queues">« Previous</a></div><div><a href="/webhooks">Next chapter »</a></div></div>`);
+    removeArticleFurniture(article);
+    const text = article.textContent ?? '';
+    expect(text).toContain('up to eight times');
+    expect(text).toContain('Read the limits before you raise it.');
+    for (const furniture of ['Learn how to contribute', 'last modified', 'Previous', 'Next chapter'])
+      expect(text).not.toContain(furniture);
+  });
+});
