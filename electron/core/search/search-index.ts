@@ -15,7 +15,7 @@ import { fold, foldText, originalIndex } from '@shared/text/fold-text';
 import { errorText, type Logger } from '../logger';
 import { bm25Engine } from './bm25-engine';
 import type { EngineIndex, IndexedDoc, SearchEngine } from './search-engine';
-import { makeSnippet } from './make-snippet';
+import { snippetFor } from './make-snippet';
 import { withTightHeap } from './tight-heap';
 import { isCjk } from './tokenize';
 import { markedTokens, parseQuery, phraseText, type IsValue, type ParsedQuery, type QueryFilter } from './parse-query';
@@ -660,27 +660,6 @@ const IS_FLAGS: Record<IsValue, [number, boolean]> = {
   inbox: [ARCHIVED, false],
   deleted: [DELETED, true],
 };
-
-/** About 160 characters around the first place one of `tokens` starts a word. */
-function snippetFor(text: string, tokens: readonly string[]): string {
-  if (!text) return '';
-  if (tokens.length === 0) return makeSnippet(text, null);
-  const folded = foldText(text);
-  let best: { foldedStart: number; foldedEnd: number } | null = null;
-  for (const token of tokens) {
-    const at = firstWordMatch(folded, token);
-    if (at >= 0 && (!best || at < best.foldedStart)) best = { foldedStart: at, foldedEnd: at + token.length };
-  }
-  return makeSnippet(text, best);
-}
-
-function firstWordMatch(folded: string, token: string): number {
-  const cjk = isCjk(token);
-  for (let at = folded.indexOf(token); at >= 0; at = folded.indexOf(token, at + 1)) {
-    if (cjk || at === 0 || !/[\p{L}\p{N}]/u.test(folded[at - 1])) return at;
-  }
-  return -1;
-}
 
 /** Where the tokens are in the snippet, for marking them. */
 function matchRanges(snippet: string, tokens: readonly string[]): Array<[number, number]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldText, originalIndex, queryWords } from '@shared/text/fold-text';
-import { makeSnippet, SNIPPET_LENGTH } from '../../../electron/core/search/make-snippet';
+import { makeSnippet, SNIPPET_LENGTH, snippetFor } from '../../../electron/core/search/make-snippet';
 
 describe('foldText', () => {
   it('drops case and diacritics, and expands compatibility characters', () => {
@@ -55,5 +55,36 @@ describe('makeSnippet', () => {
 
   it('collapses white space', () => {
     expect(makeSnippet('one\n\n   two\tthree', null)).toBe('one two three');
+  });
+});
+
+describe('snippetFor', () => {
+  /** What it must answer: the first word start of any token in the whole folded text. */
+  function wholeTextSnippet(text: string, tokens: string[]): string {
+    const folded = foldText(text);
+    let best: { foldedStart: number; foldedEnd: number } | null = null;
+    for (const token of tokens) {
+      for (let at = folded.indexOf(token); at >= 0; at = folded.indexOf(token, at + 1)) {
+        if (at > 0 && /[\p{L}\p{N}]/u.test(folded[at - 1])) continue;
+        if (!best || at < best.foldedStart) best = { foldedStart: at, foldedEnd: at + token.length };
+        break;
+      }
+    }
+    return makeSnippet(text, best);
+  }
+
+  it('finds the first match of any token in a long accented text, wherever it is, as folding all of it would', () => {
+    const filler = Array.from({ length: 3000 }, (_, i) => ['été', 'naïve', 'Straße', 'über', 'ﬁn'][i % 5] + i).join(
+      ' ',
+    );
+    const long = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+    const cases: [string, string[]][] = [];
+    for (const at of [10, 1000, 1950, 1990, 1999, 2005, 3950, 3999, 9000, 20000]) {
+      const text = `${filler.slice(0, at)} Crème ${long} brûlée ${filler.slice(at)}`;
+      cases.push([text, ['creme']], [text, ['brulee', 'creme']], [text, [long.toLowerCase(), 'brulee']]);
+      cases.push([text, ['strasse1002']], [text, ['absent']], [text, ['ete0', 'absent']]);
+    }
+    for (const [text, tokens] of cases) expect(snippetFor(text, tokens)).toBe(wholeTextSnippet(text, tokens));
+    expect(snippetFor(cases[9][0], ['brulee'])).toContain('brûlée');
   });
 });
