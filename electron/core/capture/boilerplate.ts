@@ -281,6 +281,13 @@ const CALL_TO_ACTION = new RegExp(
     'print',
     'tweet',
     'was this (page |article )?helpful',
+    // Skip links for keyboard and screen-reader users.
+    '(skip|jump) to (the )?[a-z ]{2,30}',
+    'zum (haupt)?inhalt( springen)?',
+    'aller au contenu( principal)?',
+    'saltar al contenido( principal)?',
+    'vai al contenuto( principale)?',
+    'naar (de )?(hoofd)?inhoud',
     'weiterlesen',
     'mehr (lesen|erfahren)',
     'lire la suite',
