@@ -221,7 +221,7 @@ export const isFurnitureLine = (text: string, maxChars: number) =>
  */
 const FURNITURE_HEADING = new RegExp(
   `^(${[
-    '(more )?related (posts|articles|stories|content|products|items|reads|reading|links|topics|threads|questions|news|videos|guides|resources)',
+    '(explore |more |browse )?related (posts|articles|stories|content|products|items|reads|reading|links|topics|threads|questions|news|videos|guides|resources|searches)',
     'you (may|might|will|could) (also )?(like|love|enjoy|be interested in)( these)?',
     'recommended( (for you|articles|stories|reading|posts|products|videos))?',
     'more (from|stories|articles|news|posts|like this|to explore|on this topic|in [\\p{L} &]+)',
@@ -282,7 +282,7 @@ export const isFurnitureHeading = (text: string) => {
 
 /** On a product page: the reviews and the questions from buyers, which people save the product without. */
 const PRODUCT_FURNITURE_HEADING =
-  /^((customer |product )?reviews?( \(\d+\))?|(customer )?ratings( (&|and) reviews)?|reviews? (&|and) ratings|write a review|customer questions( (&|and) answers)?|questions (&|and) answers|bewertungen|kundenbewertungen|avis( clients)?|opiniones|recensioni|avaliações|beoordelingen)[\s:!.…]*$/iu;
+  /^((customer |product )?reviews?( \(\d+\))?|about (this|the) seller|seller feedback|(more |other )?(items|products) (from|by) this seller|(customer )?ratings( (&|and) reviews)?|reviews? (&|and) ratings|write a review|customer questions( (&|and) answers)?|questions (&|and) answers|bewertungen|kundenbewertungen|avis( clients)?|opiniones|recensioni|avaliações|beoordelingen)[\s:!.…]*$/iu;
 
 export const isProductFurnitureHeading = (text: string) => {
   const squeezed = text.replace(/\s+/g, ' ').trim();
@@ -323,6 +323,13 @@ const CALL_TO_ACTION = new RegExp(
     '(expand|collapse)( all| description| section)?',
     '[«‹←<]?\\s*(previous|prev|next)( (page|post|article|chapter|topic|lesson|section))?',
     'was this (page |article )?helpful',
+    // Skip links for keyboard and screen-reader users.
+    '(skip|jump) to (the )?[a-z ]{2,30}',
+    'zum (haupt)?inhalt( springen)?',
+    'aller au contenu( principal)?',
+    'saltar al contenido( principal)?',
+    'vai al contenuto( principale)?',
+    'naar (de )?(hoofd)?inhoud',
     'weiterlesen',
     'mehr (lesen|erfahren)',
     'lire la suite',

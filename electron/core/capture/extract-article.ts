@@ -14,7 +14,15 @@ import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
-import { declaresStory, looksLikeStory, pageClues, typeFromClues, type PageClues, type PageType } from './page-type';
+import {
+  declaresStory,
+  LONG_PARAGRAPH_CHARS,
+  looksLikeStory,
+  pageClues,
+  typeFromClues,
+  type PageClues,
+  type PageType,
+} from './page-type';
 import { removePostFurniture } from './post-furniture';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
@@ -228,7 +236,8 @@ const MIN_REGION_CHARS = 200;
  * the story itself, tighter than the region. Below, it picked one block of a page made of several
  * (posts, sections, cards) and the region is kept.
  */
-const READABILITY_SHARE = 0.6;
+// 0.7 rather than 0.6: at 0.6 a listing's lead card or a service page's biggest section still passed.
+const READABILITY_SHARE = 0.7;
 /** A thread is its posts with their authors: Readability's block, which leaves the authors out, stands only when it holds all the region does. */
 const THREAD_READABILITY_SHARE = 1;
 /**
@@ -238,6 +247,23 @@ const THREAD_READABILITY_SHARE = 1;
  */
 const STORY_READABILITY_SHARE = 0.15;
 const LONG_STORY_CHARS = 3000;
+/**
+ * A page that does not declare itself a story (og:type, schema.org) is only taken for one on the
+ * strength of its long paragraphs when Readability's article holds most of them; when it holds few,
+ * it picked one card or section of a page made of several (a listing with excerpts, a service page).
+ */
+const STORY_SHARE_OF_LONG_PARAGRAPHS = 0.8;
+
+function longParagraphsIn(html: string): number {
+  let n = 0;
+  for (const match of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g))
+    if (match[1].replace(/<[^>]*>/g, '').length > LONG_PARAGRAPH_CHARS) n++;
+  return n;
+}
+
+/** Whether Readability's article is the page's story: declared one, or holding most of its long paragraphs. */
+const isTheStory = (content: string, clues: PageClues) =>
+  declaresStory(clues) || longParagraphsIn(content) >= STORY_SHARE_OF_LONG_PARAGRAPHS * clues.counts.longParagraphs;
 /** Without an article from Readability, the region is kept unless the whole cleaned page holds this many times as much. */
 const FALLBACK_OVER_REGION = 3;
 
@@ -274,7 +300,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
-    const story = (type === 'article' && looksLikeStory(clues)) || longStory;
+    const story = ((type === 'article' && looksLikeStory(clues)) || longStory) && isTheStory(content, clues);
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     if (chars >= share * regionChars)
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };

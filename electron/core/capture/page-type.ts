@@ -67,11 +67,15 @@ interface MarkupCounts {
   posts: number;
 }
 
+/** A paragraph longer than this is prose, not a card's caption or a label. */
+export const LONG_PARAGRAPH_CHARS = 150;
+
 function countMarkup(document: Document): MarkupCounts {
   const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0 };
   for (const element of document.body?.querySelectorAll('pre,p,[itemtype]') ?? []) {
     if (element.tagName === 'PRE') counts.pre++;
-    else if (element.tagName === 'P' && (element.textContent ?? '').length > 150) counts.longParagraphs++;
+    else if (element.tagName === 'P' && (element.textContent ?? '').length > LONG_PARAGRAPH_CHARS)
+      counts.longParagraphs++;
     const itemType = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(Comment|Answer|DiscussionForumPosting)/i.test(itemType)) counts.posts++;
   }
@@ -126,9 +130,10 @@ const STORY_LD_TYPES =
 /** Paragraphs over 150 characters: a story has several, a page of cards or sections few. */
 const STORY_PARAGRAPHS = 5;
 
-/** Whether the page says it is one story (og:type or a schema.org story type). */
-export const declaresStory = (clues: PageClues) =>
-  clues.ogType === 'article' || clues.ldTypes.some((t) => STORY_LD_TYPES.test(t));
+/** Whether the page says it is one story: og:type article or a schema.org story type. */
+export function declaresStory(clues: PageClues): boolean {
+  return clues.ogType === 'article' || clues.ldTypes.some((t) => STORY_LD_TYPES.test(t));
+}
 
 /** Whether the page gives evidence of being one story, beyond the absence of other signs. */
 export function looksLikeStory(clues: PageClues): boolean {

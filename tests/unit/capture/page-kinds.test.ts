@@ -82,6 +82,23 @@ describe('page kinds', () => {
     expect(text).not.toMatch(/\bNext\b/);
   });
 
+  it('keeps every story of a section front, not only the lead story with the most prose', () => {
+    // Eight long paragraphs made it look like one story, but Readability's block (the lead) holds three of them.
+    const { text, body } = extract('listing-with-excerpts.html', 'https://lakeside.test/science');
+    expect(text).toContain('the comet crossed the orbit of Mars');
+    for (const story of [
+      'learn a new dance',
+      'froze later this winter',
+      'glows in the dark',
+      'sand battery',
+      'Barn owls',
+    ])
+      expect(text).toContain(story);
+    expect([...body.querySelectorAll('h3')]).toHaveLength(5);
+    expect(text).not.toContain('Older stories');
+    expect(text).not.toContain('Harbour Street');
+  });
+
   it('keeps every product of a collection grid', () => {
     const { text } = extract('collection.html', 'https://kilnandleaf.test/collections/teapots');
     for (const name of ['Ash glaze teapot', 'Celadon teapot', 'Tenmoku side-handle teapot', 'Shino glaze teapot'])

@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
-import { isFurnitureHeading, isProductFurnitureHeading } from '../../../electron/core/capture/boilerplate';
+import {
+  isCallToAction,
+  isFurnitureHeading,
+  isProductFurnitureHeading,
+} from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 
 const FIXTURES = join(__dirname, '../../fixtures/extraction');
@@ -34,6 +38,18 @@ describe('furniture inside the main region', () => {
     expect(textContent).not.toContain('Gooseneck Kettle');
   });
 
+  it('drops a marketplace listing\'s "Explore related items" strip and its seller box, not the description', () => {
+    const { textContent, content } = extract('product-marketplace-listing.html', 'https://quayside.test/i/2207');
+    expect(textContent).toContain('solid brass case');
+    expect(textContent).toContain('within two hectopascals');
+    expect(content).toMatch(/<li>Wall bracket included<\/li>/);
+    expect(textContent).not.toContain('Explore related items');
+    expect(textContent).not.toContain('Tide clock');
+    expect(textContent).not.toContain('About this seller');
+    expect(textContent).not.toContain('99.2% positive');
+    expect(textContent).not.toContain('Skip to main content');
+  });
+
   it("takes a newsletter line and a 'You might like' heading out of Readability's article", () => {
     const { textContent } = extract('article-furniture-lines.html', 'https://ledger.test/2025/city-trees');
     expect(textContent).toContain('urban heat island');
@@ -60,6 +76,16 @@ describe('furniture headings', () => {
     expect(isProductFurnitureHeading('Customer reviews')).toBe(true);
     expect(isProductFurnitureHeading('Reviews (12)')).toBe(true);
     expect(isProductFurnitureHeading('Review of the year')).toBe(false);
+    expect(isFurnitureHeading('Explore related items')).toBe(true);
+    expect(isFurnitureHeading('Related searches')).toBe(true);
+    expect(isProductFurnitureHeading('About this seller')).toBe(true);
+    expect(isProductFurnitureHeading('About this product')).toBe(false);
+  });
+
+  it('takes skip links for what they are, in several languages, and only as the whole text', () => {
+    for (const text of ['Skip to main content', 'Skip to search results', 'Jump to navigation', 'Zum Inhalt springen'])
+      expect(isCallToAction(text), text).toBe(true);
+    expect(isCallToAction('Skip to the end: the river rose twice in one winter')).toBe(false);
   });
 
   it('removes a heading like "Related stories" and what follows it, not a section of the story', () => {
