@@ -1,22 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import { isCallToAction, isFurniturePhrase } from '../../../electron/core/capture/boilerplate';
 import { removePostFurniture } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
+import { bodyOf, extractFixture } from './extraction-fixtures';
 
-const FIXTURES = join(__dirname, '../../fixtures/extraction');
-
-function extract(name: string, url: string) {
-  const article = extractArticle(readFileSync(join(FIXTURES, name), 'utf8'), url);
-  const { document } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`) as unknown as {
-    document: Document;
-  };
-  return { article, body: document.body, text: article.textContent };
-}
+const extract = extractFixture;
 
 describe('forum threads', () => {
   it('keeps a thread that the board wraps in a moderation form, with its line breaks and separators', () => {
@@ -124,9 +114,6 @@ describe('forum threads', () => {
       expect(text).not.toContain(furniture);
   });
 });
-
-const bodyOf = (html: string) =>
-  (parseHTML(`<!doctype html><html><body>${html}</body></html>`) as unknown as { document: Document }).document.body;
 
 describe('documentation', () => {
   it('keeps code blocks and headings, not hidden help dialogs, the chapter list or the on-page contents', () => {

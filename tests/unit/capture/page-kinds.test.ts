@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { classifyPage } from '../../../electron/core/capture/page-type';
 import { readPageMetadata } from '../../../electron/core/capture/page-metadata';
+import { extractFixture, readFixture } from './extraction-fixtures';
 
-const FIXTURES = join(__dirname, '../../fixtures/extraction');
-const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-
-function extract(name: string, url: string) {
-  const article = extractArticle(read(name), url);
-  const { document } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`) as unknown as {
-    document: Document;
-  };
-  return { article, body: document.body, text: article.textContent };
-}
+const read = readFixture;
+const extract = extractFixture;
 
 function kindOf(name: string, url: string) {
   const { document } = parseHTML(read(name)) as unknown as { document: Document };

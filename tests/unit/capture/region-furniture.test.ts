@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
@@ -9,9 +7,9 @@ import {
   isProductFurnitureHeading,
 } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { readFixture } from './extraction-fixtures';
 
-const FIXTURES = join(__dirname, '../../fixtures/extraction');
-const extract = (name: string, url: string) => extractArticle(readFileSync(join(FIXTURES, name), 'utf8'), url);
+const extract = (name: string, url: string) => extractArticle(readFixture(name), url);
 const count = (text: string, part: string) => text.split(part).length - 1;
 
 describe('furniture inside the main region', () => {
