@@ -289,6 +289,44 @@ export const isProductFurnitureHeading = (text: string) => {
   return squeezed.length <= HEADING_MAX_CHARS && PRODUCT_FURNITURE_HEADING.test(squeezed);
 };
 
+/**
+ * A shop's lines around a product (shipping, instalments, returns, loyalty points), in
+ * several languages: as a short block of their own they are the shop's, not the product's.
+ */
+const SHOP_LINE = new RegExp(
+  [
+    'free (standard |express |next[- ]day )?(shipping|delivery)',
+    '(ships|delivery) (free|in \\d)',
+    '\\d+ interest[- ]free (payments|installments|instalments)',
+    'pay in \\d+',
+    '(easy|free|hassle[- ]free) (returns|exchanges)',
+    '\\d+[- ]day (returns|return policy)',
+    'view (full )?(product )?details',
+    'add to (wish ?list|favou?rites)',
+    'notify me when (available|in stock)',
+    'secure checkout',
+    'size (guide|chart)',
+    'find your size',
+    'earn \\d+ (reward )?points',
+    'kostenlose[rn]? (versand|lieferung|rücksendung)',
+    'versandkostenfrei',
+    'livraison (gratuite|offerte)',
+    'retours? (gratuits?|offerts?)',
+    'envío gratis',
+    'devoluciones gratis',
+    'spedizione gratuita',
+    'resi gratuiti',
+    'gratis verzending',
+  ].join('|'),
+  'iu',
+);
+const SHOP_LINE_CHARS = 80;
+
+export const isShopLine = (text: string) => {
+  const squeezed = text.replace(/\s+/g, ' ').trim();
+  return squeezed.length <= SHOP_LINE_CHARS && SHOP_LINE.test(squeezed);
+};
+
 /** A call to action as the whole text of a link, button or block, in several languages. */
 const CALL_TO_ACTION = new RegExp(
   `^(${[

@@ -199,6 +199,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     furnitureWords: PRODUCT_FURNITURE_WORDS,
     dropReviews: true,
     dropRepeats: true,
+    dropShopLines: true,
   },
   collection: { commentsAreContent: false, keepLinkLists: true },
   listing: { commentsAreContent: false, keepLinkLists: true },

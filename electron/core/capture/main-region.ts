@@ -17,6 +17,7 @@ import {
   isFurnitureHeading,
   isFurniturePhrase,
   isProductFurnitureHeading,
+  isShopLine,
 } from './boilerplate';
 import { isPostFurniture } from './post-furniture';
 
@@ -36,6 +37,8 @@ export interface RegionProfile {
   dropRepeats?: boolean;
   /** Forum threads: each post's statistics, buttons and counters are left out. */
   dropPostFurniture?: boolean;
+  /** Products: the shop's lines (shipping, instalments, returns) are left out. */
+  dropShopLines?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -222,6 +225,7 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
+      if (this.profile.dropShopLines && isShopLine(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import {
   isCallToAction,
+  isShopLine,
   isFurnitureHeading,
   isProductFurnitureHeading,
 } from '../../../electron/core/capture/boilerplate';
@@ -24,12 +25,13 @@ describe('furniture inside the main region', () => {
     expect(textContent).not.toContain('traffic sources');
   });
 
-  it('drops product reviews, "people also viewed" and the second copy of a repeated block', () => {
+  it('drops product reviews, "people also viewed", the shop\'s lines and the second copy of a repeated block', () => {
     const { textContent, content } = extract('product-reviews-and-repeats.html', 'https://kilnhouse.test/harbor-set');
     expect(textContent).toContain('glazed by hand');
     expect(textContent).toContain('Fits standard number two filters');
     expect(content).toMatch(/<li>Dishwasher safe<\/li>/);
-    expect(count(textContent, 'Free shipping on orders over $50')).toBe(1);
+    expect(count(textContent, 'Made in small batches')).toBe(1);
+    expect(textContent).not.toContain('Free shipping on orders over $50');
     expect(textContent).not.toContain('Customer reviews');
     expect(textContent).not.toContain('brews a clean cup');
     expect(textContent).not.toContain('People also viewed');
@@ -78,6 +80,29 @@ describe('furniture headings', () => {
     expect(isFurnitureHeading('Related searches')).toBe(true);
     expect(isProductFurnitureHeading('About this seller')).toBe(true);
     expect(isProductFurnitureHeading('About this product')).toBe(false);
+  });
+
+  it("knows a shop's lines around a product, in several languages, and only as a short line of their own", () => {
+    for (const text of [
+      'Members get Free Shipping on orders over $49.',
+      'Pay in 4 interest-free installments of $37.50',
+      'Easy Returns',
+      '30-day returns',
+      'View full details',
+      'Add to wishlist',
+      'Kostenloser Versand ab 50 €',
+      'Livraison gratuite dès 49 €',
+      'Envío gratis',
+      'Gratis verzending',
+    ])
+      expect(isShopLine(text), text).toBe(true);
+    for (const text of [
+      'In stock (165 units)',
+      'Thirty day returns, no questions asked',
+      'Sensory Bass Headphones with Active Noise Canceling',
+      'The case ships with a braided cable and a hard shell, and free shipping applies in most of the EU and the UK.',
+    ])
+      expect(isShopLine(text), text).toBe(false);
   });
 
   it('takes skip links for what they are, in several languages, and only as the whole text', () => {
