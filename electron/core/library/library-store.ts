@@ -388,6 +388,7 @@ export class LibraryStore {
       );
       const finalDir = articleDir(this.dir, staging.id);
       await mkdir(articlesDir(this.dir), { recursive: true });
+      await this.#beforeNewFolder();
       await rename(staging.dir, finalDir);
       try {
         await this.#commit([{ op: 'put-article', article: entry }], { records: false });
@@ -427,6 +428,7 @@ export class LibraryStore {
         }
         await writeFileAtomic(join(staging, META_FILE), JSON.stringify(record satisfies ArticleRecord));
         await mkdir(articlesDir(this.dir), { recursive: true });
+        await this.#beforeNewFolder();
         await rename(staging, articleDir(this.dir, article.id));
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
@@ -529,6 +531,7 @@ export class LibraryStore {
       const byArticle = new Map<string, Highlight[]>();
       for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
       await mkdir(articlesDir(this.dir), { recursive: true });
+      await this.#beforeNewFolder();
       const written: string[] = [];
       // An article waiting for its capture has no folder yet: the capture makes it (see #writeRecords).
       const withFolders = created.filter(({ article }) => !article.awaitingCapture);
@@ -1023,6 +1026,15 @@ export class LibraryStore {
       }
     }
     for (const highlights of held.values()) for (const h of highlights) yield JSON.stringify(h);
+  }
+
+  /**
+   * A new article's folder is put in place before its journal line: a crash in between leaves a folder
+   * the next open takes in (#sweep), which the first page written with the snapshot does not show.
+   * Once the journal holds a change that file is out of date anyway, so it goes now, before the folder.
+   */
+  async #beforeNewFolder(): Promise<void> {
+    if (this.#journal && this.#journal.bytes === 0) await rm(firstPagePath(this.dir), { force: true });
   }
 
   /**
