@@ -131,7 +131,11 @@ async function build(name: Engine): Promise<Built> {
       return {
         // limit 1: the ranking for the whole library, and one snippet (the others give ids only).
         search: async (q, prefix) => (await search.searchPage(prefix ? q : `${q} `, { limit: 1 })).total,
-        bytes: () => [...engineIndex.serialize()].reduce((n, part) => n + part.byteLength, 0),
+        bytes: () => {
+          let bytes = 0;
+          for (const part of engineIndex.serialize()) bytes += part.byteLength;
+          return bytes;
+        },
       };
     }
     case 'minisearch': {

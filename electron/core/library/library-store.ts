@@ -387,8 +387,7 @@ export class LibraryStore {
         JSON.stringify({ article: entry, highlights: [] } satisfies ArticleRecord),
       );
       const finalDir = articleDir(this.dir, staging.id);
-      await mkdir(articlesDir(this.dir), { recursive: true });
-      await this.#beforeNewFolder();
+      await this.#readyForNewFolders();
       await rename(staging.dir, finalDir);
       try {
         await this.#commit([{ op: 'put-article', article: entry }], { records: false });
@@ -427,8 +426,7 @@ export class LibraryStore {
           }
         }
         await writeFileAtomic(join(staging, META_FILE), JSON.stringify(record satisfies ArticleRecord));
-        await mkdir(articlesDir(this.dir), { recursive: true });
-        await this.#beforeNewFolder();
+        await this.#readyForNewFolders();
         await rename(staging, articleDir(this.dir, article.id));
       } catch (error) {
         await rm(staging, { recursive: true, force: true });
@@ -530,8 +528,7 @@ export class LibraryStore {
       const dropHighlights = (batch.dropHighlights ?? []).filter((id) => this.hasHighlight(id));
       const byArticle = new Map<string, Highlight[]>();
       for (const h of highlights) byArticle.set(h.articleId, [...(byArticle.get(h.articleId) ?? []), h]);
-      await mkdir(articlesDir(this.dir), { recursive: true });
-      await this.#beforeNewFolder();
+      await this.#readyForNewFolders();
       const written: string[] = [];
       // An article waiting for its capture has no folder yet: the capture makes it (see #writeRecords).
       const withFolders = created.filter(({ article }) => !article.awaitingCapture);
@@ -1031,9 +1028,11 @@ export class LibraryStore {
   /**
    * A new article's folder is put in place before its journal line: a crash in between leaves a folder
    * the next open takes in (#sweep), which the first page written with the snapshot does not show.
-   * Once the journal holds a change that file is out of date anyway, so it goes now, before the folder.
+   * Once the journal holds a change that file is out of date anyway, so it goes now, before the folder
+   * (and articles/ is made, for a library's first).
    */
-  async #beforeNewFolder(): Promise<void> {
+  async #readyForNewFolders(): Promise<void> {
+    await mkdir(articlesDir(this.dir), { recursive: true });
     if (this.#journal && this.#journal.bytes === 0) await rm(firstPagePath(this.dir), { force: true });
   }
 
