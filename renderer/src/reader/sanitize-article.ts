@@ -119,5 +119,7 @@ export function sanitizeArticle(html: string): DocumentFragment {
     RETURN_DOM_FRAGMENT: true,
   });
   fragment.querySelectorAll('img:not([src])').forEach((img) => img.remove());
+  // A saved copy shows everything it holds: a folded section would hide its text from reading, find and highlights.
+  fragment.querySelectorAll('details').forEach((section) => section.setAttribute('open', ''));
   return fragment;
 }
