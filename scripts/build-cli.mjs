@@ -4,7 +4,7 @@
  * package's `bin`) and the extraction worker it starts beside it (extraction-pool.ts looks for
  * extract-worker.js next to the bundle). Plain JavaScript, so that it runs before anything is built.
  */
-import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,8 @@ export async function buildCli() {
     bundle: true,
     platform: 'node',
     format: 'esm',
+    // The library's code is a chunk of its own, loaded only by the commands that open a library.
+    splitting: true,
     target: 'node20',
     tsconfig: join(root, 'tsconfig.node.json'),
     banner: { js: REQUIRE_SHIM },
@@ -49,14 +51,20 @@ export async function buildCli() {
     logLevel: 'error',
   });
   await mkdir(CLI_DIR, { recursive: true });
-  // The worker first: a new offprint.js must find the worker of the same build.
-  const bin = result.outputFiles.filter((file) => file.path === CLI_BIN);
-  for (const file of [...result.outputFiles.filter((f) => f.path !== CLI_BIN), ...bin]) {
+  // Chunks first, then the worker, then offprint.js: each file finds what it imports of the same build.
+  const entries = Object.keys(ENTRIES).map((name) => join(CLI_DIR, `${name}.js`));
+  const rank = (file) => (file.path === CLI_BIN ? 2 : entries.includes(file.path) ? 1 : 0);
+  const outputs = [...result.outputFiles].sort((a, b) => rank(a) - rank(b));
+  for (const file of outputs) {
     const text = file.path === CLI_BIN ? `#!/usr/bin/env node\n${file.text}` : file.text;
     const temporary = `${file.path}.${process.pid}.tmp`;
     await writeFile(temporary, text);
     if (file.path === CLI_BIN) await chmod(temporary, 0o755);
     await rename(temporary, file.path);
+  }
+  const built = new Set(outputs.map((file) => file.path));
+  for (const name of await readdir(CLI_DIR)) {
+    if (name.endsWith('.js') && !built.has(join(CLI_DIR, name))) await rm(join(CLI_DIR, name), { force: true });
   }
   const sources = Object.keys(result.metafile.inputs)
     .map((input) => join(root, input))

@@ -6,11 +6,10 @@ import { IMPORT_FORMAT_LABELS, type ImportProblem } from '@shared/import/import-
 import type { ImportSummary } from '@shared/import/import-summary';
 import { ARTICLE_EXPORT_FORMATS, type ArticleExportFormat } from '@shared/transfer/article-export';
 import { stderrLogger, type Logger } from '../core/logger';
-import { OffprintCore } from '../core/offprint-core';
+import type { OffprintCore } from '../core/offprint-core';
 import { resolveLibraryDir } from '../core/library/library-location';
 import { allowOnly, operands, parseCliArgs, type CliArgs } from './cli-args';
 import { extractFiles } from './extract-files';
-import { serveConnector, untilSignal } from './serve-connector';
 import { queueCommand, runQueue } from './queue-command';
 
 export interface CliIo {
@@ -257,6 +256,7 @@ const LIBRARY_COMMANDS: Record<
   async serve(core, args, io) {
     allowOnly(args, ['recover-library'], ['port']);
     operands(args, []);
+    const { serveConnector, untilSignal } = await import('./serve-connector');
     await serveConnector(core, args.options.get('port'), { out: io.out, untilStopped: io.untilStopped ?? untilSignal });
     return EXIT_OK;
   },
@@ -272,6 +272,8 @@ function viewOption(args: CliArgs): LibraryView {
 
 async function withLibrary(argv: string[], args: CliArgs, io: CliIo, command: LibraryCommand): Promise<number> {
   const logger = cliLogger(args, io);
+  // Loaded only here: `extract` and `help` start without the library's code.
+  const { OffprintCore } = await import('../core/offprint-core');
   const core = await OffprintCore.open({ libraryDir: resolveLibraryDir(argv, io.env), logger });
   logger.info('Opened the library', { libraryDir: core.libraryDir, command: args.command });
   try {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BIN } from '../../../scripts/build-cli.mjs';
 import { ROOT, runCli } from '../../support/run-cli';
@@ -56,6 +56,25 @@ describe('the built CLI', () => {
       files.map((_, i) => (i === 4 ? expect.stringMatching(/no such file/) : `Page ${i + 1}`)),
     );
     expect(run.code).toBe(1);
+  });
+
+  it('starts extract and help without loading the library code, which only library commands import', () => {
+    const staticImports = (file: string): string[] =>
+      [...readFileSync(join(dirname(CLI_BIN), file), 'utf8').matchAll(/ from "\.\/([^"]+)";$/gm)].map((m) => m[1]);
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      staticImports(file).forEach(visit);
+    };
+    visit(basename(CLI_BIN));
+    const code = [...loaded].map((file) => readFileSync(join(dirname(CLI_BIN), file), 'utf8')).join('\n');
+    expect(loaded.size).toBeGreaterThan(1);
+    expect(code).toMatch(/\bfunction createExtractionPool\b/);
+    expect(code).not.toMatch(/\bvar OffprintCore\b/);
+    const lazy = readFileSync(CLI_BIN, 'utf8').match(/import\("\.\/(offprint-core-[^"]+)"\)/);
+    expect(lazy).not.toBeNull();
+    expect(readFileSync(join(dirname(CLI_BIN), lazy![1]), 'utf8')).toMatch(/\bvar OffprintCore\b/);
   });
 
   it('logs what it does on stderr with --verbose', async () => {
