@@ -31,6 +31,7 @@ interface Internals {
 interface LinkedNode extends Element {
   [internal: symbol]: LinkedNode;
 }
+type Matcher = (node: LinkedNode) => boolean;
 type NodeListClass = new () => Element[];
 type Query = (this: ParentNode, selectors: string) => unknown;
 
@@ -56,14 +57,27 @@ function memo(compute: (key: string) => string): (key: string) => string {
 const upper = memo((name) => name.toUpperCase());
 const lower = memo((name) => name.toLowerCase());
 
-/** The lower-cased names of a plain tag-name list, or null for any other selector. */
-function tagList(selectors: string): ReadonlySet<string> | null {
-  return TAG_LIST.test(selectors) ? new Set(selectors.split(',').map((t) => t.trim().toLowerCase())) : null;
+/**
+ * A test for a plain tag-name list, or null for any other selector. Each name met is looked up
+ * once per list, lower-cased as css-select would: pages use few names, and walk them many times.
+ */
+function tagList(selectors: string): Matcher | null {
+  if (!TAG_LIST.test(selectors)) return null;
+  const tags = new Set(selectors.split(',').map((t) => t.trim().toLowerCase()));
+  const verdicts = new Map<string, boolean>();
+  return (node) => {
+    const name = node.localName;
+    let verdict = verdicts.get(name);
+    if (verdict === undefined) {
+      if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
+      verdicts.set(name, (verdict = tags.has(lower(name))));
+    }
+    return verdict;
+  };
 }
 
-type Matcher = (node: LinkedNode) => boolean;
-/** What a selector compiles to here: any element, a set of names, a test, or null for linkedom's own code. */
-type Compiled = '*' | ReadonlySet<string> | Matcher | null;
+/** What a selector compiles to here: any element, a test, or null for linkedom's own code. */
+type Compiled = '*' | Matcher | null;
 
 /**
  * css-select reads these attributes' values case-insensitively in HTML: left to it. (Its list, from
@@ -380,9 +394,7 @@ function install(): boolean {
   const isHtml = (node: { ownerDocument: Document | null }) =>
     (node.ownerDocument as unknown as Record<symbol, { ignoreCase: boolean }> | null)?.[MIME]?.ignoreCase === true;
   // css-select compares linkedom's name (lower-cased in HTML) with the selector's, lower-cased too.
-  const matchesAny = (compiled: Exclude<Compiled, null>, node: LinkedNode) =>
-    compiled === '*' ||
-    (typeof compiled === 'function' ? compiled(node) : (compiled as ReadonlySet<string>).has(lower(node.localName)));
+  const matchesAny = (compiled: Exclude<Compiled, null>, node: LinkedNode) => compiled === '*' || compiled(node);
   const fastTags = (context: { ownerDocument: Document | null }, selectors: string) =>
     isHtml(context) ? compileSelectors(selectors) : null;
   const advance = (node: LinkedNode) =>
