@@ -10,6 +10,7 @@ import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { removeArticleFurniture } from './article-furniture';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
+import { FastReadability } from './fast-readability';
 import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
@@ -146,7 +147,7 @@ export function buildArticle(
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
 function readArticle(document: Document, thread = false): ReadabilityResult | null {
-  const found = new Readability<Element>(document, {
+  const found = new FastReadability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();

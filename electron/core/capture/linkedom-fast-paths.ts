@@ -22,15 +22,22 @@ interface Internals {
   next: symbol;
   end: symbol;
   mime: symbol;
+  /** A text node's data, an attribute's value. */
+  value: symbol;
+  /** An element's DOMTokenList, made on first use. */
+  classList: symbol;
 }
 
 interface LinkedNode extends Element {
   [internal: symbol]: LinkedNode;
 }
+type Matcher = (node: LinkedNode) => boolean;
 type NodeListClass = new () => Element[];
 type Query = (this: ParentNode, selectors: string) => unknown;
 
 const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const CDATA_SECTION_NODE = 4;
 const TAG_LIST = /^\s*[a-z][a-z0-9-]*\s*(?:,\s*[a-z][a-z0-9-]*\s*)*$/i;
 /** Selector and name caches are bounded: pages may bring any number of custom element names. */
 const CACHE_LIMIT = 5000;
@@ -50,16 +57,118 @@ function memo(compute: (key: string) => string): (key: string) => string {
 const upper = memo((name) => name.toUpperCase());
 const lower = memo((name) => name.toLowerCase());
 
-/** The lower-cased names of a plain tag-name list, or null for any other selector (linkedom handles those). */
-const tagLists = new Map<string, ReadonlySet<string> | null>();
-function tagList(selectors: string): ReadonlySet<string> | null {
-  let tags = tagLists.get(selectors);
-  if (tags === undefined) {
-    tags = TAG_LIST.test(selectors) ? new Set(selectors.split(',').map((t) => t.trim().toLowerCase())) : null;
-    if (tagLists.size >= CACHE_LIMIT) tagLists.clear();
-    tagLists.set(selectors, tags);
+/**
+ * A test for a plain tag-name list, or null for any other selector. Each name met is looked up
+ * once per list, lower-cased as css-select would: pages use few names, and walk them many times.
+ */
+function tagList(selectors: string): Matcher | null {
+  if (!TAG_LIST.test(selectors)) return null;
+  const tags = new Set(selectors.split(',').map((t) => t.trim().toLowerCase()));
+  const verdicts = new Map<string, boolean>();
+  return (node) => {
+    const name = node.localName;
+    let verdict = verdicts.get(name);
+    if (verdict === undefined) {
+      if (verdicts.size >= CACHE_LIMIT) verdicts.clear();
+      verdicts.set(name, (verdict = tags.has(lower(name))));
+    }
+    return verdict;
+  };
+}
+
+/** What a selector compiles to here: any element, a test, or null for linkedom's own code. */
+type Compiled = '*' | Matcher | null;
+
+/**
+ * css-select reads these attributes' values case-insensitively in HTML: left to it. (Its list, from
+ * https://html.spec.whatwg.org/multipage/semantics-other.html#case-sensitivity-of-selectors.)
+ */
+const CASE_INSENSITIVE_ATTRIBUTES = new Set(
+  (
+    'accept accept-charset align alink axis bgcolor charset checked clear codetype color compact declare defer dir ' +
+    'direction disabled enctype face frame hreflang http-equiv lang language link media method multiple nohref ' +
+    'noresize noshade nowrap readonly rel rev rules scope scrolling selected shape target text type valign ' +
+    'valuetype vlink'
+  ).split(' '),
+);
+/** A compound of an optional tag name and attribute tests: `main[itemtype]`, `[role="main"]`, `[class*="review"]`. */
+const COMPOUND = /^([a-z][a-z0-9-]*)?((?:\[[a-z][a-z0-9_-]*(?:\*?="[^"\\,]*")?\])*)$/;
+const ATTRIBUTE_TEST = /\[([a-z][a-z0-9_-]*)(?:(\*?=)"([^"\\,]*)")?\]/g;
+/** Compounds are joined by child (`>`) or descendant (space) combinators: `div > br`, `li p`. */
+const COMBINATOR = /(\s*>\s*|\s+)/;
+
+/**
+ * A test for a selector list of compounds and combinators, answering as css-select does in an HTML
+ * document (names lower-cased, attribute values compared as written); null for anything else.
+ */
+function compileMatcher(selectors: string): Matcher | null {
+  const alternatives: Matcher[] = [];
+  for (const selector of selectors.split(',')) {
+    const trimmed = selector.trim();
+    if (!trimmed) return null;
+    const parts = trimmed.split(COMBINATOR);
+    let matcher: Matcher | null = null;
+    for (let i = 0; i < parts.length; i += 2) {
+      const compound = compileCompound(parts[i]);
+      if (!compound) return null;
+      if (!matcher) matcher = compound;
+      else matcher = combine(matcher, parts[i - 1].trim() === '>', compound);
+    }
+    if (!matcher) return null;
+    alternatives.push(matcher);
   }
-  return tags;
+  if (alternatives.length === 1) return alternatives[0];
+  return (node) => alternatives.some((matches) => matches(node));
+}
+
+/** The parent when it is an element: css-select's getElementParent. */
+const elementParent = (node: LinkedNode): LinkedNode | null => {
+  const parent = node.parentNode as LinkedNode | null;
+  return parent && parent.nodeType === ELEMENT_NODE ? parent : null;
+};
+
+function combine(left: Matcher, child: boolean, right: Matcher): Matcher {
+  if (child)
+    return (node) => {
+      if (!right(node)) return false;
+      const parent = elementParent(node);
+      return parent !== null && left(parent);
+    };
+  return (node) => {
+    if (!right(node)) return false;
+    for (let parent = elementParent(node); parent; parent = elementParent(parent)) if (left(parent)) return true;
+    return false;
+  };
+}
+
+function compileCompound(compound: string): Matcher | null {
+  const match = COMPOUND.exec(compound);
+  if (!match || (!match[1] && !match[2])) return null;
+  const tag = match[1] ?? null;
+  const tests: Matcher[] = [];
+  for (const [, name, operator, value] of (match[2] ?? '').matchAll(ATTRIBUTE_TEST)) {
+    if (!operator) tests.push((node) => node.hasAttribute(name));
+    else if (CASE_INSENSITIVE_ATTRIBUTES.has(name)) return null;
+    else if (operator === '=') tests.push((node) => attributeValue(node, name) === value);
+    // css-select: `[name*=""]` matches nothing.
+    else if (!value) tests.push(() => false);
+    else tests.push((node) => !!attributeValue(node, name)?.includes(value));
+  }
+  return (node) => (tag === null || lower(node.localName) === tag) && tests.every((test) => test(node));
+}
+
+/** As css-select's linkedom adapter reads it in an HTML document (getAttribute there returns the value as it is). */
+const attributeValue = (node: LinkedNode, name: string): string | null => node.getAttributeNode(name)?.value ?? null;
+
+const compiled = new Map<string, Compiled>();
+function compileSelectors(selectors: string): Compiled {
+  let result = compiled.get(selectors);
+  if (result === undefined) {
+    result = selectors.trim() === '*' ? '*' : (tagList(selectors) ?? compileMatcher(selectors));
+    if (compiled.size >= CACHE_LIMIT) compiled.clear();
+    compiled.set(selectors, result);
+  }
+  return result;
 }
 
 function findInternals(): { internals: Internals; document: Document } | null {
@@ -71,12 +180,19 @@ function findInternals(): { internals: Internals; document: Document } | null {
   const next = symbol(p, 'next');
   const end = symbol(p, 'end');
   const mime = symbol(document, 'mime');
-  if (!next || !end || !mime) return null;
-  const internals = { next, end, mime };
+  const classList = symbol(p, 'classList');
+  const value = p.firstChild && symbol(p.firstChild, 'value');
+  if (!next || !end || !mime || !classList || !value) return null;
+  const internals = { next, end, mime, value, classList };
   // The layout the walks rely on: an element's list runs from its first child to its own end marker.
   const linked = p as unknown as LinkedNode;
   const text = linked[next] as unknown as Node | undefined;
   if (text?.nodeType !== 3 || text.textContent !== 'probe' || (text as unknown as LinkedNode)[next] !== linked[end])
+    return null;
+  if (
+    (text as unknown as Record<symbol, unknown>)[value] !== 'probe' ||
+    (p as unknown as Record<symbol, unknown>)[classList] !== null
+  )
     return null;
   if ((document as unknown as Record<symbol, { ignoreCase?: boolean }>)[mime]?.ignoreCase !== true) return null;
   return { internals, document };
@@ -186,6 +302,71 @@ function createNodesWithoutListenerMaps(probe: Element): boolean {
   return true;
 }
 
+/**
+ * An element's text, as linkedom's getter gives it (its text and CDATA nodes' data, in order),
+ * built by concatenation rather than in an array joined at the end.
+ */
+function textByConcatenation(probe: Element, { next: NEXT, end: END, value: VALUE }: Internals): void {
+  const owner = ownerOf(probe, 'textContent');
+  const original = owner && Object.getOwnPropertyDescriptor(owner, 'textContent');
+  if (!owner || !original?.get || !original.set) return;
+  Object.defineProperty(owner, 'textContent', {
+    ...original,
+    get(this: LinkedNode) {
+      let text = '';
+      const end = this[END];
+      for (let node = this[NEXT]; node !== end; node = node[NEXT]) {
+        const type = node.nodeType;
+        if (type === TEXT_NODE || type === CDATA_SECTION_NODE) text += node[VALUE] as unknown as string;
+      }
+      return text;
+    },
+  });
+}
+
+/** What a DOMTokenList made from a class attribute holds, written out: its distinct words, in order, one space apart. */
+const classTokens = memo((value) => [...new Set(value.split(/\s+/).filter((token) => token))].join(' '));
+
+/**
+ * linkedom gives every element with a class attribute a DOMTokenList as it parses (a Set, filled
+ * and written back to the attribute), and makes one again for each className read that finds
+ * none. Both now go through the attribute alone while an element has no list yet: setting
+ * className writes the attribute as the list would have, reading it gives what the list would
+ * hold. The list itself is made, from the attribute, when classList is first asked for.
+ */
+function classNamesWithoutTokenLists(probe: Element, { value: VALUE, classList: CLASS_LIST }: Internals): void {
+  const owner = ownerOf(probe, 'className');
+  const original = owner && Object.getOwnPropertyDescriptor(owner, 'className');
+  if (!owner || !original?.get || !original.set) return;
+  const { get, set } = original;
+  type Classed = Element & Record<symbol, unknown>;
+  Object.defineProperty(owner, 'className', {
+    ...original,
+    get(this: Classed) {
+      if (this[CLASS_LIST]) return get.call(this) as string;
+      const attribute = this.getAttributeNode('class') as (Attr & Record<symbol, string>) | null;
+      return attribute ? classTokens(attribute[VALUE]) : '';
+    },
+    set(this: Classed, value: unknown) {
+      const attribute = this[CLASS_LIST] ? null : this.getAttributeNode('class');
+      if (attribute) attribute.value = classTokens(String(value));
+      else set.call(this, value);
+    },
+  });
+}
+
+const NON_SPACE = /\S/;
+let textNodeHoldsNonSpace: ((element: Element) => boolean) | null = null;
+
+/**
+ * Whether `element.textContent.trim()` would be non-empty (`\s` and trim() know the same white
+ * space), stopping at the first text node that has more than white space instead of building
+ * the whole text.
+ */
+export function holdsNonSpaceText(element: Element): boolean {
+  return textNodeHoldsNonSpace ? textNodeHoldsNonSpace(element) : NON_SPACE.test(element.textContent ?? '');
+}
+
 let installed: boolean | undefined;
 
 /** Installs the fast paths on linkedom's shared prototypes, once; whether they could be. */
@@ -198,7 +379,7 @@ function install(): boolean {
   const found = findInternals();
   if (!found) return false;
   const { internals, document } = found;
-  const { next: NEXT, end: END, mime: MIME } = internals;
+  const { next: NEXT, end: END, mime: MIME, value: VALUE } = internals;
   const probe = document.body as Element;
   const parentNode = ownerOf(probe, 'querySelectorAll') as Record<string, unknown> | null;
   const element = ownerOf(probe, 'closest') as Record<string, unknown> | null;
@@ -207,15 +388,15 @@ function install(): boolean {
   const originalAll = parentNode.querySelectorAll as Query;
   const originalOne = parentNode.querySelector as Query;
   const originalClosest = element.closest as (this: Element, selectors: string) => Element | null;
+  const originalMatches = element.matches as (this: Element, selectors: string) => boolean;
   const NodeList = Object.getPrototypeOf(originalAll.call(probe, 'p')).constructor as NodeListClass;
 
   const isHtml = (node: { ownerDocument: Document | null }) =>
     (node.ownerDocument as unknown as Record<symbol, { ignoreCase: boolean }> | null)?.[MIME]?.ignoreCase === true;
   // css-select compares linkedom's name (lower-cased in HTML) with the selector's, lower-cased too.
-  const matchesAny = (tags: ReadonlySet<string> | '*', node: LinkedNode) =>
-    tags === '*' || tags.has(lower(node.localName));
+  const matchesAny = (compiled: Exclude<Compiled, null>, node: LinkedNode) => compiled === '*' || compiled(node);
   const fastTags = (context: { ownerDocument: Document | null }, selectors: string) =>
-    isHtml(context) ? (selectors.trim() === '*' ? '*' : tagList(selectors)) : null;
+    isHtml(context) ? compileSelectors(selectors) : null;
   const advance = (node: LinkedNode) =>
     node.nodeType === ELEMENT_NODE && node.localName === 'template' ? node[END] : node[NEXT];
 
@@ -247,6 +428,11 @@ function install(): boolean {
     return null;
   };
 
+  element.matches = function (this: LinkedNode, selectors: string) {
+    const tags = fastTags(this, selectors);
+    return tags ? matchesAny(tags, this) : originalMatches.call(this, selectors);
+  };
+
   // As linkedom's own: the name as written, or upper-cased in an HTML document ('*' matches nothing).
   parentNode.getElementsByTagName = function (this: LinkedNode, tagName: string) {
     const elements = new NodeList();
@@ -262,6 +448,19 @@ function install(): boolean {
   };
 
   createNodesWithoutListenerMaps(probe);
+  textByConcatenation(probe, internals);
+  textNodeHoldsNonSpace = (element) => {
+    const linked = element as unknown as LinkedNode;
+    const end = linked[END];
+    if (!end) return NON_SPACE.test(element.textContent ?? '');
+    for (let node = linked[NEXT]; node !== end; node = node[NEXT]) {
+      const type = node.nodeType;
+      if ((type === TEXT_NODE || type === CDATA_SECTION_NODE) && NON_SPACE.test(node[VALUE] as unknown as string))
+        return true;
+    }
+    return false;
+  };
+  classNamesWithoutTokenLists(probe, internals);
 
   Object.defineProperty(tagNameOwner, 'tagName', {
     configurable: true,

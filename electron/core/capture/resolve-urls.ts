@@ -19,9 +19,19 @@ const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset', 'data-lazy-srcset'])
 
 /** The URL relative references resolve against: the first <base href> (if valid http/https), else the page. */
 export function documentBaseUrl(document: Document, pageUrl: string): URL {
-  const page = new URL(pageUrl);
   // A plain tag query: linkedom would compile the attribute selector and match it against every element.
-  const base = [...document.querySelectorAll('base')].find((element) => element.hasAttribute('href'));
+  return baseUrlOf(document.querySelectorAll('base'), new URL(pageUrl));
+}
+
+const isBaseWithHref = (element: Element) => element.localName.toLowerCase() === 'base' && element.hasAttribute('href');
+
+function baseUrlOf(elements: Iterable<Element>, page: URL): URL {
+  let base: Element | undefined;
+  for (const element of elements)
+    if (isBaseWithHref(element)) {
+      base = element;
+      break;
+    }
   const href = base?.getAttribute('href')?.trim();
   if (!href) return page;
   try {
@@ -58,10 +68,12 @@ export function resolveSrcset(srcset: string, base: URL, page: URL): string {
 
 export function resolveDocumentUrls(document: Document, pageUrl: string): void {
   const page = new URL(pageUrl);
-  const base = documentBaseUrl(document, pageUrl);
   // One universal walk reading each element's attribute names once: linkedom matches a
   // twelve-part attribute selector far slower, and every getAttribute walks the attribute list.
-  for (const element of document.querySelectorAll('*')) {
+  // The <base> is found among the same elements, before any of them is changed.
+  const elements = document.querySelectorAll('*');
+  const base = baseUrlOf(elements, page);
+  for (const element of elements) {
     if (!element.hasAttributes()) continue;
     for (const name of element.getAttributeNames()) {
       // linkedom keeps an attribute's name as written (SRC=), while the sanitizer lower-cases it.

@@ -2,15 +2,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { installLinkedomFastPaths } from '../../../electron/core/capture/linkedom-fast-paths';
+import { holdsNonSpaceText, installLinkedomFastPaths } from '../../../electron/core/capture/linkedom-fast-paths';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/extraction');
 const pages = readdirSync(FIXTURES).filter((name) => name.endsWith('.html'));
 
 const parse = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
 
-// css-select answers `:is(...)` itself: the fast paths only take plain tag lists.
+// css-select answers `:is(...)` itself: the fast paths take tag lists, attribute tests and `>` or ' ' between them.
 const SELECTORS = [
+  '[itemtype]',
+  'pre,p,[itemtype]',
+  'main[itemtype],[role="main"][itemtype]',
+  'main,article,[role="main"]',
+  '[class*="card"],[id*="note"],[class*="nothing"]',
+  '[class="lead  big"]',
+  '[class*=""]',
+  '[lang="EN"]',
+  'div > br',
+  'li p',
+  'article ul > li p',
+  'main p > a[href]',
   'p',
   'P',
   ' p , pre,article ',
@@ -28,8 +40,9 @@ const SELECTORS = [
   'nothing-here',
 ];
 
-const TRICKY = `<!doctype html><html><head><title>t</title><meta name="a" content="b"></head><body>
-  <main><article><H1>Head</H1><p>one <a href="/x">link</a></p><Custom-Card><p>in card</p></Custom-Card>
+const TRICKY = `<!doctype html><html lang="en"><head><title>t</title><meta name="a" content="b"></head><body>
+  <main role="main" itemtype="https://schema.org/Thing"><article><H1>Head</H1><p class="lead  big">one <a href="/x">link</a></p>
+  <Custom-Card class="card" itemtype="x"><p>in card</p></Custom-Card><div id="footnote">a<br>b</div><div><p>c<br></p></div>
   <template><p>inside a template</p><img src="t.png"></template>
   <svg><foreignObject><p>in svg</p></foreignObject></svg>
   <ul><li><p>item <img src="i.png"></p></li></ul><pre>code</pre><table><tr><td>cell</td></tr></table></article></main>
@@ -68,19 +81,59 @@ describe('linkedom fast paths', () => {
           expect(context.querySelector(selector)).toBe(context.querySelector(slow));
           compared++;
         }
-        for (const element of contexts.slice(1) as Element[])
+        for (const element of contexts.slice(1) as Element[]) {
           expect(element.closest(selector)).toBe(element.closest(slow));
+          expect(element.matches(selector)).toBe(element.matches(slow));
+        }
       }
       expect(compared).toBeGreaterThan(SELECTORS.length);
       expect(document.querySelectorAll('*')).toEqual(document.querySelectorAll(':is(*)'));
     });
   }
 
+  it('read and write className as linkedom does, making the DOMTokenList only when asked for', () => {
+    installLinkedomFastPaths();
+    const document = parse('<div class="  a b\ta  "></div><p></p><section class=""></section>');
+    const div = document.querySelector('div') as Element;
+    expect(div.className).toBe('a b');
+    expect(div.getAttribute('class')).toBe('a b');
+    expect(div.outerHTML).toBe('<div class="a b"></div>');
+    div.setAttribute('class', ' x  y x ');
+    expect(div.className).toBe('x y');
+    expect([...div.classList]).toEqual(['x', 'y']);
+    div.classList.add('z');
+    expect(div.className).toBe('x y z');
+    expect(div.getAttribute('class')).toBe('x y z');
+    div.className = 'q';
+    expect(div.classList.contains('x')).toBe(false);
+    expect(div.outerHTML).toBe('<div class="q"></div>');
+    div.removeAttribute('class');
+    expect(div.className).toBe('');
+    const p = document.querySelector('p') as Element;
+    expect(p.className).toBe('');
+    p.className = 'one  two';
+    expect(p.outerHTML).toBe('<p class="one two"></p>');
+    expect((document.querySelector('section') as Element).className).toBe('');
+  });
+
+  it('give an element its text as linkedom does, and say whether any of it is more than white space', () => {
+    installLinkedomFastPaths();
+    const document = parse('<div> a <b>b<!-- c --></b><style>s{}</style>\u00a0</div><p> \u00a0\n<i>\u3000</i></p>');
+    const div = document.querySelector('div') as Element;
+    expect(div.textContent).toBe(' a bs{}\u00a0');
+    expect((document.querySelector('style') as Element).textContent).toBe('s{}');
+    expect(holdsNonSpaceText(div)).toBe(true);
+    expect(holdsNonSpaceText(document.querySelector('p') as Element)).toBe(false);
+    expect(holdsNonSpaceText(document.querySelector('i') as Element)).toBe(false);
+    div.textContent = 'new';
+    expect(div.innerHTML).toBe('new');
+  });
+
   it("skip a nested template's content and return a NodeList, like linkedom", () => {
     installLinkedomFastPaths();
     const document = parse(TRICKY);
     const found = document.querySelectorAll('p');
-    expect([...found].map((p) => p.textContent)).toEqual(['one link', 'in card', 'in svg', 'item ']);
+    expect([...found].map((p) => p.textContent)).toEqual(['one link', 'in card', 'c', 'in svg', 'item ']);
     expect(found.item(0)?.textContent).toBe('one link');
     // Asked of the template itself, linkedom walks its content.
     const template = document.querySelector('template') as Element;
@@ -96,7 +149,7 @@ describe('linkedom fast paths', () => {
       const expected = all.filter((e) => e.localName === name || e.localName.toUpperCase() === name);
       expect(document.getElementsByTagName(name)).toEqual(expected);
     }
-    expect(document.getElementsByTagName('p').length).toBe(5);
+    expect(document.getElementsByTagName('p').length).toBe(6);
     expect(document.getElementsByTagName('*')).toHaveLength(0);
     expect(all.map((e) => e.tagName)).toEqual(all.map((e) => e.localName.toUpperCase()));
   });
