@@ -236,14 +236,29 @@ class Pruner {
   }
 }
 
+/**
+ * One post of a thread may hold nearly all its text in a log or a listing pasted into it: the
+ * thread is not narrowed down to that post.
+ */
+const CODE_SHARE = 0.5;
+/** What the other posts beside such a post hold at least. */
+const OTHER_POSTS_CHARS = 200;
+
+function mostlyCode(element: Element, chars: number): boolean {
+  let code = 0;
+  for (const pre of element.getElementsByTagName('pre')) code += countable(pre.textContent ?? '');
+  return code >= chars * CODE_SHARE;
+}
+
 /** Descends from the body while one child holds nearly all of its kept text. */
-function narrowRoot(body: Element, kept: (element: Element) => number): Element {
+function narrowRoot(body: Element, kept: (element: Element) => number, thread: boolean): Element {
   let root = body;
   for (;;) {
     const total = kept(root);
     let best: Element | null = null;
     for (const child of root.children) if (kept(child) >= total * 0.85) best = child;
     if (!best || total === 0) return root;
+    if (thread && total - kept(best) >= OTHER_POSTS_CHARS && mostlyCode(best, kept(best))) return root;
     root = best;
   }
 }
@@ -410,7 +425,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
-  const root = narrowRoot(body, kept);
+  const root = narrowRoot(body, kept, !!profile.dropPostFurniture);
   return serialize(
     root,
     skip,
