@@ -132,8 +132,10 @@ function measure(root: Element): Map<Element, Measure> {
   return measures;
 }
 
+// A popover (the HTML attribute) shows only when something opens it.
 const isHidden = (element: Element) =>
   element.hasAttribute('hidden') ||
+  element.hasAttribute('popover') ||
   element.getAttribute('aria-hidden') === 'true' ||
   /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
 
