@@ -101,6 +101,9 @@ const POST_LINES = new RegExp(
     'post #?\\d[\\d,.]*( of \\d[\\d,.]*)?',
     // A machine timestamp written out as text (2019-01-21T21:40:59.62Z+00:00).
     '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([+-]\\d\\d:?\\d\\d)?',
+    // A relative date ("3 years, 2 months ago", "1 yr"): wrong as soon as the page is saved.
+    '(posted |asked |modified |edited |answered |updated )?((about|over|almost) )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s?(,? (and )?\\d+ (second|minute|hour|day|week|month|year)s?)? ago',
+    '(\\d+ ?(yrs?|mos|wks?|hrs?|mins?)\\s*)+',
     // The link back up the page after each post.
     '(back to |go to |to )?top',
     'nach oben',
