@@ -74,6 +74,10 @@ const STAT_LABEL = new RegExp(`^(${STAT_LABELS.join('|')})\\s*:?$`, 'iu');
 const RANK =
   /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|moderator|administrator|admin|staff|offline|online)$/iu;
 
+const MACHINE_TIME = '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([+-]\\d\\d:?\\d\\d)?';
+/** A <time> whose text is its machine value: meant for programs (often hidden), not for reading. */
+const MACHINE_TIME_LINE = new RegExp(`^${MACHINE_TIME}$`, 'i');
+
 const POST_LINES = new RegExp(
   `^(${[
     // The post's buttons and counters.
@@ -100,7 +104,7 @@ const POST_LINES = new RegExp(
     '\\(?see edit history\\)?',
     'post #?\\d[\\d,.]*( of \\d[\\d,.]*)?',
     // A machine timestamp written out as text (2019-01-21T21:40:59.62Z+00:00).
-    '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([+-]\\d\\d:?\\d\\d)?',
+    MACHINE_TIME,
     // A relative date ("3 years, 2 months ago", "1 yr"): wrong as soon as the page is saved.
     '(posted |asked |modified |edited |answered |updated )?((about|over|almost) )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s?(,? (and )?\\d+ (second|minute|hour|day|week|month|year)s?)? ago',
     '(\\d+ ?(yrs?|mos|wks?|hrs?|mins?)\\s*)+',
@@ -188,6 +192,7 @@ export function isStatsList(element: Element): boolean {
 const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'TIME']);
 
 export function isPostFurniture(element: Element): boolean {
+  if (element.tagName === 'TIME') return MACHINE_TIME_LINE.test(squeeze(element.textContent ?? ''));
   if (NEVER.has(element.tagName)) return false;
   if (isStatsList(element)) return true;
   // schema.org's job title, on a poster's card, is the rank the board gave them.

@@ -2,7 +2,11 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import { isCallToAction, isFurniturePhrase } from '../../../electron/core/capture/boilerplate';
-import { isPostFurnitureText, removePostFurniture } from '../../../electron/core/capture/post-furniture';
+import {
+  isPostFurniture,
+  isPostFurnitureText,
+  removePostFurniture,
+} from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
 import { bodyOf, extractFixture } from './extraction-fixtures';
 
@@ -92,6 +96,10 @@ describe('forum threads', () => {
       'Top',
     ])
       expect(isPostFurnitureText(line), line).toBe(true);
+    // A <time> is kept for its date, unless its text is the machine value (hidden for programs).
+    const times = bodyOf('<time>2021-04-08T04:06:17.467Z+00:00</time><time>Apr 8, 2021</time>').children;
+    expect(isPostFurniture(times[0])).toBe(true);
+    expect(isPostFurniture(times[1])).toBe(false);
     for (const line of [
       'Edited the video myself and it looked great',
       '3 years ago I bought a kiln',
