@@ -229,6 +229,29 @@ function threadRegion(document: Document, type: PageType, clues: PageClues): Reg
   return qa.chars >= QA_SHARE_OF_THREAD * thread.chars ? qa : thread;
 }
 
+/**
+ * A story page whose story region is next to empty while the thread profile finds a long page:
+ * its posts are all marked up as comments (a discussion board with no schema.org type or telling
+ * address). It is read as a thread, unless Readability finds a long story it says it is.
+ */
+const MIN_THREAD_CHARS = 1000;
+
+interface PageKind {
+  type: PageType;
+  region: Region;
+  /** Taken for a thread because its text is all in comments. */
+  commentsOnly: boolean;
+}
+
+function kindAndRegion(document: Document, type: PageType, clues: PageClues): PageKind {
+  const region = threadRegion(document, type, clues);
+  if (type !== 'article' || region.chars >= MIN_REGION_CHARS) return { type, region, commentsOnly: false };
+  const thread = mainRegion(document, REGION_PROFILES.forum);
+  return thread.chars >= MIN_THREAD_CHARS
+    ? { type: 'forum', region: thread, commentsOnly: true }
+    : { type, region, commentsOnly: false };
+}
+
 const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
 
 /** A region with less text than this is not trusted over Readability. */
@@ -240,8 +263,8 @@ const MIN_REGION_CHARS = 200;
  */
 // 0.7 rather than 0.6: at 0.6 a listing's lead card or a service page's biggest section still passed.
 const READABILITY_SHARE = 0.7;
-/** A thread is its posts with their authors: Readability's block, which leaves the authors out, stands only when it holds all the region does. */
-const THREAD_READABILITY_SHARE = 1;
+/** A thread is its posts with their authors: Readability's block, which leaves the authors out and keeps one post's worth, never stands for it. */
+const THREAD_READABILITY_SHARE = Infinity;
 /**
  * On a page that looks like a story, or a "thread" that says it is a story and where Readability
  * found a long one (a blog post above its comments), its article stands unless the region holds
@@ -283,8 +306,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const local = { localImages: pageUrl.startsWith('file:') };
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
-  const type = typeFromClues(clues);
-  const region = threadRegion(document, type, clues);
+  const { type, region, commentsOnly } = kindAndRegion(document, typeFromClues(clues), clues);
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
   const regionContent = () => sanitizeArticleHtml(region.html, local);
@@ -304,7 +326,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
     const story = ((type === 'article' && looksLikeStory(clues)) || longStory) && isTheStory(content, clues);
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
-    if (chars >= share * regionChars)
+    const tooSmallRegion = type === 'forum' && regionChars < MIN_REGION_CHARS;
+    if ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars)
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   }

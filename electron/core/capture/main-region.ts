@@ -20,6 +20,7 @@ import {
   isShopLine,
 } from './boilerplate';
 import { isPostFurniture } from './post-furniture';
+import { QuotedCopies } from './quoted-posts';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -131,8 +132,10 @@ function measure(root: Element): Map<Element, Measure> {
   return measures;
 }
 
+// A popover (the HTML attribute) shows only when something opens it.
 const isHidden = (element: Element) =>
   element.hasAttribute('hidden') ||
+  element.hasAttribute('popover') ||
   element.getAttribute('aria-hidden') === 'true' ||
   /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
 
@@ -235,14 +238,29 @@ class Pruner {
   }
 }
 
+/**
+ * One post of a thread may hold nearly all its text in a log or a listing pasted into it: the
+ * thread is not narrowed down to that post.
+ */
+const CODE_SHARE = 0.5;
+/** What the other posts beside such a post hold at least. */
+const OTHER_POSTS_CHARS = 200;
+
+function mostlyCode(element: Element, chars: number): boolean {
+  let code = 0;
+  for (const pre of element.getElementsByTagName('pre')) code += countable(pre.textContent ?? '');
+  return code >= chars * CODE_SHARE;
+}
+
 /** Descends from the body while one child holds nearly all of its kept text. */
-function narrowRoot(body: Element, kept: (element: Element) => number): Element {
+function narrowRoot(body: Element, kept: (element: Element) => number, thread: boolean): Element {
   let root = body;
   for (;;) {
     const total = kept(root);
     let best: Element | null = null;
     for (const child of root.children) if (kept(child) >= total * 0.85) best = child;
     if (!best || total === 0) return root;
+    if (thread && total - kept(best) >= OTHER_POSTS_CHARS && mostlyCode(best, kept(best))) return root;
     root = best;
   }
 }
@@ -310,9 +328,48 @@ function serialize(
   skip: (element: Element) => boolean,
   pruner: Pruner,
   repeats: RepeatedBlocks | null,
+  quotes: QuotedCopies | null,
 ): Region {
   const out: string[] = [];
   let chars = 0;
+  const writeText = (text: string) => {
+    chars += text.replace(/\s+/g, '').length;
+    out.push(escapeText(text));
+    quotes?.wrote(text);
+  };
+  const writeElement = (child: Element, inside: boolean) => {
+    if (UNWRAPPED.has(child.tagName)) {
+      write(child, inside);
+      return;
+    }
+    const tag = child.tagName.toLowerCase();
+    out.push(`<${tag}`);
+    for (const attribute of child.attributes) out.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
+    out.push('>');
+    if (VOID.has(child.tagName)) return;
+    write(child, inside);
+    out.push(`</${tag}>`);
+  };
+  // A quote of an earlier post keeps only the attribution that opens it, unwrapped from the copy
+  // around it. Returns false once the copy starts: nothing after it is written.
+  const writeAttribution = (element: Element, quotes: QuotedCopies): boolean => {
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        if (quotes.holdsCopiedText(node as Text)) return false;
+        if (quotes.isAttribution(node as Text) || quotes.isBlank(node as Text)) writeText(node.nodeValue ?? '');
+      } else if (node.nodeType === 1) {
+        const child = node as Element;
+        if (skip(child) || quotes.isBlank(child)) continue;
+        if (quotes.holdsCopiedText(child)) {
+          writeAttribution(child, quotes);
+          return false;
+        }
+        if (!quotes.isAttribution(child)) return false;
+        writeElement(child, true);
+      }
+    }
+    return true;
+  };
   const write = (element: Element, repeatsAllowed: boolean) => {
     // After a heading like "Related articles" with no block of its own, its siblings up to the next heading go with it.
     let dropping = false;
@@ -326,26 +383,18 @@ function serialize(
         if (dropping && pruner.startsWithHeading(child)) dropping = false;
       }
       if (dropping) continue;
-      if (node.nodeType === 3) {
-        const text = node.nodeValue ?? '';
-        chars += text.replace(/\s+/g, '').length;
-        out.push(escapeText(text));
-      } else if (node.nodeType === 1) {
+      if (node.nodeType === 3) writeText(node.nodeValue ?? '');
+      else if (node.nodeType === 1) {
         const child = node as Element;
         if (skip(child)) continue;
         if (repeats && !repeatsAllowed && repeats.isRepeat(child)) continue;
-        const inside = repeatsAllowed || REPEATS_ALLOWED.has(child.tagName);
-        if (UNWRAPPED.has(child.tagName)) {
-          write(child, inside);
+        if (quotes && child.tagName === 'BLOCKQUOTE' && quotes.isCopy(child)) {
+          out.push('<blockquote>');
+          writeAttribution(child, quotes);
+          out.push('</blockquote>');
           continue;
         }
-        const tag = child.tagName.toLowerCase();
-        out.push(`<${tag}`);
-        for (const attribute of child.attributes) out.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
-        out.push('>');
-        if (VOID.has(child.tagName)) continue;
-        write(child, inside);
-        out.push(`</${tag}>`);
+        writeElement(child, repeatsAllowed || REPEATS_ALLOWED.has(child.tagName));
       }
     }
   };
@@ -378,6 +427,12 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
-  const root = narrowRoot(body, kept);
-  return serialize(root, skip, pruner, profile.dropRepeats ? new RepeatedBlocks() : null);
+  const root = narrowRoot(body, kept, !!profile.dropPostFurniture);
+  return serialize(
+    root,
+    skip,
+    pruner,
+    profile.dropRepeats ? new RepeatedBlocks() : null,
+    profile.dropPostFurniture ? new QuotedCopies() : null,
+  );
 }

@@ -74,6 +74,10 @@ const STAT_LABEL = new RegExp(`^(${STAT_LABELS.join('|')})\\s*:?$`, 'iu');
 const RANK =
   /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|moderator|administrator|admin|staff|offline|online)$/iu;
 
+const MACHINE_TIME = '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([+-]\\d\\d:?\\d\\d)?';
+/** A <time> whose text is its machine value: meant for programs (often hidden), not for reading. */
+const MACHINE_TIME_LINE = new RegExp(`^${MACHINE_TIME}$`, 'i');
+
 const POST_LINES = new RegExp(
   `^(${[
     // The post's buttons and counters.
@@ -97,6 +101,17 @@ const POST_LINES = new RegExp(
     '\\(edited\\)',
     'edited',
     'last edited( by .{0,40}|:? .{0,40})?',
+    '\\(?see edit history\\)?',
+    'post #?\\d[\\d,.]*( of \\d[\\d,.]*)?',
+    // A machine timestamp written out as text (2019-01-21T21:40:59.62Z+00:00).
+    MACHINE_TIME,
+    // A relative date ("3 years, 2 months ago", "1 yr"): wrong as soon as the page is saved.
+    '(posted |asked |modified |edited |answered |updated )?((about|over|almost) )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s?(,? (and )?\\d+ (second|minute|hour|day|week|month|year)s?)? ago',
+    '(\\d+ ?(yrs?|mos|wks?|hrs?|mins?)\\s*)+',
+    // The link back up the page after each post.
+    '(back to |go to |to )?top',
+    'nach oben',
+    'haut de page',
     // A default avatar: the poster's initial.
     '\\p{L}',
     // The thread's own lines.
@@ -121,6 +136,10 @@ const POST_LINES = new RegExp(
     'jump to',
     'top posters in this topic',
     'you must (log in|sign in|be logged in) to answer this question\\.?',
+    // A question-and-answer site's invitation under the answers.
+    'find the answer to your question by asking\\.?',
+    'start asking to get answers',
+    'question feed',
     'beitrag melden',
     'zitieren',
     'antworten',
@@ -135,6 +154,11 @@ const POST_LINES = new RegExp(
   'iu',
 );
 
+/** "Last edited by Ann on Sun Feb 22, 2026 2:08 am, edited 3 times in total.", "Edited February 27 by Ann". */
+const EDIT_NOTE =
+  /^(last edited by .{1,60}? (on|at) .{1,60}?(, edited \d+ times? in total)?|edited (\p{L}+ \d{1,2}(, \d{4})?|\d[\d/.: -]{4,30}) by .{1,40})\.?$/iu;
+const EDIT_NOTE_CHARS = 160;
+
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Whether the whole text of a block is a post's furniture; `named` when it is or holds a link. */
@@ -142,8 +166,17 @@ export function isPostFurnitureText(text: string, named = false): boolean {
   if (text.length > STATS_BLOCK_CHARS * 2) return false;
   const line = squeeze(text);
   if (!line.length) return false;
+  if (line.length <= EDIT_NOTE_CHARS && EDIT_NOTE.test(line)) return true;
   if (line.length > MAX_CHARS) return isStatsBlock(line);
   return STAT.test(line) || POST_LINES.test(line) || (!named && RANK.test(line)) || isStatsBlock(line);
+}
+
+/** A term's text, or when it is an icon, the label the icon is given. */
+function termLabel(term: Element): string {
+  const text = squeeze(term.textContent ?? '');
+  if (text) return text;
+  const labelled = term.querySelector('[title],[aria-label]');
+  return squeeze(labelled?.getAttribute('title') ?? labelled?.getAttribute('aria-label') ?? '');
 }
 
 /** A <dl> of the poster's statistics: every term a statistic's label. */
@@ -151,7 +184,7 @@ export function isStatsList(element: Element): boolean {
   if (element.tagName !== 'DL') return false;
   const terms = element.getElementsByTagName('dt');
   if (!terms.length) return false;
-  for (const term of terms) if (!STAT_LABEL.test(squeeze(term.textContent ?? ''))) return false;
+  for (const term of terms) if (!STAT_LABEL.test(termLabel(term))) return false;
   return true;
 }
 
@@ -159,8 +192,11 @@ export function isStatsList(element: Element): boolean {
 const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'TIME']);
 
 export function isPostFurniture(element: Element): boolean {
+  if (element.tagName === 'TIME') return MACHINE_TIME_LINE.test(squeeze(element.textContent ?? ''));
   if (NEVER.has(element.tagName)) return false;
   if (isStatsList(element)) return true;
+  // schema.org's job title, on a poster's card, is the rank the board gave them.
+  if (element.getAttribute('itemprop') === 'jobTitle') return true;
   const named = element.tagName === 'A' || element.getElementsByTagName('a').length > 0;
   return isPostFurnitureText(element.textContent ?? '', named);
 }

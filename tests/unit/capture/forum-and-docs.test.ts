@@ -2,7 +2,11 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import { isCallToAction, isFurniturePhrase } from '../../../electron/core/capture/boilerplate';
-import { removePostFurniture } from '../../../electron/core/capture/post-furniture';
+import {
+  isPostFurniture,
+  isPostFurnitureText,
+  removePostFurniture,
+} from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
 import { bodyOf, extractFixture } from './extraction-fixtures';
 
@@ -20,7 +24,9 @@ describe('forum threads', () => {
     expect(text).toContain('nothing large.\n');
     expect(body.querySelectorAll('hr').length).toBe(2);
     expect(body.querySelector('pre code')?.textContent).toContain('segment 3: 150 C/h');
-    expect(body.querySelector('blockquote')?.textContent).toContain('simply old?');
+    // The reply's quote copies the post above it: its attribution stays, the copy does not.
+    expect(body.querySelector('blockquote')?.textContent).toBe('slipcaster said:');
+    expect(text.split('simply old?').length).toBe(2);
     // Each post's statistics, buttons and the board's "Code: Select all" and "Click to expand..." go.
     for (const furniture of [
       'Posts:',
@@ -44,6 +50,62 @@ describe('forum threads', () => {
     expect(text).toContain('Lined our north wall with wood fibre boards');
     expect(text).toContain('A second grille at the far end of the landing');
     for (const author of ['stonecroft', 'hearthkeeper', 'ashsplitter', 'oldbeams']) expect(text).toContain(author);
+  });
+
+  it('reads a discussion whose posts are all marked up as comments as a thread, without copied quotes', () => {
+    const { article, text, body } = extract(
+      'forum-comments-only.html',
+      'https://hearth.test/s/k2x9/splitting_green_oak',
+    );
+    expect(article.extraction).toBe('region');
+    for (const author of ['quarrystone', 'fellbeck', 'tarnwood', 'ringporous']) expect(text).toContain(author);
+    expect(text).toContain('rounds kept twisting halfway through');
+    expect(text).toContain('Knotty crotch pieces are not worth the effort');
+    expect(text).toContain('stand the round on a chopping block');
+    expect(text).toContain('keen one sticks fast in oak');
+    // The reply's quote of the post above it keeps its attribution, not a second copy of the post.
+    expect(body.querySelector('blockquote')?.textContent).toBe('fellbeck wrote:');
+    expect(text.split('Twisting rounds are nearly always interlocked grain').length).toBe(2);
+    // A relative date, the edit note, the "Top" links and the popover prompt go.
+    for (const furniture of ['years ago', 'months ago', 'Last edited by', 'Top\n', 'Install this app'])
+      expect(text).not.toContain(furniture);
+  });
+
+  it('keeps every post of a thread when one post is mostly a pasted log', () => {
+    const { text, body } = extract(
+      'forum-pasted-log.html',
+      'https://kilntalk.test/forum/kilns/overshoot-last-segment.4411/',
+    );
+    expect(text).toContain('overshoots the last segment by about ten degrees');
+    expect(body.querySelector('pre')?.textContent).toContain('segment 39 overshoot');
+    expect(text).toContain('A relay that sticks closed will do exactly that');
+    expect(text).toContain('it was the relay all along');
+    expect(text).toContain('conesix');
+  });
+
+  it('knows edit notes, relative dates, post numbers and written-out timestamps, not a post that starts like one', () => {
+    for (const line of [
+      'Last edited by Minoa on Wed Aug 28, 2019 11:24 am, edited 1 time in total.',
+      'Edited February 27 by Tivimadaim',
+      '(see edit history)',
+      '13 years, 8 months ago',
+      '1 yr1 yr',
+      'Post #1 of 7',
+      '2019-01-21T21:40:59.62Z+00:00',
+      'Find the answer to your question by asking.',
+      'Top',
+    ])
+      expect(isPostFurnitureText(line), line).toBe(true);
+    // A <time> is kept for its date, unless its text is the machine value (hidden for programs).
+    const times = bodyOf('<time>2021-04-08T04:06:17.467Z+00:00</time><time>Apr 8, 2021</time>').children;
+    expect(isPostFurniture(times[0])).toBe(true);
+    expect(isPostFurniture(times[1])).toBe(false);
+    for (const line of [
+      'Edited the video myself and it looked great',
+      '3 years ago I bought a kiln',
+      'Top tips for beginners',
+    ])
+      expect(isPostFurnitureText(line), line).toBe(false);
   });
 
   it("knows a board's word to guests and its closing notices, not a post that mentions signing in", () => {
