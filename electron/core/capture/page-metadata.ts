@@ -104,6 +104,8 @@ interface MetadataElements {
   author: Element | null;
   /** Elements after the first <h1> or in the main content whose class or id speaks of a date (a <time> among them). */
   dated: Element[];
+  /** The first name after the first <h1> or in the main content that links to its author's page ("/authors/jo-lee"). */
+  authorLinkName: string | null;
 }
 
 /** Classes and ids of the elements that show a page's date: "post-date", "entry-meta", "byline", "published"… */
@@ -122,6 +124,7 @@ function gatherElements(document: Document): MetadataElements {
     h1s: [],
     h2s: [],
     dated: [],
+    authorLinkName: null,
   };
   let afterH1 = false;
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
@@ -137,6 +140,12 @@ function gatherElements(document: Document): MetadataElements {
     )
       found.dated.push(element);
     switch (element.tagName) {
+      case 'A':
+        if (!found.authorLinkName) {
+          const name = authorLinkName(element);
+          if (name && (afterH1 || element.closest('main,article,[role="main"]'))) found.authorLinkName = name;
+        }
+        break;
       case 'META':
         if (element.hasAttribute('content')) found.metas.push(element);
         break;
@@ -163,6 +172,29 @@ function gatherElements(document: Document): MetadataElements {
     }
   }
   return found;
+}
+
+/** A path to a person's own page: "/author/jo-lee", "/blog/authors/jo-lee/", "/contributor/a._j._lee". */
+const AUTHOR_PAGE =
+  /\/(?:authors?|contributors?|writers?|people|users?|members?|profiles?)\/([^/?#]+)\/?(?:[?#]|$|\/\d+\/?$)/i;
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The name a link to its author's page shows, when the page's address spells that very name:
+ * "Jo Lee" linking to /authors/jo-lee, and not "Meet the team" or "Articles by Jo".
+ */
+function authorLinkName(link: Element): string | null {
+  const href = link.getAttribute('href');
+  const slug = href ? AUTHOR_PAGE.exec(href)?.[1] : null;
+  if (!slug) return null;
+  const name = collapse(link.textContent);
+  let decoded = slug;
+  try {
+    decoded = decodeURIComponent(slug);
+  } catch {
+    // A malformed escape is compared as written.
+  }
+  return name && name.length <= 80 && letters(name) === letters(decoded) ? bylineName(name) : null;
 }
 
 function metaMap(metas: Element[]): Map<string, string> {
@@ -345,7 +377,8 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     byline:
       ldAuthor ??
       AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
-      cleanByline(elements.author?.textContent),
+      cleanByline(elements.author?.textContent) ??
+      elements.authorLinkName,
     siteName: m('og:site_name') ?? nameOf(ld.publisher),
     excerpt:
       m('description', 'og:description', 'twitter:description') ??

@@ -60,3 +60,17 @@ describe('the published date of a page without one in its metadata', () => {
     expect(readPageMetadata(page, 'https://s.test/')).toMatchObject({ publishedTime: null, byline: null });
   });
 });
+
+describe('the author a page links to', () => {
+  it('is the name on a link to the author’s own page, its address spelling that name', () => {
+    const page = doc(
+      '<body><header><a href="/authors/kim-park">Kim Park</a></header><h1>Title</h1><a href="/team/">Meet the team</a><a href="/authors/trevor-jackins">Trevor Jackins</a><p>Text</p></body>',
+    );
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBe('Trevor Jackins');
+  });
+
+  it('is no one when the link says something else than the name its address spells', () => {
+    const page = doc('<body><h1>Title</h1><a href="/blog/authors/jo-carreiro">Articles by Jo</a><p>Text</p></body>');
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBeNull();
+  });
+});
