@@ -220,7 +220,8 @@ const HEADLINE_MIN_WORDS = 3;
  * ("Best movers in 2025 | Top 19 companies" gives "Best movers in 2025"). A dash before a
  * lowercase word is the sentence going on ("Amp — and it may replace my gym"), a slash between
  * numbers is a range ("2026 / 2027"), and a headline of two words or fewer, often a name, or the
- * site's name stays whole: "Content Depth — Write about your topics", "Acme | The cloud for builders".
+ * site's name stays whole: "Content Depth — Write about your topics", "Acme | The cloud for builders",
+ * and so does a headline that has a colon ("Chapter Two: What kind of word? - Part 3").
  */
 export function withoutSubtitle(title: string, siteNames: string[], pageUrl: string): string {
   for (const m of title.matchAll(SUBTITLE_SEPARATOR)) {
@@ -229,7 +230,8 @@ export function withoutSubtitle(title: string, siteNames: string[], pageUrl: str
     if (/^[-–—]$/.test(m[1]) && /^\p{Ll}/u.test(after)) continue;
     if (m[1] === '/' && /\d$/.test(before) && /^\d/.test(after)) continue;
     if (before.split(' ').length < HEADLINE_MIN_WORDS || isSiteName(before, siteNames, pageUrl)) return title;
-    return before;
+    // "Headline: its subtitle - More": a headline with a colon carries its own subtitle already.
+    return /:\s/.test(before) ? title : before;
   }
   return title;
 }

@@ -101,6 +101,9 @@ describe('the subtitle in a title', () => {
     );
     expect(withoutSubtitle('Tech conferences in 2026 / 2027', [], url)).toBe('Tech conferences in 2026 / 2027');
     expect(withoutSubtitle('Rust traits: a gentle guide', [], url)).toBe('Rust traits: a gentle guide');
+    expect(withoutSubtitle('HR Cloud: the people platform | Onboarding', [], url)).toBe(
+      'HR Cloud: the people platform | Onboarding',
+    );
   });
 });
 
