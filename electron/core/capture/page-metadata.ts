@@ -106,6 +106,8 @@ interface MetadataElements {
   dated: Element[];
   /** The first name after the first <h1> or in the main content that links to its author's page ("/authors/jo-lee"). */
   authorLinkName: string | null;
+  /** The first name after the first <h1> or in the main content that a "By"/"Written by"/"Author" label introduces. */
+  labelledAuthor: string | null;
 }
 
 /** Classes and ids of the elements that show a page's date: "post-date", "entry-meta", "byline", "published"… */
@@ -125,6 +127,7 @@ function gatherElements(document: Document): MetadataElements {
     h2s: [],
     dated: [],
     authorLinkName: null,
+    labelledAuthor: null,
   };
   let afterH1 = false;
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
@@ -139,6 +142,16 @@ function gatherElements(document: Document): MetadataElements {
       (afterH1 || element.closest('main,article,[role="main"]'))
     )
       found.dated.push(element);
+    if (!found.labelledAuthor) {
+      const name = labelledAuthor(element);
+      if (
+        name &&
+        (afterH1 || element.closest('main,article,[role="main"]')) &&
+        !element.closest(UNDER_THE_PAGE) &&
+        !element.closest(NOT_IN_A_BYLINE)
+      )
+        found.labelledAuthor = name;
+    }
     switch (element.tagName) {
       case 'A':
         if (!found.authorLinkName) {
@@ -195,6 +208,43 @@ function authorLinkName(link: Element): string | null {
     // A malformed escape is compared as written.
   }
   return name && name.length <= 80 && letters(name) === letters(decoded) ? bylineName(name) : null;
+}
+
+/** "By", "Written by:", "Posted by", "Article by", "Author": the label a byline starts with. */
+const BYLINE_LABEL = /^(?:(?:written|posted|authored|article|story|words)\s+)?by\b|^authors?\s*:?\s*$/i;
+/** "By default", "by Kim", "Shop by Category": emphasis, links, headings and controls are no byline. */
+const NOT_A_BYLINE_TAG = /^(A|EM|I|B|STRONG|CODE|LABEL|OPTION|BUTTON|H[1-6])$/;
+const NOT_IN_A_BYLINE = 'h1,h2,h3,h4,h5,h6,nav,a,button,label,select,form,[role="navigation"]';
+const MAX_LABELLED_TEXT = 100;
+const MAX_NAME_TEXT = 60;
+const MAX_NAME_WORDS = 8;
+/** What a name, or names with a title or an address, is written with: no sentence, formula or label. */
+const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} .,'’&()<>@_*-]*$/u;
+
+/** A user name may be written in lower case ("ibby"); a longer lower-case text is a sentence ("By batching, we…"). */
+const MAX_LOWERCASE_NAME_WORDS = 3;
+
+function asName(text: string | null): string | null {
+  if (!text || text.length < 2 || !NAME_LIKE.test(text) || BYLINE_LABEL.test(text)) return null;
+  const words = text.split(' ').length;
+  return words <= MAX_NAME_WORDS && (words <= MAX_LOWERCASE_NAME_WORDS || !/^\p{Ll}/u.test(text)) ? text : null;
+}
+
+/**
+ * The name a byline label introduces: in the same element ("By Emily Norwood", "by ibby"), or in
+ * the element after a label that stands alone ("<p>Written by</p><p>Edzel Tabing</p>").
+ */
+function labelledAuthor(element: Element): string | null {
+  if (NOT_A_BYLINE_TAG.test(element.tagName)) return null;
+  const first = element.firstChild;
+  if (first?.nodeType !== 3 || element.childElementCount > 3 || !BYLINE_LABEL.test((first.nodeValue ?? '').trim()))
+    return null;
+  const text = element.textContent ?? '';
+  if (text.length > MAX_LABELLED_TEXT) return null;
+  const own = bylineName(text);
+  if (own) return asName(own);
+  const next = element.nextElementSibling?.textContent ?? '';
+  return next.length <= MAX_NAME_TEXT ? asName(bylineName(next)) : null;
 }
 
 function metaMap(metas: Element[]): Map<string, string> {
@@ -378,7 +428,8 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
       ldAuthor ??
       AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
       cleanByline(elements.author?.textContent) ??
-      elements.authorLinkName,
+      elements.authorLinkName ??
+      elements.labelledAuthor,
     siteName: m('og:site_name') ?? nameOf(ld.publisher),
     excerpt:
       m('description', 'og:description', 'twitter:description') ??
