@@ -104,6 +104,10 @@ interface MetadataElements {
   author: Element | null;
   /** Elements after the first <h1> or in the main content whose class or id speaks of a date (a <time> among them). */
   dated: Element[];
+  /** The first name after the first <h1> or in the main content that links to its author's page ("/authors/jo-lee"). */
+  authorLinkName: string | null;
+  /** The first name after the first <h1> or in the main content that a "By"/"Written by"/"Author" label introduces. */
+  labelledAuthor: string | null;
 }
 
 /** Classes and ids of the elements that show a page's date: "post-date", "entry-meta", "byline", "published"… */
@@ -122,6 +126,8 @@ function gatherElements(document: Document): MetadataElements {
     h1s: [],
     h2s: [],
     dated: [],
+    authorLinkName: null,
+    labelledAuthor: null,
   };
   let afterH1 = false;
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
@@ -136,7 +142,23 @@ function gatherElements(document: Document): MetadataElements {
       (afterH1 || element.closest('main,article,[role="main"]'))
     )
       found.dated.push(element);
+    if (!found.labelledAuthor) {
+      const name = labelledAuthor(element);
+      if (
+        name &&
+        (afterH1 || element.closest('main,article,[role="main"]')) &&
+        !element.closest(UNDER_THE_PAGE) &&
+        !element.closest(NOT_IN_A_BYLINE)
+      )
+        found.labelledAuthor = name;
+    }
     switch (element.tagName) {
+      case 'A':
+        if (!found.authorLinkName) {
+          const name = authorLinkName(element);
+          if (name && (afterH1 || element.closest('main,article,[role="main"]'))) found.authorLinkName = name;
+        }
+        break;
       case 'META':
         if (element.hasAttribute('content')) found.metas.push(element);
         break;
@@ -163,6 +185,66 @@ function gatherElements(document: Document): MetadataElements {
     }
   }
   return found;
+}
+
+/** A path to a person's own page: "/author/jo-lee", "/blog/authors/jo-lee/", "/contributor/a._j._lee". */
+const AUTHOR_PAGE =
+  /\/(?:authors?|contributors?|writers?|people|users?|members?|profiles?)\/([^/?#]+)\/?(?:[?#]|$|\/\d+\/?$)/i;
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The name a link to its author's page shows, when the page's address spells that very name:
+ * "Jo Lee" linking to /authors/jo-lee, and not "Meet the team" or "Articles by Jo".
+ */
+function authorLinkName(link: Element): string | null {
+  const href = link.getAttribute('href');
+  const slug = href ? AUTHOR_PAGE.exec(href)?.[1] : null;
+  if (!slug) return null;
+  const name = collapse(link.textContent);
+  let decoded = slug;
+  try {
+    decoded = decodeURIComponent(slug);
+  } catch {
+    // A malformed escape is compared as written.
+  }
+  return name && name.length <= 80 && letters(name) === letters(decoded) ? bylineName(name) : null;
+}
+
+/** "By", "Written by:", "Posted by", "Article by", "Author": the label a byline starts with. */
+const BYLINE_LABEL = /^(?:(?:written|posted|authored|article|story|words)\s+)?by\b|^authors?\s*:?\s*$/i;
+/** "By default", "by Kim", "Shop by Category": emphasis, links, headings and controls are no byline. */
+const NOT_A_BYLINE_TAG = /^(A|EM|I|B|STRONG|CODE|LABEL|OPTION|BUTTON|H[1-6])$/;
+const NOT_IN_A_BYLINE = 'h1,h2,h3,h4,h5,h6,nav,a,button,label,select,form,[role="navigation"]';
+const MAX_LABELLED_TEXT = 100;
+const MAX_NAME_TEXT = 60;
+const MAX_NAME_WORDS = 8;
+/** What a name, or names with a title or an address, is written with: no sentence, formula or label. */
+const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} .,'’&()<>@_*-]*$/u;
+
+/** A user name may be written in lower case ("ibby"); a longer lower-case text is a sentence ("By batching, we…"). */
+const MAX_LOWERCASE_NAME_WORDS = 3;
+
+function asName(text: string | null): string | null {
+  if (!text || text.length < 2 || !NAME_LIKE.test(text) || BYLINE_LABEL.test(text)) return null;
+  const words = text.split(' ').length;
+  return words <= MAX_NAME_WORDS && (words <= MAX_LOWERCASE_NAME_WORDS || !/^\p{Ll}/u.test(text)) ? text : null;
+}
+
+/**
+ * The name a byline label introduces: in the same element ("By Emily Norwood", "by ibby"), or in
+ * the element after a label that stands alone ("<p>Written by</p><p>Edzel Tabing</p>").
+ */
+function labelledAuthor(element: Element): string | null {
+  if (NOT_A_BYLINE_TAG.test(element.tagName)) return null;
+  const first = element.firstChild;
+  if (first?.nodeType !== 3 || element.childElementCount > 3 || !BYLINE_LABEL.test((first.nodeValue ?? '').trim()))
+    return null;
+  const text = element.textContent ?? '';
+  if (text.length > MAX_LABELLED_TEXT) return null;
+  const own = bylineName(text);
+  if (own) return asName(own);
+  const next = element.nextElementSibling?.textContent ?? '';
+  return next.length <= MAX_NAME_TEXT ? asName(bylineName(next)) : null;
 }
 
 function metaMap(metas: Element[]): Map<string, string> {
@@ -345,7 +427,9 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     byline:
       ldAuthor ??
       AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
-      cleanByline(elements.author?.textContent),
+      cleanByline(elements.author?.textContent) ??
+      elements.authorLinkName ??
+      elements.labelledAuthor,
     siteName: m('og:site_name') ?? nameOf(ld.publisher),
     excerpt:
       m('description', 'og:description', 'twitter:description') ??

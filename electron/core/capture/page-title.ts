@@ -211,6 +211,31 @@ export function withoutSiteName(title: string, siteNames: string[], pageUrl: str
   return title.slice(parts[0].from, parts[parts.length - 1].to).trim();
 }
 
+/** Separators that start a subtitle or a section: "Headline | Top 19 picks", "Headline - Part 1", "Question / Board". */
+const SUBTITLE_SEPARATOR = /\s+([|–—·•»~>\\-]|\/)\s+/g;
+const HEADLINE_MIN_WORDS = 3;
+
+/**
+ * The headline before the first separator, the subtitle, section or site name after it left out
+ * ("Best movers in 2025 | Top 19 companies" gives "Best movers in 2025"). A dash before a
+ * lowercase word is the sentence going on ("Amp — and it may replace my gym"), a slash between
+ * numbers is a range ("2026 / 2027"), and a headline of two words or fewer, often a name, or the
+ * site's name stays whole: "Content Depth — Write about your topics", "Acme | The cloud for builders",
+ * and so does a headline that has a colon ("Chapter Two: What kind of word? - Part 3").
+ */
+export function withoutSubtitle(title: string, siteNames: string[], pageUrl: string): string {
+  for (const m of title.matchAll(SUBTITLE_SEPARATOR)) {
+    const before = title.slice(0, m.index).trim();
+    const after = title.slice((m.index ?? 0) + m[0].length);
+    if (/^[-–—]$/.test(m[1]) && /^\p{Ll}/u.test(after)) continue;
+    if (m[1] === '/' && /\d$/.test(before) && /^\d/.test(after)) continue;
+    if (before.split(' ').length < HEADLINE_MIN_WORDS || isSiteName(before, siteNames, pageUrl)) return title;
+    // "Headline: its subtitle - More": a headline with a colon carries its own subtitle already.
+    return /:\s/.test(before) ? title : before;
+  }
+  return title;
+}
+
 /**
  * The page's title as a reader names it. Its headline (<h1>) when the titles it declares agree
  * with it — written as the <h1> writes it, without a label or section the titles leave out;
@@ -218,6 +243,11 @@ export function withoutSiteName(title: string, siteNames: string[], pageUrl: str
  * part an og:title confirms, and without the site's name at either end.
  */
 export function pageTitle(found: TitleClues, pageUrl: string, readabilitys: string | null = null): string | null {
+  const title = fullPageTitle(found, pageUrl, readabilitys);
+  return title && withoutSubtitle(title, found.siteNames, pageUrl);
+}
+
+function fullPageTitle(found: TitleClues, pageUrl: string, readabilitys: string | null): string | null {
   const titles = present([found.documentTitle, found.ogTitle, found.declaredTitle, readabilitys]);
   // A "site name" that is the page's own title names nothing but the page.
   const own = new Set([found.documentTitle, found.ogTitle].map((t) => spelled(tidy(t))));

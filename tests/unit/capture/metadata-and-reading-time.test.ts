@@ -116,7 +116,7 @@ describe('extractArticle', () => {
     expect(article.readingMinutes).toBe(Math.round(article.wordCount / 230));
   });
 
-  it('drops an en-dash site suffix from the <title>, but keeps a title the page declares in <meta> whole', () => {
+  it('drops an en-dash site suffix from the <title>, and what follows the first separator of a declared title', () => {
     const body = Array.from({ length: 8 }, () => `<p>${PARAGRAPH.repeat(3)}</p>`).join('');
     const page = (head: string) => `<html><head>${head}</head><body><article>${body}</article></body></html>`;
     const fromTitle = extractArticle(
@@ -127,12 +127,13 @@ describe('extractArticle', () => {
     const declared = page(
       '<title>x</title><meta property="og:title" content="Council keeps the town library open – Town Post">',
     );
-    // Kept whole as Readability does when nothing confirms a shorter headline…
-    expect(extractArticle(declared, 'https://courier.test/a').title).toBe(
-      'Council keeps the town library open – Town Post',
-    );
-    // …but not when its last part is the site's name, which the host name spells.
+    // Readability keeps it whole; a reader names the story by its headline, the part before the separator.
+    expect(extractArticle(declared, 'https://courier.test/a').title).toBe('Council keeps the town library open');
     expect(extractArticle(declared, 'https://townpost.test/a').title).toBe('Council keeps the town library open');
+    const named = page(
+      '<title>x</title><meta property="og:title" content="Town Post – Council keeps the library open">',
+    );
+    expect(extractArticle(named, 'https://courier.test/a').title).toBe('Town Post – Council keeps the library open');
   });
 
   it('still reads the title and excerpt of a short page that is not an article', () => {

@@ -2,8 +2,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { headingText } from '../../../electron/core/capture/heading-text';
 import { readPageMetadata } from '../../../electron/core/capture/page-metadata';
-import { pageTitle, withoutSiteName } from '../../../electron/core/capture/page-title';
+import { pageTitle, withoutSiteName, withoutSubtitle } from '../../../electron/core/capture/page-title';
 import { jsonLdTitle, readabilityTitle } from '../../../electron/core/capture/readability-title';
+import { extractFixture } from './extraction-fixtures';
 
 const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
 
@@ -62,9 +63,47 @@ describe('the page title', () => {
     );
   });
 
+  it('is the headline before the first separator, the <h1> repeating its subtitle or not', () => {
+    const { article, text } = extractFixture(
+      'article-title-subtitle.html',
+      'https://deskwise.test/best-standing-desks',
+    );
+    expect(article.title).toBe('Best standing desks in 2025');
+    expect(text).toContain('What follows — and this is where we changed our minds');
+    expect(titleOf('<title>How to fix the boiler / Heating / Home Forum</title>', '<p>text</p>')).toBe(
+      'How to fix the boiler',
+    );
+  });
+
   it('takes the og:title over several <h1>s that it names none of', () => {
     const head = '<title>x</title><meta property="og:title" content="Seven secrets of hotels">';
     expect(titleOf(head, '<h1>The seven secrets of hotels</h1><h1>Read more</h1>')).toBe('Seven secrets of hotels');
+  });
+});
+
+describe('the subtitle in a title', () => {
+  const url = 'https://news.test/guide';
+  it('goes after the first separator when a headline of three words or more stands before it', () => {
+    expect(withoutSubtitle('Cheap travel insurance - Flight and trip quotes', [], url)).toBe('Cheap travel insurance');
+    expect(withoutSubtitle('Reflections on a UI pipeline - Part 1', [], url)).toBe('Reflections on a UI pipeline');
+    expect(withoutSubtitle('What happened in 2024 / General Discussion', [], url)).toBe('What happened in 2024');
+  });
+
+  it('stays after a headline of two words or the site name, after a dash the sentence goes on from, and in a range', () => {
+    expect(withoutSubtitle('Content Depth — Write about your topics', [], url)).toBe(
+      'Content Depth — Write about your topics',
+    );
+    expect(withoutSubtitle('Tiny Cups - Free care and therapy', ['Tiny Cups'], url)).toBe(
+      'Tiny Cups - Free care and therapy',
+    );
+    expect(withoutSubtitle('I tried the machine — and it may replace my gym', [], url)).toBe(
+      'I tried the machine — and it may replace my gym',
+    );
+    expect(withoutSubtitle('Tech conferences in 2026 / 2027', [], url)).toBe('Tech conferences in 2026 / 2027');
+    expect(withoutSubtitle('Rust traits: a gentle guide', [], url)).toBe('Rust traits: a gentle guide');
+    expect(withoutSubtitle('HR Cloud: the people platform | Onboarding', [], url)).toBe(
+      'HR Cloud: the people platform | Onboarding',
+    );
   });
 });
 

@@ -60,3 +60,33 @@ describe('the published date of a page without one in its metadata', () => {
     expect(readPageMetadata(page, 'https://s.test/')).toMatchObject({ publishedTime: null, byline: null });
   });
 });
+
+describe('the author a page links to', () => {
+  it('is the name on a link to the author’s own page, its address spelling that name', () => {
+    const page = doc(
+      '<body><header><a href="/authors/kim-park">Kim Park</a></header><h1>Title</h1><a href="/team/">Meet the team</a><a href="/authors/trevor-jackins">Trevor Jackins</a><p>Text</p></body>',
+    );
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBe('Trevor Jackins');
+  });
+
+  it('is no one when the link says something else than the name its address spells', () => {
+    const page = doc('<body><h1>Title</h1><a href="/blog/authors/jo-carreiro">Articles by Jo</a><p>Text</p></body>');
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBeNull();
+  });
+});
+
+describe('the author a label names', () => {
+  it('is the name after "By" in the same line, or in the element after a label that stands alone', () => {
+    const inline = doc('<body><h1>Title</h1><div class="meta">Sep 1, 2023 <span>By Emily Norwood</span></div></body>');
+    expect(readPageMetadata(inline, 'https://s.test/').byline).toBe('Emily Norwood');
+    const apart = doc('<body><h1>Title</h1><div><p>Written by</p><p>Edzel Tabing</p></div><p>Text</p></body>');
+    expect(readPageMetadata(apart, 'https://s.test/').byline).toBe('Edzel Tabing');
+  });
+
+  it('is no one before the headline, nor a photo credit, a sentence, a commenter or a "powered by" line', () => {
+    const page = doc(
+      '<body><header><p>By Site Owner</p></header><h1>Title</h1><p>Photo by Sam Lens</p><p>By batching, we can serve more with fewer machines.</p><h2>Explore <span>By Category</span></h2><p>It works <em>by default</em>.</p><div class="comments"><p>by Jo Reader</p></div><footer><p>Powered by Blogware</p></footer></body>',
+    );
+    expect(readPageMetadata(page, 'https://s.test/').byline).toBeNull();
+  });
+});
