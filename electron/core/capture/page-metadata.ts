@@ -224,8 +224,13 @@ const NAME_LIKE = /^[\p{L}\p{M}][\p{L}\p{M}\p{N} .,'’&()<>@_*-]*$/u;
 /** A user name may be written in lower case ("ibby"); a longer lower-case text is a sentence ("By batching, we…"). */
 const MAX_LOWERCASE_NAME_WORDS = 3;
 
+/** What a shop or an archive sorts and browses by ("By Collection", "Par catégorie"): a menu, not a person. */
+const BROWSING_TERM =
+  /^(?:the\s+)?(?:collections?|categor(?:y|ies)|brands?|prices?|sizes?|colou?rs?|dates?|types?|topics?|styles?|rooms?|occasions?|products?|departments?|themes?|tags?|authors?|years?|months?|popularity|relevance|ratings?|name|catégories?|marques?|kategorien?|marken?|categor[íi]as?|marcas?|categorie)$/i;
+
 function asName(text: string | null): string | null {
-  if (!text || text.length < 2 || !NAME_LIKE.test(text) || BYLINE_LABEL.test(text)) return null;
+  if (!text || text.length < 2 || !NAME_LIKE.test(text) || BYLINE_LABEL.test(text) || BROWSING_TERM.test(text))
+    return null;
   const words = text.split(' ').length;
   return words <= MAX_NAME_WORDS && (words <= MAX_LOWERCASE_NAME_WORDS || !/^\p{Ll}/u.test(text)) ? text : null;
 }

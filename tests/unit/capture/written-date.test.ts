@@ -83,9 +83,9 @@ describe('the author a label names', () => {
     expect(readPageMetadata(apart, 'https://s.test/').byline).toBe('Edzel Tabing');
   });
 
-  it('is no one before the headline, nor a photo credit, a sentence, a commenter or a "powered by" line', () => {
+  it('is no one before the headline, nor a photo credit, a sentence, a shop menu, a commenter or a "powered by" line', () => {
     const page = doc(
-      '<body><header><p>By Site Owner</p></header><h1>Title</h1><p>Photo by Sam Lens</p><p>By batching, we can serve more with fewer machines.</p><h2>Explore <span>By Category</span></h2><p>It works <em>by default</em>.</p><div class="comments"><p>by Jo Reader</p></div><footer><p>Powered by Blogware</p></footer></body>',
+      '<body><header><p>By Site Owner</p></header><h1>Title</h1><p>Photo by Sam Lens</p><p>By batching, we can serve more with fewer machines.</p><h2>Explore <span>By Category</span></h2><div class="menu"><span>By Collection</span><span>By Price</span></div><p>It works <em>by default</em>.</p><div class="comments"><p>by Jo Reader</p></div><footer><p>Powered by Blogware</p></footer></body>',
     );
     expect(readPageMetadata(page, 'https://s.test/').byline).toBeNull();
   });
