@@ -200,10 +200,13 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropReviews: true,
     dropRepeats: true,
     dropShopLines: true,
+    dropProductCards: true,
+    keepCollapsedPanels: true,
+    dropScreenReaderText: true,
   },
-  collection: { commentsAreContent: false, keepLinkLists: true },
-  listing: { commentsAreContent: false, keepLinkLists: true },
-  service: { commentsAreContent: false, keepLinkLists: false },
+  collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true },
+  listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true },
+  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
@@ -220,8 +223,21 @@ const QA_PROFILE: RegionProfile = {
  */
 const QA_SHARE_OF_THREAD = 0.4;
 
+/**
+ * A product page shows other products' cards beside its own; when they hold this many times the
+ * text of the rest, the cards are the page (a collection that calls itself a product) and stay.
+ */
+const CARDS_OVER_PRODUCT = 2;
+
+function productRegion(document: Document): Region {
+  const region = mainRegion(document, REGION_PROFILES.product);
+  if (region.cardChars <= CARDS_OVER_PRODUCT * region.chars) return region;
+  return mainRegion(document, { ...REGION_PROFILES.product, dropProductCards: false });
+}
+
 function threadRegion(document: Document, type: PageType, clues: PageClues): Region {
   const profile = REGION_PROFILES[type];
+  if (type === 'product') return productRegion(document);
   if (type !== 'forum' || !clues.ldTypes.some((t) => t === 'QAPage')) return mainRegion(document, profile);
   const qa = mainRegion(document, QA_PROFILE);
   const thread = mainRegion(document, profile);

@@ -124,3 +124,34 @@ describe('furniture headings', () => {
     expect(article.textContent).not.toContain('Share this');
   });
 });
+
+describe('the profiles of shop pages', () => {
+  it("drops a product page's grid of other products' cards and its screen-reader text, and opens its collapsed panels", () => {
+    const { textContent, content } = extract(
+      'product-cards-and-accordion.html',
+      'https://ridgeline.test/p/fieldcraft-40',
+    );
+    expect(textContent).toContain('opens flat like a suitcase');
+    expect(content).toMatch(/<li>Adjustable back length<\/li>/);
+    // The specifications sit in an accordion panel the page shows on a click.
+    expect(textContent).toContain('slides out when you fly');
+    expect(content).toMatch(/<th>Volume<\/th>/);
+    expect(textContent).not.toContain('Summit trekking poles');
+    expect(textContent).not.toContain('Camp headlamp');
+    expect(textContent).not.toContain('Choose a colour for');
+  });
+
+  it('keeps every card of a collection that declares itself a product group', () => {
+    const { textContent } = extract('collection-product-group.html', 'https://kettleleaf.test/p/teapots');
+    for (const name of ['Tetsubin cast iron pot', 'Glass pot with infuser', 'Side-handle kyusu'])
+      expect(textContent).toContain(name);
+    expect(textContent).toContain('$55.00');
+  });
+
+  it('keeps the cards when a product page is mostly other products: a collection calling itself a product', () => {
+    const html = readFixture('collection-product-group.html').replace('product.group', 'product');
+    const { textContent } = extractArticle(html, 'https://kettleleaf.test/p/teapots');
+    expect(textContent).toContain('Tetsubin cast iron pot');
+    expect(textContent).toContain('Travel pot with two cups');
+  });
+});
