@@ -203,10 +203,11 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropProductCards: true,
     keepCollapsedPanels: true,
     dropScreenReaderText: true,
+    dropShopControls: true,
   },
-  collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true },
-  listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true },
-  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true },
+  collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
+  listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
+  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
@@ -248,6 +249,8 @@ const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
 
 /** A region with less text than this is not trusted over Readability. */
 const MIN_REGION_CHARS = 200;
+/** A shop's or a service's page is its region down to a smaller size: a collection of two products is short. */
+const MIN_SHOP_REGION_CHARS = 100;
 /**
  * Readability's article is kept when it holds at least this share of the region's text: it is then
  * the story itself, tighter than the region. Below, it picked one block of a page made of several
@@ -305,7 +308,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const regionContent = () => sanitizeArticleHtml(region.html, local);
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
-  if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
+  if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   removeOverlays(overlays);
   const readerable = looksReaderable(document);

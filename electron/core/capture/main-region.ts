@@ -23,6 +23,7 @@ import {
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { isPostFurniture } from './post-furniture';
+import { isShopControl } from './shop-furniture';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -48,6 +49,8 @@ export interface RegionProfile {
   keepCollapsedPanels?: boolean;
   /** Text written for screen readers only, out of sight on the page, is left out. */
   dropScreenReaderText?: boolean;
+  /** Shops and services: sorting and filtering bars, stock lines and calls to talk to sales are left out. */
+  dropShopControls?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -243,6 +246,7 @@ class Pruner {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
       if (this.profile.dropShopLines && isShopLine(text)) return true;
+      if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
