@@ -13,6 +13,14 @@ const SHOP_CONTROL = new RegExp(
     'showing \\d+\\s*(-|–|to|of)\\s*\\d+( of \\d+)?( results| products| items)?',
     '(results|items|products) per page',
     'trending searches',
+    'loading( ?\\.\\.\\.|…)?',
+    // A card's swatch count, comparison box, options link, rating count and ad label.
+    '\\+ ?\\d+( more| colou?rs?)?',
+    '(add to )?compare',
+    'more (options|colou?rs|sizes)',
+    '\\(\\d+\\)',
+    '\\d+ (reviews?|ratings?)',
+    'sponsored',
     // A product's stock and store lines.
     'out of stock',
     'in stock',
