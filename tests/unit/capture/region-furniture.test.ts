@@ -170,12 +170,17 @@ describe('the controls and calls of shop and service pages', () => {
       'Talk to an expert',
       "Let's connect",
       'Get a demo',
+      'Loading...',
+      '+3',
+      '(12)',
     ])
       expect(isShopControl(text)).toBe(true);
     for (const text of [
       'Sort your photos by date before you print them',
       'In stock since 1998: our best seller',
       'Expert advice',
+      '12',
+      '40 litres',
     ])
       expect(isShopControl(text)).toBe(false);
   });
