@@ -394,3 +394,12 @@ export function buttonNameWords(element: Element): boolean {
   if (!name) return false;
   return wordsOf(name).some((word) => BUTTON_WORDS.has(word));
 }
+
+/**
+ * Class names of text written for screen readers only, clipped out of sight: "Option: …", "Opens
+ * in a new window", a repeated product name. A reader of the page never sees it.
+ */
+const SCREEN_READER_ONLY =
+  /(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|assistive-text|element-invisible|offscreen|hidden-visually)(?:$|\s)/i;
+
+export const isScreenReaderOnly = (element: Element) => SCREEN_READER_ONLY.test(element.getAttribute('class') ?? '');

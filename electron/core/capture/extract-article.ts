@@ -201,10 +201,14 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropReviews: true,
     dropRepeats: true,
     dropShopLines: true,
+    dropProductCards: true,
+    keepCollapsedPanels: true,
+    dropScreenReaderText: true,
+    dropShopControls: true,
   },
-  collection: { commentsAreContent: false, keepLinkLists: true },
-  listing: { commentsAreContent: false, keepLinkLists: true },
-  service: { commentsAreContent: false, keepLinkLists: false },
+  collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
+  listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
+  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
@@ -221,8 +225,21 @@ const QA_PROFILE: RegionProfile = {
  */
 const QA_SHARE_OF_THREAD = 0.4;
 
+/**
+ * A product page shows other products' cards beside its own; when they hold this many times the
+ * text of the rest, the cards are the page (a collection that calls itself a product) and stay.
+ */
+const CARDS_OVER_PRODUCT = 2;
+
+function productRegion(document: Document): Region {
+  const region = mainRegion(document, REGION_PROFILES.product);
+  if (region.cardChars <= CARDS_OVER_PRODUCT * region.chars) return region;
+  return mainRegion(document, { ...REGION_PROFILES.product, dropProductCards: false });
+}
+
 function threadRegion(document: Document, type: PageType, clues: PageClues): Region {
   const profile = REGION_PROFILES[type];
+  if (type === 'product') return productRegion(document);
   if (type !== 'forum' || !clues.ldTypes.some((t) => t === 'QAPage')) return mainRegion(document, profile);
   const qa = mainRegion(document, QA_PROFILE);
   const thread = mainRegion(document, profile);
@@ -256,6 +273,8 @@ const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
 
 /** A region with less text than this is not trusted over Readability. */
 const MIN_REGION_CHARS = 200;
+/** A shop's or a service's page is its region down to a smaller size: a collection of two products is short. */
+const MIN_SHOP_REGION_CHARS = 100;
 /**
  * Readability's article is kept when it holds at least this share of the region's text: it is then
  * the story itself, tighter than the region. Below, it picked one block of a page made of several
@@ -312,7 +331,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const regionContent = () => sanitizeArticleHtml(region.html, local);
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
-  if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
+  if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   removeOverlays(overlays);
   const readerable = looksReaderable(document);

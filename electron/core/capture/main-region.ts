@@ -17,10 +17,14 @@ import {
   isFurnitureHeading,
   isFurniturePhrase,
   isProductFurnitureHeading,
+  isScreenReaderOnly,
   isShopLine,
 } from './boilerplate';
+import { isProductCardGrid } from './card-grid';
+import { isCollapsedPanel } from './collapsed-panel';
 import { isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
+import { isShopControl } from './shop-furniture';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -40,6 +44,14 @@ export interface RegionProfile {
   dropPostFurniture?: boolean;
   /** Products: the shop's lines (shipping, instalments, returns) are left out. */
   dropShopLines?: boolean;
+  /** Products: grids of other products' cards (a link and a price each) are left out. */
+  dropProductCards?: boolean;
+  /** Products and services: the panels of accordions and tabs, collapsed in the markup, are content. */
+  keepCollapsedPanels?: boolean;
+  /** Text written for screen readers only, out of sight on the page, is left out. */
+  dropScreenReaderText?: boolean;
+  /** Shops and services: sorting and filtering bars, stock lines and calls to talk to sales are left out. */
+  dropShopControls?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -161,6 +173,8 @@ function isLinkList(m: Measure, profile: RegionProfile): boolean {
 class Pruner {
   private readonly measures: Map<Element, Measure>;
   private readonly total: number;
+  /** The grids of other products' cards found furniture, so that their text can be weighed against what is kept. */
+  readonly cardGrids = new Set<Element>();
 
   constructor(
     root: Element,
@@ -209,10 +223,12 @@ class Pruner {
     const big = m.landmark || m.chars > this.total * 0.4;
     if (element.hasAttributes()) {
       // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
-      if (isHidden(element) && !m.landmark) return true;
+      if (isHidden(element) && !m.landmark && !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)))
+        return true;
       // A dialog or a consent notice is never the content, however much it holds.
       if (!m.landmark && (isDialog(element) || consentNameWords(element))) return true;
       if (this.profile.dropReviews && !m.landmark && isReview(element)) return true;
+      if (this.profile.dropScreenReaderText && !m.landmark && isScreenReaderOnly(element)) return true;
       const role = element.getAttribute('role');
       if (role && FURNITURE_ROLES.has(role) && !big) return true;
       if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
@@ -220,6 +236,10 @@ class Pruner {
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;
+    if (this.profile.dropProductCards && isProductCardGrid(element, (e) => this.size(e))) {
+      this.cardGrids.add(element);
+      return true;
+    }
     if (FURNITURE_TAGS.has(tag) && !big) {
       // An article's own header holds its headline and byline.
       if (tag === 'HEADER' && element.closest('article,main')) return false;
@@ -229,6 +249,7 @@ class Pruner {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
       if (this.profile.dropShopLines && isShopLine(text)) return true;
+      if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
@@ -275,6 +296,8 @@ export interface Region {
   html: string;
   /** Letters, digits and punctuation written out, white space aside. */
   chars: number;
+  /** Letters and digits of the grids of other products' cards left out (products only). */
+  cardChars: number;
 }
 
 /** Blocks that may repeat one another: a page's second copy of a block (for small screens, or a post's signature) is left out. */
@@ -370,6 +393,7 @@ function serialize(
     }
     return true;
   };
+  let cardChars = 0;
   const write = (element: Element, repeatsAllowed: boolean) => {
     // After a heading like "Related articles" with no block of its own, its siblings up to the next heading go with it.
     let dropping = false;
@@ -386,7 +410,10 @@ function serialize(
       if (node.nodeType === 3) writeText(node.nodeValue ?? '');
       else if (node.nodeType === 1) {
         const child = node as Element;
-        if (skip(child)) continue;
+        if (skip(child)) {
+          if (pruner.cardGrids.has(child)) cardChars += pruner.size(child).chars;
+          continue;
+        }
         if (repeats && !repeatsAllowed && repeats.isRepeat(child)) continue;
         if (quotes && child.tagName === 'BLOCKQUOTE' && quotes.isCopy(child)) {
           out.push('<blockquote>');
@@ -399,13 +426,13 @@ function serialize(
     }
   };
   write(root, false);
-  return { html: out.join(''), chars };
+  return { html: out.join(''), chars, cardChars };
 }
 
 /** The main region's HTML without its furniture, and how much text it holds; empty when the page has no body. */
 export function mainRegion(document: Document, profile: RegionProfile): Region {
   const body = document.body;
-  if (!body) return { html: '', chars: 0 };
+  if (!body) return { html: '', chars: 0, cardChars: 0 };
   const pruner = new Pruner(body, profile);
   const verdicts = new Map<Element, boolean>();
   const skip = (element: Element) => {

@@ -115,7 +115,12 @@ export function classifyPage(document: Document, pageUrl: string, signals: PageS
   return typeFromClues(pageClues(document, pageUrl, signals));
 }
 
+/** A page that declares this many products, or a group of them (og:type product.group), lists them. */
+const LISTED_PRODUCTS = 3;
+const PRODUCT_GROUP = /^product[.:]group$/;
+
 export function typeFromClues({ ldTypes, ogType: og, fromAddress, counts }: PageClues): PageType {
+  if (PRODUCT_GROUP.test(og) || ldTypes.filter((t) => t === 'Product').length >= LISTED_PRODUCTS) return 'collection';
   for (const ldType of ldTypes) for (const [re, type] of LD_TYPES) if (re.test(ldType)) return type;
   if (og.includes('product')) return 'product';
   if (fromAddress.includes('forum') || counts.posts >= 3) return 'forum';

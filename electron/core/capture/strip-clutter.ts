@@ -4,6 +4,7 @@
  */
 
 import { overlayNameWords } from './boilerplate';
+import { isCollapsedPanel } from './collapsed-panel';
 
 const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'SELECT', 'TEXTAREA']);
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
@@ -18,8 +19,9 @@ function isFurniture(element: Element): boolean {
   return (
     role === 'dialog' ||
     role === 'alertdialog' ||
-    element.hasAttribute('hidden') ||
-    element.getAttribute('aria-hidden') === 'true' ||
+    // A collapsed accordion or tab panel is left for the main region to judge (Readability leaves hidden nodes out itself).
+    ((element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') &&
+      !isCollapsedPanel(element)) ||
     AD_ATTRIBUTES.some((name) => element.hasAttribute(name))
   );
 }

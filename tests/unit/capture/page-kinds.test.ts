@@ -19,6 +19,9 @@ describe('page kinds', () => {
     expect(kindOf('documentation.html', 'https://streamkit.test/docs/2.4/files.html')).toBe('documentation');
     expect(kindOf('product.html', 'https://northfold.test/trailhead-40')).toBe('product');
     expect(kindOf('article-with-comments.html', 'https://courier.test/2025/01/river-floods')).toBe('article');
+    // og:type product.group is a group of products, whatever the address says.
+    expect(kindOf('collection-product-group.html', 'https://kettleleaf.test/p/teapots')).toBe('collection');
+    expect(kindOf('product-cards-and-accordion.html', 'https://ridgeline.test/p/fieldcraft-40')).toBe('product');
   });
 
   it('keeps every post of a forum thread with its author, and drops the action bars', () => {

@@ -8,6 +8,7 @@ import {
   isProductFurnitureHeading,
 } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { isShopControl } from '../../../electron/core/capture/shop-furniture';
 import { readFixture } from './extraction-fixtures';
 
 const extract = (name: string, url: string) => extractArticle(readFixture(name), url);
@@ -122,5 +123,65 @@ describe('furniture headings', () => {
     expect(article.textContent).not.toContain('Related stories');
     expect(article.textContent).not.toContain('Another story');
     expect(article.textContent).not.toContain('Share this');
+  });
+});
+
+describe('the profiles of shop pages', () => {
+  it("drops a product page's grid of other products' cards and its screen-reader text, and opens its collapsed panels", () => {
+    const { textContent, content } = extract(
+      'product-cards-and-accordion.html',
+      'https://ridgeline.test/p/fieldcraft-40',
+    );
+    expect(textContent).toContain('opens flat like a suitcase');
+    expect(content).toMatch(/<li>Adjustable back length<\/li>/);
+    // The specifications sit in an accordion panel the page shows on a click.
+    expect(textContent).toContain('slides out when you fly');
+    expect(content).toMatch(/<th>Volume<\/th>/);
+    expect(textContent).not.toContain('Summit trekking poles');
+    expect(textContent).not.toContain('Camp headlamp');
+    expect(textContent).not.toContain('Choose a colour for');
+    expect(textContent).not.toContain('In stock');
+  });
+
+  it('keeps every card of a collection that declares itself a product group', () => {
+    const { textContent } = extract('collection-product-group.html', 'https://kettleleaf.test/p/teapots');
+    for (const name of ['Tetsubin cast iron pot', 'Glass pot with infuser', 'Side-handle kyusu'])
+      expect(textContent).toContain(name);
+    expect(textContent).toContain('$55.00');
+    expect(textContent).toContain('for one cup or a whole table');
+    expect(textContent).not.toContain('Sort by');
+    expect(textContent).not.toContain('Showing 1–5 of 5 results');
+  });
+
+  it('keeps the cards when a product page is mostly other products: a collection calling itself a product', () => {
+    const html = readFixture('collection-product-group.html').replace('product.group', 'product');
+    const { textContent } = extractArticle(html, 'https://kettleleaf.test/p/teapots');
+    expect(textContent).toContain('Tetsubin cast iron pot');
+    expect(textContent).toContain('Travel pot with two cups');
+  });
+});
+
+describe('the controls and calls of shop and service pages', () => {
+  it('recognises them as whole short blocks only', () => {
+    for (const text of [
+      'Sort by',
+      'Showing 24 of 291 results',
+      'Out of stock',
+      'Talk to an expert',
+      "Let's connect",
+      'Get a demo',
+      'Loading...',
+      '+3',
+      '(12)',
+    ])
+      expect(isShopControl(text)).toBe(true);
+    for (const text of [
+      'Sort your photos by date before you print them',
+      'In stock since 1998: our best seller',
+      'Expert advice',
+      '12',
+      '40 litres',
+    ])
+      expect(isShopControl(text)).toBe(false);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * The controls and calls of shops and service pages, as the whole text of a short block: a
+ * listing's sorting and filtering bar and its result count, a product's stock line, a service
+ * page's "Talk to an expert" button. In English, German, French, Spanish, Italian and Dutch.
+ */
+const SHOP_CONTROL = new RegExp(
+  `^(${[
+    // A listing's bar.
+    'sort( (and|&) filter| by| options)?',
+    'filters?',
+    'filter (by|results)',
+    'view options',
+    'showing \\d+\\s*(-|–|to|of)\\s*\\d+( of \\d+)?( results| products| items)?',
+    '(results|items|products) per page',
+    'trending searches',
+    'loading( ?\\.\\.\\.|…)?',
+    // A card's swatch count, comparison box, options link, rating count and ad label.
+    '\\+ ?\\d+( more| colou?rs?)?',
+    '(add to )?compare',
+    'more (options|colou?rs|sizes)',
+    '\\(\\d+\\)',
+    '\\d+ (reviews?|ratings?)',
+    'sponsored',
+    // A product's stock and store lines.
+    'out of stock',
+    'in stock',
+    'sold out',
+    'notify me',
+    'pick ?up in store',
+    'discontinued',
+    'quick (view|shop|add)',
+    '(choose|select) options',
+    'en stock',
+    'rupture de stock',
+    'auf lager',
+    'ausverkauft',
+    'agotado',
+    'esaurito',
+    'uitverkocht',
+    // A service page's calls.
+    'get (a|your) (free )?(demo|quote|estimate|consultation)',
+    'request (a )?(demo|quote|consultation|call ?back|proposal)',
+    '(book|schedule) (a|your) (free )?(demo|call|consultation|lesson|appointment|tour|meeting)',
+    '(talk|speak) (to|with) (an? |our )?(expert|specialist|sales|advisor|team)',
+    'contact (sales|our team|an expert)',
+    'start (a |your )?(free )?trial',
+    'start (for free|now|today|building|deploying|sharing|recording)',
+    'try (it )?(now|free|for free|today)',
+    'get started( (for free|now|today))?',
+    "let[’']?s (talk|connect|chat)",
+    'tell me more',
+    'hire (talent|now|us)',
+    'join (now|today|for free)',
+    'find out more',
+    'discover more',
+    'order now',
+    '(enquire|inquire) now',
+    'call (us )?(now|today)',
+    'free (consultation|quote|estimate)',
+    'jetzt (kaufen|starten|testen|anfragen)',
+    'kostenlos testen',
+    'demander (une|un) (démo|devis)',
+    'essai gratuit',
+    'solicita(r)? (una )?(demo|cotización)',
+    'prueba gratis',
+    'richiedi (una )?(demo|preventivo)',
+    'prova gratis',
+    'offerte aanvragen',
+    'gratis proberen',
+  ].join('|')})[\\s!.?:›»→>…]*$`,
+  'iu',
+);
+const SHOP_CONTROL_CHARS = 50;
+
+export const isShopControl = (text: string) => {
+  const squeezed = text.replace(/\s+/g, ' ').trim();
+  return squeezed.length <= SHOP_CONTROL_CHARS && SHOP_CONTROL.test(squeezed);
+};
