@@ -126,6 +126,9 @@ export const PRODUCT_FURNITURE_WORDS = new Set([
   'cart',
 ]);
 
+/** Whether one word (of a class, an id or a heading) is a furniture or comment word. */
+export const isFurnitureNameWord = (word: string) => FURNITURE_WORDS.has(word) || COMMENT_WORDS.has(word);
+
 /** Whether a class or id is made of furniture words: the common ones, comments unless they are the content, and `more`. */
 export function furnitureNameWords(element: Element, commentsAreContent: boolean, more?: Set<string>): boolean {
   const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;

@@ -10,6 +10,7 @@ import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { removeArticleFurniture } from './article-furniture';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
+import { restoreAnchors, restoreAnchorsInHtml, shelterHeadings } from './heading-names';
 import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
@@ -40,6 +41,7 @@ import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
+import { inlineStreamedSegments } from './streamed-html';
 
 export interface ExtractedArticle extends ArticleDescription {
   content: string;
@@ -62,7 +64,7 @@ type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
 
 function parseDocument(html: string): Document {
   installLinkedomFastPaths();
-  return (parseHTML(stripInertMarkup(html)) as unknown as { document: Document }).document;
+  return (parseHTML(stripInertMarkup(inlineStreamedSegments(html))) as unknown as { document: Document }).document;
 }
 
 /** Cleans the document in place; returns the overlays left in it for removeOverlays. */
@@ -145,12 +147,13 @@ export function buildArticle(
 
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
-function readArticle(document: Document, thread = false): ReadabilityResult | null {
+function readArticle(document: Document, thread = false, sheltered = false): ReadabilityResult | null {
   const found = new Readability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();
   if (!found) return null;
+  if (found.content && sheltered) restoreAnchors(found.content);
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);
   if (found.content) removeArticleFurniture(found.content);
@@ -168,18 +171,18 @@ function readArticle(document: Document, thread = false): ReadabilityResult | nu
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
 /** Readability throws on some malformed trees; the region or the whole page is saved instead. */
-function readArticleSafely(document: Document, thread: boolean): ReadabilityResult | null {
+function readArticleSafely(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
   try {
-    return readArticle(document, thread);
+    return readArticle(document, thread, sheltered);
   } catch {
     return null;
   }
 }
 
-function readSmallPage(document: Document, thread: boolean): ReadabilityResult | null {
+function readSmallPage(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
-    return readArticle(document, thread);
+    return readArticle(document, thread, sheltered);
   } catch {
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }
@@ -229,6 +232,8 @@ function threadRegion(document: Document, type: PageType, clues: PageClues): Reg
 }
 
 const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
+/** Kinds whose headings are kept from Readability's class-name rules (see heading-names.ts). */
+const SHELTERED = new Set<PageType>(['article', 'documentation']);
 
 /** A region with less text than this is not trusted over Readability. */
 const MIN_REGION_CHARS = 200;
@@ -265,6 +270,19 @@ function longParagraphsIn(html: string): number {
 /** Whether Readability's article is the page's story: declared one, or holding most of its long paragraphs. */
 const isTheStory = (content: string, clues: PageClues) =>
   declaresStory(clues) || longParagraphsIn(content) >= STORY_SHARE_OF_LONG_PARAGRAPHS * clues.counts.longParagraphs;
+/**
+ * Readability kept one part of a story (a guide's introduction, one of its sections) when the
+ * region holds three times its long paragraphs and a few more: the story's share rule is then not
+ * used. (At twice, a short story's region with its author's bio and related excerpts passed.)
+ */
+const REGION_OVER_STORY_PARAGRAPHS = 3;
+const MIN_PARAGRAPHS_LEFT_OUT = 3;
+
+function keptPartOfStory(content: string, region: Region): boolean {
+  const found = longParagraphsIn(content);
+  const inRegion = longParagraphsIn(region.html);
+  return inRegion >= REGION_OVER_STORY_PARAGRAPHS * found && inRegion - found >= MIN_PARAGRAPHS_LEFT_OUT;
+}
 /** Without an article from Readability, the region is kept unless the whole cleaned page holds this many times as much. */
 const FALLBACK_OVER_REGION = 3;
 
@@ -283,10 +301,12 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
   const type = typeFromClues(clues);
+  const sheltered = SHELTERED.has(type) && !!document.body;
+  if (sheltered && document.body) shelterHeadings(document.body);
   const region = threadRegion(document, type, clues);
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
-  const regionContent = () => sanitizeArticleHtml(region.html, local);
+  const regionContent = () => sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(region.html) : region.html, local);
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
   if (REGION_FIRST.has(type) && regionChars >= MIN_REGION_CHARS)
@@ -294,14 +314,18 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   removeOverlays(overlays);
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
-  const found = readerable ? readArticleSafely(document, thread) : readSmallPage(document, thread);
+  const found = readerable
+    ? readArticleSafely(document, thread, sheltered)
+    : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
-    const story = ((type === 'article' && looksLikeStory(clues)) || longStory) && isTheStory(content, clues);
+    const story =
+      ((type === 'article' && looksLikeStory(clues) && !keptPartOfStory(content, region)) || longStory) &&
+      isTheStory(content, clues);
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     if (chars >= share * regionChars)
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };

@@ -9,12 +9,32 @@ const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBE
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
 const AD_ATTRIBUTES = ['data-ad-slot', 'data-ad', 'data-advertisement'];
 
+/**
+ * A tab panel with code is hidden only until its tab is chosen: the install steps for another
+ * system, the same example in another language. The saved page shows every such panel, one after
+ * the other. Other hidden panels (a shop's warranty tab, an app's install help) stay hidden.
+ */
+function revealTabPanel(panel: Element): void {
+  panel.removeAttribute('hidden');
+  if (panel.getAttribute('aria-hidden') === 'true') panel.removeAttribute('aria-hidden');
+  const style = panel.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
+    panel.setAttribute(
+      'style',
+      style.replace(/(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important)?\s*;?/gi, ''),
+    );
+}
+
 /** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
 function isFurniture(element: Element): boolean {
   const tag = element.tagName;
   if (tag === 'FORM' || tag === 'DIALOG') return true;
   if (!element.hasAttributes()) return false;
   const role = element.getAttribute('role');
+  if (role === 'tabpanel' && element.getElementsByTagName('pre').length) {
+    revealTabPanel(element);
+    return false;
+  }
   return (
     role === 'dialog' ||
     role === 'alertdialog' ||
