@@ -364,6 +364,16 @@ const CALL_TO_ACTION = new RegExp(
     '(expand|collapse)( all| description| section)?',
     '[«‹←<]?\\s*(previous|prev|next)( (page|post|article|chapter|topic|lesson|section))?',
     'was this (page |article )?helpful',
+    // Ad slots' labels and a contents box's title, as a line of their own.
+    'advertisement',
+    '(advertisement\\s*[-–—:]?\\s*)?(continue reading|(article|story) continues) below',
+    '(table of )?contents',
+    'in this (article|post|guide)',
+    'on this page',
+    'inhaltsverzeichnis',
+    'sommaire',
+    'índice',
+    'inhoudsopgave',
     // Skip links for keyboard and screen-reader users.
     '(skip|jump) to (the )?[a-z ]{2,30}',
     'zum (haupt)?inhalt( springen)?',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isCallToAction } from '../../../electron/core/capture/boilerplate';
 import { inlineStreamedSegments } from '../../../electron/core/capture/streamed-html';
 import { extractFixture } from './extraction-fixtures';
 
@@ -87,5 +88,21 @@ describe('a story written as a guide of separate steps', () => {
     ]);
     expect(text).toContain('read the meter weekly');
     expect(text).not.toContain('Warm Homes');
+  });
+});
+
+describe('ad labels and a contents box title', () => {
+  it('are furniture as a line of their own, not inside a sentence', () => {
+    for (const line of [
+      'Advertisement',
+      'ADVERTISEMENT - CONTINUE READING BELOW',
+      'Article continues below',
+      'Table of Contents',
+      'In this article',
+      'Inhaltsverzeichnis',
+    ])
+      expect(isCallToAction(line), line).toBe(true);
+    expect(isCallToAction('The advertisement ran in 1984')).toBe(false);
+    expect(isCallToAction('Contents of the starter kit')).toBe(false);
   });
 });
