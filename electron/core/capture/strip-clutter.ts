@@ -14,7 +14,22 @@ const AD_ATTRIBUTES = ['data-ad-slot', 'data-ad', 'data-advertisement'];
  * system, the same example in another language. The saved page shows every such panel, one after
  * the other. Other hidden panels (a shop's warranty tab, an app's install help) stay hidden.
  */
+/** A tab's name longer than this is no label ("Linux", "Node.js", "Windows (PowerShell)"). */
+const TAB_NAME_CHARS = 40;
+
+/** The panel opens with its tab's name, which goes with the tab bar: the reader tells the panels apart. */
+function labelTabPanel(panel: Element): void {
+  const tabId = panel.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+  const tab = tabId ? panel.ownerDocument.getElementById(tabId) : null;
+  const name = (tab?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!name || name.length > TAB_NAME_CHARS || tab?.contains(panel)) return;
+  const label = panel.ownerDocument.createElement('p');
+  label.appendChild(panel.ownerDocument.createElement('strong')).textContent = name;
+  panel.prepend(label);
+}
+
 function revealTabPanel(panel: Element): void {
+  labelTabPanel(panel);
   panel.removeAttribute('hidden');
   if (panel.getAttribute('aria-hidden') === 'true') panel.removeAttribute('aria-hidden');
   const style = panel.getAttribute('style');

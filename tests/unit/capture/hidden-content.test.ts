@@ -15,7 +15,9 @@ describe('documentation: tabs, anchored sections and code blocks', () => {
       'winget install Parcelgate.Courier',
       'courier replay --queue invoices --since 2h\nreplayed 14 letters, 0 failed',
     ]);
-    expect(text).toContain('Homebrew tap carries every release');
+    // Each panel opens with its tab's name, the tab bar itself goes.
+    expect([...body.querySelectorAll('p > strong')].map((s) => s.textContent)).toEqual(['Linux', 'macOS', 'Windows']);
+    expect(text).toMatch(/macOS\s+On a Mac, the Homebrew tap carries every release/);
     expect(text).toContain('winget keeps the tool up to date');
     for (const furniture of [
       'feedback survey',
