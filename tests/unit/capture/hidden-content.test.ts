@@ -1,5 +1,8 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { isCallToAction } from '../../../electron/core/capture/boilerplate';
+import { mainRegion } from '../../../electron/core/capture/main-region';
+import { htmlToText, sanitizeArticleHtml } from '../../../electron/core/capture/sanitize-article';
 import { inlineStreamedSegments } from '../../../electron/core/capture/streamed-html';
 import { extractFixture } from './extraction-fixtures';
 
@@ -71,25 +74,16 @@ describe('pages streamed by React', () => {
   });
 });
 
-describe('a story written as a guide of separate steps', () => {
-  it('keeps every step, not only the introduction Readability picked, nor what a stray <html> hides', () => {
-    const { article, text, body } = extractFixture(
-      'article-guide-sections.html',
-      'https://warmhomes.test/2025/heat-pump-six-steps',
-    );
-    expect(article.extraction).toBe('region');
-    expect(text).toContain('default choice for new houses');
-    expect(text).toContain('halves the heating bill');
-    expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
-      'Step 1: Measure the room',
-      'Step 2: Check the insulation',
-      'Step 3: Choose the outdoor spot',
-      'Step 4: Compare three quotes',
-      'Step 5: Plan the first winter',
-      'Step 6: Claim the grant',
-    ]);
-    expect(text).toContain('read the meter weekly');
-    expect(text).not.toContain('Warm Homes');
+describe('a stray <html><body> in the middle of a page', () => {
+  it("does not make the region's HTML lose what came before it", () => {
+    const { document } = parseHTML(
+      '<html><body><main><h1>Heat pumps</h1><p>The introduction, before the pasted markup.</p>' +
+        '<html><body><p>The steps, after it.</p></body></html></main></body></html>',
+    ) as unknown as { document: Document };
+    const region = mainRegion(document, { commentsAreContent: false, keepLinkLists: false });
+    const text = htmlToText(sanitizeArticleHtml(region.html));
+    expect(text).toContain('The introduction, before the pasted markup.');
+    expect(text).toContain('The steps, after it.');
   });
 });
 
