@@ -270,6 +270,22 @@ function longParagraphsIn(html: string): number {
 /** Whether Readability's article is the page's story: declared one, or holding most of its long paragraphs. */
 const isTheStory = (content: string, clues: PageClues) =>
   declaresStory(clues) || longParagraphsIn(content) >= STORY_SHARE_OF_LONG_PARAGRAPHS * clues.counts.longParagraphs;
+/**
+ * On a short page, Readability kept one part of a story (a guide's introduction, one of its
+ * sections) when the region holds four times its long paragraphs and a few more: the story's share
+ * rule is then not used. A long region with that many more is a thread of comments or a stream of
+ * other stories under the one Readability found.
+ */
+const REGION_OVER_STORY_PARAGRAPHS = 4;
+const MIN_PARAGRAPHS_LEFT_OUT = 3;
+const SHORT_REGION_CHARS = 8000;
+
+function keptPartOfStory(content: string, region: Region): boolean {
+  if (region.chars > SHORT_REGION_CHARS) return false;
+  const found = longParagraphsIn(content);
+  const inRegion = longParagraphsIn(region.html);
+  return inRegion >= REGION_OVER_STORY_PARAGRAPHS * found && inRegion - found >= MIN_PARAGRAPHS_LEFT_OUT;
+}
 /** Without an article from Readability, the region is kept unless the whole cleaned page holds this many times as much. */
 const FALLBACK_OVER_REGION = 3;
 
@@ -310,7 +326,9 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
-    const story = ((type === 'article' && looksLikeStory(clues)) || longStory) && isTheStory(content, clues);
+    const story =
+      ((type === 'article' && looksLikeStory(clues) && !keptPartOfStory(content, region)) || longStory) &&
+      isTheStory(content, clues);
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     if (chars >= share * regionChars)
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };

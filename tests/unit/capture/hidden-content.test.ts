@@ -87,6 +87,28 @@ describe('a stray <html><body> in the middle of a page', () => {
   });
 });
 
+describe('a short story written as a guide of separate steps', () => {
+  it('keeps every step, not only the introduction Readability picked', () => {
+    const { article, text, body } = extractFixture(
+      'article-guide-sections.html',
+      'https://warmhomes.test/2025/heat-pump-seven-steps',
+    );
+    expect(article.extraction).toBe('region');
+    expect(text).toContain('cheap to run, quiet, safe');
+    expect(text).toContain('default choice for new houses');
+    expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Step 1: Measure the room',
+      'Step 2: Check the insulation',
+      'Step 3: Choose the outdoor spot',
+      'Step 4: Compare three quotes',
+      'Step 5: Plan the first winter',
+      'Step 6: Claim the grant',
+      'Step 7: Service it every year',
+    ]);
+    expect(text).not.toContain('Warm Homes');
+  });
+});
+
 describe('ad labels and a contents box title', () => {
   it('are furniture as a line of their own, not inside a sentence', () => {
     for (const line of [
