@@ -126,6 +126,9 @@ export const PRODUCT_FURNITURE_WORDS = new Set([
   'cart',
 ]);
 
+/** Whether one word (of a class, an id or a heading) is a furniture or comment word. */
+export const isFurnitureNameWord = (word: string) => FURNITURE_WORDS.has(word) || COMMENT_WORDS.has(word);
+
 /** Whether a class or id is made of furniture words: the common ones, comments unless they are the content, and `more`. */
 export function furnitureNameWords(element: Element, commentsAreContent: boolean, more?: Set<string>): boolean {
   const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
@@ -361,6 +364,16 @@ const CALL_TO_ACTION = new RegExp(
     '(expand|collapse)( all| description| section)?',
     '[«‹←<]?\\s*(previous|prev|next)( (page|post|article|chapter|topic|lesson|section))?',
     'was this (page |article )?helpful',
+    // Ad slots' labels and a contents box's title, as a line of their own.
+    'advertisement',
+    '(advertisement\\s*[-–—:]?\\s*)?(continue reading|(article|story) continues) below',
+    '(table of )?contents',
+    'in this (article|post|guide)',
+    'on this page',
+    'inhaltsverzeichnis',
+    'sommaire',
+    'índice',
+    'inhoudsopgave',
     // Skip links for keyboard and screen-reader users.
     '(skip|jump) to (the )?[a-z ]{2,30}',
     'zum (haupt)?inhalt( springen)?',

@@ -11,6 +11,7 @@ import { removeArticleFurniture } from './article-furniture';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
 import { FastReadability } from './fast-readability';
+import { restoreAnchors, restoreAnchorsInHtml, shelterHeadings } from './heading-names';
 import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
@@ -41,6 +42,7 @@ import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
+import { inlineStreamedSegments } from './streamed-html';
 
 export interface ExtractedArticle extends ArticleDescription {
   content: string;
@@ -63,7 +65,7 @@ type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
 
 function parseDocument(html: string): Document {
   installLinkedomFastPaths();
-  return (parseHTML(stripInertMarkup(html)) as unknown as { document: Document }).document;
+  return (parseHTML(stripInertMarkup(inlineStreamedSegments(html))) as unknown as { document: Document }).document;
 }
 
 /** Cleans the document in place; returns the overlays left in it for removeOverlays. */
@@ -146,12 +148,13 @@ export function buildArticle(
 
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
-function readArticle(document: Document, thread = false): ReadabilityResult | null {
+function readArticle(document: Document, thread = false, sheltered = false): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();
   if (!found) return null;
+  if (found.content && sheltered) restoreAnchors(found.content);
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);
   if (found.content) removeArticleFurniture(found.content);
@@ -169,18 +172,18 @@ function readArticle(document: Document, thread = false): ReadabilityResult | nu
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
 /** Readability throws on some malformed trees; the region or the whole page is saved instead. */
-function readArticleSafely(document: Document, thread: boolean): ReadabilityResult | null {
+function readArticleSafely(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
   try {
-    return readArticle(document, thread);
+    return readArticle(document, thread, sheltered);
   } catch {
     return null;
   }
 }
 
-function readSmallPage(document: Document, thread: boolean): ReadabilityResult | null {
+function readSmallPage(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
-    return readArticle(document, thread);
+    return readArticle(document, thread, sheltered);
   } catch {
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }
@@ -270,6 +273,8 @@ function kindAndRegion(document: Document, type: PageType, clues: PageClues): Pa
 }
 
 const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
+/** Kinds whose headings are kept from Readability's class-name rules (see heading-names.ts). */
+const SHELTERED = new Set<PageType>(['article', 'documentation']);
 
 /** A region with less text than this is not trusted over Readability. */
 const MIN_REGION_CHARS = 200;
@@ -308,6 +313,22 @@ function longParagraphsIn(html: string): number {
 /** Whether Readability's article is the page's story: declared one, or holding most of its long paragraphs. */
 const isTheStory = (content: string, clues: PageClues) =>
   declaresStory(clues) || longParagraphsIn(content) >= STORY_SHARE_OF_LONG_PARAGRAPHS * clues.counts.longParagraphs;
+/**
+ * On a short page, Readability kept one part of a story (a guide's introduction, one of its
+ * sections) when the region holds four times its long paragraphs and a few more: the story's share
+ * rule is then not used. A long region with that many more is a thread of comments or a stream of
+ * other stories under the one Readability found.
+ */
+const REGION_OVER_STORY_PARAGRAPHS = 4;
+const MIN_PARAGRAPHS_LEFT_OUT = 3;
+const SHORT_REGION_CHARS = 8000;
+
+function keptPartOfStory(content: string, region: Region): boolean {
+  if (region.chars > SHORT_REGION_CHARS) return false;
+  const found = longParagraphsIn(content);
+  const inRegion = longParagraphsIn(region.html);
+  return inRegion >= REGION_OVER_STORY_PARAGRAPHS * found && inRegion - found >= MIN_PARAGRAPHS_LEFT_OUT;
+}
 /** Without an article from Readability, the region is kept unless the whole cleaned page holds this many times as much. */
 const FALLBACK_OVER_REGION = 3;
 
@@ -325,10 +346,13 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const local = { localImages: pageUrl.startsWith('file:') };
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
-  const { type, region, commentsOnly } = kindAndRegion(document, typeFromClues(clues), clues);
+  const declared = typeFromClues(clues);
+  const sheltered = SHELTERED.has(declared) && !!document.body;
+  if (sheltered && document.body) shelterHeadings(document.body);
+  const { type, region, commentsOnly } = kindAndRegion(document, declared, clues);
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
-  const regionContent = () => sanitizeArticleHtml(region.html, local);
+  const regionContent = () => sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(region.html) : region.html, local);
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
   if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS)
@@ -336,14 +360,18 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   removeOverlays(overlays);
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
-  const found = readerable ? readArticleSafely(document, thread) : readSmallPage(document, thread);
+  const found = readerable
+    ? readArticleSafely(document, thread, sheltered)
+    : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
-    const story = ((type === 'article' && looksLikeStory(clues)) || longStory) && isTheStory(content, clues);
+    const story =
+      ((type === 'article' && looksLikeStory(clues) && !keptPartOfStory(content, region)) || longStory) &&
+      isTheStory(content, clues);
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     const tooSmallRegion = type === 'forum' && regionChars < MIN_REGION_CHARS;
     if ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars)

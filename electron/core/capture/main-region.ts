@@ -59,6 +59,8 @@ const SKIPPED = new Set([
   'STYLE',
   'NOSCRIPT',
   'TEMPLATE',
+  'HEAD',
+  'TITLE',
   'SVG',
   'IFRAME',
   'OBJECT',
@@ -289,8 +291,11 @@ function narrowRoot(body: Element, kept: (element: Element) => number, thread: b
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-/** Kept for their content only: the sanitizer drops these tags with everything inside. */
-const UNWRAPPED = new Set(['FORM', 'NAV', 'DIALOG', 'BUTTON', 'SELECT']);
+/**
+ * Kept for their content only: the sanitizer drops these tags with everything inside, and a stray
+ * <html> or <body> in the middle of a page (pasted from another page) makes it drop what came before.
+ */
+const UNWRAPPED = new Set(['FORM', 'NAV', 'DIALOG', 'BUTTON', 'SELECT', 'HTML', 'BODY']);
 
 export interface Region {
   html: string;

@@ -123,7 +123,9 @@ export function typeFromClues({ ldTypes, ogType: og, fromAddress, counts }: Page
   if (PRODUCT_GROUP.test(og) || ldTypes.filter((t) => t === 'Product').length >= LISTED_PRODUCTS) return 'collection';
   for (const ldType of ldTypes) for (const [re, type] of LD_TYPES) if (re.test(ldType)) return type;
   if (og.includes('product')) return 'product';
-  if (fromAddress.includes('forum') || counts.posts >= 3) return 'forum';
+  // A documentation site's "topics" are chapters, not threads, when they show code and no posts.
+  const docsTopics = fromAddress.includes('documentation') && counts.pre >= 3;
+  if ((fromAddress.includes('forum') && !docsTopics) || counts.posts >= 3) return 'forum';
   if (fromAddress.includes('documentation') || counts.pre >= 3) return 'documentation';
   if (og === 'article') return 'article';
   if (fromAddress.length) return fromAddress[fromAddress.length - 1];

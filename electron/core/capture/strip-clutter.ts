@@ -10,12 +10,47 @@ const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBE
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
 const AD_ATTRIBUTES = ['data-ad-slot', 'data-ad', 'data-advertisement'];
 
+/**
+ * A tab panel with code is hidden only until its tab is chosen: the install steps for another
+ * system, the same example in another language. The saved page shows every such panel, one after
+ * the other. Other hidden panels (a shop's warranty tab, an app's install help) stay hidden.
+ */
+/** A tab's name longer than this is no label ("Linux", "Node.js", "Windows (PowerShell)"). */
+const TAB_NAME_CHARS = 40;
+
+/** The panel opens with its tab's name, which goes with the tab bar: the reader tells the panels apart. */
+function labelTabPanel(panel: Element): void {
+  const tabId = panel.getAttribute('aria-labelledby')?.split(/\s+/)[0];
+  const tab = tabId ? panel.ownerDocument.getElementById(tabId) : null;
+  const name = (tab?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (!name || name.length > TAB_NAME_CHARS || tab?.contains(panel)) return;
+  const label = panel.ownerDocument.createElement('p');
+  label.appendChild(panel.ownerDocument.createElement('strong')).textContent = name;
+  panel.prepend(label);
+}
+
+function revealTabPanel(panel: Element): void {
+  labelTabPanel(panel);
+  panel.removeAttribute('hidden');
+  if (panel.getAttribute('aria-hidden') === 'true') panel.removeAttribute('aria-hidden');
+  const style = panel.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style))
+    panel.setAttribute(
+      'style',
+      style.replace(/(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important)?\s*;?/gi, ''),
+    );
+}
+
 /** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
 function isFurniture(element: Element): boolean {
   const tag = element.tagName;
   if (tag === 'FORM' || tag === 'DIALOG') return true;
   if (!element.hasAttributes()) return false;
   const role = element.getAttribute('role');
+  if (role === 'tabpanel' && element.getElementsByTagName('pre').length) {
+    revealTabPanel(element);
+    return false;
+  }
   return (
     role === 'dialog' ||
     role === 'alertdialog' ||
