@@ -278,19 +278,21 @@ const FURNITURE_HEADING = new RegExp(
 );
 const HEADING_MAX_CHARS = 60;
 
-export const isFurnitureHeading = (text: string) => {
-  const squeezed = text.replace(/\s+/g, ' ').trim();
-  return squeezed.length <= HEADING_MAX_CHARS && FURNITURE_HEADING.test(squeezed);
-};
+/** Whether a short text, white space squeezed, matches the pattern: a label, a heading, a line of its own. */
+export const shortTextMatching =
+  (pattern: RegExp, maxChars: number) =>
+  (text: string): boolean => {
+    const squeezed = text.replace(/\s+/g, ' ').trim();
+    return squeezed.length <= maxChars && pattern.test(squeezed);
+  };
+
+export const isFurnitureHeading = shortTextMatching(FURNITURE_HEADING, HEADING_MAX_CHARS);
 
 /** On a product page: the reviews and the questions from buyers, which people save the product without. */
 const PRODUCT_FURNITURE_HEADING =
   /^((customer |product )?reviews?( \(\d+\))?|about (this|the) seller|seller feedback|(more |other )?(items|products) (from|by) this seller|(customer )?ratings( (&|and) reviews)?|reviews? (&|and) ratings|write a review|customer questions( (&|and) answers)?|questions (&|and) answers|bewertungen|kundenbewertungen|avis( clients)?|opiniones|recensioni|avaliações|beoordelingen)[\s:!.…]*$/iu;
 
-export const isProductFurnitureHeading = (text: string) => {
-  const squeezed = text.replace(/\s+/g, ' ').trim();
-  return squeezed.length <= HEADING_MAX_CHARS && PRODUCT_FURNITURE_HEADING.test(squeezed);
-};
+export const isProductFurnitureHeading = shortTextMatching(PRODUCT_FURNITURE_HEADING, HEADING_MAX_CHARS);
 
 /**
  * A shop's lines around a product (shipping, instalments, returns, loyalty points), in
@@ -325,10 +327,7 @@ const SHOP_LINE = new RegExp(
 );
 const SHOP_LINE_CHARS = 80;
 
-export const isShopLine = (text: string) => {
-  const squeezed = text.replace(/\s+/g, ' ').trim();
-  return squeezed.length <= SHOP_LINE_CHARS && SHOP_LINE.test(squeezed);
-};
+export const isShopLine = shortTextMatching(SHOP_LINE, SHOP_LINE_CHARS);
 
 /** A call to action as the whole text of a link, button or block, in several languages. */
 const CALL_TO_ACTION = new RegExp(

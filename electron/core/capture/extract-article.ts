@@ -310,9 +310,9 @@ function longParagraphsIn(html: string): number {
   return n;
 }
 
-/** Whether Readability's article is the page's story: declared one, or holding most of its long paragraphs. */
-const isTheStory = (content: string, clues: PageClues) =>
-  declaresStory(clues) || longParagraphsIn(content) >= STORY_SHARE_OF_LONG_PARAGRAPHS * clues.counts.longParagraphs;
+/** Whether Readability's article, with this many long paragraphs, is the page's story: declared one, or holding most of them. */
+const isTheStory = (longParagraphs: number, clues: PageClues) =>
+  declaresStory(clues) || longParagraphs >= STORY_SHARE_OF_LONG_PARAGRAPHS * clues.counts.longParagraphs;
 /**
  * On a short page, Readability kept one part of a story (a guide's introduction, one of its
  * sections) when the region holds four times its long paragraphs and a few more: the story's share
@@ -323,9 +323,8 @@ const REGION_OVER_STORY_PARAGRAPHS = 4;
 const MIN_PARAGRAPHS_LEFT_OUT = 3;
 const SHORT_REGION_CHARS = 8000;
 
-function keptPartOfStory(content: string, region: Region): boolean {
+function keptPartOfStory(found: number, region: Region): boolean {
   if (region.chars > SHORT_REGION_CHARS) return false;
-  const found = longParagraphsIn(content);
   const inRegion = longParagraphsIn(region.html);
   return inRegion >= REGION_OVER_STORY_PARAGRAPHS * found && inRegion - found >= MIN_PARAGRAPHS_LEFT_OUT;
 }
@@ -347,8 +346,9 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
   const declared = typeFromClues(clues);
-  const sheltered = SHELTERED.has(declared) && !!document.body;
-  if (sheltered && document.body) shelterHeadings(document.body);
+  const body = document.body;
+  const sheltered = SHELTERED.has(declared) && !!body;
+  if (sheltered) shelterHeadings(body);
   const { type, region, commentsOnly } = kindAndRegion(document, declared, clues);
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
@@ -369,9 +369,12 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
+    const storyCandidate = (type === 'article' && looksLikeStory(clues)) || longStory;
+    const longParagraphs = storyCandidate ? longParagraphsIn(content) : 0;
     const story =
-      ((type === 'article' && looksLikeStory(clues) && !keptPartOfStory(content, region)) || longStory) &&
-      isTheStory(content, clues);
+      storyCandidate &&
+      !(type === 'article' && keptPartOfStory(longParagraphs, region)) &&
+      isTheStory(longParagraphs, clues);
     const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
     const tooSmallRegion = type === 'forum' && regionChars < MIN_REGION_CHARS;
     if ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars)

@@ -3,6 +3,8 @@
  * listing's sorting and filtering bar and its result count, a product's stock line, a service
  * page's "Talk to an expert" button. In English, German, French, Spanish, Italian and Dutch.
  */
+import { shortTextMatching } from './boilerplate';
+
 const SHOP_CONTROL = new RegExp(
   `^(${[
     // A listing's bar.
@@ -72,7 +74,4 @@ const SHOP_CONTROL = new RegExp(
 );
 const SHOP_CONTROL_CHARS = 50;
 
-export const isShopControl = (text: string) => {
-  const squeezed = text.replace(/\s+/g, ' ').trim();
-  return squeezed.length <= SHOP_CONTROL_CHARS && SHOP_CONTROL.test(squeezed);
-};
+export const isShopControl = shortTextMatching(SHOP_CONTROL, SHOP_CONTROL_CHARS);

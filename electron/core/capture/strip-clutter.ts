@@ -10,11 +10,6 @@ const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBE
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
 const AD_ATTRIBUTES = ['data-ad-slot', 'data-ad', 'data-advertisement'];
 
-/**
- * A tab panel with code is hidden only until its tab is chosen: the install steps for another
- * system, the same example in another language. The saved page shows every such panel, one after
- * the other. Other hidden panels (a shop's warranty tab, an app's install help) stay hidden.
- */
 /** A tab's name longer than this is no label ("Linux", "Node.js", "Windows (PowerShell)"). */
 const TAB_NAME_CHARS = 40;
 
@@ -28,6 +23,14 @@ function labelTabPanel(panel: Element): void {
   label.appendChild(panel.ownerDocument.createElement('strong')).textContent = name;
   panel.prepend(label);
 }
+
+/**
+ * A tab panel with code is hidden only until its tab is chosen: the install steps for another
+ * system, the same example in another language. The saved page shows every such panel, one after
+ * the other. Other hidden panels (a shop's warranty tab, an app's install help) stay hidden.
+ */
+const isCodeTabPanel = (element: Element) =>
+  element.getAttribute('role') === 'tabpanel' && element.getElementsByTagName('pre').length > 0;
 
 function revealTabPanel(panel: Element): void {
   labelTabPanel(panel);
@@ -47,10 +50,6 @@ function isFurniture(element: Element): boolean {
   if (tag === 'FORM' || tag === 'DIALOG') return true;
   if (!element.hasAttributes()) return false;
   const role = element.getAttribute('role');
-  if (role === 'tabpanel' && element.getElementsByTagName('pre').length) {
-    revealTabPanel(element);
-    return false;
-  }
   return (
     role === 'dialog' ||
     role === 'alertdialog' ||
@@ -106,7 +105,9 @@ export function stripClutter(root: ParentNode): Element[] {
       if (element.getAttribute('type') !== 'application/ld+json') always.push(element);
       continue;
     }
-    if (isFurniture(element)) furniture.push(element);
+    const codePanel = isCodeTabPanel(element);
+    if (codePanel) revealTabPanel(element);
+    if (!codePanel && isFurniture(element)) furniture.push(element);
     else if (element.hasAttributes() && overlayNameWords(element)) overlays.push(element);
     if (element.tagName === 'BUTTON') buttons.push(element);
   }
