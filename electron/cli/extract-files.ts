@@ -24,6 +24,8 @@ export type ExtractLine =
     }
   | { file: string; error: string };
 
+const READ_AHEAD_PER_WORKER = 8;
+
 /**
  * Extracts every file on the extraction pool's worker threads (one per core, each page with its time
  * limit) and hands `emit` their lines in the order of `files`. Only a few files are read ahead, so a
@@ -35,7 +37,8 @@ export async function extractFiles(
   emit: (line: ExtractLine) => void,
 ): Promise<number> {
   const pool = createExtractionPool({ size: Math.min(files.length, availableParallelism()) });
-  const ahead = pool.size * 2;
+  // Lines go out in order: with too few pages ahead, one slow page leaves the other workers idle.
+  const ahead = pool.size * READ_AHEAD_PER_WORKER;
   const pending: Promise<ExtractLine>[] = [];
   let failed = 0;
   const next = async () => {

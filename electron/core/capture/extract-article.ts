@@ -148,20 +148,28 @@ export function buildArticle(
 
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
-function readArticle(document: Document, thread = false, sheltered = false): ReadabilityResult | null {
+// Without `contentWanted` only the metadata is read and the article is left as Readability gave it.
+function readArticle(
+  document: Document,
+  thread = false,
+  sheltered = false,
+  contentWanted = true,
+): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();
   if (!found) return null;
-  if (found.content && sheltered) restoreAnchors(found.content);
   const byline = cleanByline(found.byline);
-  if (found.content && byline) removeRepeatedByline(found.content, byline);
-  if (found.content) removeArticleFurniture(found.content);
-  if (found.content && thread) removePostFurniture(found.content);
   // With no description to go on, Readability's excerpt is the first <p>, which may be that byline line.
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
-  return { ...found, excerpt, content: found.content?.innerHTML };
+  const content = found.content;
+  if (!content || !contentWanted) return { ...found, excerpt, content: undefined };
+  if (sheltered) restoreAnchors(content);
+  if (byline) removeRepeatedByline(content, byline);
+  removeArticleFurniture(content);
+  if (thread) removePostFurniture(content);
+  return { ...found, excerpt, content: content.innerHTML };
 }
 
 /**
@@ -180,10 +188,11 @@ function readArticleSafely(document: Document, thread: boolean, sheltered: boole
   }
 }
 
+/** Only its metadata is wanted: the whole-page version is saved either way. */
 function readSmallPage(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
-    return readArticle(document, thread, sheltered);
+    return readArticle(document, thread, sheltered, false);
   } catch {
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }

@@ -1,32 +1,40 @@
 /**
- * Readability with three of its per-node checks answered more cheaply on linkedom, with the same
+ * Readability with some of its per-node checks answered more cheaply on linkedom, with the same
  * answers. It runs them on every element of the page, and each reads the element's whole text
  * or style even when the answer is settled without it:
  * - `_isValidByline` measures the text before looking at the names that decide most nodes;
  * - `_isElementWithoutContent` builds the whole text to see whether any of it is not blank;
- * - `_isProbablyVisible` makes a style object for every element, style attribute or none.
+ * - `_isProbablyVisible` makes a style object (a Proxy over a Map) for every element, where
+ *   two properties of the style attribute are read here as linkedom parses them;
+ * - `_getLinkDensity` and `_getTextDensity` build whole texts (the element's, each link's) for
+ *   their lengths only, which are counted here over the text nodes.
  * Each override is only used while Readability's own method is the one it was written against
  * (its source's hash); after an upgrade, Readability's methods run as they are.
  */
 import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
-import { holdsNonSpaceText } from './linkedom-fast-paths';
+import { collapsedTextLength, holdsNonSpaceText } from './linkedom-fast-paths';
 
 interface ReadabilityInternals {
-  REGEXPS: { byline: RegExp };
+  REGEXPS: { byline: RegExp; hashUrl: RegExp };
   ELEMENT_NODE: number;
+  _getAllNodesWithTag(node: Element, tagNames: string[]): ArrayLike<Element>;
   _isValidByline(node: Element, matchString: string): boolean;
   _isElementWithoutContent(node: Element): boolean;
   _isProbablyVisible(node: Element): boolean;
+  _getLinkDensity(element: Element): number;
+  _getTextDensity(element: Element, tags: string[]): number;
 }
 
-type Method = keyof Omit<ReadabilityInternals, 'REGEXPS' | 'ELEMENT_NODE'>;
+type Method = keyof Omit<ReadabilityInternals, 'REGEXPS' | 'ELEMENT_NODE' | '_getAllNodesWithTag'>;
 
 /** sha256 of each method's source in @mozilla/readability 0.6.0, first 16 hex digits. */
 const WRITTEN_AGAINST: Record<Method, string> = {
   _isValidByline: '9cf9dbce082290f6',
   _isElementWithoutContent: 'fd87e9b386b6e7ad',
   _isProbablyVisible: 'e9daf2ed0ba6a1c5',
+  _getLinkDensity: 'db1283dc0de3a1d5',
+  _getTextDensity: '6bbcf0d9095c6802',
 };
 
 const readabilityPrototype = Readability.prototype as unknown as ReadabilityInternals;
@@ -56,9 +64,12 @@ const overrides: Partial<ReadabilityInternals> = {
     );
   },
 
-  // Without a style attribute, linkedom's style object reads '' for display and visibility.
   _isProbablyVisible(this: ReadabilityInternals, node: Element): boolean {
-    if (node.hasAttribute('style')) return readabilityPrototype._isProbablyVisible.call(this, node);
+    const style = node.getAttribute('style');
+    if (style !== null) {
+      const { display, visibility } = displayAndVisibility(style);
+      if (display === 'none' || visibility === 'hidden') return false;
+    }
     return (
       !node.hasAttribute('hidden') &&
       (!node.hasAttribute('aria-hidden') ||
@@ -66,7 +77,48 @@ const overrides: Partial<ReadabilityInternals> = {
         !!node.className?.includes?.('fallback-image'))
     );
   },
+
+  _getLinkDensity(this: ReadabilityInternals, element: Element): number {
+    const textLength = collapsedTextLength(element);
+    if (textLength === 0) return 0;
+    let linkLength = 0;
+    for (const link of element.getElementsByTagName('a')) {
+      const href = link.getAttribute('href');
+      const coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+      linkLength += collapsedTextLength(link) * coefficient;
+    }
+    return linkLength / textLength;
+  },
+
+  _getTextDensity(this: ReadabilityInternals, element: Element, tags: string[]): number {
+    const textLength = collapsedTextLength(element);
+    if (textLength === 0) return 0;
+    let childrenLength = 0;
+    const children = this._getAllNodesWithTag(element, tags);
+    for (let i = 0; i < children.length; i++) childrenLength += collapsedTextLength(children[i]);
+    return childrenLength / textLength;
+  },
 };
+
+/**
+ * The display and visibility that linkedom's style object reads from a style attribute: rules
+ * split at semicolons, each name and value trimmed, names compared as written, the last rule
+ * with a value winning; '' when there is none.
+ */
+function displayAndVisibility(style: string): { display: string; visibility: string } {
+  let display = '';
+  let visibility = '';
+  for (const rule of style.split(/\s*;\s*/)) {
+    const [key, ...rest] = rule.split(':');
+    if (rest.length === 0) continue;
+    const name = key.trim();
+    const value = rest.join(':').trim();
+    if (!value) continue;
+    if (name === 'display') display = value;
+    else if (name === 'visibility') visibility = value;
+  }
+  return { display, visibility };
+}
 
 class FastReadability<T> extends Readability<T> {}
 for (const method of Object.keys(overrides) as Method[])

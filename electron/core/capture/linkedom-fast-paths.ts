@@ -367,6 +367,59 @@ export function holdsNonSpaceText(element: Element): boolean {
   return textNodeHoldsNonSpace ? textNodeHoldsNonSpace(element) : NON_SPACE.test(element.textContent ?? '');
 }
 
+/** The white space of `\s` and String.prototype.trim(), which are the same set. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Counts `text.trim().replace(/\s{2,}/g, ' ').length` over a text given in pieces, without joining them. */
+class CollapsedLength {
+  length = 0;
+  private started = false;
+  private pendingSpace = false;
+
+  add(piece: string): void {
+    for (let i = 0; i < piece.length; i++) {
+      if (isSpace(piece.charCodeAt(i))) {
+        if (this.started) this.pendingSpace = true;
+        continue;
+      }
+      if (this.pendingSpace) {
+        this.length += 1;
+        this.pendingSpace = false;
+      }
+      this.started = true;
+      this.length += 1;
+    }
+  }
+}
+
+let textPieces: ((element: Element, counter: CollapsedLength) => void) | null = null;
+
+/**
+ * The length of `element.textContent.trim().replace(/\s{2,}/g, ' ')` (Readability's
+ * `_getInnerText(element).length`), counted over the element's text nodes: every run of white
+ * space between words counts one, the runs at either end none.
+ */
+export function collapsedTextLength(element: Element): number {
+  const counter = new CollapsedLength();
+  if (textPieces) textPieces(element, counter);
+  else counter.add(element.textContent ?? '');
+  return counter.length;
+}
+
 let installed: boolean | undefined;
 
 /** Installs the fast paths on linkedom's shared prototypes, once; whether they could be. */
@@ -459,6 +512,15 @@ function install(): boolean {
         return true;
     }
     return false;
+  };
+  textPieces = (element, counter) => {
+    const linked = element as unknown as LinkedNode;
+    const end = linked[END];
+    if (!end) return counter.add(element.textContent ?? '');
+    for (let node = linked[NEXT]; node !== end; node = node[NEXT]) {
+      const type = node.nodeType;
+      if (type === TEXT_NODE || type === CDATA_SECTION_NODE) counter.add(node[VALUE] as unknown as string);
+    }
   };
   classNamesWithoutTokenLists(probe, internals);
 

@@ -19,6 +19,10 @@ const CHECKS = `<!doctype html><html><head><title>A story about checks</title></
   <p>${'The first paragraph is long enough to count as content for the scoring, and it goes on. '.repeat(4)}</p>
   <div style="display: none"><p>${'Hidden by its style attribute, which Readability reads. '.repeat(3)}</p></div>
   <div style="color: red"><p>${'Shown although it has a style attribute of its own here. '.repeat(3)}</p></div>
+  <div style="color:red;visibility : hidden ;"><p>${'Hidden by visibility among other rules. '.repeat(3)}</p></div>
+  <div style="display:none; display: block"><p>${'Shown: the last display rule wins. '.repeat(3)}</p></div>
+  <div style="DISPLAY: none;visibility:"><p>${'Shown: linkedom compares names as written. '.repeat(3)}</p></div>
+  <ul><li><a href="#top">${'A link to an anchor counts less. '.repeat(2)}</a></li><li><a href="/x">Another link</a></li></ul>
   <div hidden><p>Hidden by the attribute.</p></div>
   <div aria-hidden="true" class="fallback-image"><p>${'Kept: an aria-hidden fallback image block. '.repeat(3)}</p></div>
   <div aria-hidden="true"><p>Hidden from assistive technology.</p></div>
@@ -40,6 +44,9 @@ describe('FastReadability', () => {
         expect(ours?.textContent).toContain('Shown although');
         expect(ours?.textContent).toContain('fallback image block');
         expect(ours?.textContent).not.toContain('Hidden by its style');
+        expect(ours?.textContent).not.toContain('Hidden by visibility');
+        expect(ours?.textContent).toContain('the last display rule wins');
+        expect(ours?.textContent).toContain('names as written');
         expect(ours?.byline).toBe('Ada Lovelace');
       }
     });
@@ -48,7 +55,13 @@ describe('FastReadability', () => {
   it("uses its own checks while Readability's are the ones they were written against", () => {
     const prototype = FastReadability.prototype as unknown as Record<string, unknown>;
     const original = Readability.prototype as unknown as Record<string, unknown>;
-    for (const method of ['_isValidByline', '_isElementWithoutContent', '_isProbablyVisible'])
+    for (const method of [
+      '_isValidByline',
+      '_isElementWithoutContent',
+      '_isProbablyVisible',
+      '_getLinkDensity',
+      '_getTextDensity',
+    ])
       expect(prototype[method]).not.toBe(original[method]);
   });
 });

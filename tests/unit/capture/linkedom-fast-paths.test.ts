@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { holdsNonSpaceText, installLinkedomFastPaths } from '../../../electron/core/capture/linkedom-fast-paths';
+import {
+  collapsedTextLength,
+  holdsNonSpaceText,
+  installLinkedomFastPaths,
+} from '../../../electron/core/capture/linkedom-fast-paths';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/extraction');
 const pages = readdirSync(FIXTURES).filter((name) => name.endsWith('.html'));
@@ -127,6 +131,23 @@ describe('linkedom fast paths', () => {
     expect(holdsNonSpaceText(document.querySelector('i') as Element)).toBe(false);
     div.textContent = 'new';
     expect(div.innerHTML).toBe('new');
+  });
+
+  it("count the length of an element's trimmed text with its white space runs collapsed, as Readability measures it", () => {
+    installLinkedomFastPaths();
+    const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    const document = parse(
+      `<div>${spaces}a<b> b${spaces}</b>c<!-- x  y --><i>  </i>d \u200b e<span>${spaces}</span></div><p>  </p><p>x</p><p>\u{1f600} y</p>`,
+    );
+    const readabilitys = (e: Element) => (e.textContent ?? '').trim().replace(/\s{2,}/g, ' ').length;
+    const measured = elementsOf(document).map((e) => [collapsedTextLength(e), readabilitys(e)]);
+    expect(measured.map(([ours]) => ours)).toEqual(measured.map(([, theirs]) => theirs));
+    expect(collapsedTextLength(document.querySelector('div') as Element)).toBe('a b c d \u200b e'.length);
+    expect(measured.map(([ours]) => ours)).toContain(0);
+    for (const name of pages) {
+      const page = parse(readFileSync(join(FIXTURES, name), 'utf8'));
+      for (const element of elementsOf(page)) expect(collapsedTextLength(element)).toBe(readabilitys(element));
+    }
   });
 
   it("skip a nested template's content and return a NodeList, like linkedom", () => {
