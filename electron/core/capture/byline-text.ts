@@ -106,3 +106,21 @@ export function bylineName(value: string | null | undefined): string | null {
   if (!text || text.length > 120 || NOT_A_NAME.test(text) || !/\p{L}/u.test(text)) return null;
   return text;
 }
+
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** Another author after the name: "Jo Lee and Ann Smith", "Jo Lee & Ann Smith". */
+const ANOTHER_AUTHOR = /^\s*(?:and|&)\s+\p{Lu}/u;
+
+/**
+ * The byline of a page whose byline element Readability read whole — the name glued to a role, a
+ * date or share buttons ("Harry RabinowitzTech Reporter", "Yucy3/4/2025 Shares") — when the
+ * page's own metadata found the name alone in it: that name. Another author after it keeps all.
+ */
+export function bylineWithin(read: string | null, named: string | null): string | null {
+  if (!read || !named) return read ?? named;
+  const name = letters(named);
+  const at = name.length >= 3 ? letters(read).indexOf(name) : -1;
+  if (at < 0 || letters(read) === name) return read;
+  const after = read.slice(read.toLowerCase().indexOf(named.toLowerCase()) + named.length);
+  return read.toLowerCase().includes(named.toLowerCase()) && ANOTHER_AUTHOR.test(after) ? read : named;
+}

@@ -114,6 +114,17 @@ interface MetadataElements {
 const DATED_CLASS = /date|time|posted|published|updated|byline|dateline|meta/i;
 const MAX_DATED = 40;
 
+/** How many elements after the first <h1> a date standing alone is taken to be the page's. */
+const LONE_DATE_WINDOW = 60;
+const LONE_DATE_MAX_CHARS = 40;
+
+/** A line that says a date and little else, under a headline: "October 3, 2024", "Published Dec 17, 2025". */
+function isLoneDate(element: Element): boolean {
+  if (element.children.length) return false;
+  const text = element.textContent ?? '';
+  return text.length <= LONE_DATE_MAX_CHARS && !!writtenDate(text);
+}
+
 function gatherElements(document: Document): MetadataElements {
   const found: MetadataElements = {
     metas: [],
@@ -130,16 +141,21 @@ function gatherElements(document: Document): MetadataElements {
     labelledAuthor: null,
   };
   let afterH1 = false;
+  let sinceH1 = 0;
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
   for (const element of document.querySelectorAll('*')) {
     if (!found.author && element.tagName !== 'LINK' && element.tagName !== 'META' && isAuthorElement(element))
       found.author = element;
+    if (afterH1) sinceH1++;
+    // Past the headline's own lines: the next heading starts the text, or a card with dates of its own.
+    if (afterH1 && /^H[1-3]$/.test(element.tagName)) sinceH1 = LONE_DATE_WINDOW + 1;
     if (
       found.dated.length < MAX_DATED &&
-      (element.tagName === 'TIME' ||
+      (((element.tagName === 'TIME' ||
         (element.hasAttributes() &&
           DATED_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))) &&
-      (afterH1 || element.closest('main,article,[role="main"]'))
+        (afterH1 || element.closest('main,article,[role="main"]'))) ||
+        (sinceH1 > 0 && sinceH1 <= LONE_DATE_WINDOW && isLoneDate(element)))
     )
       found.dated.push(element);
     if (!found.labelledAuthor) {
