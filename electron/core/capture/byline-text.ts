@@ -51,7 +51,7 @@ const GLUED_TRAILER = /(?<=\p{Ll})(?:Last [Uu]pdated|Updated|Published|Posted|Re
 
 /** Labels before a name, in the languages whose "by" the reader already strips. */
 const LABEL =
-  /^(?:(?:written|posted|authored|published|reviewed|edited|created|story|words|text|article|post|report(?:ed)?|photos?)\s+by|by|von|par|por|di|door|authors?|auteur|autor(?:in|es)?|read\s+more\s+about|more\s+about)(?:\s*:\s*|\s+)/i;
+  /^(?:(?:written|posted|authored|published|reviewed|edited|created|started|story|words|text|article|post|report(?:ed)?|photos?)\s+by|by|von|par|por|di|door|authors?|auteur|autor(?:in|es)?|thread\s+starter|topic\s+(?:author|starter)|original\s+poster|read\s+more\s+about|more\s+about)(?:\s*:\s*|\s+)/i;
 /** "By" glued to the name: "ByAmy Roeder", "Written byDan Pantelo" — but not "Byron". */
 const GLUED_LABEL = /^(?:(?:[Ww]ritten|[Pp]osted|[Pp]ublished|[Aa]uthored) [Bb]y|By|BY)(?=\p{Lu}\p{Ll})/u;
 /** A "by" label inside the text: what follows it is the name ("Aug 15 Written By Tyler King"). */
@@ -60,7 +60,7 @@ const INNER_LABEL =
 
 /** Texts that sit where a byline does and are no name. */
 const NOT_A_NAME =
-  /^(?:by|author|authors|written by|posted by|full bio|bio|about(?: the)? authors?|topic author|original poster|follow(?: author)?|view profile|profile|fact checked|share|comments?|\d+ comments?)$/i;
+  /^(?:by|author|authors|written by|posted by|full bio|bio|about(?: the)? authors?|admin|administrator|topic author|topic starter|thread starter|started by|original poster|follow(?: author)?|view profile|profile|fact checked|share|comments?|\d+ comments?)$/i;
 
 const EMAIL = /\s*\S+@\S+\.\S+\s*/g;
 

@@ -171,17 +171,16 @@ function headlineOf(clues: TitleClues, titles: string[], pageUrl: string): strin
     .filter((h) => h.text && h.text.split(' ').length <= MAX_HEADLINE_WORDS && !isSiteHeading(h.text, clues, pageUrl));
   const all = present(usable.map((h) => h.text));
   if (all.length === 1) return all[0];
-  // Of several <h1>s, the one the titles name: a page may repeat its title in a teaser or a menu.
   const named = all.filter((h) => titles.some((t) => titleRuns(t).some((run) => spelled(run) === spelled(h))));
-  if (named.length === 1) return named[0];
   const inMain = present(usable.filter((h) => h.inMain).map((h) => h.text));
-  if (inMain.length === 1) return inMain[0];
+  // The one in the main content, unless the titles name another: a page may repeat its title in a teaser.
+  if (inMain.length === 1) return named.length === 1 ? named[0] : inMain[0];
   // Several <h1>s and an og:title naming none of them: the og:title is the headline.
   if (clues.ogTitle && !isSiteName(clues.ogTitle, clues.siteNames, pageUrl)) {
     const og = spelled(tidy(clues.ogTitle));
     if (!all.some((h) => spelled(h) === og)) return null;
   }
-  return null;
+  return named.length === 1 ? named[0] : null;
 }
 
 const words = (text: string) => new Set(folded(text).match(/[\p{L}\p{N}]+/gu) ?? []);

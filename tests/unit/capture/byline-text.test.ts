@@ -125,6 +125,29 @@ describe('the byline of a page', () => {
     expect(readPageMetadata(qaPage, 'https://s.test/').byline).toBe('asker1');
   });
 
+  it('is the thread starter a forum names, before the name of whoever replied', () => {
+    const thread =
+      '<h1>Which graphics card for 1440p?</h1><ul><li><span class="sr-only">Thread starter</span> <a href="/members/sam.12/">SamuelMIz</a></li></ul>' +
+      '<article><div class="byline">Ralston18 Titan</div><p>Reply text.</p></article>';
+    expect(readPageMetadata(doc(`<body>${thread}</body>`), 'https://f.test/threads/1').declaredAuthor).toBe(
+      'SamuelMIz',
+    );
+    const plain = '<h1>Story</h1><p>By Jo Lee</p>';
+    expect(readPageMetadata(doc(`<body>${plain}</body>`), 'https://s.test/').declaredAuthor).toBeNull();
+  });
+
+  it('reads the author a link preview card labels, and an author element that holds only a name <meta>', () => {
+    const card =
+      '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown">' +
+      '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">';
+    expect(readPageMetadata(doc(`<head>${card}</head><body></body>`), 'https://s.test/').byline).toBe('Tyler Brown');
+    const admin = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="admin">';
+    expect(readPageMetadata(doc(`<head>${admin}</head><body></body>`), 'https://s.test/').byline).toBeNull();
+    const itemprop =
+      '<h1>Hybrid computing</h1><span itemprop="author" itemscope><meta itemprop="name" content="Alphabyte1"></span>';
+    expect(readPageMetadata(doc(`<body>${itemprop}</body>`), 'https://s.test/').byline).toBe('Alphabyte1');
+  });
+
   it('is not a reviewer’s name on a product page, and skips an author meta that is a profile address', () => {
     const product = {
       '@type': 'Product',
