@@ -51,7 +51,7 @@ const GLUED_TRAILER = /(?<=\p{Ll})(?:Last [Uu]pdated|Updated|Published|Posted|Re
 
 /** Labels before a name, in the languages whose "by" the reader already strips. */
 const LABEL =
-  /^(?:(?:written|posted|authored|published|reviewed|edited|created|story|words|text|article|post|report(?:ed)?|photos?)\s+by|by|von|par|por|di|door|authors?|auteur|autor(?:in|es)?|read\s+more\s+about|more\s+about)(?:\s*:\s*|\s+)/i;
+  /^(?:(?:written|posted|authored|published|reviewed|edited|created|started|story|words|text|article|post|report(?:ed)?|photos?)\s+by|by|von|par|por|di|door|authors?|auteur|autor(?:in|es)?|thread\s+starter|topic\s+(?:author|starter)|original\s+poster|read\s+more\s+about|more\s+about)(?:\s*:\s*|\s+)/i;
 /** "By" glued to the name: "ByAmy Roeder", "Written byDan Pantelo" — but not "Byron". */
 const GLUED_LABEL = /^(?:(?:[Ww]ritten|[Pp]osted|[Pp]ublished|[Aa]uthored) [Bb]y|By|BY)(?=\p{Lu}\p{Ll})/u;
 /** A "by" label inside the text: what follows it is the name ("Aug 15 Written By Tyler King"). */
@@ -60,7 +60,7 @@ const INNER_LABEL =
 
 /** Texts that sit where a byline does and are no name. */
 const NOT_A_NAME =
-  /^(?:by|author|authors|written by|posted by|full bio|bio|about(?: the)? authors?|topic author|original poster|follow(?: author)?|view profile|profile|fact checked|share|comments?|\d+ comments?)$/i;
+  /^(?:by|author|authors|written by|posted by|full bio|bio|about(?: the)? authors?|admin|administrator|topic author|topic starter|thread starter|started by|original poster|follow(?: author)?|view profile|profile|fact checked|share|comments?|\d+ comments?)$/i;
 
 const EMAIL = /\s*\S+@\S+\.\S+\s*/g;
 
@@ -105,4 +105,22 @@ export function bylineName(value: string | null | undefined): string | null {
   text = cut === text ? cut : trimPunctuation(cut.replace(/\s+(?:on|at|am|le|el)$/i, ''));
   if (!text || text.length > 120 || NOT_A_NAME.test(text) || !/\p{L}/u.test(text)) return null;
   return text;
+}
+
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** Another author after the name: "Jo Lee and Ann Smith", "Jo Lee & Ann Smith". */
+const ANOTHER_AUTHOR = /^\s*(?:and|&)\s+\p{Lu}/u;
+
+/**
+ * The byline of a page whose byline element Readability read whole — the name glued to a role, a
+ * date or share buttons ("Harry RabinowitzTech Reporter", "Yucy3/4/2025 Shares") — when the
+ * page's own metadata found the name alone in it: that name. Another author after it keeps all.
+ */
+export function bylineWithin(read: string | null, named: string | null): string | null {
+  if (!read || !named) return read ?? named;
+  const name = letters(named);
+  const at = name.length >= 3 ? letters(read).indexOf(name) : -1;
+  if (at < 0 || letters(read) === name) return read;
+  const after = read.slice(read.toLowerCase().indexOf(named.toLowerCase()) + named.length);
+  return read.toLowerCase().includes(named.toLowerCase()) && ANOTHER_AUTHOR.test(after) ? read : named;
 }

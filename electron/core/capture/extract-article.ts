@@ -37,6 +37,7 @@ import {
   toIsoDate,
   type PageMetadata,
 } from './page-metadata';
+import { bylineWithin } from './byline-text';
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
@@ -131,7 +132,7 @@ export function buildArticle(
     titleFallback(pageUrl);
   return {
     title,
-    byline: meta.declaredAuthor ?? cleanByline(found.byline) ?? meta.byline,
+    byline: meta.declaredAuthor ?? bylineWithin(cleanByline(found.byline), meta.byline),
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,
     lang,

@@ -25,7 +25,7 @@ export interface PageMetadata extends Described {
   /** Every schema.org type the page's JSON-LD declares, and its og:type: what kind of page it is. */
   ldTypes?: string[];
   ogType?: string | null;
-  /** The author the page's JSON-LD names, which comes before any byline read from the page. */
+  /** The author the page's JSON-LD names, or the starter its thread names: before any byline read from the page. */
   declaredAuthor?: string | null;
   /** What the page says its title is, in each place it says it: see page-title.ts. */
   titleClues?: TitleClues;
@@ -108,11 +108,24 @@ interface MetadataElements {
   authorLinkName: string | null;
   /** The first name after the first <h1> or in the main content that a "By"/"Written by"/"Author" label introduces. */
   labelledAuthor: string | null;
+  /** The name a thread's "Started by" or "Thread starter" label introduces. */
+  threadStarter: string | null;
 }
 
 /** Classes and ids of the elements that show a page's date: "post-date", "entry-meta", "byline", "published"… */
 const DATED_CLASS = /date|time|posted|published|updated|byline|dateline|meta/i;
 const MAX_DATED = 40;
+
+/** How many elements after the first <h1> a date standing alone is taken to be the page's. */
+const LONE_DATE_WINDOW = 60;
+const LONE_DATE_MAX_CHARS = 40;
+
+/** A line that says a date and little else, under a headline: "October 3, 2024", "Published Dec 17, 2025". */
+function isLoneDate(element: Element): boolean {
+  if (element.children.length) return false;
+  const text = element.textContent ?? '';
+  return text.length <= LONE_DATE_MAX_CHARS && !!writtenDate(text);
+}
 
 function gatherElements(document: Document): MetadataElements {
   const found: MetadataElements = {
@@ -128,29 +141,37 @@ function gatherElements(document: Document): MetadataElements {
     dated: [],
     authorLinkName: null,
     labelledAuthor: null,
+    threadStarter: null,
   };
   let afterH1 = false;
+  let sinceH1 = 0;
   // linkedom's getElementsByTagName('*') finds nothing at all; querySelectorAll('*') works.
   for (const element of document.querySelectorAll('*')) {
     if (!found.author && element.tagName !== 'LINK' && element.tagName !== 'META' && isAuthorElement(element))
       found.author = element;
+    if (afterH1) sinceH1++;
+    // Past the headline's own lines: the next heading starts the text, or a card with dates of its own.
+    if (afterH1 && /^H[1-3]$/.test(element.tagName)) sinceH1 = LONE_DATE_WINDOW + 1;
     if (
       found.dated.length < MAX_DATED &&
-      (element.tagName === 'TIME' ||
+      (((element.tagName === 'TIME' ||
         (element.hasAttributes() &&
           DATED_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))) &&
-      (afterH1 || element.closest('main,article,[role="main"]'))
+        (afterH1 || element.closest('main,article,[role="main"]'))) ||
+        (sinceH1 > 0 && sinceH1 <= LONE_DATE_WINDOW && isLoneDate(element)))
     )
       found.dated.push(element);
-    if (!found.labelledAuthor) {
+    if (!found.labelledAuthor || !found.threadStarter) {
       const name = labelledAuthor(element);
       if (
         name &&
         (afterH1 || element.closest('main,article,[role="main"]')) &&
         !element.closest(UNDER_THE_PAGE) &&
         !element.closest(NOT_IN_A_BYLINE)
-      )
-        found.labelledAuthor = name;
+      ) {
+        found.labelledAuthor ??= name;
+        if (STARTER_LABEL.test(element.firstChild?.nodeValue ?? '')) found.threadStarter ??= name;
+      }
     }
     switch (element.tagName) {
       case 'A':
@@ -210,8 +231,11 @@ function authorLinkName(link: Element): string | null {
   return name && name.length <= 80 && letters(name) === letters(decoded) ? bylineName(name) : null;
 }
 
-/** "By", "Written by:", "Posted by", "Article by", "Author": the label a byline starts with. */
-const BYLINE_LABEL = /^(?:(?:written|posted|authored|article|story|words)\s+)?by\b|^authors?\s*:?\s*$/i;
+/** "By", "Written by:", "Posted by", "Author", a thread's "Started by" or "Thread starter": the label a byline starts with. */
+/** The label that names who started a thread, its author: "Started by", "Thread starter", "Topic author". */
+const STARTER_LABEL = /^\s*(?:started\s+by|thread\s+starter|topic\s+(?:author|starter)|original\s+poster)\b/i;
+const BYLINE_LABEL =
+  /^(?:(?:written|posted|authored|article|story|words|started)\s+)?by\b|^(?:authors?|thread\s+starter|topic\s+(?:author|starter)|original\s+poster)\s*:?\s*$/i;
 /** "By default", "by Kim", "Shop by Category": emphasis, links, headings and controls are no byline. */
 const NOT_A_BYLINE_TAG = /^(A|EM|I|B|STRONG|CODE|LABEL|OPTION|BUTTON|H[1-6])$/;
 const NOT_IN_A_BYLINE = 'h1,h2,h3,h4,h5,h6,nav,a,button,label,select,form,[role="navigation"]';
@@ -250,6 +274,24 @@ function labelledAuthor(element: Element): string | null {
   if (own) return asName(own);
   const next = element.nextElementSibling?.textContent ?? '';
   return next.length <= MAX_NAME_TEXT ? asName(bylineName(next)) : null;
+}
+
+const CARD_LABELS = 4;
+const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
+
+/** The author a link preview card shows: twitter:labelN "Written by" beside twitter:dataN. */
+function labelledInCards(meta: Map<string, string>): string | null {
+  for (let n = 1; n <= CARD_LABELS; n++)
+    if (AUTHOR_LABEL.test(meta.get(`twitter:label${n}`)?.trim() ?? '')) return meta.get(`twitter:data${n}`) ?? null;
+  return null;
+}
+
+/** An itemprop=author element's name: its text, or the content of the itemprop=name <meta> it holds. */
+function authorElementName(element: Element | null): string | null {
+  if (!element) return null;
+  const text = collapse(element.textContent);
+  if (text) return text;
+  return element.querySelector('meta[itemprop="name"]')?.getAttribute('content') ?? null;
 }
 
 function metaMap(metas: Element[]): Map<string, string> {
@@ -428,11 +470,12 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
   return {
     title: declaredTitle ?? collapse(documentHeadline) ?? collapse(elements.h1?.textContent),
     declaredTitle,
-    declaredAuthor: ldAuthor,
+    declaredAuthor: ldAuthor ?? elements.threadStarter,
     byline:
       ldAuthor ??
       AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
-      cleanByline(elements.author?.textContent) ??
+      cleanByline(labelledInCards(meta)) ??
+      cleanByline(authorElementName(elements.author)) ??
       elements.authorLinkName ??
       elements.labelledAuthor,
     siteName: m('og:site_name') ?? nameOf(ld.publisher),

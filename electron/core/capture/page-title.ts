@@ -104,10 +104,13 @@ export function isSiteName(part: string, siteNames: string[], pageUrl: string, l
   return loose && words <= SITE_NAME_MAX_WORDS && host.length >= 4 && (name.startsWith(host) || name.endsWith(host));
 }
 
+/** Zero-width spaces, soft hyphens and the marks that set a run's direction: nothing a reader sees. */
+const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
 /** Without invisible characters and without a separator left dangling at either end ("Headline |"). */
 const tidy = (text: string | null | undefined) =>
   (text ?? '')
-    .replace(/[\u200b\ufeff]/g, '')
+    .replace(INVISIBLE, '')
     .replace(/\s+/g, ' ')
     .replace(/^(?:[|–—·•»~/\\>:-]\s)+|(?:\s[|–—·•»~/\\>:-])+$/g, '')
     .trim();
@@ -168,14 +171,15 @@ function headlineOf(clues: TitleClues, titles: string[], pageUrl: string): strin
     .filter((h) => h.text && h.text.split(' ').length <= MAX_HEADLINE_WORDS && !isSiteHeading(h.text, clues, pageUrl));
   const all = present(usable.map((h) => h.text));
   if (all.length === 1) return all[0];
+  const named = all.filter((h) => titles.some((t) => titleRuns(t).some((run) => spelled(run) === spelled(h))));
   const inMain = present(usable.filter((h) => h.inMain).map((h) => h.text));
-  if (inMain.length === 1) return inMain[0];
+  // The one in the main content, unless the titles name another: a page may repeat its title in a teaser.
+  if (inMain.length === 1) return named.length === 1 ? named[0] : inMain[0];
   // Several <h1>s and an og:title naming none of them: the og:title is the headline.
   if (clues.ogTitle && !isSiteName(clues.ogTitle, clues.siteNames, pageUrl)) {
     const og = spelled(tidy(clues.ogTitle));
     if (!all.some((h) => spelled(h) === og)) return null;
   }
-  const named = all.filter((h) => titles.some((t) => titleRuns(t).some((run) => spelled(run) === spelled(h))));
   return named.length === 1 ? named[0] : null;
 }
 
@@ -189,6 +193,28 @@ function agrees(headline: string, titles: string[]): boolean {
   let shared = 0;
   for (const word of own) if (theirs.has(word)) shared++;
   return own.size > 0 && shared >= AGREEING_WORDS * own.size;
+}
+
+/**
+ * Whether the <h1> is a title's headline with its subtitle, which the document title left out
+ * ("Graphic Design vs. IT" under the <h1> "Graphic design vs. IT: which program is right for you?").
+ */
+function subtitlesATitle(headline: string, runs: string[]): boolean {
+  const before = /^(.+?):\s/.exec(headline)?.[1];
+  const wanted = before && spelled(before);
+  return !!wanted && runs.some((run) => spelled(run) === wanted);
+}
+
+const SEPARATOR_MARK = /\s[|–—·•»~/\\>:-]\s/g;
+
+/**
+ * The headline as the <h1> writes it, or as the title does when the <h1> lost a separator the
+ * title has between its parts ("Question - Want to know…" under an <h1> whose badge "Question"
+ * stands in a box of its own).
+ */
+function writtenAs(headline: string, titleRun: string): string {
+  const unseparated = folded(titleRun).replace(SEPARATOR_MARK, ' ');
+  return unseparated !== folded(titleRun) && unseparated === folded(headline) ? titleRun : headline;
 }
 
 /** A site's home page: its title is the site's name and what it does, the name being its subject. */
@@ -258,14 +284,15 @@ function fullPageTitle(found: TitleClues, pageUrl: string, readabilitys: string 
   if (headline) {
     const wanted = spelled(headline);
     const runs = titles.flatMap(titleRuns);
-    if (runs.some((run) => spelled(run) === wanted)) return withoutSiteName(headline, clues.siteNames, pageUrl);
+    const run = runs.find((r) => spelled(r) === wanted);
+    if (run) return withoutSiteName(writtenAs(headline, run), clues.siteNames, pageUrl);
     // "Thread: Headline" or "Headline | Section" in the <h1> itself, the titles naming only the headline.
     const named = new Set(runs.map(spelled));
     const part = headlineRuns(headline)
       .filter((run) => named.has(spelled(run)))
       .sort((a, b) => b.length - a.length)[0];
     if (part) return part;
-    if (agrees(headline, titles)) return headline;
+    if (agrees(headline, titles) || subtitlesATitle(headline, runs)) return headline;
   }
   // Readability 0.6 keeps an en-dash suffix on the document title; its later releases and documentHeadline do not.
   const fromReadability =

@@ -1,8 +1,9 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { bylineName } from '../../../electron/core/capture/byline-text';
+import { bylineName, bylineWithin } from '../../../electron/core/capture/byline-text';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { readPageMetadata } from '../../../electron/core/capture/page-metadata';
+import { extractFixture } from './extraction-fixtures';
 
 const doc = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
 
@@ -124,6 +125,29 @@ describe('the byline of a page', () => {
     expect(readPageMetadata(qaPage, 'https://s.test/').byline).toBe('asker1');
   });
 
+  it('is the thread starter a forum names, before the name of whoever replied', () => {
+    const thread =
+      '<h1>Which graphics card for 1440p?</h1><ul><li><span class="sr-only">Thread starter</span> <a href="/members/sam.12/">SamuelMIz</a></li></ul>' +
+      '<article><div class="byline">Ralston18 Titan</div><p>Reply text.</p></article>';
+    expect(readPageMetadata(doc(`<body>${thread}</body>`), 'https://f.test/threads/1').declaredAuthor).toBe(
+      'SamuelMIz',
+    );
+    const plain = '<h1>Story</h1><p>By Jo Lee</p>';
+    expect(readPageMetadata(doc(`<body>${plain}</body>`), 'https://s.test/').declaredAuthor).toBeNull();
+  });
+
+  it('reads the author a link preview card labels, and an author element that holds only a name <meta>', () => {
+    const card =
+      '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Tyler Brown">' +
+      '<meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">';
+    expect(readPageMetadata(doc(`<head>${card}</head><body></body>`), 'https://s.test/').byline).toBe('Tyler Brown');
+    const admin = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="admin">';
+    expect(readPageMetadata(doc(`<head>${admin}</head><body></body>`), 'https://s.test/').byline).toBeNull();
+    const itemprop =
+      '<h1>Hybrid computing</h1><span itemprop="author" itemscope><meta itemprop="name" content="Alphabyte1"></span>';
+    expect(readPageMetadata(doc(`<body>${itemprop}</body>`), 'https://s.test/').byline).toBe('Alphabyte1');
+  });
+
   it('is not a reviewer’s name on a product page, and skips an author meta that is a profile address', () => {
     const product = {
       '@type': 'Product',
@@ -134,5 +158,32 @@ describe('the byline of a page', () => {
       `<head><meta property="article:author" content="https://www.facebook.com/site"><meta name="parsely-author" content="Luc Editor"><script type="application/ld+json">${JSON.stringify(product)}</script></head><body></body>`,
     );
     expect(readPageMetadata(page, 'https://s.test/').byline).toBe('Luc Editor');
+  });
+});
+
+describe('a byline Readability read whole', () => {
+  it('is the name alone that the page names in its metadata, the role, date or share buttons glued to it left out', () => {
+    expect(bylineWithin('Harry RabinowitzTech Reporter', 'Harry Rabinowitz')).toBe('Harry Rabinowitz');
+    expect(bylineWithin('Yucy3/4/2025 Shares facebook', 'Yucy')).toBe('Yucy');
+    expect(bylineWithin('Ashley Biancuzzo, Associate Editor, PCWorld', 'Ashley Biancuzzo')).toBe('Ashley Biancuzzo');
+  });
+
+  it('stays whole with another author after the name, or when the metadata names someone it does not hold', () => {
+    expect(bylineWithin('Jo Lee and Ann Smith', 'Jo Lee')).toBe('Jo Lee and Ann Smith');
+    expect(bylineWithin('Jo Lee & Ann Smith', 'Jo Lee')).toBe('Jo Lee & Ann Smith');
+    expect(bylineWithin('Jo Lee', 'Site Staff')).toBe('Jo Lee');
+    expect(bylineWithin(null, 'Jo Lee')).toBe('Jo Lee');
+  });
+
+  it('gives the title, the date and the author a page shows rather than declares', () => {
+    const { article, text } = extractFixture(
+      'article-metadata-in-the-page.html',
+      'https://desknotes.test/guides/standing-desk',
+    );
+    expect(article.title).toBe('Choosing a standing desk: what to measure before you buy');
+    expect(article.publishedTime?.slice(0, 10)).toBe('2025-03-04');
+    expect(article.byline).toBe('Rosa Lindqvist');
+    expect(text).toContain('Start with your elbow height');
+    expect(text).toContain('Finally, check the frame for wobble');
   });
 });

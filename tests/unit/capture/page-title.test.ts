@@ -75,6 +75,37 @@ describe('the page title', () => {
     );
   });
 
+  it('takes the <h1> with its subtitle when the title keeps only what comes before the colon', () => {
+    const head = '<title>Graphic Design vs. Web Design | State Online</title>';
+    expect(titleOf(head, '<h1>Graphic design vs. web design: Which program is right for you?</h1>')).toBe(
+      'Graphic design vs. web design: Which program is right for you?',
+    );
+    // What follows the title's words without a colon is no subtitle: the title stays.
+    expect(
+      titleOf('<title>Identity Theft Protection | Shield</title>', '<h1>Identity Theft Protection Plus</h1>'),
+    ).toBe('Identity Theft Protection Plus');
+    expect(titleOf('<title>Cloud HR Software | Acme</title>', '<h1>Cloud HR Software that grows with you</h1>')).toBe(
+      'Cloud HR Software',
+    );
+  });
+
+  it('of several <h1>s, takes the one the title names, even outside the main content', () => {
+    const head = '<title>A Complete Guide to Furniture Styles | Studio</title>';
+    const body =
+      '<header><h1>A Complete Guide to Furniture Styles</h1></header>' +
+      '<main><h1>A Short Guide to Popular Furniture Styles</h1><p>text</p></main>';
+    expect(titleOf(head, body)).toBe('A Complete Guide to Furniture Styles');
+  });
+
+  it('leaves out soft hyphens and direction marks the page wrote into its headline', () => {
+    expect(
+      titleOf('<title>Home Repair Assistance Program</title>', '<h1>Home Repair Assis\u00adtance Program</h1>'),
+    ).toBe('Home Repair Assistance Program');
+    expect(titleOf('<title>\u202aAda Lovelace\u202c - Scholar Profiles</title>', '<p>text</p>')).toBe(
+      'Ada Lovelace - Scholar Profiles',
+    );
+  });
+
   it('takes the og:title over several <h1>s that it names none of', () => {
     const head = '<title>x</title><meta property="og:title" content="Seven secrets of hotels">';
     expect(titleOf(head, '<h1>The seven secrets of hotels</h1><h1>Read more</h1>')).toBe('Seven secrets of hotels');

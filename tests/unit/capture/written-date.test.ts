@@ -34,6 +34,23 @@ describe('the published date of a page without one in its metadata', () => {
     expect(readPageMetadata(page, 'https://s.test/').publishedTime).toBe(day('2025-07-18'));
   });
 
+  it('is a line that only says a date, between the headline and the next heading, whatever its class', () => {
+    const page = doc(
+      '<body><h1>Kitchen sinks in the cloud</h1><div class="text-200 bold">October 3, 2024</div><p>Text</p>' +
+        '<h2>More</h2><div class="text-200">March 1, 2019</div></body>',
+    );
+    expect(readPageMetadata(page, 'https://s.test/').publishedTime).toBe(day('2024-10-03'));
+  });
+
+  it('is no date a card shows under the next heading, nor a date inside a sentence', () => {
+    const listing = doc('<body><h1>Latest posts</h1><h2>First post</h2><span class="x">March 6, 2026</span></body>');
+    expect(readPageMetadata(listing, 'https://s.test/').publishedTime).toBeNull();
+    const sentence = doc(
+      '<body><h1>Launch</h1><p>We will open the doors to everyone on July 18, 2025 at noon.</p></body>',
+    );
+    expect(readPageMetadata(sentence, 'https://s.test/').publishedTime).toBeNull();
+  });
+
   it('is not a review’s or a comment’s date', () => {
     const page = doc(
       '<body><h1>Headphones</h1><ol class="reviews"><li><time datetime="2020-05-27T11:34:29+02:00">May 27, 2020</time></li></ol></body>',
