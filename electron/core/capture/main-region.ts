@@ -22,7 +22,7 @@ import {
 } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
-import { isPostFurniture } from './post-furniture';
+import { isPostAuthor, isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
 import { isShopControl } from './shop-furniture';
 
@@ -233,7 +233,12 @@ class Pruner {
       if (this.profile.dropScreenReaderText && !m.landmark && isScreenReaderOnly(element)) return true;
       const role = element.getAttribute('role');
       if (role && FURNITURE_ROLES.has(role) && !big) return true;
-      if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
+      // The poster's name is kept though its class also says "menu" (it opens the poster's card).
+      if (
+        !big &&
+        furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords) &&
+        !(this.profile.dropPostFurniture && isPostAuthor(element, m.chars))
+      )
         return true;
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
@@ -245,6 +250,8 @@ class Pruner {
     if (FURNITURE_TAGS.has(tag) && !big) {
       // An article's own header holds its headline and byline.
       if (tag === 'HEADER' && element.closest('article,main')) return false;
+      // A form left in the page holds prose (see strip-clutter.ts): in a thread, a post's text.
+      if (tag === 'FORM' && this.profile.dropPostFurniture) return false;
       return true;
     }
     if (m.chars < 200 && !m.landmark) {
@@ -275,6 +282,13 @@ function mostlyCode(element: Element, chars: number): boolean {
   return code >= chars * CODE_SHARE;
 }
 
+/**
+ * A thread's opening question may be short beside its answers: the root is not narrowed down to
+ * the replies when what it would leave out still holds this much kept text (a post's worth; menus
+ * and side columns are furniture, not kept).
+ */
+const LEFT_OUT_POST_CHARS = 400;
+
 /** Descends from the body while one child holds nearly all of its kept text. */
 function narrowRoot(body: Element, kept: (element: Element) => number, thread: boolean): Element {
   let root = body;
@@ -284,8 +298,23 @@ function narrowRoot(body: Element, kept: (element: Element) => number, thread: b
     for (const child of root.children) if (kept(child) >= total * 0.85) best = child;
     if (!best || total === 0) return root;
     if (thread && total - kept(best) >= OTHER_POSTS_CHARS && mostlyCode(best, kept(best))) return root;
+    if (thread && total - kept(best) >= LEFT_OUT_POST_CHARS) return root;
     root = best;
   }
+}
+
+/**
+ * A thread's page that names its one main landmark (<main>, role=main) holding at least this share
+ * of the kept text is read from there: the board's side column (its rules, its search help, the
+ * community's description) holds enough text that the root would stop above it.
+ */
+const MAIN_LANDMARK_SHARE = 0.4;
+
+function threadStart(body: Element, kept: (element: Element) => number, profile: RegionProfile): Element {
+  if (!profile.dropPostFurniture) return body;
+  const mains = body.querySelectorAll('main,[role="main"]');
+  if (mains.length !== 1) return body;
+  return kept(mains[0]) >= kept(body) * MAIN_LANDMARK_SHARE ? mains[0] : body;
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -459,7 +488,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
-  const root = narrowRoot(body, kept, !!profile.dropPostFurniture);
+  const root = narrowRoot(threadStart(body, kept, profile), kept, !!profile.dropPostFurniture);
   return serialize(
     root,
     skip,

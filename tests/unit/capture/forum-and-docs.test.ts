@@ -44,6 +44,39 @@ describe('forum threads', () => {
     expect(text).not.toContain('Page created in');
   });
 
+  it("keeps comments that the board wraps in forms to edit them, beside its side column, each with its poster's name", () => {
+    const { article, text, body } = extract(
+      'forum-comment-forms.html',
+      'https://allotment.test/g/gardening/comments/k2x/cold_frame_winter_lettuce/',
+    );
+    expect(article.extraction).toBe('region');
+    // The short opening question stays above its long answers.
+    expect(text).toContain('Would a cold frame keep lettuce going through January');
+    expect(text).toContain('loamwise');
+    for (const answer of [
+      'buys you roughly one climate zone',
+      "lamb's lettuce and winter purslane",
+      'a warm, damp hotel for them',
+      'minimum and maximum thermometer',
+      'think about water as much as warmth',
+      'pin it down properly',
+    ])
+      expect(text).toContain(answer);
+    // Each poster's name stays, though its link also opens a menu.
+    for (const author of ['brassicabed', 'mulchmonger', 'frostpocket', 'seedtrayjo']) expect(text).toContain(author);
+    expect(body.querySelectorAll('p').length).toBeGreaterThanOrEqual(10);
+    // The side column (search help, posting rules), the search and reply forms and the buttons go.
+    for (const furniture of [
+      'search parameters',
+      'Posting rules',
+      'Be kind to beginners',
+      'a community for',
+      'Log in to comment',
+      'permalink',
+    ])
+      expect(text).not.toContain(furniture);
+  });
+
   it('keeps the replies under a long opening post: one long post is not the thread', () => {
     const { text } = extract('forum-long-opening-post.html', 'https://hearth.test/t/two-winters-wood-heat/3120');
     expect(text).toContain('how many cubic metres do you burn');
