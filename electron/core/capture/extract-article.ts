@@ -295,6 +295,9 @@ const THREAD_READABILITY_SHARE = Infinity;
  * over six times as much. A thread's long opening post alone is not the thread.
  */
 const STORY_READABILITY_SHARE = 0.15;
+/** A page that marks its posts up as a schema.org DiscussionForumPosting is a thread, whatever its og:type. */
+const marksThread = (clues: PageClues) =>
+  clues.counts.forumPostings > 0 || clues.ldTypes.includes('DiscussionForumPosting');
 const LONG_STORY_CHARS = 3000;
 /**
  * A page that does not declare itself a story (og:type, schema.org) is only taken for one on the
@@ -368,7 +371,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
-    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
+    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues) && !marksThread(clues);
     const storyCandidate = (type === 'article' && looksLikeStory(clues)) || longStory;
     const longParagraphs = storyCandidate ? longParagraphsIn(content) : 0;
     const story =

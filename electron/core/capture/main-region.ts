@@ -172,6 +172,9 @@ function isLinkList(m: Measure, profile: RegionProfile): boolean {
   return density > 0.65 && perLink < 40;
 }
 
+/** A paragraph of prose holds at least this many letters and digits. */
+const PROSE_CHARS = 80;
+
 class Pruner {
   private readonly measures: Map<Element, Measure>;
   private readonly total: number;
@@ -264,7 +267,23 @@ class Pruner {
     }
     // A post's attribution is a list of links too: its date links to the post.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
-    return !big && isLinkList(m, this.profile);
+    return !big && isLinkList(m, this.profile) && !(this.profile.dropPostFurniture && this.isListInProse(element));
+  }
+
+  /**
+   * A post's own list of links (the changes in a release, the sources of a claim) follows one of
+   * its paragraphs or headings, beside paragraphs of prose: a menu stands apart.
+   */
+  private isListInProse(element: Element): boolean {
+    if (element.tagName !== 'UL' && element.tagName !== 'OL') return false;
+    const before = element.previousElementSibling;
+    if (!before || !(before.tagName === 'P' || isHeading(before) || before.tagName === element.tagName)) return false;
+    for (const sibling of element.parentElement?.children ?? []) {
+      if (sibling.tagName !== 'P') continue;
+      const m = this.size(sibling);
+      if (m.chars >= PROSE_CHARS && m.linkChars < m.chars / 2) return true;
+    }
+    return false;
   }
 }
 

@@ -77,6 +77,26 @@ describe('forum threads', () => {
       expect(text).not.toContain(furniture);
   });
 
+  it('reads a thread that marks its posts as DiscussionForumPosting as a thread, though its og:type says article', () => {
+    const { article, text, body } = extract(
+      'forum-declared-article.html',
+      'https://tinkerers.test/topic/5120/release-notes-version-6',
+    );
+    expect(article.extraction).toBe('region');
+    expect(text).toContain('Version 6 of the board software is out today');
+    expect(text).toContain('Translations have moved to a new home');
+    for (const reply of ['conversion finished in twenty minutes', 'ninety thousand topics', 'first point release'])
+      expect(text).toContain(reply);
+    for (const author of ['maintainer', 'gearhead', 'solderblob']) expect(text).toContain(author);
+    // The post's own list of links, under its paragraph, is the post's; the site's menus are not.
+    expect([...body.querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual([
+      'Pictures in quotes are shown as thumbnails',
+      'Topic titles can be edited for an hour after posting',
+      'Keyboard shortcuts work in the search box',
+    ]);
+    for (const furniture of ['Recent', 'Categories', 'Privacy']) expect(text).not.toContain(furniture);
+  });
+
   it('keeps the replies under a long opening post: one long post is not the thread', () => {
     const { text } = extract('forum-long-opening-post.html', 'https://hearth.test/t/two-winters-wood-heat/3120');
     expect(text).toContain('how many cubic metres do you burn');
