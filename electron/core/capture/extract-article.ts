@@ -189,13 +189,22 @@ function readSmallPage(document: Document, thread: boolean, sheltered: boolean):
   }
 }
 
+/** A board's notices to every visitor (rules, scam warnings, meetups) above each thread. */
+const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices']);
+
 /**
  * How each kind of page is read when Readability's one best block misses most of it: its whole
  * main region, without furniture, with the profile of its kind.
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
   article: { commentsAreContent: false, keepLinkLists: false },
-  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true, dropPostFurniture: true },
+  forum: {
+    commentsAreContent: true,
+    keepLinkLists: false,
+    dropRepeats: true,
+    dropPostFurniture: true,
+    furnitureWords: THREAD_FURNITURE_WORDS,
+  },
   documentation: { commentsAreContent: false, keepLinkLists: false },
   product: {
     commentsAreContent: false,

@@ -72,6 +72,7 @@ describe('forum threads', () => {
       'Be kind to beginners',
       'a community for',
       'Log in to comment',
+      'Seed swap season',
       'permalink',
     ])
       expect(text).not.toContain(furniture);
