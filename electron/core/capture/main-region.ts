@@ -112,7 +112,7 @@ const isHeading = (element: Element) => HEADINGS.has(element.tagName) || element
 const countable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').length;
 
 /** One bottom-up walk: each element's text, link text and whether it holds a landmark. */
-function measure(root: Element): Map<Element, Measure> {
+function measure(root: Element, mains: Element[]): Map<Element, Measure> {
   const measures = new Map<Element, Measure>();
   const visit = (element: Element, inLink: boolean): Measure => {
     const isLink = element.tagName === 'A';
@@ -139,6 +139,7 @@ function measure(root: Element): Map<Element, Measure> {
         m.landmark ||= inner.landmark;
       }
     }
+    if (element.tagName === 'MAIN' || element.getAttribute('role') === 'main') mains.push(element);
     measures.set(element, m);
     return m;
   };
@@ -180,12 +181,14 @@ class Pruner {
   private readonly total: number;
   /** The grids of other products' cards found furniture, so that their text can be weighed against what is kept. */
   readonly cardGrids = new Set<Element>();
+  /** The page's main landmarks (<main>, role=main), found in the same walk. */
+  readonly mains: Element[] = [];
 
   constructor(
     root: Element,
     private readonly profile: RegionProfile,
   ) {
-    this.measures = measure(root);
+    this.measures = measure(root, this.mains);
     this.total = this.measures.get(root)?.chars ?? 0;
   }
 
@@ -329,11 +332,15 @@ function narrowRoot(body: Element, kept: (element: Element) => number, thread: b
  */
 const MAIN_LANDMARK_SHARE = 0.4;
 
-function threadStart(body: Element, kept: (element: Element) => number, profile: RegionProfile): Element {
-  if (!profile.dropPostFurniture) return body;
-  const mains = body.querySelectorAll('main,[role="main"]');
-  if (mains.length !== 1) return body;
-  return kept(mains[0]) >= kept(body) * MAIN_LANDMARK_SHARE ? mains[0] : body;
+function threadStart(
+  body: Element,
+  kept: (element: Element) => number,
+  pruner: Pruner,
+  profile: RegionProfile,
+): Element {
+  if (!profile.dropPostFurniture || pruner.mains.length !== 1) return body;
+  const main = pruner.mains[0];
+  return kept(main) >= kept(body) * MAIN_LANDMARK_SHARE ? main : body;
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -507,7 +514,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
-  const root = narrowRoot(threadStart(body, kept, profile), kept, !!profile.dropPostFurniture);
+  const root = narrowRoot(threadStart(body, kept, pruner, profile), kept, !!profile.dropPostFurniture);
   return serialize(
     root,
     skip,
