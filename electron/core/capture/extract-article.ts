@@ -199,13 +199,22 @@ function readSmallPage(document: Document, thread: boolean, sheltered: boolean):
   }
 }
 
+/** A board's notices to every visitor (rules, scam warnings, meetups) above each thread. */
+const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices']);
+
 /**
  * How each kind of page is read when Readability's one best block misses most of it: its whole
  * main region, without furniture, with the profile of its kind.
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
   article: { commentsAreContent: false, keepLinkLists: false },
-  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true, dropPostFurniture: true },
+  forum: {
+    commentsAreContent: true,
+    keepLinkLists: false,
+    dropRepeats: true,
+    dropPostFurniture: true,
+    furnitureWords: THREAD_FURNITURE_WORDS,
+  },
   documentation: { commentsAreContent: false, keepLinkLists: false },
   product: {
     commentsAreContent: false,
@@ -305,6 +314,9 @@ const THREAD_READABILITY_SHARE = Infinity;
  * over six times as much. A thread's long opening post alone is not the thread.
  */
 const STORY_READABILITY_SHARE = 0.15;
+/** A page that marks its posts up as a schema.org DiscussionForumPosting is a thread, whatever its og:type. */
+const marksThread = (clues: PageClues) =>
+  clues.counts.forumPostings > 0 || clues.ldTypes.includes('DiscussionForumPosting');
 const LONG_STORY_CHARS = 3000;
 /**
  * A page that does not declare itself a story (og:type, schema.org) is only taken for one on the
@@ -378,7 +390,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (readerable && found && hasEnoughText(found)) {
     const content = sanitizeArticleHtml(foundContent ?? '', local);
     const chars = visibleChars(content);
-    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues);
+    const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues) && !marksThread(clues);
     const storyCandidate = (type === 'article' && looksLikeStory(clues)) || longStory;
     const longParagraphs = storyCandidate ? longParagraphsIn(content) : 0;
     const story =

@@ -22,7 +22,7 @@ import {
 } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
-import { isPostFurniture } from './post-furniture';
+import { isPostAuthor, isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
 import { isShopControl } from './shop-furniture';
 
@@ -112,7 +112,7 @@ const isHeading = (element: Element) => HEADINGS.has(element.tagName) || element
 const countable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').length;
 
 /** One bottom-up walk: each element's text, link text and whether it holds a landmark. */
-function measure(root: Element): Map<Element, Measure> {
+function measure(root: Element, mains: Element[]): Map<Element, Measure> {
   const measures = new Map<Element, Measure>();
   const visit = (element: Element, inLink: boolean): Measure => {
     const isLink = element.tagName === 'A';
@@ -139,6 +139,7 @@ function measure(root: Element): Map<Element, Measure> {
         m.landmark ||= inner.landmark;
       }
     }
+    if (element.tagName === 'MAIN' || element.getAttribute('role') === 'main') mains.push(element);
     measures.set(element, m);
     return m;
   };
@@ -172,17 +173,22 @@ function isLinkList(m: Measure, profile: RegionProfile): boolean {
   return density > 0.65 && perLink < 40;
 }
 
+/** A paragraph of prose holds at least this many letters and digits. */
+const PROSE_CHARS = 80;
+
 class Pruner {
   private readonly measures: Map<Element, Measure>;
   private readonly total: number;
   /** The grids of other products' cards found furniture, so that their text can be weighed against what is kept. */
   readonly cardGrids = new Set<Element>();
+  /** The page's main landmarks (<main>, role=main), found in the same walk. */
+  readonly mains: Element[] = [];
 
   constructor(
     root: Element,
     private readonly profile: RegionProfile,
   ) {
-    this.measures = measure(root);
+    this.measures = measure(root, this.mains);
     this.total = this.measures.get(root)?.chars ?? 0;
   }
 
@@ -233,7 +239,12 @@ class Pruner {
       if (this.profile.dropScreenReaderText && !m.landmark && isScreenReaderOnly(element)) return true;
       const role = element.getAttribute('role');
       if (role && FURNITURE_ROLES.has(role) && !big) return true;
-      if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
+      // The poster's name is kept though its class also says "menu" (it opens the poster's card).
+      if (
+        !big &&
+        furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords) &&
+        !(this.profile.dropPostFurniture && isPostAuthor(element, m.chars))
+      )
         return true;
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
@@ -245,6 +256,8 @@ class Pruner {
     if (FURNITURE_TAGS.has(tag) && !big) {
       // An article's own header holds its headline and byline.
       if (tag === 'HEADER' && element.closest('article,main')) return false;
+      // A form left in the page holds prose (see strip-clutter.ts): in a thread, a post's text.
+      if (tag === 'FORM' && this.profile.dropPostFurniture) return false;
       return true;
     }
     if (m.chars < 200 && !m.landmark) {
@@ -257,7 +270,23 @@ class Pruner {
     }
     // A post's attribution is a list of links too: its date links to the post.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
-    return !big && isLinkList(m, this.profile);
+    return !big && isLinkList(m, this.profile) && !(this.profile.dropPostFurniture && this.isListInProse(element));
+  }
+
+  /**
+   * A post's own list of links (the changes in a release, the sources of a claim) follows one of
+   * its paragraphs or headings, beside paragraphs of prose: a menu stands apart.
+   */
+  private isListInProse(element: Element): boolean {
+    if (element.tagName !== 'UL' && element.tagName !== 'OL') return false;
+    const before = element.previousElementSibling;
+    if (!before || !(before.tagName === 'P' || isHeading(before) || before.tagName === element.tagName)) return false;
+    for (const sibling of element.parentElement?.children ?? []) {
+      if (sibling.tagName !== 'P') continue;
+      const m = this.size(sibling);
+      if (m.chars >= PROSE_CHARS && m.linkChars < m.chars / 2) return true;
+    }
+    return false;
   }
 }
 
@@ -275,6 +304,13 @@ function mostlyCode(element: Element, chars: number): boolean {
   return code >= chars * CODE_SHARE;
 }
 
+/**
+ * A thread's opening question may be short beside its answers: the root is not narrowed down to
+ * the replies when what it would leave out still holds this much kept text (a post's worth; menus
+ * and side columns are furniture, not kept).
+ */
+const LEFT_OUT_POST_CHARS = 400;
+
 /** Descends from the body while one child holds nearly all of its kept text. */
 function narrowRoot(body: Element, kept: (element: Element) => number, thread: boolean): Element {
   let root = body;
@@ -284,8 +320,27 @@ function narrowRoot(body: Element, kept: (element: Element) => number, thread: b
     for (const child of root.children) if (kept(child) >= total * 0.85) best = child;
     if (!best || total === 0) return root;
     if (thread && total - kept(best) >= OTHER_POSTS_CHARS && mostlyCode(best, kept(best))) return root;
+    if (thread && total - kept(best) >= LEFT_OUT_POST_CHARS) return root;
     root = best;
   }
+}
+
+/**
+ * A thread's page that names its one main landmark (<main>, role=main) holding at least this share
+ * of the kept text is read from there: the board's side column (its rules, its search help, the
+ * community's description) holds enough text that the root would stop above it.
+ */
+const MAIN_LANDMARK_SHARE = 0.4;
+
+function threadStart(
+  body: Element,
+  kept: (element: Element) => number,
+  pruner: Pruner,
+  profile: RegionProfile,
+): Element {
+  if (!profile.dropPostFurniture || pruner.mains.length !== 1) return body;
+  const main = pruner.mains[0];
+  return kept(main) >= kept(body) * MAIN_LANDMARK_SHARE ? main : body;
 }
 
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -459,7 +514,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
-  const root = narrowRoot(body, kept, !!profile.dropPostFurniture);
+  const root = narrowRoot(threadStart(body, kept, pruner, profile), kept, !!profile.dropPostFurniture);
   return serialize(
     root,
     skip,

@@ -65,19 +65,22 @@ interface MarkupCounts {
   longParagraphs: number;
   /** Elements that mark a post in a thread: schema.org Comment, Answer or DiscussionForumPosting. */
   posts: number;
+  /** Of those, DiscussionForumPosting: the page is a thread, whatever its og:type says. */
+  forumPostings: number;
 }
 
 /** A paragraph longer than this is prose, not a card's caption or a label. */
 export const LONG_PARAGRAPH_CHARS = 150;
 
 function countMarkup(document: Document): MarkupCounts {
-  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0 };
+  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0, forumPostings: 0 };
   for (const element of document.body?.querySelectorAll('pre,p,[itemtype]') ?? []) {
     if (element.tagName === 'PRE') counts.pre++;
     else if (element.tagName === 'P' && (element.textContent ?? '').length > LONG_PARAGRAPH_CHARS)
       counts.longParagraphs++;
     const itemType = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(Comment|Answer|DiscussionForumPosting)/i.test(itemType)) counts.posts++;
+    if (/schema\.org\/DiscussionForumPosting/i.test(itemType)) counts.forumPostings++;
   }
   return counts;
 }

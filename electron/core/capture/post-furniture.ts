@@ -208,3 +208,26 @@ export function removePostFurniture(root: Element): void {
   for (const element of [...root.querySelectorAll(BLOCKS)])
     if (root.contains(element) && isPostFurniture(element)) element.remove();
 }
+
+/** Class and id words, and attributes, that name a post's author. */
+const AUTHOR_WORDS = new Set(['author', 'username', 'poster', 'name', 'nickname']);
+const AUTHOR_ATTRIBUTES = ['data-username', 'data-user-id', 'data-userid', 'data-author'];
+/** A poster's name is short. */
+const AUTHOR_CHARS = 40;
+
+/**
+ * The poster's name on a post: marked as the author (schema.org, rel=author, its class or id, a
+ * data-username), and short.
+ */
+export function isPostAuthor(element: Element, chars: number): boolean {
+  if (chars === 0 || chars > AUTHOR_CHARS || !element.hasAttributes()) return false;
+  if (/\b(author|creator)\b/.test(element.getAttribute('itemprop') ?? '')) return true;
+  if (element.getAttribute('rel') === 'author') return true;
+  if (AUTHOR_ATTRIBUTES.some((name) => element.hasAttribute(name))) return true;
+  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  return name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((word) => AUTHOR_WORDS.has(word));
+}

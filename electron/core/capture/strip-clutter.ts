@@ -44,6 +44,33 @@ function revealTabPanel(panel: Element): void {
     );
 }
 
+/**
+ * A form with nothing to type into, choose or press, that sends nothing (no method=post: a cart or
+ * a vote posts its hidden fields from links styled as buttons), is no form to the reader: boards
+ * wrap each comment's text in one, to edit it in place. (Before the parse, every field but a
+ * hidden one is left as an empty <input>: see strip-inert-markup.ts.)
+ */
+function isWrapperForm(form: Element): boolean {
+  if ((form.getAttribute('method') ?? '').toLowerCase() === 'post') return false;
+  if (form.hasAttribute('hidden') || /display\s*:\s*none/i.test(form.getAttribute('style') ?? '')) return false;
+  if (form.getElementsByTagName('textarea').length || form.getElementsByTagName('select').length) return false;
+  if (form.getElementsByTagName('button').length) return false;
+  for (const input of form.getElementsByTagName('input'))
+    if ((input.getAttribute('type') ?? '').toLowerCase() !== 'hidden') return false;
+  return true;
+}
+
+/** The form becomes the block it stands for, with its class and id. */
+function formToBlock(form: Element): void {
+  const block = form.ownerDocument.createElement('div');
+  for (const attribute of ['class', 'id']) {
+    const value = form.getAttribute(attribute);
+    if (value) block.setAttribute(attribute, value);
+  }
+  while (form.firstChild) block.appendChild(form.firstChild);
+  form.replaceWith(block);
+}
+
 /** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
 function isFurniture(element: Element): boolean {
   const tag = element.tagName;
@@ -99,7 +126,9 @@ export function stripClutter(root: ParentNode): Element[] {
   const furniture: Element[] = [];
   const buttons: Element[] = [];
   const overlays: Element[] = [];
+  const wrappers = new Set<Element>();
   for (const element of root.querySelectorAll('*')) {
+    if (element.tagName === 'FORM' && isWrapperForm(element)) wrappers.add(element);
     if (ALWAYS.has(element.tagName)) {
       // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
       if (element.getAttribute('type') !== 'application/ld+json') always.push(element);
@@ -112,7 +141,11 @@ export function stripClutter(root: ParentNode): Element[] {
     if (element.tagName === 'BUTTON') buttons.push(element);
   }
   for (const element of always) element.remove();
-  for (const element of furniture) if (element.isConnected && !holdsContent(element)) element.remove();
+  for (const element of furniture) {
+    if (!element.isConnected || holdsContent(element)) continue;
+    if (wrappers.has(element) && element.textContent?.trim()) formToBlock(element);
+    else element.remove();
+  }
   for (const button of buttons) if (!button.getElementsByTagName('img').length) button.remove();
   return overlays;
 }

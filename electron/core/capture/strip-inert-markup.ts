@@ -64,7 +64,22 @@ function stripSiteFurniture(html: string): string {
  */
 const BOGUS_CDATA = /(<script\b[^>]*>[\s\S]*?<\/script\s*>)|<!\[CDATA\[[^>]*>/gi;
 
+/**
+ * A field to fill in (an input other than a hidden one, a list to choose from, a text area) is left
+ * as an empty <input>: a form with none is no form to the reader, only a wrapper (see strip-clutter.ts).
+ */
+const FIELD = '<input>';
+const INPUT = /^<input\b/i;
+const HIDDEN_INPUT = /\btype\s*=\s*["']?hidden\b/i;
+
+function inertOrField(match: string, tag?: string): string {
+  if (tag) return /^(select|textarea)$/i.test(tag) ? FIELD : '';
+  return INPUT.test(match) && !HIDDEN_INPUT.test(match) ? FIELD : '';
+}
+
 export function stripInertMarkup(html: string): string {
-  const withoutCdata = html.replace(INERT_MARKUP, '').replace(BOGUS_CDATA, (_, script?: string) => script ?? '');
+  const withoutCdata = html
+    .replace(INERT_MARKUP, inertOrField)
+    .replace(BOGUS_CDATA, (_, script?: string) => script ?? '');
   return stripSiteFurniture(withoutCdata);
 }

@@ -44,6 +44,60 @@ describe('forum threads', () => {
     expect(text).not.toContain('Page created in');
   });
 
+  it("keeps comments that the board wraps in forms to edit them, beside its side column, each with its poster's name", () => {
+    const { article, text, body } = extract(
+      'forum-comment-forms.html',
+      'https://allotment.test/g/gardening/comments/k2x/cold_frame_winter_lettuce/',
+    );
+    expect(article.extraction).toBe('region');
+    // The short opening question stays above its long answers.
+    expect(text).toContain('Would a cold frame keep lettuce going through January');
+    expect(text).toContain('loamwise');
+    for (const answer of [
+      'buys you roughly one climate zone',
+      "lamb's lettuce and winter purslane",
+      'a warm, damp hotel for them',
+      'minimum and maximum thermometer',
+      'think about water as much as warmth',
+      'pin it down properly',
+    ])
+      expect(text).toContain(answer);
+    // Each poster's name stays, though its link also opens a menu.
+    for (const author of ['brassicabed', 'mulchmonger', 'frostpocket', 'seedtrayjo']) expect(text).toContain(author);
+    expect(body.querySelectorAll('p').length).toBeGreaterThanOrEqual(10);
+    // The side column (search help, posting rules), the search and reply forms and the buttons go.
+    for (const furniture of [
+      'search parameters',
+      'Posting rules',
+      'Be kind to beginners',
+      'a community for',
+      'Log in to comment',
+      'Seed swap season',
+      'permalink',
+    ])
+      expect(text).not.toContain(furniture);
+  });
+
+  it('reads a thread that marks its posts as DiscussionForumPosting as a thread, though its og:type says article', () => {
+    const { article, text, body } = extract(
+      'forum-declared-article.html',
+      'https://tinkerers.test/topic/5120/release-notes-version-6',
+    );
+    expect(article.extraction).toBe('region');
+    expect(text).toContain('Version 6 of the board software is out today');
+    expect(text).toContain('Translations have moved to a new home');
+    for (const reply of ['conversion finished in twenty minutes', 'ninety thousand topics', 'first point release'])
+      expect(text).toContain(reply);
+    for (const author of ['maintainer', 'gearhead', 'solderblob']) expect(text).toContain(author);
+    // The post's own list of links, under its paragraph, is the post's; the site's menus are not.
+    expect([...body.querySelectorAll('li')].map((li) => li.textContent?.trim())).toEqual([
+      'Pictures in quotes are shown as thumbnails',
+      'Topic titles can be edited for an hour after posting',
+      'Keyboard shortcuts work in the search box',
+    ]);
+    for (const furniture of ['Recent', 'Categories', 'Privacy']) expect(text).not.toContain(furniture);
+  });
+
   it('keeps the replies under a long opening post: one long post is not the thread', () => {
     const { text } = extract('forum-long-opening-post.html', 'https://hearth.test/t/two-winters-wood-heat/3120');
     expect(text).toContain('how many cubic metres do you burn');

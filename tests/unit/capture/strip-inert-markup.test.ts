@@ -10,6 +10,15 @@ describe('stripInertMarkup', () => {
     );
   });
 
+  it('leaves each field to fill in as an empty <input>, and no trace of a hidden one', () => {
+    const html =
+      '<form><input type="hidden" name="id" value="7"><input type=text name="q" placeholder="Search"><select name="s"><option>a</option></select><textarea>draft</textarea></form>';
+    expect(stripInertMarkup(html)).toBe('<form><input><input><input></form>');
+    expect(stripInertMarkup("<form action='#'><INPUT TYPE='HIDDEN' name=x><p>post</p></form>")).toBe(
+      "<form action='#'><p>post</p></form>",
+    );
+  });
+
   it('removes navigation, asides and footers with everything nested in them', () => {
     const html =
       '<nav><ul><li><nav>inner</nav> tail of outer</li></ul></nav><p>story</p><aside><footer>x</footer><aside>y</aside> z</aside><footer>end</footer>';
