@@ -42,6 +42,8 @@ export interface PageSignals {
   /** Every @type the page's JSON-LD declares, outermost first. */
   ldTypes?: string[];
   ogType?: string | null;
+  /** Buttons that put an item in the cart, counted before the page's forms are stripped. */
+  buyButtons?: number;
 }
 
 function fromUrl(pageUrl: string): PageType[] {
@@ -65,19 +67,22 @@ interface MarkupCounts {
   longParagraphs: number;
   /** Elements that mark a post in a thread: schema.org Comment, Answer or DiscussionForumPosting. */
   posts: number;
+  /** Microdata items of schema.org type Product. */
+  productItems: number;
 }
 
 /** A paragraph longer than this is prose, not a card's caption or a label. */
 export const LONG_PARAGRAPH_CHARS = 150;
 
 function countMarkup(document: Document): MarkupCounts {
-  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0 };
+  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0, productItems: 0 };
   for (const element of document.body?.querySelectorAll('pre,p,[itemtype]') ?? []) {
     if (element.tagName === 'PRE') counts.pre++;
     else if (element.tagName === 'P' && (element.textContent ?? '').length > LONG_PARAGRAPH_CHARS)
       counts.longParagraphs++;
     const itemType = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(Comment|Answer|DiscussionForumPosting)/i.test(itemType)) counts.posts++;
+    else if (/schema\.org\/Product$/i.test(itemType)) counts.productItems++;
   }
   return counts;
 }
@@ -98,6 +103,7 @@ export interface PageClues {
   ogType: string;
   fromAddress: PageType[];
   counts: MarkupCounts;
+  buyButtons: number;
 }
 
 export function pageClues(document: Document, pageUrl: string, signals: PageSignals): PageClues {
@@ -108,21 +114,50 @@ export function pageClues(document: Document, pageUrl: string, signals: PageSign
     ogType: signals.ogType?.toLowerCase() ?? '',
     fromAddress: fromUrl(pageUrl),
     counts,
+    buyButtons: signals.buyButtons ?? 0,
   };
 }
 
 export function classifyPage(document: Document, pageUrl: string, signals: PageSignals): PageType {
-  return typeFromClues(pageClues(document, pageUrl, signals));
+  return typeFromClues(pageClues(document, pageUrl, { buyButtons: countBuyButtons(document), ...signals }));
 }
+
+/**
+ * A button that puts the item in the cart, in several languages: one or two on a product page
+ * (the second for small screens or a sticky bar), one a card on a collection.
+ */
+const BUY_BUTTON =
+  /^(add to (cart|bag|basket|trolley)|buy( it)? now|in den (warenkorb|einkaufswagen)|jetzt kaufen|ajouter au panier|acheter|añadir (al carrito|a la cesta)|comprar( ahora)?|aggiungi al carrello|acquista( ora)?|in (de )?winkelwagen|adicionar ao carrinho|dodaj do koszyka|lägg i varukorgen|læg i kurv|legg i handlekurv)$/iu;
+const BUY_BUTTON_CHARS = 40;
+const isBuyButton = (text: string) => {
+  const squeezed = text.replace(/\s+/g, ' ').trim();
+  return squeezed.length <= BUY_BUTTON_CHARS && BUY_BUTTON.test(squeezed);
+};
+
+/** Counted on the page as sent: the buttons sit in forms, which cleaning strips. */
+export function countBuyButtons(document: Document): number {
+  let n = 0;
+  for (const button of document.body?.querySelectorAll('button,a[role="button"],input[type="submit"]') ?? [])
+    if (isBuyButton(button.tagName === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? '')))
+      n++;
+  return n;
+}
+const MAX_PRODUCT_BUY_BUTTONS = 2;
+
+/** One product item in the markup, or one or two buy buttons: the page sells one thing. */
+const sellsOneItem = ({ counts, buyButtons }: PageClues) =>
+  counts.productItems === 1 || (counts.productItems === 0 && buyButtons > 0 && buyButtons <= MAX_PRODUCT_BUY_BUTTONS);
 
 /** A page that declares this many products, or a group of them (og:type product.group), lists them. */
 const LISTED_PRODUCTS = 3;
 const PRODUCT_GROUP = /^product[.:]group$/;
 
-export function typeFromClues({ ldTypes, ogType: og, fromAddress, counts }: PageClues): PageType {
+export function typeFromClues(clues: PageClues): PageType {
+  const { ldTypes, ogType: og, fromAddress, counts } = clues;
   if (PRODUCT_GROUP.test(og) || ldTypes.filter((t) => t === 'Product').length >= LISTED_PRODUCTS) return 'collection';
   for (const ldType of ldTypes) for (const [re, type] of LD_TYPES) if (re.test(ldType)) return type;
   if (og.includes('product')) return 'product';
+  if (og !== 'article' && sellsOneItem(clues)) return 'product';
   // A documentation site's "topics" are chapters, not threads, when they show code and no posts.
   const docsTopics = fromAddress.includes('documentation') && counts.pre >= 3;
   if ((fromAddress.includes('forum') && !docsTopics) || counts.posts >= 3) return 'forum';

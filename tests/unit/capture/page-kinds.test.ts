@@ -24,6 +24,24 @@ describe('page kinds', () => {
     expect(kindOf('product-cards-and-accordion.html', 'https://ridgeline.test/p/fieldcraft-40')).toBe('product');
   });
 
+  it('takes a page with one or two buy buttons for a product, and one with a button a card for no product', () => {
+    const kettle = read('product-buy-button-and-ld-description.html').replace(
+      /<script type="application\/ld\+json">[\s\S]*?<\/script>/,
+      '',
+    );
+    const kindOfHtml = (html: string) => {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const url = 'https://harbourline.test/kettles/copper-whistle';
+      return classifyPage(document, url, readPageMetadata(document, url));
+    };
+    expect(kindOfHtml(kettle)).toBe('product');
+    // Without its button, the buyers' answers (schema.org Answer) make it look like a thread.
+    expect(kindOfHtml(kettle.replace('>Add to cart<', '>Save<'))).toBe('forum');
+    const button = '<button type="submit" name="add">Add to cart</button>';
+    const grid = kettle.replace(button, button.repeat(3)).replace(/itemtype="https:\/\/schema.org\/Answer"/g, '');
+    expect(kindOfHtml(grid)).not.toBe('product');
+  });
+
   it('keeps every post of a forum thread with its author, and drops the action bars', () => {
     const { text, body } = extract('forum-thread.html', 'https://bakers.test/t/sourdough-acetone/4411');
     expect(text).toContain('smelled strongly of nail polish remover');

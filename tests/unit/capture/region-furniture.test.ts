@@ -159,6 +159,37 @@ describe('the profiles of shop pages', () => {
     expect(textContent).toContain('Tetsubin cast iron pot');
     expect(textContent).toContain('Travel pot with two cups');
   });
+
+  const KETTLE = 'product-buy-button-and-ld-description.html';
+  const KETTLE_URL = 'https://harbourline.test/kettles/copper-whistle';
+  const withoutJsonLd = (html: string) => html.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
+
+  it("adds a product's JSON-LD description, after its name, when the page fills it in by script", () => {
+    const { textContent, content } = extract(KETTLE, KETTLE_URL);
+    expect(content).toMatch(/<h1>Copper whistling kettle<\/h1><p>Hand-hammered from a single sheet of copper/);
+    // The <br> between its sentences makes two paragraphs; its entities are decoded once.
+    expect(content).toContain('<p>The brass whistle lifts off for filling &amp; cleaning');
+    expect(textContent).toContain('$89.00');
+    expect(textContent).not.toContain('Does it work on induction');
+  });
+
+  it('does not add the JSON-LD description when the page already shows it', () => {
+    const html = readFixture(KETTLE).replace(
+      '<div class="drawer" data-drawer-src="/kettles/copper-whistle/description.json"></div>',
+      '<div class="drawer"><p>Hand-hammered from a single sheet of copper, this kettle heats water quickly and evenly on gas, electric and induction hobs. The brass whistle lifts off for filling and cleaning.</p></div>',
+    );
+    const { textContent } = extractArticle(html, KETTLE_URL);
+    expect(count(textContent, 'Hand-hammered')).toBe(1);
+  });
+
+  it('takes a page with one "Add to cart" button for a product, even with buyers\' answers marked up as posts', () => {
+    const { textContent, extraction } = extractArticle(withoutJsonLd(readFixture(KETTLE)), KETTLE_URL);
+    expect(extraction).toBe('region');
+    expect(textContent).toContain('enough for eight cups of tea');
+    expect(textContent).not.toContain('Hand-hammered');
+    // As a thread, the answers would be its posts; on a product they are left out under their heading.
+    expect(textContent).not.toContain('Does it work on induction');
+  });
 });
 
 describe('the controls and calls of shop and service pages', () => {
