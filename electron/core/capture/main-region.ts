@@ -24,7 +24,7 @@ import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
-import { isShopControl } from './shop-furniture';
+import { isProductBadge, isShopControl } from './shop-furniture';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -250,7 +250,7 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
-      if (this.profile.dropShopLines && isShopLine(text)) return true;
+      if (this.profile.dropShopLines && (isShopLine(text) || isProductBadge(text))) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;

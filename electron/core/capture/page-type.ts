@@ -69,20 +69,25 @@ interface MarkupCounts {
   posts: number;
   /** Microdata items of schema.org type Product. */
   productItems: number;
+  /** Whether one of them holds the page's headline: the item is the page's, the others are beside it. */
+  headlineInProduct: boolean;
 }
 
 /** A paragraph longer than this is prose, not a card's caption or a label. */
 export const LONG_PARAGRAPH_CHARS = 150;
 
 function countMarkup(document: Document): MarkupCounts {
-  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0, productItems: 0 };
+  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0, productItems: 0, headlineInProduct: false };
   for (const element of document.body?.querySelectorAll('pre,p,[itemtype]') ?? []) {
     if (element.tagName === 'PRE') counts.pre++;
     else if (element.tagName === 'P' && (element.textContent ?? '').length > LONG_PARAGRAPH_CHARS)
       counts.longParagraphs++;
     const itemType = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(Comment|Answer|DiscussionForumPosting)/i.test(itemType)) counts.posts++;
-    else if (/schema\.org\/Product$/i.test(itemType)) counts.productItems++;
+    else if (/schema\.org\/Product$/i.test(itemType)) {
+      counts.productItems++;
+      counts.headlineInProduct ||= element.getElementsByTagName('h1').length > 0;
+    }
   }
   return counts;
 }
@@ -144,18 +149,27 @@ export function countBuyButtons(document: Document): number {
 }
 const MAX_PRODUCT_BUY_BUTTONS = 2;
 
-/** One product item in the markup, or one or two buy buttons: the page sells one thing. */
+/** One product item in the markup or one holding the headline, or one or two buy buttons: the page sells one thing. */
 const sellsOneItem = ({ counts, buyButtons }: PageClues) =>
-  counts.productItems === 1 || (counts.productItems === 0 && buyButtons > 0 && buyButtons <= MAX_PRODUCT_BUY_BUTTONS);
+  counts.productItems === 1 ||
+  counts.headlineInProduct ||
+  (counts.productItems === 0 && buyButtons > 0 && buyButtons <= MAX_PRODUCT_BUY_BUTTONS);
 
 /** A page that declares this many products, or a group of them (og:type product.group), lists them. */
 const LISTED_PRODUCTS = 3;
+const PRODUCT_LD_TYPE = /^(Product|ProductGroup)$/;
+const LISTS_BESIDE_PRODUCT = /^(ItemList|OfferCatalog)$/;
 const PRODUCT_GROUP = /^product[.:]group$/;
 
 export function typeFromClues(clues: PageClues): PageType {
   const { ldTypes, ogType: og, fromAddress, counts } = clues;
   if (PRODUCT_GROUP.test(og) || ldTypes.filter((t) => t === 'Product').length >= LISTED_PRODUCTS) return 'collection';
-  for (const ldType of ldTypes) for (const [re, type] of LD_TYPES) if (re.test(ldType)) return type;
+  // A product's variants or related items, declared as a list beside it, do not make a collection.
+  const declaresProduct = ldTypes.some((t) => PRODUCT_LD_TYPE.test(t));
+  for (const ldType of ldTypes) {
+    if (declaresProduct && LISTS_BESIDE_PRODUCT.test(ldType)) continue;
+    for (const [re, type] of LD_TYPES) if (re.test(ldType)) return type;
+  }
   if (og.includes('product')) return 'product';
   if (og !== 'article' && sellsOneItem(clues)) return 'product';
   // A documentation site's "topics" are chapters, not threads, when they show code and no posts.

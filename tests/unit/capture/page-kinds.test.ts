@@ -42,6 +42,23 @@ describe('page kinds', () => {
     expect(kindOfHtml(grid)).not.toBe('product');
   });
 
+  it("takes the schema.org Product that holds the headline for the page's, and a ProductGroup beside a list for a product", () => {
+    const kindOfHtml = (html: string) => {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const url = 'https://harbourline.test/kettles/copper-whistle';
+      return classifyPage(document, url, readPageMetadata(document, url));
+    };
+    const item = (name: string, headline = false) =>
+      `<div itemscope itemtype="https://schema.org/Product">${headline ? `<h1>${name}</h1>` : `<h3>${name}</h3>`}<p>$20</p></div>`;
+    const page = (body: string, head = '') => `<html><head>${head}</head><body><main>${body}</main></body></html>`;
+    expect(kindOfHtml(page(item('Kettle', true) + item('Trivet') + item('Tea')))).toBe('product');
+    expect(kindOfHtml(page(item('Kettle') + item('Trivet') + item('Tea')))).not.toBe('product');
+    const ld = (types: string[]) =>
+      types.map((t) => `<script type="application/ld+json">{"@type":"${t}","name":"x"}</script>`).join('');
+    expect(kindOfHtml(page('<h1>Kettle</h1>', ld(['ItemList', 'ProductGroup'])))).toBe('product');
+    expect(kindOfHtml(page('<h1>Kettles</h1>', ld(['ItemList'])))).toBe('collection');
+  });
+
   it('keeps every post of a forum thread with its author, and drops the action bars', () => {
     const { text, body } = extract('forum-thread.html', 'https://bakers.test/t/sourdough-acetone/4411');
     expect(text).toContain('smelled strongly of nail polish remover');

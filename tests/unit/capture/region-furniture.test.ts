@@ -8,7 +8,7 @@ import {
   isProductFurnitureHeading,
 } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
-import { isShopControl } from '../../../electron/core/capture/shop-furniture';
+import { isProductBadge, isShopControl } from '../../../electron/core/capture/shop-furniture';
 import { readFixture } from './extraction-fixtures';
 
 const extract = (name: string, url: string) => extractArticle(readFixture(name), url);
@@ -81,6 +81,11 @@ describe('furniture headings', () => {
     expect(isFurnitureHeading('Related searches')).toBe(true);
     expect(isProductFurnitureHeading('About this seller')).toBe(true);
     expect(isProductFurnitureHeading('About this product')).toBe(false);
+    expect(isProductFurnitureHeading('Complete the look')).toBe(true);
+    expect(isProductFurnitureHeading('Pairs well with')).toBe(true);
+    expect(isProductFurnitureHeading('Featured products')).toBe(true);
+    expect(isProductFurnitureHeading('Customer testimonials')).toBe(true);
+    expect(isProductFurnitureHeading('Featured in the press')).toBe(false);
   });
 
   it("knows a shop's lines around a product, in several languages, and only as a short line of their own", () => {
@@ -171,6 +176,11 @@ describe('the profiles of shop pages', () => {
     expect(content).toContain('<p>The brass whistle lifts off for filling &amp; cleaning');
     expect(textContent).toContain('$89.00');
     expect(textContent).not.toContain('Does it work on induction');
+    // The shop's strip of other products, under its heading, and the badges and swatch labels.
+    expect(textContent).not.toContain('Pairs well with');
+    expect(textContent).not.toContain('oak trivet');
+    expect(textContent).not.toMatch(/\bNew\b/);
+    expect(textContent).not.toContain('Swatch');
   });
 
   it('does not add the JSON-LD description when the page already shows it', () => {
@@ -189,6 +199,15 @@ describe('the profiles of shop pages', () => {
     expect(textContent).not.toContain('Hand-hammered');
     // As a thread, the answers would be its posts; on a product they are left out under their heading.
     expect(textContent).not.toContain('Does it work on induction');
+  });
+});
+
+describe('the badges of product pages', () => {
+  it('recognises them as whole short blocks only', () => {
+    for (const text of ['New', 'Best seller', 'Deal!', 'Swatch', 'Slide 1 of 4', 'Image not available for', 'Neu'])
+      expect(isProductBadge(text)).toBe(true);
+    for (const text of ['New colours every spring', 'A great deal of care', 'Swatch book', 'Join the club and save'])
+      expect(isProductBadge(text)).toBe(false);
   });
 });
 
