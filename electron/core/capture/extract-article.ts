@@ -210,6 +210,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     keepCollapsedPanels: true,
     dropScreenReaderText: true,
     dropShopControls: true,
+    keepHeadline: true,
   },
   collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
   listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },

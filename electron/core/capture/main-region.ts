@@ -52,6 +52,8 @@ export interface RegionProfile {
   dropScreenReaderText?: boolean;
   /** Shops and services: sorting and filtering bars, stock lines and calls to talk to sales are left out. */
   dropShopControls?: boolean;
+  /** Products: the region is not narrowed down past the headline, which names the item and sits over its price. */
+  keepHeadline?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -275,8 +277,21 @@ function mostlyCode(element: Element, chars: number): boolean {
   return code >= chars * CODE_SHARE;
 }
 
-/** Descends from the body while one child holds nearly all of its kept text. */
-function narrowRoot(body: Element, kept: (element: Element) => number, thread: boolean): Element {
+/** The page's first <h1>, unless it is left out or sits in furniture (a logo in the header). */
+function keptHeadline(body: Element, skip: (element: Element) => boolean): Element | null {
+  const headline = body.querySelector('h1');
+  for (let element: Element | null = headline; element && element !== body; element = element.parentElement)
+    if (skip(element)) return null;
+  return headline;
+}
+
+/** Descends from the body while one child holds nearly all of its kept text (and the headline, when it must stay). */
+function narrowRoot(
+  body: Element,
+  kept: (element: Element) => number,
+  thread: boolean,
+  headline: Element | null,
+): Element {
   let root = body;
   for (;;) {
     const total = kept(root);
@@ -284,6 +299,7 @@ function narrowRoot(body: Element, kept: (element: Element) => number, thread: b
     for (const child of root.children) if (kept(child) >= total * 0.85) best = child;
     if (!best || total === 0) return root;
     if (thread && total - kept(best) >= OTHER_POSTS_CHARS && mostlyCode(best, kept(best))) return root;
+    if (headline && !best.contains(headline)) return root;
     root = best;
   }
 }
@@ -459,7 +475,12 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
-  const root = narrowRoot(body, kept, !!profile.dropPostFurniture);
+  const root = narrowRoot(
+    body,
+    kept,
+    !!profile.dropPostFurniture,
+    profile.keepHeadline ? keptHeadline(body, skip) : null,
+  );
   return serialize(
     root,
     skip,

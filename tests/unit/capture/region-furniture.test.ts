@@ -192,6 +192,20 @@ describe('the profiles of shop pages', () => {
     expect(count(textContent, 'Hand-hammered')).toBe(1);
   });
 
+  it("keeps a product's name and price when its description holds nearly all the text beside them", () => {
+    const paragraph =
+      'The body is hammered by hand from one sheet of copper, so every kettle carries its own pattern. ';
+    const html = `<html><head><title>Copper kettle</title><meta property="og:type" content="product"></head><body>
+      <header><a href="/">Harbourline</a></header>
+      <main><div class="buy"><h1>Copper kettle</h1><p>$89.00</p></div>
+      <div class="details">${`<p>${paragraph.repeat(3)}</p>`.repeat(5)}</div></main></body></html>`;
+    const { textContent } = extractArticle(html, KETTLE_URL);
+    expect(textContent).toContain('Copper kettle');
+    expect(textContent).toContain('$89.00');
+    expect(textContent).toContain('carries its own pattern');
+    expect(textContent).not.toContain('Harbourline');
+  });
+
   it('takes a page with one "Add to cart" button for a product, even with buyers\' answers marked up as posts', () => {
     const { textContent, extraction } = extractArticle(withoutJsonLd(readFixture(KETTLE)), KETTLE_URL);
     expect(extraction).toBe('region');
