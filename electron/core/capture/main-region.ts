@@ -165,6 +165,15 @@ const isReview = (element: Element) =>
   /^(review|reviews|aggregateRating)$/.test(element.getAttribute('itemprop') ?? '') ||
   /schema\.org\/(Review|AggregateRating)$/.test(element.getAttribute('itemtype') ?? '');
 
+/** A term written as a program's name for it (`retail_price_tier1:`): a field a shop's scripts read, shown by mistake. */
+const FIELD_NAME = /^[\p{L}\d]+(?:[_-][\p{L}\d]+)*_[\p{L}\d-]+:?$/u;
+const isFieldName = (element: Element | null) =>
+  element?.tagName === 'DT' && FIELD_NAME.test((element.textContent ?? '').trim());
+
+/** A definition-list term that is a field name, and the value beside it. */
+const isScriptField = (element: Element) =>
+  isFieldName(element) || (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
+
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile): boolean {
   if (m.links < 2 || m.chars === 0) return false;
@@ -252,7 +261,8 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
-      if (this.profile.dropShopLines && (isShopLine(text) || isProductBadge(text))) return true;
+      if (this.profile.dropShopLines && (isShopLine(text) || isProductBadge(text) || isScriptField(element)))
+        return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;

@@ -181,6 +181,11 @@ describe('the profiles of shop pages', () => {
     expect(textContent).not.toContain('oak trivet');
     expect(textContent).not.toMatch(/\bNew\b/);
     expect(textContent).not.toContain('Swatch');
+    // A definition list's real terms stay; the fields a shop's scripts read, written out by mistake, go.
+    expect(textContent).toContain('Hammered copper, tin lining');
+    expect(textContent).not.toContain('retail_price_tier1');
+    expect(textContent).not.toContain('1–9 items');
+    expect(textContent).not.toContain('thumbs/copper.jpg');
   });
 
   it('does not add the JSON-LD description when the page already shows it', () => {
