@@ -312,6 +312,7 @@ const SHOP_LINE = new RegExp(
     'view (full )?(product )?details',
     'add to (wish ?list|favou?rites)',
     'notify me when (available|in stock)',
+    'get notified (by e-?mail )?when',
     'secure checkout',
     'size (guide|chart)',
     'find your size',

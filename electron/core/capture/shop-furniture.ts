@@ -94,6 +94,8 @@ const PRODUCT_BADGE = new RegExp(
     'online only',
     'selling fast',
     'popular right now',
+    'coming soon',
+    'authori[sz]ed (dealer|retailer|reseller)',
     'swatch(es)?',
     'slide \\d+ of \\d+',
     'image (not available( for)?|unavailable)',

@@ -100,6 +100,7 @@ describe('furniture headings', () => {
       'Livraison gratuite dès 49 €',
       'Envío gratis',
       'Gratis verzending',
+      'Get notified by email when this product is in stock',
     ])
       expect(isShopLine(text), text).toBe(true);
     for (const text of [
@@ -223,7 +224,17 @@ describe('the profiles of shop pages', () => {
 
 describe('the badges of product pages', () => {
   it('recognises them as whole short blocks only', () => {
-    for (const text of ['New', 'Best seller', 'Deal!', 'Swatch', 'Slide 1 of 4', 'Image not available for', 'Neu'])
+    for (const text of [
+      'New',
+      'Best seller',
+      'Deal!',
+      'Swatch',
+      'Slide 1 of 4',
+      'Image not available for',
+      'Neu',
+      'Coming soon!',
+      'Authorized dealer',
+    ])
       expect(isProductBadge(text)).toBe(true);
     for (const text of ['New colours every spring', 'A great deal of care', 'Swatch book', 'Join the club and save'])
       expect(isProductBadge(text)).toBe(false);
