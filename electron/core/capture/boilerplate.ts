@@ -288,9 +288,12 @@ export const shortTextMatching =
 
 export const isFurnitureHeading = shortTextMatching(FURNITURE_HEADING, HEADING_MAX_CHARS);
 
-/** On a product page: the reviews and the questions from buyers, which people save the product without. */
+/**
+ * On a product page: the reviews and the questions from buyers, which people save the product
+ * without, and the shop's strips of other products ("Complete the look", "Pairs well with").
+ */
 const PRODUCT_FURNITURE_HEADING =
-  /^((customer |product )?reviews?( \(\d+\))?|about (this|the) seller|seller feedback|(more |other )?(items|products) (from|by) this seller|(customer )?ratings( (&|and) reviews)?|reviews? (&|and) ratings|write a review|customer questions( (&|and) answers)?|questions (&|and) answers|bewertungen|kundenbewertungen|avis( clients)?|opiniones|recensioni|avaliações|beoordelingen)[\s:!.…]*$/iu;
+  /^(featured products|(shop|complete|get) the look|pairs? (well|perfectly|beautifully|nicely) with|goes (well|great) with|best ?sellers|recommendations|(often|frequently) (viewed|bought) (together|with each other)|(customer |user )?testimonials|(customer |product )?reviews?( \(\d+\))?|about (this|the) seller|seller feedback|(more |other )?(items|products) (from|by) this seller|(customer )?ratings( (&|and) reviews)?|reviews? (&|and) ratings|write a review|customer questions( (&|and) answers)?|questions (&|and) answers|bewertungen|kundenbewertungen|avis( clients)?|opiniones|recensioni|avaliações|beoordelingen)[\s:!.…]*$/iu;
 
 export const isProductFurnitureHeading = shortTextMatching(PRODUCT_FURNITURE_HEADING, HEADING_MAX_CHARS);
 
@@ -309,6 +312,7 @@ const SHOP_LINE = new RegExp(
     'view (full )?(product )?details',
     'add to (wish ?list|favou?rites)',
     'notify me when (available|in stock)',
+    'get notified (by e-?mail )?when',
     'secure checkout',
     'size (guide|chart)',
     'find your size',

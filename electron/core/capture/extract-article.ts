@@ -17,6 +17,7 @@ import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
 import { unwrapNoscriptPage } from './noscript-content';
 import {
+  countBuyButtons,
   declaresStory,
   LONG_PARAGRAPH_CHARS,
   looksLikeStory,
@@ -28,6 +29,7 @@ import {
 import { removePostFurniture } from './post-furniture';
 import { removeRepeatedByline } from './repeated-byline';
 import { prepareImages } from './lazy-images';
+import { withProductDescription } from './product-description';
 import {
   asDirection,
   cleanByline,
@@ -227,6 +229,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     keepCollapsedPanels: true,
     dropScreenReaderText: true,
     dropShopControls: true,
+    keepHeadline: true,
   },
   collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
   listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
@@ -363,15 +366,18 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (!html.trim()) throw new OffprintError('empty', 'The page is empty: the site sent no content.');
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
+  const buyButtons = countBuyButtons(document);
   const overlays = cleanForExtraction(document, pageUrl);
   const local = { localImages: pageUrl.startsWith('file:') };
   // Read before Readability, which changes the document.
-  const clues = pageClues(document, pageUrl, meta);
+  const clues = pageClues(document, pageUrl, { ...meta, buyButtons });
   const declared = typeFromClues(clues);
   const body = document.body;
   const sheltered = SHELTERED.has(declared) && !!body;
   if (sheltered) shelterHeadings(body);
-  const { type, region, commentsOnly } = kindAndRegion(document, declared, clues);
+  const kind = kindAndRegion(document, declared, clues);
+  const { type, commentsOnly } = kind;
+  const region = type === 'product' ? withProductDescription(kind.region, meta.productDescription) : kind.region;
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
   const regionContent = () => sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(region.html) : region.html, local);

@@ -24,7 +24,7 @@ import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { isPostAuthor, isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
-import { isShopControl } from './shop-furniture';
+import { isProductBadge, isShopControl } from './shop-furniture';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -52,6 +52,8 @@ export interface RegionProfile {
   dropScreenReaderText?: boolean;
   /** Shops and services: sorting and filtering bars, stock lines and calls to talk to sales are left out. */
   dropShopControls?: boolean;
+  /** Products: the region is not narrowed down past the headline, which names the item and sits over its price. */
+  keepHeadline?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -164,6 +166,15 @@ const isReview = (element: Element) =>
   /^(review|reviews|aggregateRating)$/.test(element.getAttribute('itemprop') ?? '') ||
   /schema\.org\/(Review|AggregateRating)$/.test(element.getAttribute('itemtype') ?? '');
 
+/** A term written as a program's name for it (`retail_price_tier1:`): a field a shop's scripts read, shown by mistake. */
+const FIELD_NAME = /^[\p{L}\d]+(?:[_-][\p{L}\d]+)*_[\p{L}\d-]+:?$/u;
+const isFieldName = (element: Element | null) =>
+  element?.tagName === 'DT' && FIELD_NAME.test((element.textContent ?? '').trim());
+
+/** A definition-list term that is a field name, and the value beside it. */
+const isScriptField = (element: Element) =>
+  isFieldName(element) || (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
+
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile): boolean {
   if (m.links < 2 || m.chars === 0) return false;
@@ -263,7 +274,8 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
-      if (this.profile.dropShopLines && isShopLine(text)) return true;
+      if (this.profile.dropShopLines && (isShopLine(text) || isProductBadge(text) || isScriptField(element)))
+        return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
@@ -311,8 +323,21 @@ function mostlyCode(element: Element, chars: number): boolean {
  */
 const LEFT_OUT_POST_CHARS = 400;
 
-/** Descends from the body while one child holds nearly all of its kept text. */
-function narrowRoot(body: Element, kept: (element: Element) => number, thread: boolean): Element {
+/** The page's first <h1>, unless it is left out or sits in furniture (a logo in the header). */
+function keptHeadline(body: Element, skip: (element: Element) => boolean): Element | null {
+  const headline = body.querySelector('h1');
+  for (let element: Element | null = headline; element && element !== body; element = element.parentElement)
+    if (skip(element)) return null;
+  return headline;
+}
+
+/** Descends from the body while one child holds nearly all of its kept text (and the headline, when it must stay). */
+function narrowRoot(
+  body: Element,
+  kept: (element: Element) => number,
+  thread: boolean,
+  headline: Element | null,
+): Element {
   let root = body;
   for (;;) {
     const total = kept(root);
@@ -321,6 +346,7 @@ function narrowRoot(body: Element, kept: (element: Element) => number, thread: b
     if (!best || total === 0) return root;
     if (thread && total - kept(best) >= OTHER_POSTS_CHARS && mostlyCode(best, kept(best))) return root;
     if (thread && total - kept(best) >= LEFT_OUT_POST_CHARS) return root;
+    if (headline && !best.contains(headline)) return root;
     root = best;
   }
 }
@@ -514,7 +540,12 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
-  const root = narrowRoot(threadStart(body, kept, pruner, profile), kept, !!profile.dropPostFurniture);
+  const root = narrowRoot(
+    threadStart(body, kept, pruner, profile),
+    kept,
+    !!profile.dropPostFurniture,
+    profile.keepHeadline ? keptHeadline(body, skip) : null,
+  );
   return serialize(
     root,
     skip,

@@ -29,6 +29,8 @@ export interface PageMetadata extends Described {
   declaredAuthor?: string | null;
   /** What the page says its title is, in each place it says it: see page-title.ts. */
   titleClues?: TitleClues;
+  /** The description a schema.org Product or ProductGroup gives of itself in JSON-LD. */
+  productDescription?: string | null;
 }
 
 const ARTICLE_TYPE = /Article|BlogPosting|Posting|Report|Review|NewsArticle/;
@@ -328,6 +330,12 @@ function jsonLdObjects(scripts: Element[]): JsonObject[] {
 
 const types = (obj: JsonObject): string[] => [obj['@type']].flat().filter((t): t is string => typeof t === 'string');
 const typeMatches = (obj: JsonObject) => types(obj).some((t) => ARTICLE_TYPE.test(t));
+const PRODUCT_TYPE = /^(Product|ProductGroup)$/;
+
+function productDescription(objects: JsonObject[]): string | null {
+  const product = objects.find((obj) => types(obj).some((t) => PRODUCT_TYPE.test(t)));
+  return typeof product?.description === 'string' ? product.description : null;
+}
 /** The JSON-LD objects whose name is the site's. */
 const SITE_TYPE = /^(WebSite|Organization|Corporation|NewsMediaOrganization|LocalBusiness)$/;
 
@@ -498,6 +506,7 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     canonicalUrl: absolute(linkHref(elements.links, 'canonical')),
     ldTypes: ldObjects.flatMap(types),
     ogType: m('og:type'),
+    productDescription: productDescription(ldObjects),
     titleClues: {
       documentTitle,
       documentHeadline: collapse(documentHeadline),

@@ -42,6 +42,8 @@ export interface PageSignals {
   /** Every @type the page's JSON-LD declares, outermost first. */
   ldTypes?: string[];
   ogType?: string | null;
+  /** Buttons that put an item in the cart, counted before the page's forms are stripped. */
+  buyButtons?: number;
 }
 
 function fromUrl(pageUrl: string): PageType[] {
@@ -67,13 +69,24 @@ interface MarkupCounts {
   posts: number;
   /** Of those, DiscussionForumPosting: the page is a thread, whatever its og:type says. */
   forumPostings: number;
+  /** Microdata items of schema.org type Product. */
+  productItems: number;
+  /** Whether one of them holds the page's headline: the item is the page's, the others are beside it. */
+  headlineInProduct: boolean;
 }
 
 /** A paragraph longer than this is prose, not a card's caption or a label. */
 export const LONG_PARAGRAPH_CHARS = 150;
 
 function countMarkup(document: Document): MarkupCounts {
-  const counts: MarkupCounts = { pre: 0, longParagraphs: 0, posts: 0, forumPostings: 0 };
+  const counts: MarkupCounts = {
+    pre: 0,
+    longParagraphs: 0,
+    posts: 0,
+    forumPostings: 0,
+    productItems: 0,
+    headlineInProduct: false,
+  };
   for (const element of document.body?.querySelectorAll('pre,p,[itemtype]') ?? []) {
     if (element.tagName === 'PRE') counts.pre++;
     else if (element.tagName === 'P' && (element.textContent ?? '').length > LONG_PARAGRAPH_CHARS)
@@ -81,6 +94,10 @@ function countMarkup(document: Document): MarkupCounts {
     const itemType = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(Comment|Answer|DiscussionForumPosting)/i.test(itemType)) counts.posts++;
     if (/schema\.org\/DiscussionForumPosting/i.test(itemType)) counts.forumPostings++;
+    else if (/schema\.org\/Product$/i.test(itemType)) {
+      counts.productItems++;
+      counts.headlineInProduct ||= element.getElementsByTagName('h1').length > 0;
+    }
   }
   return counts;
 }
@@ -101,6 +118,7 @@ export interface PageClues {
   ogType: string;
   fromAddress: PageType[];
   counts: MarkupCounts;
+  buyButtons: number;
 }
 
 export function pageClues(document: Document, pageUrl: string, signals: PageSignals): PageClues {
@@ -111,21 +129,59 @@ export function pageClues(document: Document, pageUrl: string, signals: PageSign
     ogType: signals.ogType?.toLowerCase() ?? '',
     fromAddress: fromUrl(pageUrl),
     counts,
+    buyButtons: signals.buyButtons ?? 0,
   };
 }
 
 export function classifyPage(document: Document, pageUrl: string, signals: PageSignals): PageType {
-  return typeFromClues(pageClues(document, pageUrl, signals));
+  return typeFromClues(pageClues(document, pageUrl, { buyButtons: countBuyButtons(document), ...signals }));
 }
+
+/**
+ * A button that puts the item in the cart, in several languages: one or two on a product page
+ * (the second for small screens or a sticky bar), one a card on a collection.
+ */
+const BUY_BUTTON =
+  /^(add to (cart|bag|basket|trolley)|buy( it)? now|in den (warenkorb|einkaufswagen)|jetzt kaufen|ajouter au panier|acheter|añadir (al carrito|a la cesta)|comprar( ahora)?|aggiungi al carrello|acquista( ora)?|in (de )?winkelwagen|adicionar ao carrinho|dodaj do koszyka|lägg i varukorgen|læg i kurv|legg i handlekurv)$/iu;
+const BUY_BUTTON_CHARS = 40;
+const isBuyButton = (text: string) => {
+  const squeezed = text.replace(/\s+/g, ' ').trim();
+  return squeezed.length <= BUY_BUTTON_CHARS && BUY_BUTTON.test(squeezed);
+};
+
+/** Counted on the page as sent: the buttons sit in forms, which cleaning strips. */
+export function countBuyButtons(document: Document): number {
+  let n = 0;
+  for (const button of document.body?.querySelectorAll('button,a[role="button"],input[type="submit"]') ?? [])
+    if (isBuyButton(button.tagName === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? '')))
+      n++;
+  return n;
+}
+const MAX_PRODUCT_BUY_BUTTONS = 2;
+
+/** One product item in the markup or one holding the headline, or one or two buy buttons: the page sells one thing. */
+const sellsOneItem = ({ counts, buyButtons }: PageClues) =>
+  counts.productItems === 1 ||
+  counts.headlineInProduct ||
+  (counts.productItems === 0 && buyButtons > 0 && buyButtons <= MAX_PRODUCT_BUY_BUTTONS);
 
 /** A page that declares this many products, or a group of them (og:type product.group), lists them. */
 const LISTED_PRODUCTS = 3;
+const PRODUCT_LD_TYPE = /^(Product|ProductGroup)$/;
+const LISTS_BESIDE_PRODUCT = /^(ItemList|OfferCatalog)$/;
 const PRODUCT_GROUP = /^product[.:]group$/;
 
-export function typeFromClues({ ldTypes, ogType: og, fromAddress, counts }: PageClues): PageType {
+export function typeFromClues(clues: PageClues): PageType {
+  const { ldTypes, ogType: og, fromAddress, counts } = clues;
   if (PRODUCT_GROUP.test(og) || ldTypes.filter((t) => t === 'Product').length >= LISTED_PRODUCTS) return 'collection';
-  for (const ldType of ldTypes) for (const [re, type] of LD_TYPES) if (re.test(ldType)) return type;
+  // A product's variants or related items, declared as a list beside it, do not make a collection.
+  const declaresProduct = ldTypes.some((t) => PRODUCT_LD_TYPE.test(t));
+  for (const ldType of ldTypes) {
+    if (declaresProduct && LISTS_BESIDE_PRODUCT.test(ldType)) continue;
+    for (const [re, type] of LD_TYPES) if (re.test(ldType)) return type;
+  }
   if (og.includes('product')) return 'product';
+  if (og !== 'article' && sellsOneItem(clues)) return 'product';
   // A documentation site's "topics" are chapters, not threads, when they show code and no posts.
   const docsTopics = fromAddress.includes('documentation') && counts.pre >= 3;
   if ((fromAddress.includes('forum') && !docsTopics) || counts.posts >= 3) return 'forum';

@@ -75,3 +75,41 @@ const SHOP_CONTROL = new RegExp(
 const SHOP_CONTROL_CHARS = 50;
 
 export const isShopControl = shortTextMatching(SHOP_CONTROL, SHOP_CONTROL_CHARS);
+
+/**
+ * The badges and labels a product page scatters around the product and its cards, as the whole
+ * text of a short block: "New", "Deal", "Best seller", a swatch's or a slide's label, a missing
+ * image's placeholder, a link to the loyalty scheme.
+ */
+const PRODUCT_BADGE = new RegExp(
+  `^(${[
+    'new( in| arrivals?)?',
+    'deal',
+    '(on )?sale',
+    'best ?sellers?',
+    'top seller',
+    'limited editions?',
+    'featured',
+    'exclusive',
+    'online only',
+    'selling fast',
+    'popular right now',
+    'coming soon',
+    'authori[sz]ed (dealer|retailer|reseller)',
+    'swatch(es)?',
+    'slide \\d+ of \\d+',
+    'image (not available( for)?|unavailable)',
+    'item (no|number|#)\\.?',
+    'join',
+    'rewards',
+    'neu(heit)?',
+    'nouveau(té)?',
+    'nuevo',
+    'novità',
+    'nieuw',
+  ].join('|')})[\\s!.:]*$`,
+  'iu',
+);
+const PRODUCT_BADGE_CHARS = 30;
+
+export const isProductBadge = shortTextMatching(PRODUCT_BADGE, PRODUCT_BADGE_CHARS);

@@ -24,6 +24,41 @@ describe('page kinds', () => {
     expect(kindOf('product-cards-and-accordion.html', 'https://ridgeline.test/p/fieldcraft-40')).toBe('product');
   });
 
+  it('takes a page with one or two buy buttons for a product, and one with a button a card for no product', () => {
+    const kettle = read('product-buy-button-and-ld-description.html').replace(
+      /<script type="application\/ld\+json">[\s\S]*?<\/script>/,
+      '',
+    );
+    const kindOfHtml = (html: string) => {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const url = 'https://harbourline.test/kettles/copper-whistle';
+      return classifyPage(document, url, readPageMetadata(document, url));
+    };
+    expect(kindOfHtml(kettle)).toBe('product');
+    // Without its button, the buyers' answers (schema.org Answer) make it look like a thread.
+    expect(kindOfHtml(kettle.replace('>Add to cart<', '>Save<'))).toBe('forum');
+    const button = '<button type="submit" name="add">Add to cart</button>';
+    const grid = kettle.replace(button, button.repeat(3)).replace(/itemtype="https:\/\/schema.org\/Answer"/g, '');
+    expect(kindOfHtml(grid)).not.toBe('product');
+  });
+
+  it("takes the schema.org Product that holds the headline for the page's, and a ProductGroup beside a list for a product", () => {
+    const kindOfHtml = (html: string) => {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const url = 'https://harbourline.test/kettles/copper-whistle';
+      return classifyPage(document, url, readPageMetadata(document, url));
+    };
+    const item = (name: string, headline = false) =>
+      `<div itemscope itemtype="https://schema.org/Product">${headline ? `<h1>${name}</h1>` : `<h3>${name}</h3>`}<p>$20</p></div>`;
+    const page = (body: string, head = '') => `<html><head>${head}</head><body><main>${body}</main></body></html>`;
+    expect(kindOfHtml(page(item('Kettle', true) + item('Trivet') + item('Tea')))).toBe('product');
+    expect(kindOfHtml(page(item('Kettle') + item('Trivet') + item('Tea')))).not.toBe('product');
+    const ld = (types: string[]) =>
+      types.map((t) => `<script type="application/ld+json">{"@type":"${t}","name":"x"}</script>`).join('');
+    expect(kindOfHtml(page('<h1>Kettle</h1>', ld(['ItemList', 'ProductGroup'])))).toBe('product');
+    expect(kindOfHtml(page('<h1>Kettles</h1>', ld(['ItemList'])))).toBe('collection');
+  });
+
   it('keeps every post of a forum thread with its author, and drops the action bars', () => {
     const { text, body } = extract('forum-thread.html', 'https://bakers.test/t/sourdough-acetone/4411');
     expect(text).toContain('smelled strongly of nail polish remover');

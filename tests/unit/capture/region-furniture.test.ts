@@ -8,7 +8,7 @@ import {
   isProductFurnitureHeading,
 } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
-import { isShopControl } from '../../../electron/core/capture/shop-furniture';
+import { isProductBadge, isShopControl } from '../../../electron/core/capture/shop-furniture';
 import { readFixture } from './extraction-fixtures';
 
 const extract = (name: string, url: string) => extractArticle(readFixture(name), url);
@@ -81,6 +81,11 @@ describe('furniture headings', () => {
     expect(isFurnitureHeading('Related searches')).toBe(true);
     expect(isProductFurnitureHeading('About this seller')).toBe(true);
     expect(isProductFurnitureHeading('About this product')).toBe(false);
+    expect(isProductFurnitureHeading('Complete the look')).toBe(true);
+    expect(isProductFurnitureHeading('Pairs well with')).toBe(true);
+    expect(isProductFurnitureHeading('Featured products')).toBe(true);
+    expect(isProductFurnitureHeading('Customer testimonials')).toBe(true);
+    expect(isProductFurnitureHeading('Featured in the press')).toBe(false);
   });
 
   it("knows a shop's lines around a product, in several languages, and only as a short line of their own", () => {
@@ -95,6 +100,7 @@ describe('furniture headings', () => {
       'Livraison gratuite dès 49 €',
       'Envío gratis',
       'Gratis verzending',
+      'Get notified by email when this product is in stock',
     ])
       expect(isShopLine(text), text).toBe(true);
     for (const text of [
@@ -158,6 +164,80 @@ describe('the profiles of shop pages', () => {
     const { textContent } = extractArticle(html, 'https://kettleleaf.test/p/teapots');
     expect(textContent).toContain('Tetsubin cast iron pot');
     expect(textContent).toContain('Travel pot with two cups');
+  });
+
+  const KETTLE = 'product-buy-button-and-ld-description.html';
+  const KETTLE_URL = 'https://harbourline.test/kettles/copper-whistle';
+  const withoutJsonLd = (html: string) => html.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
+
+  it("adds a product's JSON-LD description, after its name, when the page fills it in by script", () => {
+    const { textContent, content } = extract(KETTLE, KETTLE_URL);
+    expect(content).toMatch(/<h1>Copper whistling kettle<\/h1><p>Hand-hammered from a single sheet of copper/);
+    // The <br> between its sentences makes two paragraphs; its entities are decoded once.
+    expect(content).toContain('<p>The brass whistle lifts off for filling &amp; cleaning');
+    expect(textContent).toContain('$89.00');
+    expect(textContent).not.toContain('Does it work on induction');
+    // The shop's strip of other products, under its heading, and the badges and swatch labels.
+    expect(textContent).not.toContain('Pairs well with');
+    expect(textContent).not.toContain('oak trivet');
+    expect(textContent).not.toMatch(/\bNew\b/);
+    expect(textContent).not.toContain('Swatch');
+    // A definition list's real terms stay; the fields a shop's scripts read, written out by mistake, go.
+    expect(textContent).toContain('Hammered copper, tin lining');
+    expect(textContent).not.toContain('retail_price_tier1');
+    expect(textContent).not.toContain('1–9 items');
+    expect(textContent).not.toContain('thumbs/copper.jpg');
+  });
+
+  it('does not add the JSON-LD description when the page already shows it', () => {
+    const html = readFixture(KETTLE).replace(
+      '<div class="drawer" data-drawer-src="/kettles/copper-whistle/description.json"></div>',
+      '<div class="drawer"><p>Hand-hammered from a single sheet of copper, this kettle heats water quickly and evenly on gas, electric and induction hobs. The brass whistle lifts off for filling and cleaning.</p></div>',
+    );
+    const { textContent } = extractArticle(html, KETTLE_URL);
+    expect(count(textContent, 'Hand-hammered')).toBe(1);
+  });
+
+  it("keeps a product's name and price when its description holds nearly all the text beside them", () => {
+    const paragraph =
+      'The body is hammered by hand from one sheet of copper, so every kettle carries its own pattern. ';
+    const html = `<html><head><title>Copper kettle</title><meta property="og:type" content="product"></head><body>
+      <header><a href="/">Harbourline</a></header>
+      <main><div class="buy"><h1>Copper kettle</h1><p>$89.00</p></div>
+      <div class="details">${`<p>${paragraph.repeat(3)}</p>`.repeat(5)}</div></main></body></html>`;
+    const { textContent } = extractArticle(html, KETTLE_URL);
+    expect(textContent).toContain('Copper kettle');
+    expect(textContent).toContain('$89.00');
+    expect(textContent).toContain('carries its own pattern');
+    expect(textContent).not.toContain('Harbourline');
+  });
+
+  it('takes a page with one "Add to cart" button for a product, even with buyers\' answers marked up as posts', () => {
+    const { textContent, extraction } = extractArticle(withoutJsonLd(readFixture(KETTLE)), KETTLE_URL);
+    expect(extraction).toBe('region');
+    expect(textContent).toContain('enough for eight cups of tea');
+    expect(textContent).not.toContain('Hand-hammered');
+    // As a thread, the answers would be its posts; on a product they are left out under their heading.
+    expect(textContent).not.toContain('Does it work on induction');
+  });
+});
+
+describe('the badges of product pages', () => {
+  it('recognises them as whole short blocks only', () => {
+    for (const text of [
+      'New',
+      'Best seller',
+      'Deal!',
+      'Swatch',
+      'Slide 1 of 4',
+      'Image not available for',
+      'Neu',
+      'Coming soon!',
+      'Authorized dealer',
+    ])
+      expect(isProductBadge(text)).toBe(true);
+    for (const text of ['New colours every spring', 'A great deal of care', 'Swatch book', 'Join the club and save'])
+      expect(isProductBadge(text)).toBe(false);
   });
 });
 
