@@ -84,7 +84,7 @@ const FURNITURE_WORDS = new Set([
 /** Furniture words that forum pages use for their posts. */
 const COMMENT_WORDS = new Set(['comment', 'comments', 'respond', 'reply', 'replies', 'disqus']);
 
-const wordsOf = (value: string) =>
+export const wordsOf = (value: string) =>
   value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()

@@ -42,6 +42,7 @@ import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
+import { removeAuthorBoxes } from './story-asides';
 import { inlineStreamedSegments } from './streamed-html';
 
 export interface ExtractedArticle extends ArticleDescription {
@@ -69,11 +70,11 @@ function parseDocument(html: string): Document {
 }
 
 /** Cleans the document in place; returns the overlays left in it for removeOverlays. */
-function cleanForExtraction(document: Document, pageUrl: string): Element[] {
+function cleanForExtraction(document: Document, pageUrl: string, authorBoxes?: Element[]): Element[] {
   resolveDocumentUrls(document, pageUrl);
   unwrapNoscriptPage(document);
   prepareImages(document);
-  return document.body ? stripClutter(document.body) : [];
+  return document.body ? stripClutter(document.body, authorBoxes) : [];
 }
 
 /** isProbablyReaderable counts characters; a CJK character carries about what a short word does. */
@@ -148,7 +149,7 @@ export function buildArticle(
 
 // The sanitizer drops every class, so Readability need not walk the article to strip them.
 // The article comes back as an element, so a byline line Readability left in it can still be taken out.
-function readArticle(document: Document, thread = false, sheltered = false): ReadabilityResult | null {
+function readArticle(document: Document, thread = false, sheltered = false, asides = false): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
     serializer: (node) => node as Element,
@@ -157,7 +158,7 @@ function readArticle(document: Document, thread = false, sheltered = false): Rea
   if (found.content && sheltered) restoreAnchors(found.content);
   const byline = cleanByline(found.byline);
   if (found.content && byline) removeRepeatedByline(found.content, byline);
-  if (found.content) removeArticleFurniture(found.content);
+  if (found.content) removeArticleFurniture(found.content, asides);
   if (found.content && thread) removePostFurniture(found.content);
   // With no description to go on, Readability's excerpt is the first <p>, which may be that byline line.
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
@@ -172,18 +173,28 @@ function readArticle(document: Document, thread = false, sheltered = false): Rea
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
 /** Readability throws on some malformed trees; the region or the whole page is saved instead. */
-function readArticleSafely(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
+function readArticleSafely(
+  document: Document,
+  thread: boolean,
+  sheltered: boolean,
+  asides: boolean,
+): ReadabilityResult | null {
   try {
-    return readArticle(document, thread, sheltered);
+    return readArticle(document, thread, sheltered, asides);
   } catch {
     return null;
   }
 }
 
-function readSmallPage(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
+function readSmallPage(
+  document: Document,
+  thread: boolean,
+  sheltered: boolean,
+  asides: boolean,
+): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
-    return readArticle(document, thread, sheltered);
+    return readArticle(document, thread, sheltered, asides);
   } catch {
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }
@@ -194,7 +205,7 @@ function readSmallPage(document: Document, thread: boolean, sheltered: boolean):
  * main region, without furniture, with the profile of its kind.
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
-  article: { commentsAreContent: false, keepLinkLists: false },
+  article: { commentsAreContent: false, keepLinkLists: false, dropStoryAsides: true },
   forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true, dropPostFurniture: true },
   documentation: { commentsAreContent: false, keepLinkLists: false },
   product: {
@@ -211,7 +222,13 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
   },
   collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
   listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
-  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
+  service: {
+    commentsAreContent: false,
+    keepLinkLists: false,
+    dropScreenReaderText: true,
+    dropShopControls: true,
+    dropStoryAsides: true,
+  },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
@@ -341,7 +358,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (!html.trim()) throw new OffprintError('empty', 'The page is empty: the site sent no content.');
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
-  const overlays = cleanForExtraction(document, pageUrl);
+  const authorBoxes: Element[] = [];
+  const overlays = cleanForExtraction(document, pageUrl, authorBoxes);
   const local = { localImages: pageUrl.startsWith('file:') };
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, meta);
@@ -358,11 +376,13 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   removeOverlays(overlays);
+  const asides = !!REGION_PROFILES[type].dropStoryAsides;
+  if (asides) removeAuthorBoxes(authorBoxes);
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable
-    ? readArticleSafely(document, thread, sheltered)
-    : readSmallPage(document, thread, sheltered);
+    ? readArticleSafely(document, thread, sheltered, asides)
+    : readSmallPage(document, thread, sheltered, asides);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {

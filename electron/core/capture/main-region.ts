@@ -25,6 +25,7 @@ import { isCollapsedPanel } from './collapsed-panel';
 import { isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
 import { isShopControl } from './shop-furniture';
+import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -52,6 +53,8 @@ export interface RegionProfile {
   dropScreenReaderText?: boolean;
   /** Shops and services: sorting and filtering bars, stock lines and calls to talk to sales are left out. */
   dropShopControls?: boolean;
+  /** Stories and services: the site's words beside them (credits, disclosures, the author's box) are left out. */
+  dropStoryAsides?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -235,6 +238,7 @@ class Pruner {
       if (role && FURNITURE_ROLES.has(role) && !big) return true;
       if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
         return true;
+      if (this.profile.dropStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;
@@ -251,6 +255,7 @@ class Pruner {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
       if (this.profile.dropShopLines && isShopLine(text)) return true;
+      if (this.profile.dropStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
