@@ -77,6 +77,32 @@ function removeAuthorBoxesIn(article: Element, total: number): void {
       element.remove();
 }
 
+/** Whether anything follows the element in the article: text, a picture, a table. */
+function anythingAfter(element: Element, article: Element): boolean {
+  for (let node: Element | null = element; node && node !== article; node = node.parentElement)
+    for (let next = node.nextSibling; next; next = next.nextSibling) {
+      if ((next.textContent ?? '').trim()) return true;
+      if (next.nodeType === 1 && (next as Element).querySelector('img,picture,video,table,pre')) return true;
+    }
+  return false;
+}
+
+/**
+ * A heading with nothing after it headed what was taken out (a product box, related links, a
+ * form): it goes too. Never the only heading of a short article.
+ */
+const ORPHANS_AT_MOST = 3;
+
+function removeOrphanHeadings(article: Element): void {
+  for (let i = 0; i < ORPHANS_AT_MOST; i++) {
+    const headings = article.querySelectorAll('h2,h3,h4,h5,h6');
+    const last = headings[headings.length - 1];
+    // A list of headings (a list item each) is a list, not a section's heading.
+    if (!last || last.closest('li,td') || anythingAfter(last, article)) return;
+    last.remove();
+  }
+}
+
 /**
  * Removes, in place, the headed furniture sections and furniture lines of Readability's article;
  * with asides, a story's too: the author's box, credits and disclosures (see story-asides.ts).
@@ -104,4 +130,5 @@ export function removeArticleFurniture(article: Element, asides = false): void {
   const lines = asides ? `${LINE_SELECTOR},${ASIDE_SELECTOR}` : LINE_SELECTOR;
   for (const element of [...article.querySelectorAll(lines)])
     if (article.contains(element) && isFurnitureLine(element, asides)) element.remove();
+  if (asides) removeOrphanHeadings(article);
 }

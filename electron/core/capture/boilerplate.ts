@@ -390,7 +390,7 @@ const CALL_TO_ACTION = new RegExp(
     'scopri di più',
     'lees meer',
     'saiba mais',
-  ].join('|')})[\\s!.?:›»→>…]*$`,
+  ].join('|')})[\\s!.?:›»→>…⤵↓⬇]*$`,
   'i',
 );
 const CALL_TO_ACTION_CHARS = 40;

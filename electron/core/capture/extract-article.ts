@@ -205,8 +205,14 @@ function readSmallPage(
  * main region, without furniture, with the profile of its kind.
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
-  article: { commentsAreContent: false, keepLinkLists: false, dropStoryAsides: true },
-  forum: { commentsAreContent: true, keepLinkLists: false, dropRepeats: true, dropPostFurniture: true },
+  article: { commentsAreContent: false, keepLinkLists: false },
+  forum: {
+    commentsAreContent: true,
+    keepLinkLists: false,
+    dropRepeats: true,
+    dropPostFurniture: true,
+    keepStoryAsides: true,
+  },
   documentation: { commentsAreContent: false, keepLinkLists: false },
   product: {
     commentsAreContent: false,
@@ -222,13 +228,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
   },
   collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
   listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
-  service: {
-    commentsAreContent: false,
-    keepLinkLists: false,
-    dropScreenReaderText: true,
-    dropShopControls: true,
-    dropStoryAsides: true,
-  },
+  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */
@@ -237,6 +237,7 @@ const QA_PROFILE: RegionProfile = {
   keepLinkLists: false,
   dropRepeats: true,
   dropPostFurniture: true,
+  keepStoryAsides: true,
 };
 
 /**
@@ -376,7 +377,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   removeOverlays(overlays);
-  const asides = !!REGION_PROFILES[type].dropStoryAsides;
+  const asides = !REGION_PROFILES[type].keepStoryAsides;
   if (asides) removeAuthorBoxes(authorBoxes);
   const readerable = looksReaderable(document);
   const thread = type === 'forum';

@@ -53,8 +53,11 @@ export interface RegionProfile {
   dropScreenReaderText?: boolean;
   /** Shops and services: sorting and filtering bars, stock lines and calls to talk to sales are left out. */
   dropShopControls?: boolean;
-  /** Stories and services: the site's words beside them (credits, disclosures, the author's box) are left out. */
-  dropStoryAsides?: boolean;
+  /**
+   * Forum threads: the site's words beside a story (credits, disclosures, the author's box), which
+   * every other kind leaves out, are kept: a post's author box and its signature lines are the thread's.
+   */
+  keepStoryAsides?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -238,7 +241,7 @@ class Pruner {
       if (role && FURNITURE_ROLES.has(role) && !big) return true;
       if (!big && furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords))
         return true;
-      if (this.profile.dropStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
+      if (!this.profile.keepStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;
@@ -255,7 +258,7 @@ class Pruner {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
       if (this.profile.dropShopLines && isShopLine(text)) return true;
-      if (this.profile.dropStoryAsides && isStoryAside(text)) return true;
+      if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;

@@ -14,6 +14,7 @@ const ASIDE_LINE = new RegExp(
   `^(${[
     // Picture credits as a line of their own.
     '(feature[ds]? |header |top |lead |hero )?(image|photo|picture|illustration)s? ?(credit|courtesy|source)s?\\b.*',
+    '(feature[ds]? )?(image|photo|picture)s? (by|via) .*',
     'credits?:.*',
     '(bild|foto)(quelle|nachweis)?:.*',
     '(crédits? photos?|crédit photo|source photo) ?:.*',
@@ -24,8 +25,12 @@ const ASIDE_LINE = new RegExp(
     'über den autor\\b.*',
     "à propos de l['’]auteur\\b.*",
     'sobre el autor\\b.*',
+    // A dateline of its own: the date is the page's metadata.
+    '(published|updated|last updated|posted)( on)?:? \\p{L}{3,9}\\.? \\d{1,2},? \\d{4}.{0,20}',
     // Prompts to subscribe, follow, share or comment.
-    '(subscribe|sign up|register) (here|now|today)\\b.*',
+    'stay connected( with (me|us))?',
+    'you (may|might) (also )?be interested in (the following|these)\\b.*',
+    '(good |more )?articles to read (together|next)',
     '(did you )?(enjoy(ed)? (the|this) post\\? )?pin (this|it)? ?for later',
     'would you like to receive notifications\\b.*',
     'what others are reading',
@@ -42,12 +47,19 @@ const ASIDE_LINE = new RegExp(
 );
 const ASIDE_LINE_CHARS = 160;
 
-/** An affiliate disclosure, in a block of its own: it speaks of links and commissions, not of the story. */
+/**
+ * An affiliate disclosure or a newsletter's pitch, in a block of its own: it speaks of links,
+ * commissions and inboxes, not of the story.
+ */
 const DISCLOSURE = new RegExp(
   [
     '^disclosure\\s*:',
     '\\b(earn|receive|get) (a )?(small )?(commission|compensation)s?\\b',
     '\\bas an amazon associate\\b',
+    // A newsletter's pitch, however it starts.
+    '\\b(subscribe|sign up|register) (here|now|today)\\b',
+    '\\b(delivered|straight) to your inbox\\b',
+    '^(join|sign up for) (our|my|the) (free )?(mailing list|newsletter|email list)',
     '\\bprovision(en)? erhalten\\b',
     "\\bliens? d['’]affiliation\\b",
     '\\benlaces? de afiliado',

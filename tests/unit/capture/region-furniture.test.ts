@@ -74,6 +74,9 @@ describe('what a site says beside its story', () => {
       'fifteen years',
       'What do you think?',
       'Be the first to comment',
+      'delivered to your inbox',
+      // Its heading, with nothing left under it.
+      'Essentials for a happy starter',
     ])
       expect(textContent, aside).not.toContain(aside);
     expect(content).toContain('<img');
