@@ -28,7 +28,7 @@ const LINE_BLOCKS = new Set([
 ]);
 const LINE_SELECTOR = 'p,div,li,section,aside,ul,h2,h3,h4,h5,h6,a';
 /** A credit or a disclosure may stand in a caption or in text-level markup of its own. */
-const ASIDE_SELECTOR = 'figcaption,small,em,span';
+const ASIDE_SELECTOR = 'figcaption,small,em';
 /** Text-level elements: only the site's words beside the story make them go, not a call to action. */
 const INLINE = new Set(['SPAN', 'A', 'SMALL', 'EM']);
 /** A furniture phrase inside longer text is part of a sentence: only lines this short go. */
@@ -67,8 +67,10 @@ function isFurnitureLine(element: Element, asides: boolean): boolean {
 const AUTHOR_BOX_SHARE = 0.25;
 
 function removeAuthorBoxesIn(article: Element, total: number): void {
-  for (const element of [...article.querySelectorAll('[class],[id]')])
+  // '*' is a fast path on linkedom (see linkedom-fast-paths.ts); an attribute selector is not.
+  for (const element of [...article.querySelectorAll('*')])
     if (
+      element.hasAttributes() &&
       article.contains(element) &&
       authorBoxNameWords(element) &&
       isAuthorBox(element) &&

@@ -104,9 +104,10 @@ const MAYBE_AUTHOR = /auth|bio|writer/i;
  * Strictly, "author" alone is not enough: a block so named may be what Readability scores the story by.
  */
 export function authorBoxNameWords(element: Element, strict = false): boolean {
-  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (name.length < 3 || !MAYBE_AUTHOR.test(name)) return false;
-  const words = wordsOf(name);
+  const className = element.getAttribute('class') ?? '';
+  const id = element.getAttribute('id') ?? '';
+  if (!MAYBE_AUTHOR.test(className) && !MAYBE_AUTHOR.test(id)) return false;
+  const words = wordsOf(`${className} ${id}`);
   if (words.some((word) => AUTHOR_BOX_WORDS.has(word))) return true;
   if (!words.some((word) => AUTHOR_WORDS.has(word))) return false;
   return !strict || words.some((word) => BOX_WORDS.has(word));
