@@ -9,8 +9,8 @@ import {
 } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { isShopControl } from '../../../electron/core/capture/shop-furniture';
-import { isStoryAside } from '../../../electron/core/capture/story-asides';
-import { readFixture } from './extraction-fixtures';
+import { authorBoxNameWords, isAuthorBox, isStoryAside } from '../../../electron/core/capture/story-asides';
+import { bodyOf, readFixture } from './extraction-fixtures';
 
 const extract = (name: string, url: string) => extractArticle(readFixture(name), url);
 const count = (text: string, part: string) => text.split(part).length - 1;
@@ -81,6 +81,20 @@ describe('what a site says beside its story', () => {
       expect(textContent, aside).not.toContain(aside);
     expect(content).toContain('<img');
     expect(content).toContain('<h2');
+  });
+
+  it("knows an author's box by generic class words and a blurb, not a byline or a word that only starts so", () => {
+    const [box, byline, authority] = [
+      ...bodyOf(
+        '<div class="post-author-bio"><p>Jane Doe writes about gardens for several magazines. She lives in Leeds with two cats.</p></div>' +
+          '<div class="author">By Jane Doe</div>' +
+          '<div class="authority-ranking"><p>Domain authority is a score from one to a hundred that predicts how well a site will rank.</p></div>',
+      ).children,
+    ];
+    expect(authorBoxNameWords(box) && isAuthorBox(box)).toBe(true);
+    expect(authorBoxNameWords(byline)).toBe(true);
+    expect(isAuthorBox(byline)).toBe(false);
+    expect(authorBoxNameWords(authority)).toBe(false);
   });
 
   it('knows these lines by their wording, and only as a short block of their own', () => {
