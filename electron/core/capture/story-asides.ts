@@ -29,6 +29,8 @@ const ASIDE_LINE = new RegExp(
     '(published|updated|last updated|posted)( on)?:? \\p{L}{3,9}\\.? \\d{1,2},? \\d{4}.{0,20}',
     // Prompts to subscribe, follow, share or comment.
     'stay connected( with (me|us))?',
+    // A link to another story, labelled as one.
+    '(related( (post|article|story|reading))?|you (may|might) also like|read (also|more|next)|also read|more reading)\\s*:.{0,120}',
     'you (may|might) (also )?be interested in (the following|these)\\b.*',
     '(good |more )?articles to read (together|next)',
     '(did you )?(enjoy(ed)? (the|this) post\\? )?pin (this|it)? ?for later',

@@ -105,6 +105,7 @@ describe('what a site says beside its story', () => {
       'Written by Jane Doe',
       'Follow us on Instagram for more recipes',
       'Add Example News as a preferred source on Google',
+      'Related: How shade cools a street by ten degrees',
       "Let's connect",
       'Start a free trial',
       'Get a quote',
@@ -114,6 +115,7 @@ describe('what a site says beside its story', () => {
     for (const line of [
       'The credit card companies raised their fees again this year.',
       'Written by hand, the letters took weeks to arrive.',
+      'Related work in number theory goes back to Euler.',
       'Start a free trial of patience with your toddler and see what happens when you wait.',
       'Affiliate marketers earn a commission on each sale, which is why the model spread so fast among bloggers. '.repeat(
         4,
