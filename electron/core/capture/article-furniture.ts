@@ -4,10 +4,33 @@
  * consent notice. This takes them out of its article, and nothing that reads as the story's text.
  */
 import { isCallToAction, isFurnitureHeading, isFurnitureLine as isFurnitureText } from './boilerplate';
+import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
 const HEADINGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /** Blocks that are removed whole when all their text is a call to share, subscribe or read elsewhere. */
-const LINE_BLOCKS = new Set(['P', 'DIV', 'LI', 'SECTION', 'ASIDE', 'UL', 'H2', 'H3', 'H4', 'H5', 'H6', 'SPAN', 'A']);
+const LINE_BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'SECTION',
+  'ASIDE',
+  'UL',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SPAN',
+  'A',
+  'FIGCAPTION',
+  'SMALL',
+  'EM',
+]);
+const LINE_SELECTOR = 'p,div,li,section,aside,ul,h2,h3,h4,h5,h6,a';
+/** A credit or a disclosure may stand in a caption or in text-level markup of its own. */
+const ASIDE_SELECTOR = 'figcaption,small,em';
+/** Text-level elements: only the site's words beside the story make them go, not a call to action. */
+const INLINE = new Set(['SPAN', 'A', 'SMALL', 'EM']);
 /** A furniture phrase inside longer text is part of a sentence: only lines this short go. */
 const FURNITURE_LINE_CHARS = 80;
 /** The story's last lines are where the furniture is; a heading this far from the end starts a section of it. */
@@ -25,17 +48,68 @@ function isMostlyLinks(element: Element): boolean {
   return links >= text * LINK_SHARE;
 }
 
-function isFurnitureLine(element: Element): boolean {
+function isFurnitureLine(element: Element, asides: boolean): boolean {
   if (!LINE_BLOCKS.has(element.tagName) || element.querySelector('img,picture,video,pre,table')) return false;
   const text = textOf(element);
   if (!text) return false;
   // A link alone goes only for a furniture phrase ("Learn how to contribute"): "Learn more" may be the content's own.
-  if (element.tagName === 'A') return isFurnitureText(text, FURNITURE_LINE_CHARS);
-  return isCallToAction(text) || isFurnitureHeading(text) || isFurnitureText(text, FURNITURE_LINE_CHARS);
+  if (element.tagName === 'A') return isFurnitureText(text, FURNITURE_LINE_CHARS) || (asides && isStoryAside(text));
+  if (INLINE.has(element.tagName)) return asides && isStoryAside(text);
+  return (
+    isCallToAction(text) ||
+    isFurnitureHeading(text) ||
+    isFurnitureText(text, FURNITURE_LINE_CHARS) ||
+    (asides && isStoryAside(text))
+  );
 }
 
-/** Removes, in place, the headed furniture sections and furniture lines of Readability's article. */
-export function removeArticleFurniture(article: Element): void {
+/** An author's box is this small a share of the story at most. */
+const AUTHOR_BOX_SHARE = 0.25;
+
+function removeAuthorBoxesIn(article: Element, total: number): void {
+  // '*' is a fast path on linkedom (see linkedom-fast-paths.ts); an attribute selector is not.
+  for (const element of [...article.querySelectorAll('*')])
+    if (
+      element.hasAttributes() &&
+      article.contains(element) &&
+      authorBoxNameWords(element) &&
+      isAuthorBox(element) &&
+      textOf(element).length <= total * AUTHOR_BOX_SHARE
+    )
+      element.remove();
+}
+
+/** Whether anything follows the element in the article: text, a picture, a table. */
+function anythingAfter(element: Element, article: Element): boolean {
+  for (let node: Element | null = element; node && node !== article; node = node.parentElement)
+    for (let next = node.nextSibling; next; next = next.nextSibling) {
+      if ((next.textContent ?? '').trim()) return true;
+      if (next.nodeType === 1 && (next as Element).querySelector('img,picture,video,table,pre')) return true;
+    }
+  return false;
+}
+
+/**
+ * A heading with nothing after it headed what was taken out (a product box, related links, a
+ * form): it goes too. Never the only heading of a short article.
+ */
+const ORPHANS_AT_MOST = 3;
+
+function removeOrphanHeadings(article: Element): void {
+  for (let i = 0; i < ORPHANS_AT_MOST; i++) {
+    const headings = article.querySelectorAll('h2,h3,h4,h5,h6');
+    const last = headings[headings.length - 1];
+    // A list of headings (a list item each) is a list, not a section's heading.
+    if (!last || last.closest('li,td') || anythingAfter(last, article)) return;
+    last.remove();
+  }
+}
+
+/**
+ * Removes, in place, the headed furniture sections and furniture lines of Readability's article;
+ * with asides, a story's too: the author's box, credits and disclosures (see story-asides.ts).
+ */
+export function removeArticleFurniture(article: Element, asides = false): void {
   const total = textOf(article).length;
   if (!total) return;
   // Headed sections: the heading and the lists of links after it, when they are not half the article.
@@ -54,6 +128,9 @@ export function removeArticleFurniture(article: Element): void {
     for (const element of after) element.remove();
     heading.remove();
   }
-  for (const element of [...article.querySelectorAll('p,div,li,section,aside,ul,h2,h3,h4,h5,h6,a')])
-    if (article.contains(element) && isFurnitureLine(element)) element.remove();
+  if (asides) removeAuthorBoxesIn(article, total);
+  const lines = asides ? `${LINE_SELECTOR},${ASIDE_SELECTOR}` : LINE_SELECTOR;
+  for (const element of [...article.querySelectorAll(lines)])
+    if (article.contains(element) && isFurnitureLine(element, asides)) element.remove();
+  if (asides) removeOrphanHeadings(article);
 }

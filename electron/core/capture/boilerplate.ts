@@ -84,7 +84,7 @@ const FURNITURE_WORDS = new Set([
 /** Furniture words that forum pages use for their posts. */
 const COMMENT_WORDS = new Set(['comment', 'comments', 'respond', 'reply', 'replies', 'disqus']);
 
-const wordsOf = (value: string) =>
+export const wordsOf = (value: string) =>
   value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -394,7 +394,7 @@ const CALL_TO_ACTION = new RegExp(
     'scopri di più',
     'lees meer',
     'saiba mais',
-  ].join('|')})[\\s!.?:›»→>…]*$`,
+  ].join('|')})[\\s!.?:›»→>…⤵↓⬇]*$`,
   'i',
 );
 const CALL_TO_ACTION_CHARS = 40;

@@ -45,6 +45,7 @@ import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
+import { removeAuthorBoxes } from './story-asides';
 import { inlineStreamedSegments } from './streamed-html';
 
 export interface ExtractedArticle extends ArticleDescription {
@@ -72,11 +73,11 @@ function parseDocument(html: string): Document {
 }
 
 /** Cleans the document in place; returns the overlays left in it for removeOverlays. */
-function cleanForExtraction(document: Document, pageUrl: string): Element[] {
+function cleanForExtraction(document: Document, pageUrl: string, authorBoxes?: Element[]): Element[] {
   resolveDocumentUrls(document, pageUrl);
   unwrapNoscriptPage(document);
   prepareImages(document);
-  return document.body ? stripClutter(document.body) : [];
+  return document.body ? stripClutter(document.body, authorBoxes) : [];
 }
 
 /** isProbablyReaderable counts characters; a CJK character carries about what a short word does. */
@@ -156,6 +157,7 @@ function readArticle(
   document: Document,
   thread = false,
   sheltered = false,
+  asides = false,
   contentWanted = true,
 ): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
@@ -170,7 +172,7 @@ function readArticle(
   if (!content || !contentWanted) return { ...found, excerpt, content: undefined };
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
-  removeArticleFurniture(content);
+  removeArticleFurniture(content, asides);
   if (thread) removePostFurniture(content);
   return { ...found, excerpt, content: content.innerHTML };
 }
@@ -183,9 +185,14 @@ function readArticle(
 const NOT_READERABLE_ELEMENT_LIMIT = 3000;
 
 /** Readability throws on some malformed trees; the region or the whole page is saved instead. */
-function readArticleSafely(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
+function readArticleSafely(
+  document: Document,
+  thread: boolean,
+  sheltered: boolean,
+  asides: boolean,
+): ReadabilityResult | null {
   try {
-    return readArticle(document, thread, sheltered);
+    return readArticle(document, thread, sheltered, asides);
   } catch {
     return null;
   }
@@ -195,7 +202,7 @@ function readArticleSafely(document: Document, thread: boolean, sheltered: boole
 function readSmallPage(document: Document, thread: boolean, sheltered: boolean): ReadabilityResult | null {
   if (document.querySelectorAll('*').length > NOT_READERABLE_ELEMENT_LIMIT) return null;
   try {
-    return readArticle(document, thread, sheltered, false);
+    return readArticle(document, thread, sheltered, false, false);
   } catch {
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }
@@ -216,6 +223,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropRepeats: true,
     dropPostFurniture: true,
     furnitureWords: THREAD_FURNITURE_WORDS,
+    keepStoryAsides: true,
   },
   documentation: { commentsAreContent: false, keepLinkLists: false },
   product: {
@@ -242,6 +250,7 @@ const QA_PROFILE: RegionProfile = {
   keepLinkLists: false,
   dropRepeats: true,
   dropPostFurniture: true,
+  keepStoryAsides: true,
 };
 
 /**
@@ -367,7 +376,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   let document = parseDocument(html);
   const meta = readPageMetadata(document, pageUrl);
   const buyButtons = countBuyButtons(document);
-  const overlays = cleanForExtraction(document, pageUrl);
+  const authorBoxes: Element[] = [];
+  const overlays = cleanForExtraction(document, pageUrl, authorBoxes);
   const local = { localImages: pageUrl.startsWith('file:') };
   // Read before Readability, which changes the document.
   const clues = pageClues(document, pageUrl, { ...meta, buyButtons });
@@ -386,10 +396,12 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS)
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   removeOverlays(overlays);
+  const asides = !REGION_PROFILES[type].keepStoryAsides;
+  if (asides) removeAuthorBoxes(authorBoxes);
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable
-    ? readArticleSafely(document, thread, sheltered)
+    ? readArticleSafely(document, thread, sheltered, asides)
     : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);

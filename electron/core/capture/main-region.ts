@@ -25,6 +25,7 @@ import { isCollapsedPanel } from './collapsed-panel';
 import { isPostAuthor, isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
 import { isProductBadge, isShopControl } from './shop-furniture';
+import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
@@ -54,6 +55,11 @@ export interface RegionProfile {
   dropShopControls?: boolean;
   /** Products: the region is not narrowed down past the headline, which names the item and sits over its price. */
   keepHeadline?: boolean;
+  /**
+   * Forum threads: the site's words beside a story (credits, disclosures, the author's box), which
+   * every other kind leaves out, are kept: a post's author box and its signature lines are the thread's.
+   */
+  keepStoryAsides?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -257,6 +263,7 @@ class Pruner {
         !(this.profile.dropPostFurniture && isPostAuthor(element, m.chars))
       )
         return true;
+      if (!this.profile.keepStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;
@@ -276,6 +283,7 @@ class Pruner {
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
       if (this.profile.dropShopLines && (isShopLine(text) || isProductBadge(text) || isScriptField(element)))
         return true;
+      if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;

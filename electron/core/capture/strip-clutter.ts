@@ -5,6 +5,7 @@
 
 import { overlayNameWords } from './boilerplate';
 import { isCollapsedPanel } from './collapsed-panel';
+import { authorBoxNameWords } from './story-asides';
 
 const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'SELECT', 'TEXTAREA']);
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
@@ -119,9 +120,10 @@ function holdsContent(element: Element): boolean {
  * One walk with plain tag and attribute reads: linkedom runs every selector query through css-select, element by element.
  * Returns the overlays it found (a help popup, a modal, a lightbox), left in place: the main region
  * is read with them (its own rules leave them out), and they are removed before Readability reads
- * the page (see removeOverlays).
+ * the page (see removeOverlays). The elements named like an author's box go into authorBoxes, when
+ * given, for the kinds of page that leave them out (see removeAuthorBoxes).
  */
-export function stripClutter(root: ParentNode): Element[] {
+export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element[] {
   const always: Element[] = [];
   const furniture: Element[] = [];
   const buttons: Element[] = [];
@@ -138,6 +140,7 @@ export function stripClutter(root: ParentNode): Element[] {
     if (codePanel) revealTabPanel(element);
     if (!codePanel && isFurniture(element)) furniture.push(element);
     else if (element.hasAttributes() && overlayNameWords(element)) overlays.push(element);
+    else if (authorBoxes && element.hasAttributes() && authorBoxNameWords(element)) authorBoxes.push(element);
     if (element.tagName === 'BUTTON') buttons.push(element);
   }
   for (const element of always) element.remove();

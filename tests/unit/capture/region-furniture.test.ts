@@ -9,7 +9,8 @@ import {
 } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { isProductBadge, isShopControl } from '../../../electron/core/capture/shop-furniture';
-import { readFixture } from './extraction-fixtures';
+import { authorBoxNameWords, isAuthorBox, isStoryAside } from '../../../electron/core/capture/story-asides';
+import { bodyOf, readFixture } from './extraction-fixtures';
 
 const extract = (name: string, url: string) => extractArticle(readFixture(name), url);
 const count = (text: string, part: string) => text.split(part).length - 1;
@@ -57,6 +58,70 @@ describe('furniture inside the main region', () => {
     expect(textContent).toContain('busiest streets');
     expect(textContent).not.toContain('Sign up for our newsletter');
     expect(textContent).not.toContain('You might like');
+  });
+});
+
+describe('what a site says beside its story', () => {
+  it('leaves out the disclosure, the photo credit, the author box and the prompts, not the story', () => {
+    const { textContent, content } = extract('article-story-asides.html', 'https://crumb.test/2025/starter-on-holiday');
+    expect(textContent).toContain('living culture of wild yeast');
+    expect(textContent).toContain('Drying it for longer trips');
+    expect(textContent).toContain('recover its strength');
+    for (const aside of [
+      'affiliate links',
+      'Photo credit',
+      'Pin this for later',
+      'fifteen years',
+      'What do you think?',
+      'Be the first to comment',
+      'delivered to your inbox',
+      // Its heading, with nothing left under it.
+      'Essentials for a happy starter',
+    ])
+      expect(textContent, aside).not.toContain(aside);
+    expect(content).toContain('<img');
+    expect(content).toContain('<h2');
+  });
+
+  it("knows an author's box by generic class words and a blurb, not a byline or a word that only starts so", () => {
+    const [box, byline, authority] = [
+      ...bodyOf(
+        '<div class="post-author-bio"><p>Jane Doe writes about gardens for several magazines. She lives in Leeds with two cats.</p></div>' +
+          '<div class="author">By Jane Doe</div>' +
+          '<div class="authority-ranking"><p>Domain authority is a score from one to a hundred that predicts how well a site will rank.</p></div>',
+      ).children,
+    ];
+    expect(authorBoxNameWords(box) && isAuthorBox(box)).toBe(true);
+    expect(authorBoxNameWords(byline)).toBe(true);
+    expect(isAuthorBox(byline)).toBe(false);
+    expect(authorBoxNameWords(authority)).toBe(false);
+  });
+
+  it('knows these lines by their wording, and only as a short block of their own', () => {
+    for (const line of [
+      'Image credit: Getty Images',
+      'Credit: Reviewed / Jane Doe',
+      'About the Author',
+      'Written by Jane Doe',
+      'Follow us on Instagram for more recipes',
+      'Add Example News as a preferred source on Google',
+      'Related: How shade cools a street by ten degrees',
+      "Let's connect",
+      'Start a free trial',
+      'Get a quote',
+      'Disclosure: we may earn a commission when you buy through our links.',
+    ])
+      expect(isStoryAside(line), line).toBe(true);
+    for (const line of [
+      'The credit card companies raised their fees again this year.',
+      'Written by hand, the letters took weeks to arrive.',
+      'Related work in number theory goes back to Euler.',
+      'Start a free trial of patience with your toddler and see what happens when you wait.',
+      'Affiliate marketers earn a commission on each sale, which is why the model spread so fast among bloggers. '.repeat(
+        4,
+      ),
+    ])
+      expect(isStoryAside(line), line).toBe(false);
   });
 });
 

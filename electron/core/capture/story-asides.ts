@@ -1,0 +1,137 @@
+/**
+ * What a site says beside its story, inside the story's block: the affiliate disclosure, the photo
+ * credit under each picture, the author's blurb box, "Pin this for later", "Subscribe here", "Be the
+ * first to comment". Recognised by their wording in several languages and by the generic names of
+ * author boxes; no site's own names.
+ */
+import { shortTextMatching, wordsOf } from './boilerplate';
+
+/**
+ * A whole short line that is one of these is the site speaking, not the story. Those that go on
+ * (a credit's name, the blurb after "About the author") say so with `.*`; the others are the whole line.
+ */
+const ASIDE_LINE = new RegExp(
+  `^(${[
+    // Picture credits as a line of their own.
+    '(feature[ds]? |header |top |lead |hero )?(image|photo|picture|illustration)s? ?(credit|courtesy|source)s?\\b.*',
+    '(feature[ds]? )?(image|photo|picture)s? (by|via) .*',
+    'credits?:.*',
+    '(bild|foto)(quelle|nachweis)?:.*',
+    '(crédits? photos?|crédit photo|source photo) ?:.*',
+    '(crédito|fuente) (de la )?(imagen|foto).*',
+    // The author's line and box.
+    'about the author\\b.*',
+    "written by [\\p{L}.'’ -]{2,50}",
+    'über den autor\\b.*',
+    "à propos de l['’]auteur\\b.*",
+    'sobre el autor\\b.*',
+    // A dateline of its own: the date is the page's metadata.
+    '(published|updated|last updated|posted)( on)?:? \\p{L}{3,9}\\.? \\d{1,2},? \\d{4}.{0,20}',
+    // Prompts to subscribe, follow, share or comment.
+    'stay connected( with (me|us))?',
+    // A link to another story, labelled as one.
+    '(related( (post|article|story|reading))?|you (may|might) also like|read (also|more|next)|also read|more reading)\\s*:.{0,120}',
+    'you (may|might) (also )?be interested in (the following|these)\\b.*',
+    '(good |more )?articles to read (together|next)',
+    '(did you )?(enjoy(ed)? (the|this) post\\? )?pin (this|it)? ?for later',
+    'would you like to receive notifications\\b.*',
+    'what others are reading',
+    '(other|more) posts you (may|might) (also )?(like|enjoy)',
+    'what do you think\\?.*',
+    'be the first to comment',
+    'all comments are welcome.*',
+    "follow (us|me|[\\p{L}' ]{2,30}) on (facebook|instagram|twitter|x|google news|linkedin|youtube|pinterest|tiktok)\\b.*",
+    '(add|set) .{0,30}as a preferred source on google',
+    '(©|\\(c\\)) ?copyright\\b.*',
+    'copyright ?(©|\\(c\\)).*',
+  ].join('|')})[\\s:!.…]*$`,
+  'iu',
+);
+const ASIDE_LINE_CHARS = 160;
+
+/**
+ * An affiliate disclosure or a newsletter's pitch, in a block of its own: it speaks of links,
+ * commissions and inboxes, not of the story.
+ */
+const DISCLOSURE = new RegExp(
+  [
+    '^disclosure\\s*:',
+    '\\b(earn|receive|get) (a )?(small )?(commission|compensation)s?\\b',
+    '\\bas an amazon associate\\b',
+    // A newsletter's pitch, however it starts.
+    '\\b(subscribe|sign up|register) (here|now|today)\\b',
+    '\\b(delivered|straight) to your inbox\\b',
+    '^(join|sign up for) (our|my|the) (free )?(mailing list|newsletter|email list)',
+    '\\bprovision(en)? erhalten\\b',
+    "\\bliens? d['’]affiliation\\b",
+    '\\benlaces? de afiliado',
+  ].join('|'),
+  'iu',
+);
+const DISCLOSURE_CHARS = 300;
+
+/** A button's words as a whole line: the site asking for a sale, not the page's content. */
+const SALES_LINE = new RegExp(
+  `^(${[
+    "let['’]?s (connect|talk|chat)",
+    '(talk|speak|chat) (to|with) (an|our|a) (expert|specialist|advisor|adviser)s?',
+    '(get|request|book|schedule) (a|your) (free )?(demo|quote|consultation|call)( today| now)?',
+    'start (a |your )?free trial( today| now)?',
+    'start (deploying|building|sharing|recording)( now| today)?',
+    '(record|order|enrol+|join) now',
+  ].join('|')})[\\s!.…]*$`,
+  'iu',
+);
+const SALES_LINE_CHARS = 50;
+
+const isSalesLine = shortTextMatching(SALES_LINE, SALES_LINE_CHARS);
+const isSiteLine = shortTextMatching(ASIDE_LINE, ASIDE_LINE_CHARS);
+export const isAsideLine = (text: string) => isSiteLine(text) || isSalesLine(text);
+export const isDisclosure = shortTextMatching(DISCLOSURE, DISCLOSURE_CHARS);
+
+/** A short block of the site's own words beside the story. */
+export const isStoryAside = (text: string) => isAsideLine(text) || isDisclosure(text);
+
+/**
+ * Class and id words of the box about the author under a story (its blurb, photo and links):
+ * "author-bio", "authorBox", "about-author", or a block named "author" that holds a blurb.
+ */
+const AUTHOR_WORDS = new Set(['author', 'authors', 'writer']);
+const BOX_WORDS = new Set(['bio', 'box', 'about', 'profile', 'description', 'info', 'details', 'card']);
+const AUTHOR_BOX_WORDS = new Set(['authorbio', 'authorbox', 'aboutauthor', 'authorinfo', 'authorprofile', 'bio']);
+const MAYBE_AUTHOR = /auth|bio|writer/i;
+
+/**
+ * Whether the class or id names an author's box (a cheap test first: it runs on every element).
+ * Strictly, "author" alone is not enough: a block so named may be what Readability scores the story by.
+ */
+export function authorBoxNameWords(element: Element, strict = false): boolean {
+  const className = element.getAttribute('class') ?? '';
+  const id = element.getAttribute('id') ?? '';
+  if (!MAYBE_AUTHOR.test(className) && !MAYBE_AUTHOR.test(id)) return false;
+  const words = wordsOf(`${className} ${id}`);
+  if (words.some((word) => AUTHOR_BOX_WORDS.has(word))) return true;
+  if (!words.some((word) => AUTHOR_WORDS.has(word))) return false;
+  return !strict || words.some((word) => BOX_WORDS.has(word));
+}
+
+/**
+ * A blurb is this long at least: shorter, a block named "author" is the byline ("By Jane Doe"), which
+ * Readability reads the author from. Longer than the most, it holds more than the blurb.
+ */
+const BLURB_CHARS = 80;
+const AUTHOR_BOX_CHARS = 1200;
+const SENTENCE = /\p{L}{2}[.!?](\s|$|\p{Lu})/u;
+
+/** Whether an element so named is an author's box to leave out: a blurb of a sentence or more, no headline, no story. */
+export function isAuthorBox(element: Element): boolean {
+  if (element.tagName === 'ARTICLE' || element.tagName === 'MAIN' || element.tagName === 'BODY') return false;
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length < BLURB_CHARS || text.length > AUTHOR_BOX_CHARS || !SENTENCE.test(text)) return false;
+  return !element.querySelector('h1,article,main');
+}
+
+/** Removes the author boxes among these elements (found while walking the page for other reasons). */
+export function removeAuthorBoxes(candidates: Element[]): void {
+  for (const element of candidates) if (element.isConnected && isAuthorBox(element)) element.remove();
+}
