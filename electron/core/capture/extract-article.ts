@@ -8,6 +8,8 @@ import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { removeArticleFurniture } from './article-furniture';
+import { isCardList } from './card-headings';
+import { hasPrice } from './card-grid';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackContent } from './fallback-content';
 import { FastReadability } from './fast-readability';
@@ -304,6 +306,15 @@ function kindAndRegion(document: Document, type: PageType, clues: PageClues): Pa
 }
 
 const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
+/**
+ * A "collection" that shows no price anywhere in its region is a listing of stories, recipes or
+ * courses (schema.org ItemList, a /category/ address): Readability may then find the list itself,
+ * as on any listing.
+ */
+const unpricedCollection = (type: PageType, region: Region) =>
+  type === 'collection' && !hasPrice(region.html.replace(/<[^>]*>/g, ''));
+/** Such a collection's cards are each a block as big as a story's paragraph: Readability's block stands only when it holds nearly all of them. */
+const COLLECTION_READABILITY_SHARE = 0.8;
 /** Kinds whose headings are kept from Readability's class-name rules (see heading-names.ts). */
 const SHELTERED = new Set<PageType>(['article', 'documentation']);
 
@@ -336,6 +347,11 @@ const LONG_STORY_CHARS = 3000;
  * it picked one card or section of a page made of several (a listing with excerpts, a service page).
  */
 const STORY_SHARE_OF_LONG_PARAGRAPHS = 0.8;
+/**
+ * Readability's article holding less than this share of a region made of cards (see
+ * card-headings.ts) is one card or one group of them: the region is kept, whatever the page says it is.
+ */
+const CARDS_READABILITY_SHARE = 0.6;
 
 function longParagraphsIn(html: string): number {
   let n = 0;
@@ -393,7 +409,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const regionContent = () => sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(region.html) : region.html, local);
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
-  if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS)
+  if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS && !unpricedCollection(type, region))
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   removeOverlays(overlays);
   const asides = !REGION_PROFILES[type].keepStoryAsides;
@@ -415,9 +431,17 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
       storyCandidate &&
       !(type === 'article' && keptPartOfStory(longParagraphs, region)) &&
       isTheStory(longParagraphs, clues);
-    const share = story ? STORY_READABILITY_SHARE : type === 'forum' ? THREAD_READABILITY_SHARE : READABILITY_SHARE;
+    const share = story
+      ? STORY_READABILITY_SHARE
+      : type === 'forum'
+        ? THREAD_READABILITY_SHARE
+        : type === 'collection'
+          ? COLLECTION_READABILITY_SHARE
+          : READABILITY_SHARE;
     const tooSmallRegion = type === 'forum' && regionChars < MIN_REGION_CHARS;
-    if ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars)
+    const oneOfTheCards =
+      type !== 'forum' && chars < CARDS_READABILITY_SHARE * regionChars && isCardList(region.html, pageUrl);
+    if (!oneOfTheCards && ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars))
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   }

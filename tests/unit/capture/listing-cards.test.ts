@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { countCardHeadings, isCardList } from '../../../electron/core/capture/card-headings';
+import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { extractFixture, readFixture } from './extraction-fixtures';
+
+const PAGE = 'https://courier.test/local';
+
+describe('headings that name cards', () => {
+  it('counts a heading as a card title only when it links to another page', () => {
+    const html = [
+      '<h2>Latest</h2>',
+      '<h3><a href="https://courier.test/a">Ferry crossing reopens</a></h3>',
+      '<a href="https://courier.test/b"><img src="b.jpg"><h3>Library hours</h3></a>',
+      '<h3><a href="#weather">Weather</a></h3>',
+      '<h3><a href="https://courier.test/local#tides">Tides</a></h3>',
+      '<h3>Harbour <a href="https://courier.test/c">market</a> returns this week</h3>',
+    ].join('');
+    expect(countCardHeadings(html, PAGE)).toEqual({ headings: 6, linked: 2 });
+  });
+
+  it('takes a region for cards only with several linked headings, most of its headings', () => {
+    const card = (n: number) => `<h3><a href="https://courier.test/${n}">Story number ${n}</a></h3><p>Text.</p>`;
+    const cards = Array.from({ length: 8 }, (_, n) => card(n)).join('');
+    expect(isCardList(cards, PAGE)).toBe(true);
+    expect(isCardList(Array.from({ length: 4 }, (_, n) => card(n)).join(''), PAGE)).toBe(false);
+    const sections = Array.from({ length: 8 }, (_, n) => `<h2>Section ${n}</h2><p>Prose.</p>`).join('');
+    expect(isCardList(cards + sections, PAGE)).toBe(false);
+  });
+});
+
+describe('listings Readability reads as one block', () => {
+  it('keeps every section of cards on a section front that calls itself an article', () => {
+    const { article, body, text } = extractFixture('listing-card-sections.html', PAGE);
+    expect(article.extraction).toBe('region');
+    for (const title of [
+      'Council votes to reopen the old ferry crossing',
+      'School meals contract goes to a local cooperative',
+      'The last lighthouse keeper of Gull Point remembers',
+      'What the flood taught the town about its river',
+      '1962: the winter the estuary froze',
+      '2003: the tram that never came',
+    ])
+      expect(text).toContain(title);
+    expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Latest',
+      'Features',
+      'From the archive',
+    ]);
+    expect(body.querySelectorAll('h3 a')).toHaveLength(15);
+    for (const furniture of ['Subscribe', 'morning briefing', 'Older stories', 'Privacy', 'Opinion'])
+      expect(text).not.toContain(furniture);
+  });
+
+  it('lets Readability read a "collection" that shows no prices, as any listing', () => {
+    const url = 'https://kitchen.test/category/tomato-sauce';
+    const { article, text } = extractFixture('listing-unpriced-collection.html', url);
+    expect(article.extraction).toBe('readability');
+    expect(text).toContain('Five sauces we come back to all year');
+    for (const title of [
+      'Slow-roasted tomato sauce',
+      'Arrabbiata with dried chillies',
+      'Fresh tomato sauce for summer',
+    ])
+      expect(text).toContain(title);
+    expect(text).not.toContain('Baking');
+    // With prices it is a shop's collection: its region is the page, without asking Readability.
+    const priced = readFixture('listing-unpriced-collection.html').replaceAll('Serves 4', '£4.50 a portion');
+    expect(extractArticle(priced, url).extraction).toBe('region');
+  });
+});
