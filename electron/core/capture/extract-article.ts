@@ -352,6 +352,8 @@ const STORY_SHARE_OF_LONG_PARAGRAPHS = 0.8;
  * card-headings.ts) is one card or one group of them: the region is kept, whatever the page says it is.
  */
 const CARDS_READABILITY_SHARE = 0.6;
+/** A block of Readability's holding this many long paragraphs is a story beside the cards (its related links), not a card. */
+const STORY_PARAGRAPHS_NOT_A_CARD = 5;
 
 function longParagraphsIn(html: string): number {
   let n = 0;
@@ -440,7 +442,10 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
           : READABILITY_SHARE;
     const tooSmallRegion = type === 'forum' && regionChars < MIN_REGION_CHARS;
     const oneOfTheCards =
-      type !== 'forum' && chars < CARDS_READABILITY_SHARE * regionChars && isCardList(region.html, pageUrl);
+      type !== 'forum' &&
+      chars < CARDS_READABILITY_SHARE * regionChars &&
+      (storyCandidate ? longParagraphs : longParagraphsIn(content)) < STORY_PARAGRAPHS_NOT_A_CARD &&
+      isCardList(region.html, pageUrl);
     if (!oneOfTheCards && ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars))
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };

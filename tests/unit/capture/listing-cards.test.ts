@@ -51,6 +51,25 @@ describe('listings Readability reads as one block', () => {
       expect(text).not.toContain(furniture);
   });
 
+  it('keeps a story Readability found beside a long run of linked headlines: a story is not a card', () => {
+    const sentence = 'The ferry crossing reopened this morning after eleven months of repairs to the slipway. ';
+    const paragraphs = Array.from({ length: 6 }, (_, n) => `<p>${n + 1}. ${sentence.repeat(3)}</p>`).join('');
+    const related = Array.from(
+      { length: 30 },
+      (_, n) =>
+        `<div><h3><a href="https://courier.test/more/${n}">Another story from the harbour, number ${n}</a></h3>` +
+        `<p>${sentence}</p></div>`,
+    ).join('');
+    const html =
+      '<html><head><title>Ferry returns</title><meta property="og:type" content="article"></head><body>' +
+      `<main><article><h1>Ferry returns</h1>${paragraphs}</article><section><h2>More from the harbour</h2>${related}</section></main>` +
+      '</body></html>';
+    const article = extractArticle(html, PAGE);
+    expect(article.extraction).toBe('readability');
+    expect(article.textContent).toContain('6. The ferry crossing');
+    expect(article.textContent).not.toContain('Another story from the harbour');
+  });
+
   it('lets Readability read a "collection" that shows no prices, as any listing', () => {
     const url = 'https://kitchen.test/category/tomato-sauce';
     const { article, text } = extractFixture('listing-unpriced-collection.html', url);
