@@ -15,8 +15,8 @@ export interface NormalizedText {
   ends: Int32Array;
 }
 
-/** Exactly the characters of JavaScript's \s. */
-function isWhitespace(code: number): boolean {
+/** Exactly the characters of JavaScript's \s (and of String.prototype.trim()). */
+export function isWhitespace(code: number): boolean {
   return (
     (code >= 0x09 && code <= 0x0d) ||
     code === 0x20 ||

@@ -17,6 +17,7 @@
  * nothing is installed and linkedom answers as before.
  */
 import { parseHTML } from 'linkedom';
+import { isWhitespace } from '@shared/anchoring/normalize-text';
 
 interface Internals {
   next: symbol;
@@ -367,23 +368,6 @@ export function holdsNonSpaceText(element: Element): boolean {
   return textNodeHoldsNonSpace ? textNodeHoldsNonSpace(element) : NON_SPACE.test(element.textContent ?? '');
 }
 
-/** The white space of `\s` and String.prototype.trim(), which are the same set. */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /** Counts `text.trim().replace(/\s{2,}/g, ' ').length` over a text given in pieces, without joining them. */
 class CollapsedLength {
   length = 0;
@@ -392,7 +376,7 @@ class CollapsedLength {
 
   add(piece: string): void {
     for (let i = 0; i < piece.length; i++) {
-      if (isSpace(piece.charCodeAt(i))) {
+      if (isWhitespace(piece.charCodeAt(i))) {
         if (this.started) this.pendingSpace = true;
         continue;
       }
