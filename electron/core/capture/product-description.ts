@@ -3,7 +3,7 @@
  * it: shops often fill the description's drawer or tab by script, or show only the other products
  * around it. It is placed after the headline, as the paragraphs the shop wrote.
  */
-import type { Region } from './main-region';
+import { escapeText, type Region } from './main-region';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A line under the name ("Regular fit") is no description worth adding. */
@@ -24,8 +24,6 @@ function paragraphs(description: string): string[] {
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }
-
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function withProductDescription(region: Region, description: string | null | undefined): Region {
   // Written URL-encoded by some shops: nothing a reader should see.

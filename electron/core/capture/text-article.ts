@@ -1,10 +1,9 @@
 /** A text/plain page kept as what it is: paragraphs of text. */
 import type { ExtractedArticle } from './extract-article';
 import { buildArticle } from './extract-article';
+import { escapeText } from './main-region';
 import type { PageMetadata } from './page-metadata';
 import { sanitizeArticleHtml } from './sanitize-article';
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function textToArticle(text: string, pageUrl: string): ExtractedArticle {
   const paragraphs = text
@@ -29,6 +28,6 @@ export function textToArticle(text: string, pageUrl: string): ExtractedArticle {
     iconUrl: null,
     canonicalUrl: null,
   };
-  const content = sanitizeArticleHtml(body.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'));
+  const content = sanitizeArticleHtml(body.map((p) => `<p>${escapeText(p)}</p>`).join('\n'));
   return buildArticle(content, 'fallback', meta, pageUrl);
 }
