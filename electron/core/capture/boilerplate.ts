@@ -280,7 +280,7 @@ const HEADING_MAX_CHARS = 60;
 
 /** Whether a short text, white space squeezed, matches the pattern: a label, a heading, a line of its own. */
 export const shortTextMatching =
-  (pattern: RegExp, maxChars: number) =>
+  (pattern: { test(text: string): boolean }, maxChars: number) =>
   (text: string): boolean => {
     const squeezed = text.replace(/\s+/g, ' ').trim();
     return squeezed.length <= maxChars && pattern.test(squeezed);

@@ -4,6 +4,7 @@
  * first to comment". Recognised by their wording in several languages and by the generic names of
  * author boxes; no site's own names.
  */
+import { asciiCaseless } from './ascii-caseless';
 import { shortTextMatching, wordsOf } from './boilerplate';
 
 /**
@@ -53,7 +54,7 @@ const ASIDE_LINE_CHARS = 160;
  * An affiliate disclosure or a newsletter's pitch, in a block of its own: it speaks of links,
  * commissions and inboxes, not of the story.
  */
-const DISCLOSURE = new RegExp(
+const DISCLOSURE = asciiCaseless(
   [
     '^disclosure\\s*:',
     '\\b(earn|receive|get) (a )?(small )?(commission|compensation)s?\\b',
@@ -66,7 +67,6 @@ const DISCLOSURE = new RegExp(
     "\\bliens? d['’]affiliation\\b",
     '\\benlaces? de afiliado',
   ].join('|'),
-  'iu',
 );
 const DISCLOSURE_CHARS = 300;
 
