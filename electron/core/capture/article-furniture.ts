@@ -3,8 +3,15 @@
  * heading and its list, a "Sign up for our newsletter" line, a "Read more" link on its own, a
  * consent notice. This takes them out of its article, and nothing that reads as the story's text.
  */
-import { isCallToAction, isFurnitureHeading, isFurnitureLine as isFurnitureText } from './boilerplate';
-import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
+import {
+  CALL_TO_ACTION_CHARS,
+  HEADING_MAX_CHARS,
+  isCallToAction,
+  isFurnitureHeading,
+  isFurnitureLine as isFurnitureText,
+} from './boilerplate';
+import { collapsedTextLongerThan } from './linkedom-fast-paths';
+import { authorBoxNameWords, isAuthorBox, isStoryAside, STORY_ASIDE_MAX_CHARS } from './story-asides';
 
 const HEADINGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /** Blocks that are removed whole when all their text is a call to share, subscribe or read elsewhere. */
@@ -33,6 +40,13 @@ const ASIDE_SELECTOR = 'figcaption,small,em';
 const INLINE = new Set(['SPAN', 'A', 'SMALL', 'EM']);
 /** A furniture phrase inside longer text is part of a sentence: only lines this short go. */
 const FURNITURE_LINE_CHARS = 80;
+/** No text longer than this is a line of furniture to any of the tests below: a longer block's text is not even built. */
+const LONGEST_LINE_CHARS = Math.max(
+  FURNITURE_LINE_CHARS,
+  CALL_TO_ACTION_CHARS,
+  HEADING_MAX_CHARS,
+  STORY_ASIDE_MAX_CHARS,
+);
 /** The story's last lines are where the furniture is; a heading this far from the end starts a section of it. */
 const TAIL_SHARE = 0.5;
 
@@ -49,7 +63,8 @@ function isMostlyLinks(element: Element): boolean {
 }
 
 function isFurnitureLine(element: Element, asides: boolean): boolean {
-  if (!LINE_BLOCKS.has(element.tagName) || element.querySelector('img,picture,video,pre,table')) return false;
+  if (!LINE_BLOCKS.has(element.tagName) || collapsedTextLongerThan(element, LONGEST_LINE_CHARS)) return false;
+  if (element.querySelector('img,picture,video,pre,table')) return false;
   const text = textOf(element);
   if (!text) return false;
   // A link alone goes only for a furniture phrase ("Learn how to contribute"): "Learn more" may be the content's own.

@@ -3,6 +3,7 @@
  * names and ids are made of, and the phrases of share bars, newsletters, cookie notices and
  * related-links blocks in the languages people save pages in. No site's own names.
  */
+import { isWhitespace } from '@shared/anchoring/normalize-text';
 
 /** Elements that are furniture wherever they sit, except inside the content itself (see isFurnitureElement). */
 export const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'DIALOG', 'BUTTON', 'SELECT']);
@@ -276,12 +277,21 @@ const FURNITURE_HEADING = new RegExp(
   ].join('|')})[\\s:!.…]*$`,
   'iu',
 );
-const HEADING_MAX_CHARS = 60;
+export const HEADING_MAX_CHARS = 60;
+
+/** Whether a text holds more than `max` characters that are not white space: too long once squeezed, without squeezing it. */
+function holdsMoreThan(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i)) && ++n > max) return true;
+  return false;
+}
 
 /** Whether a short text, white space squeezed, matches the pattern: a label, a heading, a line of its own. */
 export const shortTextMatching =
   (pattern: { test(text: string): boolean }, maxChars: number) =>
   (text: string): boolean => {
+    if (holdsMoreThan(text, maxChars)) return false;
     const squeezed = text.replace(/\s+/g, ' ').trim();
     return squeezed.length <= maxChars && pattern.test(squeezed);
   };
@@ -397,7 +407,7 @@ const CALL_TO_ACTION = new RegExp(
   ].join('|')})[\\s!.?:›»→>…⤵↓⬇]*$`,
   'i',
 );
-const CALL_TO_ACTION_CHARS = 40;
+export const CALL_TO_ACTION_CHARS = 40;
 
 export const isCallToAction = (text: string) =>
   text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(text.replace(/\s+/g, ' ').trim());

@@ -390,7 +390,7 @@ class CollapsedLength {
   }
 }
 
-let textPieces: ((element: Element, counter: CollapsedLength) => void) | null = null;
+let textPieces: ((element: Element, counter: CollapsedLength, limit: number) => void) | null = null;
 
 /**
  * The length of `element.textContent.trim().replace(/\s{2,}/g, ' ')` (Readability's
@@ -399,9 +399,17 @@ let textPieces: ((element: Element, counter: CollapsedLength) => void) | null = 
  */
 export function collapsedTextLength(element: Element): number {
   const counter = new CollapsedLength();
-  if (textPieces) textPieces(element, counter);
+  if (textPieces) textPieces(element, counter, Infinity);
   else counter.add(element.textContent ?? '');
   return counter.length;
+}
+
+/** Whether collapsedTextLength(element) > max, counting no further than that. */
+export function collapsedTextLongerThan(element: Element, max: number): boolean {
+  const counter = new CollapsedLength();
+  if (textPieces) textPieces(element, counter, max);
+  else counter.add(element.textContent ?? '');
+  return counter.length > max;
 }
 
 let installed: boolean | undefined;
@@ -497,11 +505,12 @@ function install(): boolean {
     }
     return false;
   };
-  textPieces = (element, counter) => {
+  // The count only grows: once past the limit, the rest of the text cannot bring it back.
+  textPieces = (element, counter, limit) => {
     const linked = element as unknown as LinkedNode;
     const end = linked[END];
     if (!end) return counter.add(element.textContent ?? '');
-    for (let node = linked[NEXT]; node !== end; node = node[NEXT]) {
+    for (let node = linked[NEXT]; node !== end && counter.length <= limit; node = node[NEXT]) {
       const type = node.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) counter.add(node[VALUE] as unknown as string);
     }

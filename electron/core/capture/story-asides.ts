@@ -91,6 +91,8 @@ export const isDisclosure = shortTextMatching(DISCLOSURE, DISCLOSURE_CHARS);
 
 /** A short block of the site's own words beside the story. */
 export const isStoryAside = (text: string) => isAsideLine(text) || isDisclosure(text);
+/** The longest text isStoryAside may find to be one. */
+export const STORY_ASIDE_MAX_CHARS = Math.max(ASIDE_LINE_CHARS, SALES_LINE_CHARS, DISCLOSURE_CHARS);
 
 /**
  * Class and id words of the box about the author under a story (its blurb, photo and links):

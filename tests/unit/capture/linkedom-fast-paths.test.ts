@@ -4,6 +4,7 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
   collapsedTextLength,
+  collapsedTextLongerThan,
   holdsNonSpaceText,
   installLinkedomFastPaths,
 } from '../../../electron/core/capture/linkedom-fast-paths';
@@ -147,6 +148,20 @@ describe('linkedom fast paths', () => {
     for (const name of pages) {
       const page = parse(readFileSync(join(FIXTURES, name), 'utf8'));
       for (const element of elementsOf(page)) expect(collapsedTextLength(element)).toBe(readabilitys(element));
+    }
+  });
+
+  it('tell whether the collapsed text is longer than a bound, as its full length would', () => {
+    installLinkedomFastPaths();
+    const document = parse('<div> a  b <p>cd\n\n ef</p><p></p>g </div>');
+    const div = document.querySelector('div') as Element;
+    expect(collapsedTextLength(div)).toBe('a b cd efg'.length);
+    for (let max = 0; max <= 12; max++) expect(collapsedTextLongerThan(div, max)).toBe(max < 10);
+    for (const name of pages) {
+      const page = parse(readFileSync(join(FIXTURES, name), 'utf8'));
+      for (const element of elementsOf(page))
+        for (const max of [0, 40, 300])
+          expect(collapsedTextLongerThan(element, max)).toBe(collapsedTextLength(element) > max);
     }
   });
 
