@@ -419,8 +419,6 @@ const DEDUPED = new Set([
 ]);
 /** Repeats inside these are their content: lines of code, table cells, a quoted post. */
 const REPEATS_ALLOWED = new Set(['PRE', 'CODE', 'TABLE', 'BLOCKQUOTE']);
-/** A block of one word (a name, a label) may well repeat. */
-const MIN_DEDUPED_WORDS = 2;
 
 /** Remembers the text of blocks written so far, to leave out a later block with the same text. */
 class RepeatedBlocks {
@@ -429,7 +427,8 @@ class RepeatedBlocks {
   isRepeat(element: Element): boolean {
     if (!DEDUPED.has(element.tagName)) return false;
     const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (key.split(' ').length < MIN_DEDUPED_WORDS) return false;
+    // A block of one word (a name, a label) may well repeat.
+    if (!key.includes(' ')) return false;
     const first = this.seen.get(key);
     if (!first) {
       this.seen.set(key, element);
