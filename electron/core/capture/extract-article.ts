@@ -11,7 +11,7 @@ import { removeArticleFurniture } from './article-furniture';
 import { isCardList } from './card-headings';
 import { hasPrice } from './card-grid';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
-import { fallbackContent } from './fallback-content';
+import { fallbackCharsAtMost, fallbackContent } from './fallback-content';
 import { FastReadability } from './fast-readability';
 import { restoreAnchors, restoreAnchorsInHtml, shelterHeadings } from './heading-names';
 import { installLinkedomFastPaths } from './linkedom-fast-paths';
@@ -414,6 +414,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS && !unpricedCollection(type, region))
     return { article: buildArticle(regionContent(), 'region', meta, pageUrl), canonicalUrl: meta.canonicalUrl };
   removeOverlays(overlays);
+  // Read before Readability changes the page (and before author boxes go, which the fallback keeps): see below.
+  const fallbackAtMost = regionChars >= MIN_REGION_CHARS ? fallbackCharsAtMost(document) : Infinity;
   const asides = !REGION_PROFILES[type].keepStoryAsides;
   if (asides) removeAuthorBoxes(authorBoxes);
   const readerable = looksReaderable(document);
@@ -450,6 +452,9 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   }
+  // The region stands when the whole-page version could not hold three times as much: no second parse.
+  if (regionChars >= MIN_REGION_CHARS && regionChars * FALLBACK_OVER_REGION >= fallbackAtMost)
+    return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   // Readability found too little, or failed, after mutating the document: start again from the
   // source (rare). Its metadata still stands: it read that before looking for the article.
   document = parseDocument(html);

@@ -79,7 +79,7 @@ const ALLOWED_TAGS = [
 ];
 
 /** Elements dropped together with everything inside them. */
-const DROPPED_WITH_CONTENT = [
+export const DROPPED_WITH_CONTENT = [
   'script',
   'style',
   'noscript',

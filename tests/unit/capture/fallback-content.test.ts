@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { fallbackCharsAtMost, fallbackContent } from '../../../electron/core/capture/fallback-content';
+import { sanitizeArticleHtml } from '../../../electron/core/capture/sanitize-article';
+import { stripClutter } from '../../../electron/core/capture/strip-clutter';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/extraction');
+const parse = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
+
+/** What extractPage weighs the whole-page version by: its visible characters, white space aside. */
+const visibleChars = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, '').length;
+
+const fallbackChars = (document: Document) => visibleChars(sanitizeArticleHtml(fallbackContent(document)));
+
+describe('fallbackCharsAtMost', () => {
+  it("counts the root's text without what the sanitizer drops with its content", () => {
+    const html =
+      '<body><header>Site</header><main><nav>Home About</nav><h1>A  title</h1><p>One &amp; two</p>' +
+      '<script type="application/ld+json">{"a":"long long long"}</script><form><p>Search</p></form></main></body>';
+    expect(fallbackCharsAtMost(parse(html))).toBe('Atitle'.length + 'One&two'.length);
+    // The sanitized version has the nav taken out and the ampersand escaped: fewer.
+    expect(fallbackChars(parse(html))).toBe('Atitle'.length + 'Onetwo'.length);
+  });
+
+  it('is never below what the sanitized whole-page version holds', () => {
+    const pages = readdirSync(FIXTURES).filter((name) => name.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const name of pages) {
+      const html = readFileSync(join(FIXTURES, name), 'utf8');
+      const cleaned = parse(html);
+      if (cleaned.body) stripClutter(cleaned.body);
+      const atMost = fallbackCharsAtMost(cleaned);
+      expect(atMost, name).toBeGreaterThanOrEqual(fallbackChars(cleaned));
+    }
+  });
+});
