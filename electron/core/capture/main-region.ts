@@ -22,6 +22,7 @@ import {
 } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
+import { countableChars } from './countable-chars';
 import { isPostAuthor, isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
 import { isProductBadge, isShopControl } from './shop-furniture';
@@ -117,7 +118,7 @@ const LABEL_CHARS = 40;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const isHeading = (element: Element) => HEADINGS.has(element.tagName) || element.getAttribute('role') === 'heading';
 
-const countable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').length;
+const countable = countableChars;
 
 /** One bottom-up walk: each element's text, link text and whether it holds a landmark. */
 function measure(root: Element, mains: Element[]): Map<Element, Measure> {
