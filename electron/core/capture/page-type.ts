@@ -149,11 +149,26 @@ const isBuyButton = (text: string) => {
   return squeezed.length <= BUY_BUTTON_CHARS && BUY_BUTTON.test(squeezed);
 };
 
+/**
+ * `button,a[role="button"],input[type="submit"]`, read here: linkedom hands a selector with a type
+ * test to css-select, element by element. The type's value is compared regardless of case, as
+ * css-select does in HTML (same length, same lower case).
+ */
+function isButton(element: Element): boolean {
+  if (element.tagName === 'BUTTON') return true;
+  if (element.tagName === 'A') return element.getAttribute('role') === 'button';
+  const type = element.getAttribute('type');
+  return type !== null && type.length === 'submit'.length && type.toLowerCase() === 'submit';
+}
+
 /** Counted on the page as sent: the buttons sit in forms, which cleaning strips. */
 export function countBuyButtons(document: Document): number {
   let n = 0;
-  for (const button of document.body?.querySelectorAll('button,a[role="button"],input[type="submit"]') ?? [])
-    if (isBuyButton(button.tagName === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? '')))
+  for (const button of document.body?.querySelectorAll('button,a,input') ?? [])
+    if (
+      isButton(button) &&
+      isBuyButton(button.tagName === 'INPUT' ? (button.getAttribute('value') ?? '') : (button.textContent ?? ''))
+    )
       n++;
   return n;
 }
