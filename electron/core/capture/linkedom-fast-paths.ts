@@ -326,7 +326,10 @@ function textByConcatenation(probe: Element, { next: NEXT, end: END, value: VALU
 }
 
 /** What a DOMTokenList made from a class attribute holds, written out: its distinct words, in order, one space apart. */
-const classTokens = memo((value) => [...new Set(value.split(/\s+/).filter((token) => token))].join(' '));
+const tokenList = memo((value) => [...new Set(value.split(/\s+/).filter((token) => token))].join(' '));
+const SPACE = /\s/;
+/** A value without white space (one class, or none) is its own list: no look-up in the memo. */
+const classTokens = (value: string) => (SPACE.test(value) ? tokenList(value) : value);
 
 /**
  * linkedom gives every element with a class attribute a DOMTokenList as it parses (a Set, filled
