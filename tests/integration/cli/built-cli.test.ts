@@ -38,9 +38,10 @@ describe('the built CLI', () => {
   });
 
   it('extract reads files on worker threads and still prints their lines in the order given', async () => {
+    // Later pages are larger, so they start first (largest first) and the output must be put back in order.
     const page = (n: number) =>
       `<html><head><title>Page ${n}</title></head><body><article><h1>Page ${n}</h1>` +
-      `<p>${`Paragraph ${n} of a page with enough words to be read as an article. `.repeat(12)}</p></article></body></html>`;
+      `<p>${`Paragraph ${n} of a page with enough words to be read as an article. `.repeat(12 + 40 * n)}</p></article></body></html>`;
     const files: string[] = [];
     for (let n = 1; n <= 9; n++) {
       files.push(join(work, `page-${n}.html`));
