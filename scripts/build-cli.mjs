@@ -2,9 +2,12 @@
 /**
  * `npm run build:cli`: bundles the command line, with its dependencies, into out/cli/offprint.js (the
  * package's `bin`) and the extraction worker it starts beside it (extraction-pool.ts looks for
- * extract-worker.js next to the bundle). Plain JavaScript, so that it runs before anything is built.
+ * extract-worker.js next to the bundle: electron/cli/cached-worker.ts, which runs the worker's own
+ * bundle, extract-worker-code.cjs, through a code cache). Plain JavaScript, so that it runs before
+ * anything is built.
  */
 import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +19,12 @@ export const CLI_BIN = join(CLI_DIR, 'offprint.js');
 const MANIFEST = join(CLI_DIR, 'build.json');
 const ENTRIES = {
   offprint: 'electron/cli/offprint-cli.ts',
-  'extract-worker': 'electron/core/capture/extract-worker.ts',
+  // Runs WORKER_BUNDLE through a V8 code cache kept in out/cli/cache.
+  'extract-worker': 'electron/cli/cached-worker.ts',
 };
+const WORKER_ENTRY = 'electron/core/capture/extract-worker.ts';
+const WORKER_BUNDLE = 'extract-worker-code.cjs';
+const CACHE_DIR = join(CLI_DIR, 'cache');
 // A new install can change bundled dependencies without touching any project file.
 const ALWAYS_CHECKED = [fileURLToPath(import.meta.url), join(root, 'node_modules', '.package-lock.json')];
 
@@ -33,28 +40,42 @@ const REQUIRE_SHIM =
 export async function buildCli() {
   const { build } = await import('esbuild');
   const startedAt = Date.now();
-  const result = await build({
+  const common = {
     absWorkingDir: root,
-    entryPoints: ENTRIES,
-    outdir: CLI_DIR,
     bundle: true,
     platform: 'node',
-    format: 'esm',
-    // The library's code is a chunk of its own, loaded only by the commands that open a library.
-    splitting: true,
     target: 'node20',
     tsconfig: join(root, 'tsconfig.node.json'),
-    banner: { js: REQUIRE_SHIM },
     legalComments: 'none',
     metafile: true,
     write: false,
     logLevel: 'error',
+  };
+  // The worker's code as one script, which cached-worker.ts compiles with a code cache (vm.Script).
+  const worker = await build({
+    ...common,
+    entryPoints: [WORKER_ENTRY],
+    outfile: join(CLI_DIR, WORKER_BUNDLE),
+    format: 'cjs',
+  });
+  const [workerBundle] = worker.outputFiles;
+  const workerHash = createHash('sha256').update(workerBundle.contents).digest('hex').slice(0, 16);
+  const result = await build({
+    ...common,
+    entryPoints: ENTRIES,
+    outdir: CLI_DIR,
+    format: 'esm',
+    // The library's code is a chunk of its own, loaded only by the commands that open a library.
+    splitting: true,
+    banner: { js: REQUIRE_SHIM },
+    define: { WORKER_BUNDLE: JSON.stringify(WORKER_BUNDLE), WORKER_BUNDLE_HASH: JSON.stringify(workerHash) },
   });
   await mkdir(CLI_DIR, { recursive: true });
-  // Chunks first, then the worker, then offprint.js: each file finds what it imports of the same build.
+  // The worker's code and chunks first, then the worker, then offprint.js: each file finds what it
+  // imports of the same build.
   const entries = Object.keys(ENTRIES).map((name) => join(CLI_DIR, `${name}.js`));
   const rank = (file) => (file.path === CLI_BIN ? 2 : entries.includes(file.path) ? 1 : 0);
-  const outputs = [...result.outputFiles].sort((a, b) => rank(a) - rank(b));
+  const outputs = [workerBundle, ...[...result.outputFiles].sort((a, b) => rank(a) - rank(b))];
   for (const file of outputs) {
     const text = file.path === CLI_BIN ? `#!/usr/bin/env node\n${file.text}` : file.text;
     const temporary = `${file.path}.${process.pid}.tmp`;
@@ -64,12 +85,15 @@ export async function buildCli() {
   }
   const built = new Set(outputs.map((file) => file.path));
   for (const name of await readdir(CLI_DIR)) {
-    if (name.endsWith('.js') && !built.has(join(CLI_DIR, name))) await rm(join(CLI_DIR, name), { force: true });
+    if (/\.c?js$/.test(name) && !built.has(join(CLI_DIR, name))) await rm(join(CLI_DIR, name), { force: true });
   }
-  const sources = Object.keys(result.metafile.inputs)
+  // Caches of earlier builds are never read again.
+  await rm(CACHE_DIR, { recursive: true, force: true });
+  const sources = [...Object.keys(worker.metafile.inputs), ...Object.keys(result.metafile.inputs)]
     .map((input) => join(root, input))
     .filter((path) => !relative(root, path).split(/[\\/]/).includes('node_modules'));
-  await writeFile(MANIFEST, JSON.stringify({ startedAt, sources: sources.map((path) => relative(root, path)) }));
+  const unique = [...new Set(sources.map((path) => relative(root, path)))];
+  await writeFile(MANIFEST, JSON.stringify({ startedAt, sources: unique }));
 }
 
 /** True when there is no build yet, or a source it was built from changed after it was built. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,12 +24,16 @@ export type ExtractLine =
     }
   | { file: string; error: string };
 
-const READ_AHEAD_PER_WORKER = 8;
+/** How many of the next files in line the largest is chosen from, per worker. */
+const LOOKAHEAD_PER_WORKER = 32;
+/** Pages read and waiting for a worker, per worker, so that none waits for the disk. */
+const READY_PER_WORKER = 1;
 
 /**
  * Extracts every file on the extraction pool's worker threads (one per core, each page with its time
- * limit) and hands `emit` their lines in the order of `files`. Only a few files are read ahead, so a
- * long list does not sit in memory. Returns how many failed.
+ * limit) and hands `emit` their lines in the order of `files`. Returns how many failed.
+ * Files start largest first among the next few in line (see startOrder); a file is read only just
+ * before a worker takes it, and only a bounded number of lines wait for an earlier, slower one.
  */
 export async function extractFiles(
   files: string[],
@@ -37,25 +41,60 @@ export async function extractFiles(
   emit: (line: ExtractLine) => void,
 ): Promise<number> {
   const pool = createExtractionPool({ size: Math.min(files.length, availableParallelism()) });
-  // Lines go out in order: with too few pages ahead, one slow page leaves the other workers idle.
-  const ahead = pool.size * READ_AHEAD_PER_WORKER;
-  const pending: Promise<ExtractLine>[] = [];
+  const lookahead = pool.size * LOOKAHEAD_PER_WORKER;
+  const order = startOrder(files, lookahead);
+  const done = new Map<number, ExtractLine>();
+  const waiting: (() => void)[] = [];
+  let nextOut = 0;
   let failed = 0;
-  const next = async () => {
-    const line = await (pending.shift() as Promise<ExtractLine>);
-    if ('error' in line) failed += 1;
-    emit(line);
+  const run = async () => {
+    for (;;) {
+      // While one slow page holds the output back, only so many later lines wait with it.
+      while (done.size >= 2 * lookahead) await new Promise<void>((resolve) => waiting.push(resolve));
+      const next = await order.next();
+      if (next.done) return;
+      done.set(next.value, await extractFile(pool, files[next.value], pageUrl));
+      for (let line = done.get(nextOut); line; line = done.get(nextOut)) {
+        done.delete(nextOut++);
+        if ('error' in line) failed += 1;
+        emit(line);
+      }
+      for (const wake of waiting.splice(0)) wake();
+    }
   };
   try {
-    for (const file of files) {
-      pending.push(extractFile(pool, file, pageUrl));
-      if (pending.length >= ahead) await next();
-    }
-    while (pending.length > 0) await next();
+    await Promise.all(Array.from({ length: pool.size * (1 + READY_PER_WORKER) }, run));
   } finally {
     await pool.close();
   }
   return failed;
+}
+
+/**
+ * The order to start files in: the largest of the next `lookahead` in line. In order, a big page near
+ * the end keeps one worker busy long after the others ran out of pages. A file waits at most for
+ * 2 × `lookahead` later ones to start, which bounds the lines held back to keep the output in order.
+ */
+async function* startOrder(files: string[], lookahead: number): AsyncGenerator<number> {
+  const line: { index: number; size: Promise<number> }[] = [];
+  let queued = 0;
+  for (;;) {
+    while (line.length < lookahead && queued < files.length) {
+      // An unreadable file counts as empty; reading it reports why.
+      const size = stat(files[queued]).then(
+        (s) => s.size,
+        () => 0,
+      );
+      line.push({ index: queued++, size });
+    }
+    if (line.length === 0) return;
+    let pick = 0;
+    if (queued - line[0].index < 2 * lookahead) {
+      const sizes = await Promise.all(line.map((file) => file.size));
+      for (let i = 1; i < sizes.length; i++) if (sizes[i] > sizes[pick]) pick = i;
+    }
+    yield line.splice(pick, 1)[0].index;
+  }
 }
 
 /** Runs the article extractor on a local HTML file, as if it had been fetched from `pageUrl`. */

@@ -3,9 +3,9 @@
  * logs with --verbose, and captures through its extraction worker (see offprint-cli.test.ts for `add`).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BIN } from '../../../scripts/build-cli.mjs';
@@ -16,6 +16,18 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'offprint-built-cli-'));
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
+
+function runFile(file: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
 
 function runExecutable(args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((done, fail) => {
@@ -38,9 +50,10 @@ describe('the built CLI', () => {
   });
 
   it('extract reads files on worker threads and still prints their lines in the order given', async () => {
+    // Later pages are larger, so they start first (largest first) and the output must be put back in order.
     const page = (n: number) =>
       `<html><head><title>Page ${n}</title></head><body><article><h1>Page ${n}</h1>` +
-      `<p>${`Paragraph ${n} of a page with enough words to be read as an article. `.repeat(12)}</p></article></body></html>`;
+      `<p>${`Paragraph ${n} of a page with enough words to be read as an article. `.repeat(12 + 40 * n)}</p></article></body></html>`;
     const files: string[] = [];
     for (let n = 1; n <= 9; n++) {
       files.push(join(work, `page-${n}.html`));
@@ -75,6 +88,66 @@ describe('the built CLI', () => {
     const lazy = readFileSync(CLI_BIN, 'utf8').match(/import\("\.\/(offprint-core-[^"]+)"\)/);
     expect(lazy).not.toBeNull();
     expect(readFileSync(join(dirname(CLI_BIN), lazy![1]), 'utf8')).toMatch(/\bvar OffprintCore\b/);
+  });
+
+  describe('the extraction worker code cache', () => {
+    // Enough pages that some worker reads the few it takes before saving the cache, whatever the core count.
+    const pageCount = Math.max(40, 6 * availableParallelism());
+    let pages: string[];
+    beforeAll(async () => {
+      pages = [];
+      for (let n = 1; n <= pageCount; n++) {
+        pages.push(join(work, `cached-${n}.html`));
+        const words = `Words of page ${n}, enough of them to be read as an article by the extractor. `.repeat(20);
+        await writeFile(
+          pages[n - 1],
+          `<title>Cached ${n}</title><article><h1>Cached ${n}</h1><p>${words}</p></article>`,
+        );
+      }
+    });
+
+    /** A copy of the built CLI, so that its cache folder is this test's own. */
+    async function copyOfCli(name: string): Promise<string> {
+      const dir = join(work, name);
+      await cp(dirname(CLI_BIN), dir, { recursive: true, filter: (source) => basename(source) !== 'cache' });
+      return dir;
+    }
+
+    function extractWith(dir: string) {
+      return runFile(join(dir, basename(CLI_BIN)), ['extract', ...pages, '--url', 'https://example.com/']);
+    }
+
+    const titles = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).title);
+
+    it('is saved beside the build by the first run and used by the next, with the same output', async () => {
+      const dir = await copyOfCli('cli-cached');
+      const first = await extractWith(dir);
+      expect(first.code).toBe(0);
+      expect(titles(first.stdout)).toEqual(pages.map((_, i) => `Cached ${i + 1}`));
+      const saved = readdirSync(join(dir, 'cache'));
+      expect(saved).toEqual([expect.stringMatching(/\.v8$/)]);
+      expect(statSync(join(dir, 'cache', saved[0])).size).toBeGreaterThan(0);
+      const second = await extractWith(dir);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toBe(first.stdout);
+      expect(second.stderr).toBe('');
+    });
+
+    it('when it cannot be saved, says so on stderr and extracts all the same', async () => {
+      const dir = await copyOfCli('cli-uncached');
+      // A file where the cache folder should be: no folder can be made there, whoever runs the test.
+      await writeFile(join(dir, 'cache'), 'not a folder');
+      const run = await extractWith(dir);
+      expect(run.code).toBe(0);
+      expect(titles(run.stdout)).toEqual(pages.map((_, i) => `Cached ${i + 1}`));
+      expect(run.stderr).toMatch(
+        /^offprint warn: could not save the code cache in .*cache \(extraction starts slower\)/m,
+      );
+    });
   });
 
   it('logs what it does on stderr with --verbose', async () => {
