@@ -60,6 +60,11 @@ export interface RegionProfile {
    * every other kind leaves out, are kept: a post's author box and its signature lines are the thread's.
    */
   keepStoryAsides?: boolean;
+  /**
+   * Documentation: a list of links under one of the content's headings, beside its prose (a
+   * tutorial's chapters, a guide's further reading), is content, not a menu.
+   */
+  keepListsInProse?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -290,7 +295,11 @@ class Pruner {
     }
     // A post's attribution is a list of links too: its date links to the post.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
-    return !big && isLinkList(m, this.profile) && !(this.profile.dropPostFurniture && this.isListInProse(element));
+    return (
+      !big &&
+      isLinkList(m, this.profile) &&
+      !((this.profile.dropPostFurniture || this.profile.keepListsInProse) && this.isListInProse(element))
+    );
   }
 
   /**
