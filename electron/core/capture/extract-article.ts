@@ -222,7 +222,7 @@ const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices']);
  * main region, without furniture, with the profile of its kind.
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
-  article: { commentsAreContent: false, keepLinkLists: false },
+  article: { commentsAreContent: false, keepLinkLists: false, keepListsInProse: true },
   forum: {
     commentsAreContent: true,
     keepLinkLists: false,

@@ -298,8 +298,22 @@ class Pruner {
     return (
       !big &&
       isLinkList(m, this.profile) &&
-      !((this.profile.dropPostFurniture || this.profile.keepListsInProse) && this.isListInProse(element))
+      !(this.profile.dropPostFurniture && this.isListInProse(element)) &&
+      !(this.profile.keepListsInProse && this.isChapterList(element))
     );
+  }
+
+  /**
+   * A list of links right under one of the content's headings, among its paragraphs: a tutorial's
+   * chapters. A list of links to places on this page is its table of contents, and goes.
+   */
+  private isChapterList(element: Element): boolean {
+    const before = element.previousElementSibling;
+    if (!before || before.tagName === 'H1' || !isHeading(before) || !this.isListInProse(element)) return false;
+    let anchors = 0;
+    const links = element.getElementsByTagName('a');
+    for (const link of links) if ((link.getAttribute('href') ?? '').startsWith('#')) anchors++;
+    return anchors * 2 < links.length;
   }
 
   /**

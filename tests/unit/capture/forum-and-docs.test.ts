@@ -280,7 +280,13 @@ describe('documentation', () => {
     for (const chapter of ['Frits and fluxes', 'Brushing three coats', 'Reading pyrometric cones', 'Slow cooling'])
       expect(text).toContain(chapter);
     expect(body.querySelectorAll('ul').length).toBe(3);
-    expect([...body.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['1. Materials', '2. Application']);
+    expect([...body.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      '1. Materials',
+      '2. Application',
+      '3. Schedules',
+    ]);
+    // The list of links to the page's own sections is its table of contents.
+    expect(body.querySelector('a[href^="#"]')).toBeNull();
     for (const furniture of ['Courses', 'Throwing', 'Trimming', 'Trending now', 'Wood kilns', 'Clay prices'])
       expect(text).not.toContain(furniture);
   });
