@@ -15,6 +15,7 @@ import { fallbackContent } from './fallback-content';
 import { FastReadability } from './fast-readability';
 import { restoreAnchors, restoreAnchorsInHtml, shelterHeadings } from './heading-names';
 import { restoreHeadlineBlock, shelterHeadlineBlock } from './headline-block';
+import { spaceHeadingBoxes } from './heading-spacing';
 import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
@@ -408,6 +409,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const sheltered = SHELTERED.has(declared) && !!body;
   if (sheltered) shelterHeadings(body);
   const headlineBlock = declared === 'documentation' && body ? shelterHeadlineBlock(body) : null;
+  if (declared === 'documentation' && body) spaceHeadingBoxes(body);
   const kind = kindAndRegion(document, declared, clues);
   const { type, commentsOnly } = kind;
   const region = type === 'product' ? withProductDescription(kind.region, meta.productDescription) : kind.region;

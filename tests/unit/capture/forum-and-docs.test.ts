@@ -269,6 +269,8 @@ describe('documentation', () => {
       'Limits',
     ]);
     expect(body.querySelectorAll('pre code').length).toBe(2);
+    // A field's name and its type, laid out side by side in one heading, stay two words.
+    expect(body.querySelector('h4')?.textContent).toBe('part_size integer');
     // The headline is the title, not a line of the content; the previous/next bar and the contents box go.
     expect(body.querySelector('h1')).toBeNull();
     for (const furniture of ['Previous', 'Next', 'In this article', 'Buckets', 'Lifecycle rules', 'contribute'])
