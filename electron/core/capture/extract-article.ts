@@ -14,6 +14,8 @@ import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackCharsAtMost, fallbackContent } from './fallback-content';
 import { FastReadability } from './fast-readability';
 import { restoreAnchors, restoreAnchorsInHtml, shelterHeadings } from './heading-names';
+import { restoreHeadlineBlock, shelterHeadlineBlock } from './headline-block';
+import { spaceHeadingBoxes } from './heading-spacing';
 import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
 import { mainRegion, type Region, type RegionProfile } from './main-region';
@@ -161,6 +163,7 @@ function readArticle(
   sheltered = false,
   asides = false,
   contentWanted = true,
+  headlineBlock: Element | null = null,
 ): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
@@ -172,6 +175,7 @@ function readArticle(
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
   const content = found.content;
   if (!content || !contentWanted) return { ...found, excerpt, content: undefined };
+  if (headlineBlock) restoreHeadlineBlock(content, headlineBlock);
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
   removeArticleFurniture(content, asides);
@@ -192,9 +196,10 @@ function readArticleSafely(
   thread: boolean,
   sheltered: boolean,
   asides: boolean,
+  headlineBlock: Element | null,
 ): ReadabilityResult | null {
   try {
-    return readArticle(document, thread, sheltered, asides);
+    return readArticle(document, thread, sheltered, asides, true, headlineBlock);
   } catch {
     return null;
   }
@@ -218,7 +223,7 @@ const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices']);
  * main region, without furniture, with the profile of its kind.
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
-  article: { commentsAreContent: false, keepLinkLists: false },
+  article: { commentsAreContent: false, keepLinkLists: false, keepListsInProse: true },
   forum: {
     commentsAreContent: true,
     keepLinkLists: false,
@@ -227,7 +232,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     furnitureWords: THREAD_FURNITURE_WORDS,
     keepStoryAsides: true,
   },
-  documentation: { commentsAreContent: false, keepLinkLists: false },
+  documentation: { commentsAreContent: false, keepLinkLists: false, keepListsInProse: true },
   product: {
     commentsAreContent: false,
     keepLinkLists: false,
@@ -403,6 +408,8 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const body = document.body;
   const sheltered = SHELTERED.has(declared) && !!body;
   if (sheltered) shelterHeadings(body);
+  const headlineBlock = declared === 'documentation' && body ? shelterHeadlineBlock(body) : null;
+  if (declared === 'documentation' && body) spaceHeadingBoxes(body);
   const kind = kindAndRegion(document, declared, clues);
   const { type, commentsOnly } = kind;
   const region = type === 'product' ? withProductDescription(kind.region, meta.productDescription) : kind.region;
@@ -421,7 +428,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable
-    ? readArticleSafely(document, thread, sheltered, asides)
+    ? readArticleSafely(document, thread, sheltered, asides, headlineBlock)
     : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);

@@ -9,7 +9,7 @@
 import { isFurnitureHeading, isFurnitureNameWord } from './boilerplate';
 
 /** Readability's unlikelyCandidates and negative class words, the ones that remove or sink a block. */
-const UNLIKELY =
+export const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|hidden|masthead|media|meta|outbrain|promo|scroll|share|shopping|tags|widget/i;
 /** Where an anchor id is kept while Readability reads the page. */
 const SHELVED_ID = 'data-op-anchor';
@@ -36,7 +36,7 @@ function isContentHeading(text: string, words: string[]): boolean {
   return !words.some((word) => COMMENT_WORD.test(word)) || words.length >= MIN_WORDS_WITH_COMMENT_WORD;
 }
 
-function shelveId(element: Element): void {
+export function shelveId(element: Element): void {
   const id = element.getAttribute('id');
   if (!id || !UNLIKELY.test(id)) return;
   element.setAttribute(SHELVED_ID, id);

@@ -61,6 +61,11 @@ export interface RegionProfile {
    * every other kind leaves out, are kept: a post's author box and its signature lines are the thread's.
    */
   keepStoryAsides?: boolean;
+  /**
+   * Documentation: a list of links under one of the content's headings, beside its prose (a
+   * tutorial's chapters, a guide's further reading), is content, not a menu.
+   */
+  keepListsInProse?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -291,7 +296,25 @@ class Pruner {
     }
     // A post's attribution is a list of links too: its date links to the post.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
-    return !big && isLinkList(m, this.profile) && !(this.profile.dropPostFurniture && this.isListInProse(element));
+    return (
+      !big &&
+      isLinkList(m, this.profile) &&
+      !(this.profile.dropPostFurniture && this.isListInProse(element)) &&
+      !(this.profile.keepListsInProse && this.isChapterList(element))
+    );
+  }
+
+  /**
+   * A list of links right under one of the content's headings, among its paragraphs: a tutorial's
+   * chapters. A list of links to places on this page is its table of contents, and goes.
+   */
+  private isChapterList(element: Element): boolean {
+    const before = element.previousElementSibling;
+    if (!before || before.tagName === 'H1' || !isHeading(before) || !this.isListInProse(element)) return false;
+    let anchors = 0;
+    const links = element.getElementsByTagName('a');
+    for (const link of links) if ((link.getAttribute('href') ?? '').startsWith('#')) anchors++;
+    return anchors * 2 < links.length;
   }
 
   /**

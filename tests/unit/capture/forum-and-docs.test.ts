@@ -253,6 +253,46 @@ describe('documentation', () => {
       expect(text).not.toContain(furniture);
   });
 
+  it('keeps the introduction that sits with the headline in a block named like a site header', () => {
+    const { article, text, body } = extract(
+      'documentation-intro-in-header-block.html',
+      'https://quarry.test/docs/streaming-uploads',
+    );
+    expect(article.extraction).toBe('readability');
+    expect(text).toContain('sends an object to a bucket in parts');
+    expect(text).toContain('Quarry stitches the parts together');
+    // The introduction comes first, before the first section.
+    expect(text.indexOf('Quarry stitches')).toBeLessThan(text.indexOf('Opening an upload'));
+    expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Opening an upload',
+      'Closing an upload',
+      'Limits',
+    ]);
+    expect(body.querySelectorAll('pre code').length).toBe(2);
+    // A field's name and its type, laid out side by side in one heading, stay two words.
+    expect(body.querySelector('h4')?.textContent).toBe('part_size integer');
+    // The headline is the title, not a line of the content; the previous/next bar and the contents box go.
+    expect(body.querySelector('h1')).toBeNull();
+    for (const furniture of ['Previous', 'Next', 'In this article', 'Buckets', 'Lifecycle rules', 'contribute'])
+      expect(text).not.toContain(furniture);
+  });
+
+  it("keeps a tutorial's lists of chapters under its headings, not the site's columns of links", () => {
+    const { text, body } = extract('documentation-tutorial-index.html', 'https://kilnwise.test/tutorials/glazing/');
+    for (const chapter of ['Frits and fluxes', 'Brushing three coats', 'Reading pyrometric cones', 'Slow cooling'])
+      expect(text).toContain(chapter);
+    expect(body.querySelectorAll('ul').length).toBe(3);
+    expect([...body.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
+      '1. Materials',
+      '2. Application',
+      '3. Schedules',
+    ]);
+    // The list of links to the page's own sections is its table of contents.
+    expect(body.querySelector('a[href^="#"]')).toBeNull();
+    for (const furniture of ['Courses', 'Throwing', 'Trimming', 'Trending now', 'Wood kilns', 'Clay prices'])
+      expect(text).not.toContain(furniture);
+  });
+
   it('sets help popups and modals aside for Readability, not a link that opens a window', () => {
     const body = bodyOf(`<div id="book-help-popup"><h2>Keyboard shortcuts</h2><p>Press ? to show this help</p></div>
       <div class="modal fade"><p>Sign up for our updates</p></div>
