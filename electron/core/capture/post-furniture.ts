@@ -78,6 +78,10 @@ const MACHINE_TIME = '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([
 /** A <time> whose text is its machine value: meant for programs (often hidden), not for reading. */
 const MACHINE_TIME_LINE = new RegExp(`^${MACHINE_TIME}$`, 'i');
 
+const RELATIVE =
+  '((about|over|almost) )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s?(,? (and )?\\d+ (second|minute|hour|day|week|month|year)s?)? ago';
+const RELATIVE_DATE = new RegExp(`^${RELATIVE}$`, 'iu');
+
 const POST_LINES = new RegExp(
   `^(${[
     // The post's buttons and counters.
@@ -99,6 +103,8 @@ const POST_LINES = new RegExp(
     'select all',
     '(view )?attachment( \\d+)?',
     '\\(edited\\)',
+    // How many replies hang under a comment, on a link that folds them.
+    '\\(\\d+ (child|children|replies|reply)\\)',
     'edited',
     'last edited( by .{0,40}|:? .{0,40})?',
     '\\(?see edit history\\)?',
@@ -106,7 +112,7 @@ const POST_LINES = new RegExp(
     // A machine timestamp written out as text (2019-01-21T21:40:59.62Z+00:00).
     MACHINE_TIME,
     // A relative date ("3 years, 2 months ago", "1 yr"): wrong as soon as the page is saved.
-    '(posted |asked |modified |edited |answered |updated )?((about|over|almost) )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s?(,? (and )?\\d+ (second|minute|hour|day|week|month|year)s?)? ago',
+    `(posted |asked |modified |edited |answered |updated )?${RELATIVE}`,
     '(\\d+ ?(yrs?|mos|wks?|hrs?|mins?)\\s*)+',
     // The link back up the page after each post.
     '(back to |go to |to )?top',
@@ -192,7 +198,12 @@ export function isStatsList(element: Element): boolean {
 const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'TIME']);
 
 export function isPostFurniture(element: Element): boolean {
-  if (element.tagName === 'TIME') return MACHINE_TIME_LINE.test(squeeze(element.textContent ?? ''));
+  if (element.tagName === 'TIME') {
+    const text = squeeze(element.textContent ?? '');
+    // A relative date ("17 hours ago") is wrong as soon as the page is saved.
+    return MACHINE_TIME_LINE.test(text) || (RELATIVE_DATE.test(text) && element.hasAttribute('datetime'));
+  }
+  if (isScoreVariant(element)) return true;
   if (NEVER.has(element.tagName)) return false;
   if (isStatsList(element)) return true;
   // schema.org's job title, on a poster's card, is the rank the board gave them.
@@ -205,8 +216,9 @@ const BLOCKS = 'dl,dt,dd,li,div,span,p,a,small,strong,b,ul,ol,h4,h5,h6';
 
 /** Removes, in place, the post furniture of a thread's article. */
 export function removePostFurniture(root: Element): void {
-  for (const element of [...root.querySelectorAll(BLOCKS)])
-    if (root.contains(element) && isPostFurniture(element)) element.remove();
+  // Judged before any is removed: a score's variants are told apart by their siblings.
+  const furniture = [...root.querySelectorAll(BLOCKS)].filter((element) => isPostFurniture(element));
+  for (const element of furniture) element.remove();
 }
 
 /** Class and id words, and attributes, that name a post's author. */
@@ -230,4 +242,38 @@ export function isPostAuthor(element: Element, chars: number): boolean {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .some((word) => AUTHOR_WORDS.has(word));
+}
+
+/** schema.org's author of a post, even when its name is only in a <meta> inside it. */
+const AUTHOR_ITEM = '[itemprop~="author"],[itemprop~="creator"],[rel="author"]';
+
+/**
+ * Whether a small block holds the poster's name: the post's attribution ("Ann, May 2", "Re: Topic
+ * by Ann: 3:21pm") or the poster's column beside the post. Its links (to the profile, the avatar,
+ * the post) make it look like a menu; it is kept for the name. `chars` gives an element's text length.
+ */
+export function holdsPostAuthor(element: Element, chars: (element: Element) => number): boolean {
+  if (isPostAuthor(element, chars(element)) || element.querySelector(AUTHOR_ITEM)) return true;
+  for (const inner of element.querySelectorAll('*'))
+    if (isPostAuthor(inner, chars(inner))) return true;
+  return false;
+}
+
+const SCORE = /^\s*(-?\d+) points?\s*$/i;
+const scoreOf = (element: Element | null): number | null => {
+  const match = element ? SCORE.exec(element.textContent ?? '') : null;
+  return match ? Number(match[1]) : null;
+};
+
+/**
+ * A post's score written three times over (one less, as is, one more), the page's script showing the
+ * one that matches the reader's vote: the first and the last are left out, the middle one stays.
+ */
+export function isScoreVariant(element: Element): boolean {
+  const score = scoreOf(element);
+  if (score === null) return false;
+  const next = element.nextElementSibling;
+  const previous = element.previousElementSibling;
+  if (scoreOf(next) === score + 1 && scoreOf(next?.nextElementSibling ?? null) === score + 2) return true;
+  return scoreOf(previous) === score - 1 && scoreOf(previous?.previousElementSibling ?? null) === score - 2;
 }
