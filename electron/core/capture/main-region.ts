@@ -22,7 +22,7 @@ import {
 } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
-import { holdsPostAuthor, isPostAuthor, isPostFurniture } from './post-furniture';
+import { holdsPostAuthor, isBoardHeading, isPostAuthor, isPostFurniture, isSignature } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
 import { isProductBadge, isShopControl } from './shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
@@ -223,15 +223,21 @@ class Pruner {
   /** A block that opens with a heading such as "Related articles", or "Reviews" on a product. */
   private opensWithFurnitureHeading(m: Measure, big: boolean): boolean {
     if (!m.lead || m.landmark || big) return false;
-    const text = m.lead.textContent ?? '';
-    return isFurnitureHeading(text) || (!!this.profile.dropReviews && isProductFurnitureHeading(text));
+    return this.isFurnitureHeadingText(m.lead.textContent ?? '');
   }
 
   /** A heading that opens furniture with no block of its own around it: what follows it up to the next heading goes too. */
   isFurnitureHeadingAlone(element: Element): boolean {
     if (!isHeading(element) && !this.isLabel(element)) return false;
-    const text = element.textContent ?? '';
-    return isFurnitureHeading(text) || (!!this.profile.dropReviews && isProductFurnitureHeading(text));
+    return this.isFurnitureHeadingText(element.textContent ?? '');
+  }
+
+  private isFurnitureHeadingText(text: string): boolean {
+    return (
+      isFurnitureHeading(text) ||
+      (!!this.profile.dropReviews && isProductFurnitureHeading(text)) ||
+      (!!this.profile.dropPostFurniture && isBoardHeading(text))
+    );
   }
 
   /** A short line of text standing as a heading without being one: `<div>You might like</div>`. */
@@ -285,6 +291,7 @@ class Pruner {
       )
         return true;
       if (!this.profile.keepStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
+      if (this.profile.dropPostFurniture && !big && isSignature(element)) return true;
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;

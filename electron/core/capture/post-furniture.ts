@@ -72,7 +72,7 @@ const STAT_LABEL = new RegExp(`^(${STAT_LABELS.join('|')})\\s*:?$`, 'iu');
 
 /** The poster's rank: furniture, unless it is the poster's name (a link to a profile). */
 const RANK =
-  /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|moderator|administrator|admin|staff|offline|online)$/iu;
+  /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|(new|registered|banned) user|moderator|administrator|admin|staff|offline|online)$/iu;
 
 const MACHINE_TIME = '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([+-]\\d\\d:?\\d\\d)?';
 /** A <time> whose text is its machine value: meant for programs (often hidden), not for reading. */
@@ -146,6 +146,25 @@ const POST_LINES = new RegExp(
     'find the answer to your question by asking\\.?',
     'start asking to get answers',
     'question feed',
+    // The board's own lines under a thread: what a visitor may do, its settings, its clock and software.
+    'posting (rules|permissions)',
+    'you (may|may not|cannot|can ?not|can) (post|reply|edit|delete|vote|upload|download|create|start|attach)\\b.{0,40}',
+    '(bb ?code|smilies|smileys|\\[img\\] code|\\[video\\] code|html code|img code) (is|are) (on|off)',
+    'forum rules',
+    'all times are (gmt|utc).{0,60}',
+    'the time now is .{0,20}',
+    'powered by .{1,50}',
+    '(copyright )?(©|\\(c\\)|copyright) ?\\d{4}.{0,60}',
+    'remove ads',
+    'scroll to see replies',
+    'jump to (page|forum|post)',
+    'reply #?\\d+',
+    // The time between two posts far apart ("2 weeks later...").
+    '(\\d+|an?|one) (second|minute|hour|day|week|month|year)s? later[.…]*',
+    // A comment's moderated score ("(Score:4, Insightful)").
+    '\\(score: ?-?\\d+(, [\\p{L} ]{1,20})?\\)',
+    // The TeX group markers a math-rendering site wraps each post in, left visible without its script.
+    '\\\\?\\$\\\\(begin|end)group\\\\?\\$',
     'beitrag melden',
     'zitieren',
     'antworten',
@@ -159,6 +178,19 @@ const POST_LINES = new RegExp(
   ].join('|')})$`,
   'iu',
 );
+
+/**
+ * Headings over the board's blocks around a thread, not part of it: who is reading it, the
+ * board's rules, other threads and stories.
+ */
+const BOARD_HEADING =
+  /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
+const BOARD_HEADING_CHARS = 80;
+
+export function isBoardHeading(text: string): boolean {
+  const line = squeeze(text);
+  return line.length <= BOARD_HEADING_CHARS && BOARD_HEADING.test(line);
+}
 
 /** "Last edited by Ann on Sun Feb 22, 2026 2:08 am, edited 3 times in total.", "Edited February 27 by Ann". */
 const EDIT_NOTE =
@@ -197,13 +229,16 @@ export function isStatsList(element: Element): boolean {
 /** Cells and code are content whatever they hold. */
 const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'TIME']);
 
+/** A post's signature, named by the role the board's scripts give it rather than by its class. */
+export const isSignature = (element: Element) => /signature/i.test(element.getAttribute('data-role') ?? '');
+
 export function isPostFurniture(element: Element): boolean {
   if (element.tagName === 'TIME') {
     const text = squeeze(element.textContent ?? '');
     // A relative date ("17 hours ago") is wrong as soon as the page is saved.
     return MACHINE_TIME_LINE.test(text) || (RELATIVE_DATE.test(text) && element.hasAttribute('datetime'));
   }
-  if (isScoreVariant(element)) return true;
+  if (isScoreVariant(element) || isSignature(element)) return true;
   if (NEVER.has(element.tagName)) return false;
   if (isStatsList(element)) return true;
   // schema.org's job title, on a poster's card, is the rank the board gave them.
