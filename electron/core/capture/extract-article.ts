@@ -405,8 +405,6 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (sheltered) shelterHeadings(body);
   const kind = kindAndRegion(document, declared, clues);
   const { type, commentsOnly } = kind;
-  // DEBUG-ZF
-  (globalThis as unknown as { __kind?: (k: unknown) => void }).__kind?.({ declared, type, commentsOnly, clues });
   const region = type === 'product' ? withProductDescription(kind.region, meta.productDescription) : kind.region;
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.

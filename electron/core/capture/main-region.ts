@@ -610,8 +610,6 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     !!profile.dropPostFurniture,
     profile.keepHeadline ? keptHeadline(body, skip) : null,
   );
-  // DEBUG-ZF
-  (globalThis as unknown as { __rd?: (p: unknown, s: unknown, r: unknown) => void }).__rd?.(pruner, skip, root);
   return serialize(
     root,
     skip,

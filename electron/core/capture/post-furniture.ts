@@ -289,8 +289,7 @@ const AUTHOR_ITEM = '[itemprop~="author"],[itemprop~="creator"],[rel="author"]';
  */
 export function holdsPostAuthor(element: Element, chars: (element: Element) => number): boolean {
   if (isPostAuthor(element, chars(element)) || element.querySelector(AUTHOR_ITEM)) return true;
-  for (const inner of element.querySelectorAll('*'))
-    if (isPostAuthor(inner, chars(inner))) return true;
+  for (const inner of element.querySelectorAll('*')) if (isPostAuthor(inner, chars(inner))) return true;
   return false;
 }
 
