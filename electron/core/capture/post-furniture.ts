@@ -24,11 +24,18 @@ const STAT_LABELS = [
   'reputation',
   'rep',
   'trophy points',
+  'points',
   'likes?( received)?',
   'solutions?',
   'karma',
   'credits',
   'location',
+  'current location',
+  'home country',
+  'country',
+  'native language',
+  'gender',
+  'occupation',
   'beiträge',
   'registriert( seit)?',
   'mitglied seit',
@@ -96,7 +103,10 @@ const POST_LINES = new RegExp(
     'likes? this',
     '\\d[\\d,.]*[km]?\\s*(likes?|reactions?|upvotes?|votes?|replies|reply|answers?|comments?|posts?|views?|participants?)',
     '#?\\d[\\d,.]*[km]?',
-    '(\\d+ )?(people|users?|members?) likes? this',
+    '(\\d+ )?(people|persons?|users?|members?) likes? this\\.?',
+    // A badge on the opening poster's later posts, and an old board's line under each post.
+    'author',
+    'logged',
     '.{1,40} likes? this',
     'click to (expand|shrink)[.…]*',
     'code:?\\s*(select all|copy)?',
@@ -141,6 +151,8 @@ const POST_LINES = new RegExp(
     'ask question',
     'jump to',
     'top posters in this topic',
+    'created',
+    'popular (days|posts)',
     'you must (log in|sign in|be logged in) to answer this question\\.?',
     // A question-and-answer site's invitation under the answers.
     'find the answer to your question by asking\\.?',
@@ -159,6 +171,13 @@ const POST_LINES = new RegExp(
     'scroll to see replies',
     'jump to (page|forum|post)',
     'reply #?\\d+',
+    // A post's attachments list ("Attachments", "(95.79 KiB) Downloaded 478 times") and its label over a signature.
+    'attachments?:?',
+    '\\(?[\\d.,]+ ?(b|kb|kib|mb|mib|gb|gib|bytes)\\)? (downloaded|viewed) [\\d,.]+ times?',
+    'signature',
+    'advertisement( \\(.{1,40}\\))?',
+    // A template's placeholder its script never filled in ("{{ errors[11].message }}").
+    '\\{\\{.{1,80}\\}\\}',
     // The time between two posts far apart ("2 weeks later...").
     '(\\d+|an?|one) (second|minute|hour|day|week|month|year)s? later[.…]*',
     // A comment's moderated score ("(Score:4, Insightful)").
@@ -196,6 +215,9 @@ export function isBoardHeading(text: string): boolean {
 const EDIT_NOTE =
   /^(last edited by .{1,60}? (on|at) .{1,60}?(, edited \d+ times? in total)?|edited (\p{L}+ \d{1,2}(, \d{4})?|\d[\d/.: -]{4,30}) by .{1,40})\.?$/iu;
 const EDIT_NOTE_CHARS = 160;
+/** "Did this help? Please give feedback by clicking an icon below": the board asking about a post. */
+const FEEDBACK_PROMPT =
+  /^(did|was) this (post |answer |reply )?(help|helpful|answer your question)\?( (please )?(give|leave|send|let us know|vote|click|rate|mark)\b.{0,100})?$/iu;
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -204,7 +226,7 @@ export function isPostFurnitureText(text: string, named = false): boolean {
   if (text.length > STATS_BLOCK_CHARS * 2) return false;
   const line = squeeze(text);
   if (!line.length) return false;
-  if (line.length <= EDIT_NOTE_CHARS && EDIT_NOTE.test(line)) return true;
+  if (line.length <= EDIT_NOTE_CHARS && (EDIT_NOTE.test(line) || FEEDBACK_PROMPT.test(line))) return true;
   if (line.length > MAX_CHARS) return isStatsBlock(line);
   return STAT.test(line) || POST_LINES.test(line) || (!named && RANK.test(line)) || isStatsBlock(line);
 }

@@ -265,9 +265,22 @@ describe('forum threads', () => {
       '(11 children)',
       '$\\begingroup$',
       'Registered User',
+      'Attachments',
+      '(95.79 KiB) Downloaded 478 times',
+      'Advertisement (gone after registration)',
+      '{{ board.errors[11793116].message }}',
+      'Did this help? Please give feedback by clicking an icon below',
+      '1 person likes this.',
+      'Logged',
+      'Created',
     ])
       expect(isPostFurnitureText(line), line).toBe(true);
-    for (const line of ['You may not like this, but the kiln needs venting.', 'Two weeks later the glaze cracked.'])
+    for (const line of [
+      'You may not like this, but the kiln needs venting.',
+      'Two weeks later the glaze cracked.',
+      'Created a new glaze from the attachments you sent.',
+      'Did this help the crawling? It did for me.',
+    ])
       expect(isPostFurnitureText(line), line).toBe(false);
     const scores = bodyOf(
       '<p><span>7 points</span><span>8 points</span><span>9 points</span></p><p><span>8 points</span></p>',
