@@ -239,12 +239,26 @@ function termLabel(term: Element): string {
   return squeeze(labelled?.getAttribute('title') ?? labelled?.getAttribute('aria-label') ?? '');
 }
 
-/** A <dl> of the poster's statistics: every term a statistic's label. */
+/** A statistic's value: a count or a date, short. */
+const STAT_VALUE_CHARS = 40;
+
+/**
+ * A <dl> of the poster's statistics: every term a statistic's label, or an icon whose label was
+ * drawn in it (an SVG's <title>, gone with the SVG) over a short value ("Feb 8, 2017", "1,204").
+ */
 export function isStatsList(element: Element): boolean {
   if (element.tagName !== 'DL') return false;
   const terms = element.getElementsByTagName('dt');
   if (!terms.length) return false;
-  for (const term of terms) if (!STAT_LABEL.test(termLabel(term))) return false;
+  let icons = false;
+  for (const term of terms) {
+    const label = termLabel(term);
+    if (label ? !STAT_LABEL.test(label) : !term.children.length) return false;
+    icons ||= !label;
+  }
+  if (icons)
+    for (const value of element.getElementsByTagName('dd'))
+      if (squeeze(value.textContent ?? '').length > STAT_VALUE_CHARS) return false;
   return true;
 }
 

@@ -288,6 +288,13 @@ describe('forum threads', () => {
     const [low, shown, high] = scores.querySelectorAll('p')[0].children;
     expect([isScoreVariant(low), isScoreVariant(shown), isScoreVariant(high)]).toEqual([true, false, true]);
     expect(isScoreVariant(scores.querySelectorAll('p')[1].children[0])).toBe(false);
+    // A poster's statistics under icons whose labels were drawn in them (an SVG's title, gone with it).
+    const lists = bodyOf(
+      '<dl><dt><i class="icon-calendar"></i></dt><dd>Feb 8, 2017</dd><dt><i></i></dt><dd>1,204</dd></dl>' +
+        '<dl><dt><i></i></dt><dd>Glaze: a thin coat of clear over the slip, fired to cone six in an electric kiln</dd></dl>',
+    ).querySelectorAll('dl');
+    expect(isPostFurniture(lists[0])).toBe(true);
+    expect(isPostFurniture(lists[1])).toBe(false);
   });
 
   it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {
