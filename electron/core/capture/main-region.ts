@@ -23,7 +23,7 @@ import {
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
-import { isPostAuthor, isPostFurniture } from './post-furniture';
+import { holdsPostAuthor, isBoardHeading, isPostAuthor, isPostFurniture, isSignature } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
 import { isProductBadge, isShopControl } from './shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
@@ -196,6 +196,9 @@ function isLinkList(m: Measure, profile: RegionProfile): boolean {
   return density > 0.65 && perLink < 40;
 }
 
+/** A post's attribution or its poster's column: the name, a rank, a date, a few counts. */
+const ATTRIBUTION_CHARS = 200;
+
 /** A paragraph of prose holds at least this many letters and digits. */
 const PROSE_CHARS = 80;
 
@@ -206,6 +209,10 @@ class Pruner {
   readonly cardGrids = new Set<Element>();
   /** The page's main landmarks (<main>, role=main), found in the same walk. */
   readonly mains: Element[] = [];
+  /** Posts' side columns (and their parts holding the poster's name): only the name is kept of them. */
+  private readonly posterColumns = new Set<Element>();
+  /** Posts' attributions kept though they look like a list of links, and their parts holding the poster's name. */
+  private readonly attributions = new Set<Element>();
 
   constructor(
     root: Element,
@@ -222,15 +229,21 @@ class Pruner {
   /** A block that opens with a heading such as "Related articles", or "Reviews" on a product. */
   private opensWithFurnitureHeading(m: Measure, big: boolean): boolean {
     if (!m.lead || m.landmark || big) return false;
-    const text = m.lead.textContent ?? '';
-    return isFurnitureHeading(text) || (!!this.profile.dropReviews && isProductFurnitureHeading(text));
+    return this.isFurnitureHeadingText(m.lead.textContent ?? '');
   }
 
   /** A heading that opens furniture with no block of its own around it: what follows it up to the next heading goes too. */
   isFurnitureHeadingAlone(element: Element): boolean {
     if (!isHeading(element) && !this.isLabel(element)) return false;
-    const text = element.textContent ?? '';
-    return isFurnitureHeading(text) || (!!this.profile.dropReviews && isProductFurnitureHeading(text));
+    return this.isFurnitureHeadingText(element.textContent ?? '');
+  }
+
+  private isFurnitureHeadingText(text: string): boolean {
+    return (
+      isFurnitureHeading(text) ||
+      (!!this.profile.dropReviews && isProductFurnitureHeading(text)) ||
+      (!!this.profile.dropPostFurniture && isBoardHeading(text))
+    );
   }
 
   /** A short line of text standing as a heading without being one: `<div>You might like</div>`. */
@@ -249,6 +262,20 @@ class Pruner {
     const tag = element.tagName;
     if (SKIPPED.has(tag)) return true;
     const m = this.size(element);
+    const parent = element.parentElement;
+    if (parent && this.posterColumns.has(parent)) {
+      if (!this.isPostAttribution(element, m)) return true;
+      this.posterColumns.add(element);
+      return false;
+    }
+    if (parent && this.attributions.has(parent)) {
+      if (this.isPostAttribution(element, m)) {
+        this.attributions.add(element);
+        return false;
+      }
+      // Beside the name, the post's date and number stay; the poster's rank or title and the links to their other posts go.
+      if (m.chars && !/\d/.test(element.textContent ?? '')) return true;
+    }
     if (m.chars === 0) return !BREAKS.has(tag) && !element.querySelector('img,pre,table');
     // A wrapper around most of the page is never furniture, whatever its name.
     const big = m.landmark || m.chars > this.total * 0.4;
@@ -270,6 +297,7 @@ class Pruner {
       )
         return true;
       if (!this.profile.keepStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
+      if (this.profile.dropPostFurniture && !big && isSignature(element)) return true;
     }
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;
@@ -278,6 +306,11 @@ class Pruner {
       return true;
     }
     if (FURNITURE_TAGS.has(tag) && !big) {
+      // A post's column beside its text: the poster's name is kept, not the rest of their card.
+      if (tag === 'ASIDE' && this.isPostAttribution(element, m)) {
+        this.posterColumns.add(element);
+        return false;
+      }
       // An article's own header holds its headline and byline.
       if (tag === 'HEADER' && element.closest('article,main')) return false;
       // A form left in the page holds prose (see strip-clutter.ts): in a thread, a post's text.
@@ -294,13 +327,29 @@ class Pruner {
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
-    // A post's attribution is a list of links too: its date links to the post.
+    // A post's attribution is a list of links too: its date links to the post, its name to the poster.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
+    if (big || !isLinkList(m, this.profile)) return false;
+    if (!this.profile.dropPostFurniture) return !(this.profile.keepListsInProse && this.isChapterList(element));
+    // A post's attribution looks like a list of links: to the poster, their avatar, the post.
+    if (this.isPostAttribution(element, m)) {
+      this.attributions.add(element);
+      return false;
+    }
+    return !this.isListInProse(element);
+  }
+
+  /** In a thread, a short block that holds the poster's name (the same poster's card may show on each of their posts). */
+  holdsPoster(element: Element): boolean {
+    return this.isPostAttribution(element, this.size(element));
+  }
+
+  /** In a thread, a short block that holds the poster's name. */
+  private isPostAttribution(element: Element, m: Measure): boolean {
     return (
-      !big &&
-      isLinkList(m, this.profile) &&
-      !(this.profile.dropPostFurniture && this.isListInProse(element)) &&
-      !(this.profile.keepListsInProse && this.isChapterList(element))
+      !!this.profile.dropPostFurniture &&
+      m.chars <= ATTRIBUTION_CHARS &&
+      holdsPostAuthor(element, (e) => this.size(e).chars)
     );
   }
 
@@ -448,6 +497,8 @@ const REPEATS_ALLOWED = new Set(['PRE', 'CODE', 'TABLE', 'BLOCKQUOTE']);
 class RepeatedBlocks {
   private readonly seen = new Map<string, Element>();
 
+  constructor(private readonly isPoster: (element: Element) => boolean) {}
+
   isRepeat(element: Element): boolean {
     if (!DEDUPED.has(element.tagName)) return false;
     const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -458,8 +509,8 @@ class RepeatedBlocks {
       this.seen.set(key, element);
       return false;
     }
-    // A wrapper and its only child have the same text; two posts may well share a date.
-    return !first.contains(element) && !element.getElementsByTagName('time').length;
+    // A wrapper and its only child have the same text; two posts may well share a date, or their poster.
+    return !first.contains(element) && !element.getElementsByTagName('time').length && !this.isPoster(element);
   }
 }
 
@@ -581,7 +632,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     root,
     skip,
     pruner,
-    profile.dropRepeats ? new RepeatedBlocks() : null,
+    profile.dropRepeats ? new RepeatedBlocks((element) => pruner.holdsPoster(element)) : null,
     profile.dropPostFurniture ? new QuotedCopies() : null,
   );
 }

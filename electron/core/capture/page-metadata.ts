@@ -177,6 +177,7 @@ function gatherElements(document: Document): MetadataElements {
     }
     switch (element.tagName) {
       case 'A':
+        if (!found.threadStarter) found.threadStarter = starterLinkName(element);
         if (!found.authorLinkName) {
           const name = authorLinkName(element);
           if (name && (afterH1 || element.closest('main,article,[role="main"]'))) found.authorLinkName = name;
@@ -265,6 +266,16 @@ function asName(text: string | null): string | null {
  * The name a byline label introduces: in the same element ("By Emily Norwood", "by ibby"), or in
  * the element after a label that stands alone ("<p>Written by</p><p>Edzel Tabing</p>").
  */
+/** "Discussion in 'Help' started by <a>Ann</a>": the label ends the sentence's text before the link. */
+const STARTER_BEFORE_LINK = /\b(?:started\s+by|thread\s+starter:?|topic\s+starter:?)\s*$/i;
+
+function starterLinkName(link: Element): string | null {
+  const before = link.previousSibling;
+  if (before?.nodeType !== 3 || !STARTER_BEFORE_LINK.test(before.nodeValue ?? '')) return null;
+  const text = link.textContent ?? '';
+  return text.length <= MAX_NAME_TEXT ? asName(text.trim()) : null;
+}
+
 function labelledAuthor(element: Element): string | null {
   if (NOT_A_BYLINE_TAG.test(element.tagName)) return null;
   const first = element.firstChild;

@@ -24,11 +24,18 @@ const STAT_LABELS = [
   'reputation',
   'rep',
   'trophy points',
+  'points',
   'likes?( received)?',
   'solutions?',
   'karma',
   'credits',
   'location',
+  'current location',
+  'home country',
+  'country',
+  'native language',
+  'gender',
+  'occupation',
   'beiträge',
   'registriert( seit)?',
   'mitglied seit',
@@ -72,11 +79,15 @@ const STAT_LABEL = new RegExp(`^(${STAT_LABELS.join('|')})\\s*:?$`, 'iu');
 
 /** The poster's rank: furniture, unless it is the poster's name (a link to a profile). */
 const RANK =
-  /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|moderator|administrator|admin|staff|offline|online)$/iu;
+  /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|(new|registered|banned) user|moderator|administrator|admin|staff|offline|online)$/iu;
 
 const MACHINE_TIME = '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([+-]\\d\\d:?\\d\\d)?';
 /** A <time> whose text is its machine value: meant for programs (often hidden), not for reading. */
 const MACHINE_TIME_LINE = new RegExp(`^${MACHINE_TIME}$`, 'i');
+
+const RELATIVE =
+  '((about|over|almost) )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s?(,? (and )?\\d+ (second|minute|hour|day|week|month|year)s?)? ago';
+const RELATIVE_DATE = new RegExp(`^${RELATIVE}$`, 'iu');
 
 const POST_LINES = new RegExp(
   `^(${[
@@ -92,13 +103,18 @@ const POST_LINES = new RegExp(
     'likes? this',
     '\\d[\\d,.]*[km]?\\s*(likes?|reactions?|upvotes?|votes?|replies|reply|answers?|comments?|posts?|views?|participants?)',
     '#?\\d[\\d,.]*[km]?',
-    '(\\d+ )?(people|users?|members?) likes? this',
+    '(\\d+ )?(people|persons?|users?|members?) likes? this\\.?',
+    // A badge on the opening poster's later posts, and an old board's line under each post.
+    'author',
+    'logged',
     '.{1,40} likes? this',
     'click to (expand|shrink)[.…]*',
     'code:?\\s*(select all|copy)?',
     'select all',
     '(view )?attachment( \\d+)?',
     '\\(edited\\)',
+    // How many replies hang under a comment, on a link that folds them.
+    '\\(\\d+ (child|children|replies|reply)\\)',
     'edited',
     'last edited( by .{0,40}|:? .{0,40})?',
     '\\(?see edit history\\)?',
@@ -106,7 +122,7 @@ const POST_LINES = new RegExp(
     // A machine timestamp written out as text (2019-01-21T21:40:59.62Z+00:00).
     MACHINE_TIME,
     // A relative date ("3 years, 2 months ago", "1 yr"): wrong as soon as the page is saved.
-    '(posted |asked |modified |edited |answered |updated )?((about|over|almost) )?(\\d+|an?|one) (second|minute|hour|day|week|month|year)s?(,? (and )?\\d+ (second|minute|hour|day|week|month|year)s?)? ago',
+    `(posted |asked |modified |edited |answered |updated )?${RELATIVE}`,
     '(\\d+ ?(yrs?|mos|wks?|hrs?|mins?)\\s*)+',
     // The link back up the page after each post.
     '(back to |go to |to )?top',
@@ -135,11 +151,39 @@ const POST_LINES = new RegExp(
     'ask question',
     'jump to',
     'top posters in this topic',
+    'created',
+    'popular (days|posts)',
     'you must (log in|sign in|be logged in) to answer this question\\.?',
     // A question-and-answer site's invitation under the answers.
     'find the answer to your question by asking\\.?',
     'start asking to get answers',
     'question feed',
+    // The board's own lines under a thread: what a visitor may do, its settings, its clock and software.
+    'posting (rules|permissions)',
+    'you (may|may not|cannot|can ?not|can) (post|reply|edit|delete|vote|upload|download|create|start|attach)\\b.{0,40}',
+    '(bb ?code|smilies|smileys|\\[img\\] code|\\[video\\] code|html code|img code) (is|are) (on|off)',
+    'forum rules',
+    'all times are (gmt|utc).{0,60}',
+    'the time now is .{0,20}',
+    'powered by .{1,50}',
+    '(copyright )?(©|\\(c\\)|copyright) ?\\d{4}.{0,60}',
+    'remove ads',
+    'scroll to see replies',
+    'jump to (page|forum|post)',
+    'reply #?\\d+',
+    // A post's attachments list ("Attachments", "(95.79 KiB) Downloaded 478 times") and its label over a signature.
+    'attachments?:?',
+    '\\(?[\\d.,]+ ?(b|kb|kib|mb|mib|gb|gib|bytes)\\)? (downloaded|viewed) [\\d,.]+ times?',
+    'signature',
+    'advertisement( \\(.{1,40}\\))?',
+    // A template's placeholder its script never filled in ("{{ errors[11].message }}").
+    '\\{\\{.{1,80}\\}\\}',
+    // The time between two posts far apart ("2 weeks later...").
+    '(\\d+|an?|one) (second|minute|hour|day|week|month|year)s? later[.…]*',
+    // A comment's moderated score ("(Score:4, Insightful)").
+    '\\(score: ?-?\\d+(, [\\p{L} ]{1,20})?\\)',
+    // The TeX group markers a math-rendering site wraps each post in, left visible without its script.
+    '\\\\?\\$\\\\(begin|end)group\\\\?\\$',
     'beitrag melden',
     'zitieren',
     'antworten',
@@ -154,10 +198,26 @@ const POST_LINES = new RegExp(
   'iu',
 );
 
+/**
+ * Headings over the board's blocks around a thread, not part of it: who is reading it, the
+ * board's rules, other threads and stories.
+ */
+const BOARD_HEADING =
+  /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
+const BOARD_HEADING_CHARS = 80;
+
+export function isBoardHeading(text: string): boolean {
+  const line = squeeze(text);
+  return line.length <= BOARD_HEADING_CHARS && BOARD_HEADING.test(line);
+}
+
 /** "Last edited by Ann on Sun Feb 22, 2026 2:08 am, edited 3 times in total.", "Edited February 27 by Ann". */
 const EDIT_NOTE =
   /^(last edited by .{1,60}? (on|at) .{1,60}?(, edited \d+ times? in total)?|edited (\p{L}+ \d{1,2}(, \d{4})?|\d[\d/.: -]{4,30}) by .{1,40})\.?$/iu;
 const EDIT_NOTE_CHARS = 160;
+/** "Did this help? Please give feedback by clicking an icon below": the board asking about a post. */
+const FEEDBACK_PROMPT =
+  /^(did|was) this (post |answer |reply )?(help|helpful|answer your question)\?( (please )?(give|leave|send|let us know|vote|click|rate|mark)\b.{0,100})?$/iu;
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -166,7 +226,7 @@ export function isPostFurnitureText(text: string, named = false): boolean {
   if (text.length > STATS_BLOCK_CHARS * 2) return false;
   const line = squeeze(text);
   if (!line.length) return false;
-  if (line.length <= EDIT_NOTE_CHARS && EDIT_NOTE.test(line)) return true;
+  if (line.length <= EDIT_NOTE_CHARS && (EDIT_NOTE.test(line) || FEEDBACK_PROMPT.test(line))) return true;
   if (line.length > MAX_CHARS) return isStatsBlock(line);
   return STAT.test(line) || POST_LINES.test(line) || (!named && RANK.test(line)) || isStatsBlock(line);
 }
@@ -179,20 +239,42 @@ function termLabel(term: Element): string {
   return squeeze(labelled?.getAttribute('title') ?? labelled?.getAttribute('aria-label') ?? '');
 }
 
-/** A <dl> of the poster's statistics: every term a statistic's label. */
+/** A statistic's value: a count or a date, short. */
+const STAT_VALUE_CHARS = 40;
+
+/**
+ * A <dl> of the poster's statistics: every term a statistic's label, or an icon whose label was
+ * drawn in it (an SVG's <title>, gone with the SVG) over a short value ("Feb 8, 2017", "1,204").
+ */
 export function isStatsList(element: Element): boolean {
   if (element.tagName !== 'DL') return false;
   const terms = element.getElementsByTagName('dt');
   if (!terms.length) return false;
-  for (const term of terms) if (!STAT_LABEL.test(termLabel(term))) return false;
+  let icons = false;
+  for (const term of terms) {
+    const label = termLabel(term);
+    if (label ? !STAT_LABEL.test(label) : !term.children.length) return false;
+    icons ||= !label;
+  }
+  if (icons)
+    for (const value of element.getElementsByTagName('dd'))
+      if (squeeze(value.textContent ?? '').length > STAT_VALUE_CHARS) return false;
   return true;
 }
 
 /** Cells and code are content whatever they hold. */
 const NEVER = new Set(['TD', 'TH', 'PRE', 'CODE', 'H1', 'H2', 'H3', 'TIME']);
 
+/** A post's signature, named by the role the board's scripts give it rather than by its class. */
+export const isSignature = (element: Element) => /signature/i.test(element.getAttribute('data-role') ?? '');
+
 export function isPostFurniture(element: Element): boolean {
-  if (element.tagName === 'TIME') return MACHINE_TIME_LINE.test(squeeze(element.textContent ?? ''));
+  if (element.tagName === 'TIME') {
+    const text = squeeze(element.textContent ?? '');
+    // A relative date ("17 hours ago") is wrong as soon as the page is saved.
+    return MACHINE_TIME_LINE.test(text) || (RELATIVE_DATE.test(text) && element.hasAttribute('datetime'));
+  }
+  if (isScoreVariant(element) || isSignature(element)) return true;
   if (NEVER.has(element.tagName)) return false;
   if (isStatsList(element)) return true;
   // schema.org's job title, on a poster's card, is the rank the board gave them.
@@ -205,8 +287,9 @@ const BLOCKS = 'dl,dt,dd,li,div,span,p,a,small,strong,b,ul,ol,h4,h5,h6';
 
 /** Removes, in place, the post furniture of a thread's article. */
 export function removePostFurniture(root: Element): void {
-  for (const element of [...root.querySelectorAll(BLOCKS)])
-    if (root.contains(element) && isPostFurniture(element)) element.remove();
+  // Judged before any is removed: a score's variants are told apart by their siblings.
+  const furniture = [...root.querySelectorAll(BLOCKS)].filter((element) => isPostFurniture(element));
+  for (const element of furniture) element.remove();
 }
 
 /** Class and id words, and attributes, that name a post's author. */
@@ -230,4 +313,37 @@ export function isPostAuthor(element: Element, chars: number): boolean {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .some((word) => AUTHOR_WORDS.has(word));
+}
+
+/** schema.org's author of a post, even when its name is only in a <meta> inside it. */
+const AUTHOR_ITEM = '[itemprop~="author"],[itemprop~="creator"],[rel="author"]';
+
+/**
+ * Whether a small block holds the poster's name: the post's attribution ("Ann, May 2", "Re: Topic
+ * by Ann: 3:21pm") or the poster's column beside the post. Its links (to the profile, the avatar,
+ * the post) make it look like a menu; it is kept for the name. `chars` gives an element's text length.
+ */
+export function holdsPostAuthor(element: Element, chars: (element: Element) => number): boolean {
+  if (isPostAuthor(element, chars(element)) || element.querySelector(AUTHOR_ITEM)) return true;
+  for (const inner of element.querySelectorAll('*')) if (isPostAuthor(inner, chars(inner))) return true;
+  return false;
+}
+
+const SCORE = /^\s*(-?\d+) points?\s*$/i;
+const scoreOf = (element: Element | null): number | null => {
+  const match = element ? SCORE.exec(element.textContent ?? '') : null;
+  return match ? Number(match[1]) : null;
+};
+
+/**
+ * A post's score written three times over (one less, as is, one more), the page's script showing the
+ * one that matches the reader's vote: the first and the last are left out, the middle one stays.
+ */
+export function isScoreVariant(element: Element): boolean {
+  const score = scoreOf(element);
+  if (score === null) return false;
+  const next = element.nextElementSibling;
+  const previous = element.previousElementSibling;
+  if (scoreOf(next) === score + 1 && scoreOf(next?.nextElementSibling ?? null) === score + 2) return true;
+  return scoreOf(previous) === score - 1 && scoreOf(previous?.previousElementSibling ?? null) === score - 2;
 }

@@ -5,6 +5,7 @@ import { isCallToAction, isFurniturePhrase } from '../../../electron/core/captur
 import {
   isPostFurniture,
   isPostFurnitureText,
+  isScoreVariant,
   removePostFurniture,
 } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
@@ -200,6 +201,100 @@ describe('forum threads', () => {
     expect(text.split('Mar 2, 2025').length - 1).toBe(2);
     for (const furniture of ['New member', 'Joined', 'Messages', 'Report', 'Similar threads', 'Wood chip paths'])
       expect(text).not.toContain(furniture);
+  });
+
+  it("keeps each poster's name from their card, their side column or a header of links, not the rest of the card", () => {
+    const { article, text, body } = extract('forum-poster-cards.html', 'https://growers.test/threads/cold-frame.4410/');
+    expect(article.extraction).toBe('region');
+    // "Discussion in 'Greenhouses' started by marrowfat": the thread's starter is its byline.
+    expect(article.byline).toBe('marrowfat');
+    const order = [
+      'marrowfat',
+      'May 2, 2024',
+      'My cold frame sits against a south wall',
+      'leafmould',
+      'May 2, 2024',
+      'A hotbed works well',
+      'marrowfat',
+      'I can get manure from the stables',
+      'marrowfat',
+      'the hotbed held the frame',
+    ];
+    let at = text.indexOf('My cold frame') - 40;
+    for (const part of order) {
+      const found = text.indexOf(part, at);
+      expect(found, part).toBeGreaterThanOrEqual(at);
+      at = found + part.length;
+    }
+    // The side column keeps the name alone; the header of links its name and its date.
+    expect(body.querySelector('aside')?.textContent?.trim()).toBe('marrowfat');
+    // The same poster's card on two posts is no repeat.
+    expect(text.split('marrowfat').length - 1).toBeGreaterThanOrEqual(4);
+    // A score written three times over keeps the one shown; the count of replies under it goes.
+    expect(text).toContain('42 points');
+    for (const furniture of [
+      '41 points',
+      '43 points',
+      '(2 children)',
+      'Gardener',
+      'View threads',
+      'Members',
+      '412 posts',
+      'Joined',
+      'Lives in the Fens',
+      'Three allotments',
+      'Who is online',
+      'Users browsing',
+      'Posting Rules',
+      'may not',
+      'BB code',
+      'HTML code',
+      'The time now is',
+    ])
+      expect(text, furniture).not.toContain(furniture);
+  });
+
+  it("knows a board's lines under a thread and a score's hidden variants, not a post that says as much", () => {
+    for (const line of [
+      'You may not post attachments',
+      'Smilies are On',
+      'All times are GMT -5. The time now is 09:12 PM.',
+      'Powered by vBulletin® Version 3.8.11',
+      '2 weeks later...',
+      '(Score:4, Insightful)',
+      '(11 children)',
+      '$\\begingroup$',
+      'Registered User',
+      'Attachments',
+      '(95.79 KiB) Downloaded 478 times',
+      'Advertisement (gone after registration)',
+      '{{ board.errors[11793116].message }}',
+      'Did this help? Please give feedback by clicking an icon below',
+      '1 person likes this.',
+      'Logged',
+      'Created',
+    ])
+      expect(isPostFurnitureText(line), line).toBe(true);
+    for (const line of [
+      'You may not like this, but the kiln needs venting.',
+      'Two weeks later the glaze cracked.',
+      'Created a new glaze from the attachments you sent.',
+      'Did this help the crawling? It did for me.',
+    ])
+      expect(isPostFurnitureText(line), line).toBe(false);
+    const scores = bodyOf(
+      '<p><span>7 points</span><span>8 points</span><span>9 points</span></p><p><span>8 points</span></p>',
+    );
+    const [low, shown, high] = scores.querySelectorAll('p')[0].children;
+    expect([isScoreVariant(low), isScoreVariant(shown), isScoreVariant(high)]).toEqual([true, false, true]);
+    expect(isScoreVariant(scores.querySelectorAll('p')[1].children[0])).toBe(false);
+    // A poster's statistics under icons whose labels were drawn in them (an SVG's title, gone with it).
+    const lists = bodyOf(
+      '<dl><dt><i class="icon-calendar"></i></dt><dd>Feb 8, 2017</dd><dt><i></i></dt><dd>1,204</dd></dl>' +
+        '<dl><dt><i></i></dt><dd>Glaze: a thin coat of clear over the slip, fired to cone six in an electric kiln</dd></dl>',
+    ).querySelectorAll('dl');
+    expect(isPostFurniture(lists[0])).toBe(true);
+    expect(isPostFurniture(lists[1])).toBe(false);
   });
 
   it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {
