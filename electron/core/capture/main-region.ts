@@ -24,7 +24,7 @@ import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { isPostAuthor, isPostFurniture } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
-import { isProductBadge, isShopControl } from './shop-furniture';
+import { isProductBadge, isScriptMessage, isShopControl } from './shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
 /** A link or block styled as a button holds at most this much text. */
@@ -172,14 +172,24 @@ const isReview = (element: Element) =>
   /^(review|reviews|aggregateRating)$/.test(element.getAttribute('itemprop') ?? '') ||
   /schema\.org\/(Review|AggregateRating)$/.test(element.getAttribute('itemtype') ?? '');
 
-/** A term written as a program's name for it (`retail_price_tier1:`): a field a shop's scripts read, shown by mistake. */
-const FIELD_NAME = /^[\p{L}\d]+(?:[_-][\p{L}\d]+)*_[\p{L}\d-]+:?$/u;
+/**
+ * A term written as a program's name for it (`retail_price_tier1:`, `cat_thumb_Navy:`): a field a
+ * shop's scripts read, shown by mistake.
+ */
+const FIELD_NAME = /^[\p{L}\d]+(?:[_-][\p{L}\d]+)*_[\p{L}\d]/u;
+/** A value that is only an address (an image's, a file's): meant for the shop's scripts, not for the reader. */
+const BARE_URL = /^https?:\/\/\S+$/;
 const isFieldName = (element: Element | null) =>
   element?.tagName === 'DT' && FIELD_NAME.test((element.textContent ?? '').trim());
+const isAddressValue = (element: Element | null) =>
+  element?.tagName === 'DD' && BARE_URL.test((element.textContent ?? '').trim());
 
-/** A definition-list term that is a field name, and the value beside it. */
+/** A definition-list term that is a field name or stands over an address, and the value beside it. */
 const isScriptField = (element: Element) =>
-  isFieldName(element) || (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
+  isFieldName(element) ||
+  isAddressValue(element) ||
+  (element.tagName === 'DT' && isAddressValue(element.nextElementSibling)) ||
+  (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
 
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile): boolean {
@@ -202,7 +212,7 @@ class Pruner {
   readonly mains: Element[] = [];
 
   constructor(
-    root: Element,
+    private readonly root: Element,
     private readonly profile: RegionProfile,
   ) {
     this.measures = measure(root, this.mains);
@@ -212,6 +222,14 @@ class Pruner {
   size(element: Element): Measure {
     return this.measures.get(element) ?? { chars: 0, linkChars: 0, links: 0, landmark: false, lead: null };
   }
+
+  /** A dialog's own <h1> (a consent prompt's title) is no headline of the page's while another stands outside it. */
+  private holdsEveryHeadline(element: Element): boolean {
+    this.headlines ??= this.root.getElementsByTagName('h1').length;
+    return element.getElementsByTagName('h1').length >= this.headlines;
+  }
+
+  private headlines: number | undefined;
 
   /** A block that opens with a heading such as "Related articles", or "Reviews" on a product. */
   private opensWithFurnitureHeading(m: Measure, big: boolean): boolean {
@@ -252,6 +270,7 @@ class Pruner {
         return true;
       // A dialog or a consent notice is never the content, however much it holds.
       if (!m.landmark && (isDialog(element) || consentNameWords(element))) return true;
+      if (isDialog(element) && !this.holdsEveryHeadline(element)) return true;
       if (this.profile.dropReviews && !m.landmark && isReview(element)) return true;
       if (this.profile.dropScreenReaderText && !m.landmark && isScreenReaderOnly(element)) return true;
       const role = element.getAttribute('role');
@@ -281,7 +300,10 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
-      if (this.profile.dropShopLines && (isShopLine(text) || isProductBadge(text) || isScriptField(element)))
+      if (
+        this.profile.dropShopLines &&
+        (isShopLine(text) || isProductBadge(text) || isScriptMessage(text) || isScriptField(element))
+      )
         return true;
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
