@@ -444,11 +444,27 @@ const REPEATS_ALLOWED = new Set(['PRE', 'CODE', 'TABLE', 'BLOCKQUOTE']);
 /** A block of one word (a name, a label) may well repeat. */
 const MIN_DEDUPED_WORDS = 2;
 
+/**
+ * An inline element right after a twin with the same text: a label written twice, once for the
+ * eye and once for screen readers or small screens ("Seller's other itemsSeller's other items").
+ */
+function isCopyOfPrevious(element: Element): boolean {
+  const previous = element.previousElementSibling;
+  if (!previous || previous.tagName !== element.tagName || !INLINE_TWINS.has(element.tagName)) return false;
+  const text = element.textContent ?? '';
+  return text.trim().length > 0 && text === previous.textContent;
+}
+const INLINE_TWINS = new Set(['SPAN', 'A', 'STRONG', 'B', 'EM', 'I']);
+
 /** Remembers the text of blocks written so far, to leave out a later block with the same text. */
 class RepeatedBlocks {
   private readonly seen = new Map<string, Element>();
 
+  /** On a shop's page, a label's twin beside it goes too; in a thread, a post's words may well repeat. */
+  constructor(private readonly inlineTwins: boolean) {}
+
   isRepeat(element: Element): boolean {
+    if (this.inlineTwins && isCopyOfPrevious(element)) return true;
     if (!DEDUPED.has(element.tagName)) return false;
     const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
     if (key.split(' ').length < MIN_DEDUPED_WORDS) return false;
@@ -580,7 +596,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     root,
     skip,
     pruner,
-    profile.dropRepeats ? new RepeatedBlocks() : null,
+    profile.dropRepeats ? new RepeatedBlocks(!!profile.dropShopLines) : null,
     profile.dropPostFurniture ? new QuotedCopies() : null,
   );
 }

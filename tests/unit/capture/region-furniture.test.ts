@@ -241,6 +241,8 @@ describe('the profiles of shop pages', () => {
     expect(textContent).toContain('water-repellent nylon');
     expect(content).toMatch(/<dt>Outer fabric material:<\/dt><dd>100% nylon<\/dd>/);
     expect(textContent).toContain('Press studs');
+    // A label written twice side by side (for the eye and for screen readers) shows once.
+    expect(count(textContent, 'Designed in Oslo')).toBe(1);
     // The cards hold more than twice the product's text, yet its price beside its name says it is the product.
     for (const other of ['Waxed field jacket', 'Merino crew jumper', 'Packable rain shell', '€40.95'])
       expect(textContent).not.toContain(other);
