@@ -302,8 +302,51 @@ export const isFurnitureHeading = shortTextMatching(FURNITURE_HEADING, HEADING_M
  * On a product page: the reviews and the questions from buyers, which people save the product
  * without, and the shop's strips of other products ("Complete the look", "Pairs well with").
  */
-const PRODUCT_FURNITURE_HEADING =
-  /^(featured products|(shop|complete|get) the look|pairs? (well|perfectly|beautifully|nicely) with|goes (well|great) with|best ?sellers|recommendations|(often|frequently) (viewed|bought) (together|with each other)|(customer |user )?testimonials|(customer |product )?reviews?( \(\d+\))?|about (this|the) seller|seller feedback|(more |other )?(items|products) (from|by) this seller|(customer )?ratings( (&|and) reviews)?|reviews? (&|and) ratings|write a review|customer questions( (&|and) answers)?|questions (&|and) answers|bewertungen|kundenbewertungen|avis( clients)?|opiniones|recensioni|avaliações|beoordelingen)[\s:!.…]*$/iu;
+const PRODUCT_FURNITURE_HEADING = new RegExp(
+  `^(${[
+    // Strips of other products.
+    'featured products',
+    '(shop|complete|get) the look',
+    'complete (your|the) (set|routine|kit)',
+    'add the essentials',
+    'how about these',
+    'variations of this (style|item|product)',
+    'better together',
+    'mix (and|&) match',
+    "sponsored (products|items|by [\\p{L}\\p{N} &'’]{1,30})",
+    '(customers|people|shoppers) also (bought|viewed|liked|purchased)',
+    'you may also need',
+    'more to explore',
+    'related searches',
+    'more (items|products) like this',
+    '(compare|shop) similar( (items|products))?',
+    'inspired by your (browsing|shopping)( history)?',
+    'pairs? (well|perfectly|beautifully|nicely) with',
+    'goes (well|great) with',
+    'best ?sellers',
+    'recommendations',
+    '(often|frequently) (viewed|bought) (together|with each other)',
+    // Reviews, the seller's record and buyers' questions.
+    '(customer |user )?testimonials',
+    '(customer |product )?reviews?( \\(\\d+\\))?',
+    'about (this|the) seller',
+    'seller feedback',
+    '(more |other )?(items|products) (from|by) this seller',
+    '(customer )?ratings( (&|and) reviews)?',
+    'reviews? (&|and) ratings',
+    'write a review',
+    'customer questions( (&|and) answers)?',
+    'questions (&|and) answers',
+    'bewertungen',
+    'kundenbewertungen',
+    'avis( clients)?',
+    'opiniones',
+    'recensioni',
+    'avaliações',
+    'beoordelingen',
+  ].join('|')})[\\s:!?.…]*$`,
+  'iu',
+);
 
 export const isProductFurnitureHeading = shortTextMatching(PRODUCT_FURNITURE_HEADING, HEADING_MAX_CHARS);
 

@@ -268,13 +268,29 @@ const QA_SHARE_OF_THREAD = 0.4;
 
 /**
  * A product page shows other products' cards beside its own; when they hold this many times the
- * text of the rest, the cards are the page (a collection that calls itself a product) and stay.
+ * text of the rest and the rest shows no price, the cards are the page (a collection that calls
+ * itself a product) and stay.
  */
 const CARDS_OVER_PRODUCT = 2;
+
+/** How near its name, in characters of text either way, a product shows its price. */
+const PRICE_NEAR_HEADLINE_CHARS = 80;
+const textOf = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+
+/** The product's own price beside its name: then the cards are the ones around it, however many. */
+function priceBesideHeadline(html: string): boolean {
+  const start = html.indexOf('<h1');
+  const end = html.indexOf('</h1>', start);
+  if (start < 0 || end < 0) return false;
+  const before = textOf(html.slice(Math.max(0, start - 20 * PRICE_NEAR_HEADLINE_CHARS), start));
+  const after = textOf(html.slice(end, end + 20 * PRICE_NEAR_HEADLINE_CHARS));
+  return hasPrice(before.slice(-PRICE_NEAR_HEADLINE_CHARS)) || hasPrice(after.slice(0, PRICE_NEAR_HEADLINE_CHARS));
+}
 
 function productRegion(document: Document): Region {
   const region = mainRegion(document, REGION_PROFILES.product);
   if (region.cardChars <= CARDS_OVER_PRODUCT * region.chars) return region;
+  if (priceBesideHeadline(region.html)) return region;
   return mainRegion(document, { ...REGION_PROFILES.product, dropProductCards: false });
 }
 

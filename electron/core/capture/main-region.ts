@@ -25,7 +25,7 @@ import { isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
 import { holdsPostAuthor, isBoardHeading, isPostAuthor, isPostFurniture, isSignature } from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
-import { isProductBadge, isShopControl } from './shop-furniture';
+import { isProductBadge, isScriptMessage, isShopControl } from './shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
 /** A link or block styled as a button holds at most this much text. */
@@ -178,14 +178,24 @@ const isReview = (element: Element) =>
   /^(review|reviews|aggregateRating)$/.test(element.getAttribute('itemprop') ?? '') ||
   /schema\.org\/(Review|AggregateRating)$/.test(element.getAttribute('itemtype') ?? '');
 
-/** A term written as a program's name for it (`retail_price_tier1:`): a field a shop's scripts read, shown by mistake. */
-const FIELD_NAME = /^[\p{L}\d]+(?:[_-][\p{L}\d]+)*_[\p{L}\d-]+:?$/u;
+/**
+ * A term written as a program's name for it (`retail_price_tier1:`, `cat_thumb_Navy:`): a field a
+ * shop's scripts read, shown by mistake.
+ */
+const FIELD_NAME = /^[\p{L}\d]+(?:[_-][\p{L}\d]+)*_[\p{L}\d]/u;
+/** A value that is only an address (an image's, a file's): meant for the shop's scripts, not for the reader. */
+const BARE_URL = /^https?:\/\/\S+$/;
 const isFieldName = (element: Element | null) =>
   element?.tagName === 'DT' && FIELD_NAME.test((element.textContent ?? '').trim());
+const isAddressValue = (element: Element | null) =>
+  element?.tagName === 'DD' && BARE_URL.test((element.textContent ?? '').trim());
 
-/** A definition-list term that is a field name, and the value beside it. */
+/** A definition-list term that is a field name or stands over an address, and the value beside it. */
 const isScriptField = (element: Element) =>
-  isFieldName(element) || (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
+  isFieldName(element) ||
+  isAddressValue(element) ||
+  (element.tagName === 'DT' && isAddressValue(element.nextElementSibling)) ||
+  (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
 
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile): boolean {
@@ -215,7 +225,7 @@ class Pruner {
   private readonly attributions = new Set<Element>();
 
   constructor(
-    root: Element,
+    private readonly root: Element,
     private readonly profile: RegionProfile,
   ) {
     this.measures = measure(root, this.mains);
@@ -225,6 +235,14 @@ class Pruner {
   size(element: Element): Measure {
     return this.measures.get(element) ?? { chars: 0, linkChars: 0, links: 0, landmark: false, lead: null };
   }
+
+  /** A dialog's own <h1> (a consent prompt's title) is no headline of the page's while another stands outside it. */
+  private holdsEveryHeadline(element: Element): boolean {
+    this.headlines ??= this.root.getElementsByTagName('h1').length;
+    return element.getElementsByTagName('h1').length >= this.headlines;
+  }
+
+  private headlines: number | undefined;
 
   /** A block that opens with a heading such as "Related articles", or "Reviews" on a product. */
   private opensWithFurnitureHeading(m: Measure, big: boolean): boolean {
@@ -285,6 +303,7 @@ class Pruner {
         return true;
       // A dialog or a consent notice is never the content, however much it holds.
       if (!m.landmark && (isDialog(element) || consentNameWords(element))) return true;
+      if (isDialog(element) && !this.holdsEveryHeadline(element)) return true;
       if (this.profile.dropReviews && !m.landmark && isReview(element)) return true;
       if (this.profile.dropScreenReaderText && !m.landmark && isScreenReaderOnly(element)) return true;
       const role = element.getAttribute('role');
@@ -320,7 +339,10 @@ class Pruner {
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
-      if (this.profile.dropShopLines && (isShopLine(text) || isProductBadge(text) || isScriptField(element)))
+      if (
+        this.profile.dropShopLines &&
+        (isShopLine(text) || isProductBadge(text) || isScriptMessage(text) || isScriptField(element))
+      )
         return true;
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
@@ -493,13 +515,30 @@ const DEDUPED = new Set([
 /** Repeats inside these are their content: lines of code, table cells, a quoted post. */
 const REPEATS_ALLOWED = new Set(['PRE', 'CODE', 'TABLE', 'BLOCKQUOTE']);
 
+/**
+ * An inline element right after a twin with the same text: a label written twice, once for the
+ * eye and once for screen readers or small screens ("Seller's other itemsSeller's other items").
+ */
+function isCopyOfPrevious(element: Element): boolean {
+  const previous = element.previousElementSibling;
+  if (!previous || previous.tagName !== element.tagName || !INLINE_TWINS.has(element.tagName)) return false;
+  const text = element.textContent ?? '';
+  return text.trim().length > 0 && text === previous.textContent;
+}
+const INLINE_TWINS = new Set(['SPAN', 'A', 'STRONG', 'B', 'EM', 'I']);
+
 /** Remembers the text of blocks written so far, to leave out a later block with the same text. */
 class RepeatedBlocks {
   private readonly seen = new Map<string, Element>();
 
-  constructor(private readonly isPoster: (element: Element) => boolean) {}
+  /** On a shop's page, a label's twin beside it goes too; in a thread, a poster's name may well repeat. */
+  constructor(
+    private readonly inlineTwins: boolean,
+    private readonly isPoster: (element: Element) => boolean,
+  ) {}
 
   isRepeat(element: Element): boolean {
+    if (this.inlineTwins && isCopyOfPrevious(element)) return true;
     if (!DEDUPED.has(element.tagName)) return false;
     const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
     // A block of one word (a name, a label) may well repeat.
@@ -632,7 +671,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     root,
     skip,
     pruner,
-    profile.dropRepeats ? new RepeatedBlocks((element) => pruner.holdsPoster(element)) : null,
+    profile.dropRepeats ? new RepeatedBlocks(!!profile.dropShopLines, (element) => pruner.holdsPoster(element)) : null,
     profile.dropPostFurniture ? new QuotedCopies() : null,
   );
 }

@@ -113,3 +113,13 @@ const PRODUCT_BADGE = new RegExp(
 const PRODUCT_BADGE_CHARS = 30;
 
 export const isProductBadge = shortTextMatching(PRODUCT_BADGE, PRODUCT_BADGE_CHARS);
+
+/**
+ * The messages a shop's scripts show when a request fails ("Please try again later", "Something
+ * went wrong"), written into the page and hidden until then, in several languages.
+ */
+const SCRIPT_MESSAGE =
+  /(please try again|try again later|something went wrong|refresh the page and try again|bitte versuchen sie es (später )?erneut|veuillez réessayer|inténtalo de nuevo|riprova più tardi|probeer het (later )?opnieuw)/iu;
+const SCRIPT_MESSAGE_CHARS = 200;
+
+export const isScriptMessage = (text: string) => text.length <= SCRIPT_MESSAGE_CHARS && SCRIPT_MESSAGE.test(text);

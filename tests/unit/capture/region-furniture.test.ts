@@ -231,6 +231,31 @@ describe('the profiles of shop pages', () => {
     expect(textContent).toContain('Travel pot with two cups');
   });
 
+  it('drops strips of other products that outweigh the product, its script fields and a consent prompt with its own <h1>', () => {
+    const { textContent, content } = extract(
+      'product-carousels-and-consent.html',
+      'https://threadline.test/northfold-coach-jacket-black.html',
+    );
+    expect(content).toMatch(/<h1>.*Coach jacket - black.*<\/h1>/);
+    expect(textContent).toContain('€89.95');
+    expect(textContent).toContain('water-repellent nylon');
+    expect(content).toMatch(/<dt>Outer fabric material:<\/dt><dd>100% nylon<\/dd>/);
+    expect(textContent).toContain('Press studs');
+    // A label written twice side by side (for the eye and for screen readers) shows once.
+    expect(count(textContent, 'Designed in Oslo')).toBe(1);
+    // The cards hold more than twice the product's text, yet its price beside its name says it is the product.
+    for (const other of ['Waxed field jacket', 'Merino crew jumper', 'Packable rain shell', '€40.95'])
+      expect(textContent).not.toContain(other);
+    for (const heading of ['How about these?', 'Sponsored by our brands', 'Better together'])
+      expect(textContent).not.toContain(heading);
+    // Fields named like program identifiers, and terms whose value is a bare address.
+    expect(textContent).not.toContain('cat_thumb');
+    expect(textContent).not.toContain('coach_black_thumb.jpg');
+    expect(textContent).not.toContain('product-high-res-img');
+    expect(textContent).not.toContain('privacy settings');
+    expect(textContent).not.toContain('cookies');
+  });
+
   const KETTLE = 'product-buy-button-and-ld-description.html';
   const KETTLE_URL = 'https://harbourline.test/kettles/copper-whistle';
   const withoutJsonLd = (html: string) => html.replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
