@@ -20,6 +20,7 @@ import {
   isScreenReaderOnly,
   isShopLine,
 } from './boilerplate';
+import { isCardFurniture } from './card-furniture';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { isPostAuthor, isPostFurniture } from './post-furniture';
@@ -60,6 +61,8 @@ export interface RegionProfile {
    * every other kind leaves out, are kept: a post's author box and its signature lines are the thread's.
    */
   keepStoryAsides?: boolean;
+  /** Listings and collections: each card's small print (when posted, reading time, scores, discount) is left out. */
+  dropCardFurniture?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -285,6 +288,7 @@ class Pruner {
         return true;
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
+      if (this.profile.dropCardFurniture && isCardFurniture(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
