@@ -247,6 +247,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropScreenReaderText: true,
     dropShopControls: true,
     dropCardFurniture: true,
+    keepVisualCopies: true,
   },
   listing: {
     commentsAreContent: false,
@@ -254,6 +255,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropScreenReaderText: true,
     dropShopControls: true,
     dropCardFurniture: true,
+    keepVisualCopies: true,
   },
   service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };

@@ -19,6 +19,7 @@ import {
   isProductFurnitureHeading,
   isScreenReaderOnly,
   isShopLine,
+  isVisualCopy,
 } from './boilerplate';
 import { isCardFurniture } from './card-furniture';
 import { isProductCardGrid } from './card-grid';
@@ -63,6 +64,8 @@ export interface RegionProfile {
   keepStoryAsides?: boolean;
   /** Listings and collections: each card's small print (when posted, reading time, scores, discount) is left out. */
   dropCardFurniture?: boolean;
+  /** Listings and collections: what a card shows hidden from screen readers beside its spoken copy (a price) stays. */
+  keepVisualCopies?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -251,7 +254,12 @@ class Pruner {
     const big = m.landmark || m.chars > this.total * 0.4;
     if (element.hasAttributes()) {
       // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
-      if (isHidden(element) && !m.landmark && !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)))
+      if (
+        isHidden(element) &&
+        !m.landmark &&
+        !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)) &&
+        !(this.profile.keepVisualCopies && isVisualCopy(element))
+      )
         return true;
       // A dialog or a consent notice is never the content, however much it holds.
       if (!m.landmark && (isDialog(element) || consentNameWords(element))) return true;

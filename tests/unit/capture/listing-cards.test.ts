@@ -119,3 +119,17 @@ describe("a card's small print", () => {
       expect(isCardFurniture(text)).toBe(false);
   });
 });
+
+describe('prices shown beside their spoken copy', () => {
+  it("keeps a collection card's shown price, hidden from screen readers, and leaves out the spoken copy", () => {
+    const { article, text } = extractFixture(
+      'collection-sale-prices.html',
+      'https://bush.test/collections/outdoor-gear',
+    );
+    expect(article.extraction).toBe('region');
+    for (const kept of ['Canvas gear bag, large', '$30.00', '$21.00', 'Roof rack awning', '$235.00', '$164.50'])
+      expect(text).toContain(kept);
+    for (const gone of ['Original price was', 'Current price is', 'About us', 'Privacy'])
+      expect(text).not.toContain(gone);
+  });
+});
