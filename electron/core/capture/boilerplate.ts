@@ -472,3 +472,15 @@ const SCREEN_READER_ONLY =
   /(?:^|[\s_-])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|assistive-text|element-invisible|offscreen|hidden-visually)(?:$|\s)/i;
 
 export const isScreenReaderOnly = (element: Element) => SCREEN_READER_ONLY.test(element.getAttribute('class') ?? '');
+
+/**
+ * Text hidden from screen readers beside its spoken copy (`<del aria-hidden="true">$30</del>
+ * <span class="sr-only">Original price was: $30</span>`) is what the page shows: where the spoken
+ * copy is left out, the shown one stays.
+ */
+export function isVisualCopy(element: Element): boolean {
+  if (element.getAttribute('aria-hidden') !== 'true' || element.hasAttribute('hidden')) return false;
+  const next = element.nextElementSibling;
+  const previous = element.previousElementSibling;
+  return (!!next && isScreenReaderOnly(next)) || (!!previous && isScreenReaderOnly(previous));
+}

@@ -246,8 +246,22 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropShopControls: true,
     keepHeadline: true,
   },
-  collection: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
-  listing: { commentsAreContent: false, keepLinkLists: true, dropScreenReaderText: true, dropShopControls: true },
+  collection: {
+    commentsAreContent: false,
+    keepLinkLists: true,
+    dropScreenReaderText: true,
+    dropShopControls: true,
+    dropCardFurniture: true,
+    keepVisualCopies: true,
+  },
+  listing: {
+    commentsAreContent: false,
+    keepLinkLists: true,
+    dropScreenReaderText: true,
+    dropShopControls: true,
+    dropCardFurniture: true,
+    keepVisualCopies: true,
+  },
   service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };
 

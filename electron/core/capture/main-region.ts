@@ -19,7 +19,9 @@ import {
   isProductFurnitureHeading,
   isScreenReaderOnly,
   isShopLine,
+  isVisualCopy,
 } from './boilerplate';
+import { isCardFurniture } from './card-furniture';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
@@ -66,6 +68,10 @@ export interface RegionProfile {
    * tutorial's chapters, a guide's further reading), is content, not a menu.
    */
   keepListsInProse?: boolean;
+  /** Listings and collections: each card's small print (when posted, reading time, scores, discount) is left out. */
+  dropCardFurniture?: boolean;
+  /** Listings and collections: what a card shows hidden from screen readers beside its spoken copy (a price) stays. */
+  keepVisualCopies?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -299,7 +305,12 @@ class Pruner {
     const big = m.landmark || m.chars > this.total * 0.4;
     if (element.hasAttributes()) {
       // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
-      if (isHidden(element) && !m.landmark && !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)))
+      if (
+        isHidden(element) &&
+        !m.landmark &&
+        !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)) &&
+        !(this.profile.keepVisualCopies && isVisualCopy(element))
+      )
         return true;
       // A dialog or a consent notice is never the content, however much it holds.
       if (!m.landmark && (isDialog(element) || consentNameWords(element))) return true;
@@ -346,6 +357,7 @@ class Pruner {
         return true;
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
+      if (this.profile.dropCardFurniture && isCardFurniture(text)) return true;
       if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }

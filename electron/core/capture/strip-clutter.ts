@@ -3,7 +3,7 @@
  * article body: scripts and embeds, forms, dialogs, hidden elements, ad slots and bare buttons.
  */
 
-import { overlayNameWords } from './boilerplate';
+import { isVisualCopy, overlayNameWords } from './boilerplate';
 import { isCollapsedPanel } from './collapsed-panel';
 import { authorBoxNameWords } from './story-asides';
 
@@ -83,7 +83,8 @@ function isFurniture(element: Element): boolean {
     role === 'alertdialog' ||
     // A collapsed accordion or tab panel is left for the main region to judge (Readability leaves hidden nodes out itself).
     ((element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') &&
-      !isCollapsedPanel(element)) ||
+      !isCollapsedPanel(element) &&
+      !isVisualCopy(element)) ||
     AD_ATTRIBUTES.some((name) => element.hasAttribute(name))
   );
 }

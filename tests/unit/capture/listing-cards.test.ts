@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isCardFurniture } from '../../../electron/core/capture/card-furniture';
 import { countCardHeadings, isCardList } from '../../../electron/core/capture/card-headings';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { extractFixture, readFixture } from './extraction-fixtures';
@@ -85,5 +86,50 @@ describe('listings Readability reads as one block', () => {
     // With prices it is a shop's collection: its region is the page, without asking Readability.
     const priced = readFixture('listing-unpriced-collection.html').replaceAll('Serves 4', '£4.50 a portion');
     expect(extractArticle(priced, url).extraction).toBe('region');
+  });
+
+  it("leaves out each card's small print (when posted, how long it reads, its comments) and keeps the cards", () => {
+    const { article, text } = extractFixture('listing-card-small-print.html', 'https://courier.test/blog/local');
+    expect(article.extraction).toBe('region');
+    for (const kept of [
+      'Harbour ferry returns after eleven months',
+      'The crossing reopens on Monday',
+      'Night buses added for the festival',
+      'Extra services run every half hour',
+      'By Mara Quist',
+    ])
+      expect(text).toContain(kept);
+    for (const gone of ['5 hours ago', '1 day ago', '4 min read', '12 comments', 'Older stories', 'Privacy'])
+      expect(text).not.toContain(gone);
+  });
+});
+
+describe("a card's small print", () => {
+  it('is the whole text of a short block, in several languages', () => {
+    for (const text of ['5 hours ago', 'about 1 hour ago', '3d ago', '7 min read', '44 reactions', '1.2k views'])
+      expect(isCardFurniture(text)).toBe(true);
+    for (const text of ['vor 3 Stunden', 'il y a 2 jours', 'hace 5 horas', '2 giorni fa', '3 uur geleden'])
+      expect(isCardFurniture(text)).toBe(true);
+    for (const text of [
+      'Posted 5 hours ago, the ferry left',
+      'The 44 reactions to the plan',
+      '$36',
+      '4.5 out of 5 stars',
+    ])
+      expect(isCardFurniture(text)).toBe(false);
+  });
+});
+
+describe('prices shown beside their spoken copy', () => {
+  it("keeps a collection card's shown price, hidden from screen readers, and leaves out the spoken copy", () => {
+    const { article, text } = extractFixture(
+      'collection-sale-prices.html',
+      'https://bush.test/collections/outdoor-gear',
+    );
+    expect(article.extraction).toBe('region');
+    for (const kept of ['Canvas gear bag, large', '$30.00', '$21.00', 'Roof rack awning', '$235.00', '$164.50'])
+      expect(text).toContain(kept);
+    for (const gone of ['Original price was', 'Current price is', 'About us', 'Privacy'])
+      expect(text).not.toContain(gone);
   });
 });
