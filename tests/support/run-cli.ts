@@ -16,8 +16,13 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runCliFile(CLI_BIN, args, env);
+}
+
+/** Runs a copy of the built CLI placed elsewhere. */
+export function runCliFile(file: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI_BIN, ...args], {
+    const child = spawn(process.execPath, [file, ...args], {
       cwd: ROOT,
       env: { ...process.env, OFFPRINT_LIBRARY: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,25 +9,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_BIN } from '../../../scripts/build-cli.mjs';
-import { ROOT, runCli } from '../../support/run-cli';
+import { ROOT, runCli, runCliFile } from '../../support/run-cli';
 
 let work: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'offprint-built-cli-'));
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
-
-function runFile(file: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 function runExecutable(args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((done, fail) => {
@@ -114,7 +102,7 @@ describe('the built CLI', () => {
     }
 
     function extractWith(dir: string) {
-      return runFile(join(dir, basename(CLI_BIN)), ['extract', ...pages, '--url', 'https://example.com/']);
+      return runCliFile(join(dir, basename(CLI_BIN)), ['extract', ...pages, '--url', 'https://example.com/']);
     }
 
     const titles = (stdout: string) =>
