@@ -1,0 +1,62 @@
+/**
+ * What a manual's page generator writes around each page, inside the block Readability keeps:
+ * the bar of links to the previous, next, parent and first pages (often a table that also names
+ * them), and the lines of small print under the page (its copyright, the licence of its text,
+ * when it was last updated, the address it was retrieved from). They go from a documentation
+ * page's article; the page's own text about licences or updates is longer than such a line.
+ */
+
+/** The words of a page bar's links, alone, arrows and brackets aside. */
+const PAGE_BAR_LINK =
+  /^[\s«‹←<[(]*(prev|previous|next|up|home|top|contents|index|zurück|weiter|précédent|suivant|anterior|siguiente|precedente|successivo|vorige|volgende)[\s»›→>\])]*$/iu;
+/** A page bar names its neighbours beside its links: a few short cells, not a table of content. */
+const PAGE_BAR_CHARS = 300;
+/** A bar the region has already thinned may keep only its "Home" link among its neighbours' names. */
+const MIN_BAR_LINKS = 1;
+
+const SMALL_PRINT = new RegExp(
+  [
+    // A copyright line: "© 2026 Site", "Copyright © 2010-2018 Name", "(c) 2024 Name".
+    '^(copyright\\s*)?(©|\\(c\\))\\s*\\d{4}',
+    '^copyright\\s+\\d{4}',
+    '^[^.]{0,80}©\\s*\\d{4}',
+    // The licence of the page's text.
+    '^except as otherwise noted',
+    'content of this (page|site|documentation) is licensed under',
+    '^(this (page|work|documentation) is )?licensed under (a |the )?creative commons',
+    // When it was last changed, and where it came from (wikis).
+    '^(page )?last (updated|modified|edited)\\b',
+    '^(updated|modified)( on)?\\s*:\\s*\\p{N}',
+    '^retrieved from\\s',
+  ].join('|'),
+  'iu',
+);
+const SMALL_PRINT_CHARS = 300;
+/** Blocks that hold one line of text. */
+const LINE_TAGS = 'p,div,span,small,li,footer,section';
+
+const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function isPageBar(element: Element): boolean {
+  const links = element.getElementsByTagName('a');
+  if (links.length < MIN_BAR_LINKS) return false;
+  for (const link of links) if (!PAGE_BAR_LINK.test(link.textContent ?? '')) return false;
+  return textOf(element).length <= PAGE_BAR_CHARS;
+}
+
+const isSmallPrint = (element: Element, text: string) =>
+  text.length <= SMALL_PRINT_CHARS &&
+  SMALL_PRINT.test(text) &&
+  !element.querySelector('pre,code,table,h1,h2,h3,h4,h5,h6,img');
+
+/** Removes, in place, the page bars and the small print of a documentation page's article. */
+export function removeDocumentationFurniture(article: Element): void {
+  for (const table of [...article.getElementsByTagName('table')])
+    if (article.contains(table) && isPageBar(table)) table.remove();
+  for (const element of [...article.querySelectorAll(LINE_TAGS)]) {
+    if (!article.contains(element)) continue;
+    const text = textOf(element);
+    // Only the outermost block of a line goes, and nothing that holds more than the line.
+    if (isSmallPrint(element, text)) element.remove();
+  }
+}
