@@ -1,10 +1,13 @@
 /**
  * What a manual's page generator writes around each page, inside the block Readability keeps:
  * the bar of links to the previous, next, parent and first pages (often a table that also names
- * them), and the lines of small print under the page (its copyright, the licence of its text,
- * when it was last updated, the address it was retrieved from). They go from a documentation
- * page's article; the page's own text about licences or updates is longer than such a line.
+ * them), the label of a toggle shown open ("Expand description"), and the lines of small print
+ * under the page (its copyright, the licence of its text, when it was last updated, the address it
+ * was retrieved from). They go from a documentation page's article; the page's own text about
+ * licences or updates is longer than such a line.
  */
+
+import { isCallToAction } from './boilerplate';
 
 /** The words of a page bar's links, alone, arrows and brackets aside. */
 const PAGE_BAR_LINK =
@@ -49,10 +52,13 @@ const isSmallPrint = (element: Element, text: string) =>
   SMALL_PRINT.test(text) &&
   !element.querySelector('pre,code,table,h1,h2,h3,h4,h5,h6,img');
 
-/** Removes, in place, the page bars and the small print of a documentation page's article. */
+/** Removes, in place, the page bars, the toggles' labels and the small print of a documentation page's article. */
 export function removeDocumentationFurniture(article: Element): void {
   for (const table of [...article.getElementsByTagName('table')])
     if (article.contains(table) && isPageBar(table)) table.remove();
+  // A section shown open under a toggle labelled "Expand description": the label is the button's.
+  for (const summary of [...article.getElementsByTagName('summary')])
+    if (isCallToAction(textOf(summary))) summary.remove();
   for (const element of [...article.querySelectorAll(LINE_TAGS)]) {
     if (!article.contains(element)) continue;
     const text = textOf(element);

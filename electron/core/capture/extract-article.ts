@@ -51,6 +51,7 @@ import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
+import { plainTerminalOutput } from './terminal-output';
 import { removeAuthorBoxes } from './story-asides';
 import { inlineStreamedSegments } from './streamed-html';
 
@@ -456,7 +457,10 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     declared === 'documentation' && body
       ? { headline: shelterHeadlineBlock(body), contents: findChapterContents(body, pageUrl) }
       : null;
-  if (declared === 'documentation' && body) spaceHeadingBoxes(body);
+  if (declared === 'documentation' && body) {
+    spaceHeadingBoxes(body);
+    plainTerminalOutput(body);
+  }
   const kind = kindAndRegion(document, declared, clues);
   const { type, commentsOnly } = kind;
   const region = type === 'product' ? withProductDescription(kind.region, meta.productDescription) : kind.region;

@@ -505,4 +505,17 @@ describe('documentation', () => {
     ])
       expect(text).not.toContain(furniture);
   });
+
+  it("shows a terminal session's text without the escaped colour markup a script would have drawn, and an HTML lesson's tags as written", () => {
+    const { text, body } = extract('documentation-terminal-session.html', 'https://tidepool.test/docs/tutorial/run/');
+    const [session, lesson] = [...body.querySelectorAll('pre')].map((pre) => pre.textContent ?? '');
+    expect(session).toContain('$ tidepool dev main.py');
+    expect(session).toContain("INFO  Watching ['/home/user/app']");
+    expect(session).toContain('Application startup complete.');
+    for (const markup of ['<font', '</font>', '<u ', '<span', '<b>', '&apos;']) expect(session).not.toContain(markup);
+    expect(lesson).toBe('<p><font color="red">Closed on Sundays</font></p>');
+    // The label of the toggle shown open is the toggle's, the description under it stays.
+    expect(text).not.toContain('Expand description');
+    expect(text).toContain('reloads it whenever a file changes');
+  });
 });
