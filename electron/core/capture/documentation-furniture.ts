@@ -38,6 +38,7 @@ const SMALL_PRINT_CHARS = 300;
 /** Blocks that hold one line of text. */
 const LINE_TAGS = 'p,div,span,small,li,footer,section';
 
+const squeezed = (element: Element) => (element.textContent ?? '').replace(/\s+/g, '');
 const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 function isPageBar(element: Element): boolean {
@@ -45,6 +46,35 @@ function isPageBar(element: Element): boolean {
   if (links.length < MIN_BAR_LINKS) return false;
   for (const link of links) if (!PAGE_BAR_LINK.test(link.textContent ?? '')) return false;
   return textOf(element).length <= PAGE_BAR_CHARS;
+}
+
+/**
+ * The page's own table of contents: a block of links, nearly all to places on this page. A
+ * generator writes it beside the text (a box, a table headed "Table of Contents"), and the reader
+ * has its own.
+ */
+const TOC_SELECTOR = 'ul,ol,dl,table,nav,div';
+const MIN_TOC_LINKS = 3;
+const TOC_LINK_SHARE = 0.8;
+const TOC_ANCHOR_SHARE = 0.8;
+/** Its title ("Table of Contents", "On this page") is the text it may hold outside its links, however short the list. */
+const TOC_TITLE_CHARS = 30;
+/** A block holding more than this share of the article is the article, however it links. */
+const TOC_ARTICLE_SHARE = 0.5;
+
+function isOnPageContents(element: Element, articleChars: number): boolean {
+  const links = element.getElementsByTagName('a');
+  if (links.length < MIN_TOC_LINKS) return false;
+  const text = squeezed(element).length;
+  if (!text || text > articleChars * TOC_ARTICLE_SHARE) return false;
+  let anchors = 0;
+  let linkChars = 0;
+  for (const link of links) {
+    if ((link.getAttribute('href') ?? '').startsWith('#')) anchors++;
+    linkChars += squeezed(link).length;
+  }
+  const titled = text - linkChars <= TOC_TITLE_CHARS;
+  return anchors >= links.length * TOC_ANCHOR_SHARE && (titled || linkChars >= text * TOC_LINK_SHARE);
 }
 
 const isSmallPrint = (element: Element, text: string) =>
@@ -56,6 +86,9 @@ const isSmallPrint = (element: Element, text: string) =>
 export function removeDocumentationFurniture(article: Element): void {
   for (const table of [...article.getElementsByTagName('table')])
     if (article.contains(table) && isPageBar(table)) table.remove();
+  const articleChars = squeezed(article).length;
+  for (const element of [...article.querySelectorAll(TOC_SELECTOR)])
+    if (article.contains(element) && isOnPageContents(element, articleChars)) element.remove();
   // A section shown open under a toggle labelled "Expand description": the label is the button's.
   for (const summary of [...article.getElementsByTagName('summary')])
     if (isCallToAction(textOf(summary))) summary.remove();

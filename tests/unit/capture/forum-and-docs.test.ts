@@ -474,13 +474,18 @@ describe('documentation', () => {
     ).toBeNull();
   });
 
-  it("takes a manual's page bars and small print out, not its tables or its sentences about licences and updates", () => {
+  it("takes a manual's page bars, its on-page table of contents and its small print out, not its tables, its links to other pages or its sentences about licences and updates", () => {
     const article = bodyOf(`<div>
       <table><tr><td><a href="a.html">Prev</a></td><th>6.4. Drying Clay</th><td><a href="c.html">Next »</a></td></tr></table>
       <p>Updated kilns fire faster; the schedule below was last checked on a gas kiln.</p>
       <p>Copyright law does not cover a glaze recipe, but it covers the way a book writes it down and lays it out.</p>
       <p>The photographs are licensed under the Creative Commons Attribution licence, as their captions say.</p>
       <table><tr><th>Cone</th><th>Page</th></tr><tr><td>6</td><td><a href="firing.html">Firing</a></td></tr></table>
+      <table><tr><th>Table of Contents</th></tr><tr><td><dl><dt><a href="#mixing">Mixing</a></dt>
+        <dt><a href="#dipping">Dipping</a></dt><dt><a href="#faults">Faults</a></dt></dl></td></tr></table>
+      <ul><li><a href="mixing.html">Mixing a glaze</a></li><li><a href="dipping.html">Dipping a pot</a></li>
+        <li><a href="faults.html">Reading faults</a></li></ul>
+      <p>Stir it for <a href="#mixing">two minutes</a>, then dip the pot for three seconds; see <a href="#faults">faults</a> and <a href="#dipping">dipping</a>.</p>
       <footer><p>© 2026 Kilnbook contributors. CC-BY / MIT</p></footer>
       <p>Except as otherwise noted, the content of this page is licensed under the Creative Commons Attribution 4.0 License.</p>
       <p>Last updated 2026-03-05 UTC.</p>
@@ -492,12 +497,17 @@ describe('documentation', () => {
       'Copyright law does not cover',
       'The photographs are licensed',
       'Cone',
+      // Links to the manual's other pages, and a sentence with links to places on the page, are no table of contents.
+      'Reading faults',
+      'then dip the pot for three seconds',
     ])
       expect(text).toContain(kept);
     expect(article.querySelectorAll('table').length).toBe(1);
     for (const furniture of [
       'Prev',
       'Drying Clay',
+      'Table of Contents',
+      'Mixing\n',
       '© 2026',
       'Except as otherwise noted',
       'Last updated',
