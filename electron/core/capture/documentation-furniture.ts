@@ -65,16 +65,14 @@ const TOC_ARTICLE_SHARE = 0.5;
 function isOnPageContents(element: Element, articleChars: number): boolean {
   const links = element.getElementsByTagName('a');
   if (links.length < MIN_TOC_LINKS) return false;
+  let anchors = 0;
+  for (const link of links) if ((link.getAttribute('href') ?? '').startsWith('#')) anchors++;
+  if (anchors < links.length * TOC_ANCHOR_SHARE) return false;
   const text = squeezed(element).length;
   if (!text || text > articleChars * TOC_ARTICLE_SHARE) return false;
-  let anchors = 0;
   let linkChars = 0;
-  for (const link of links) {
-    if ((link.getAttribute('href') ?? '').startsWith('#')) anchors++;
-    linkChars += squeezed(link).length;
-  }
-  const titled = text - linkChars <= TOC_TITLE_CHARS;
-  return anchors >= links.length * TOC_ANCHOR_SHARE && (titled || linkChars >= text * TOC_LINK_SHARE);
+  for (const link of links) linkChars += squeezed(link).length;
+  return text - linkChars <= TOC_TITLE_CHARS || linkChars >= text * TOC_LINK_SHARE;
 }
 
 const isSmallPrint = (element: Element, text: string) =>
