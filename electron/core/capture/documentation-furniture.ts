@@ -3,7 +3,7 @@
  * the bar of links to the previous, next, parent and first pages (often a table that also names
  * them), the label of a toggle shown open ("Expand description"), and the lines of small print
  * under the page (its copyright, the licence of its text, when it was last updated, the address it
- * was retrieved from). They go from a documentation page's article; the page's own text about
+ * was retrieved from, its other versions). They go from a documentation page's article; the page's own text about
  * licences or updates is longer than such a line.
  */
 
@@ -31,6 +31,8 @@ const SMALL_PRINT = new RegExp(
     '^(page )?last (updated|modified|edited)\\b',
     '^(updated|modified)( on)?\\s*:\\s*\\p{N}',
     '^retrieved from\\s',
+    // A switch to the same page in the manual's other versions.
+    '^(supported|unsupported|development|other|older|newer|previous) versions\\s*:',
   ].join('|'),
   'iu',
 );
@@ -75,6 +77,23 @@ function isOnPageContents(element: Element, articleChars: number): boolean {
   return text - linkChars <= TOC_TITLE_CHARS || linkChars >= text * TOC_LINK_SHARE;
 }
 
+/**
+ * A link to the code an entry is generated from ("Source", "[source]"), beside the entry's
+ * signature (a heading, a term) or with the version stamp it sits with; the word in a sentence stays.
+ */
+const SOURCE_LINK = /^\[?(source|src|view source)\]?$/i;
+const VERSION_STAMP = /^v?\d+(\.\d+)+\b[^!?]{0,30}$/;
+const SIGNATURE = 'h1,h2,h3,h4,h5,h6,dt';
+
+function removeSourceLink(link: Element): void {
+  const holder = link.parentElement;
+  if (!holder) return;
+  const linkText = textOf(link);
+  const rest = textOf(holder).replace(linkText, '').trim();
+  if (VERSION_STAMP.test(rest)) holder.remove();
+  else if (!rest || link.closest(SIGNATURE)) link.remove();
+}
+
 const isSmallPrint = (element: Element, text: string) =>
   text.length <= SMALL_PRINT_CHARS &&
   SMALL_PRINT.test(text) &&
@@ -87,6 +106,8 @@ export function removeDocumentationFurniture(article: Element): void {
   const articleChars = squeezed(article).length;
   for (const element of [...article.querySelectorAll(TOC_SELECTOR)])
     if (article.contains(element) && isOnPageContents(element, articleChars)) element.remove();
+  for (const link of [...article.getElementsByTagName('a')])
+    if (article.contains(link) && SOURCE_LINK.test(textOf(link))) removeSourceLink(link);
   // A section shown open under a toggle labelled "Expand description": the label is the button's.
   for (const summary of [...article.getElementsByTagName('summary')])
     if (isCallToAction(textOf(summary))) summary.remove();

@@ -488,7 +488,11 @@ describe('documentation', () => {
       <p>Stir it for <a href="#mixing">two minutes</a>, then dip the pot for three seconds; see <a href="#faults">faults</a> and <a href="#dipping">dipping</a>.</p>
       <footer><p>© 2026 Kilnbook contributors. CC-BY / MIT</p></footer>
       <p>Except as otherwise noted, the content of this page is licensed under the Creative Commons Attribution 4.0 License.</p>
+      <dl><dt>glaze.mix(parts)<a href="_modules/glaze.html"><span>[source]</span></a></dt><dd>Mixes the parts by weight.</dd></dl>
+      <h4>pub fn fire(cone: u8)<span><span>1.2.0</span> · <a href="src/kiln.rs.html">Source</a></span></h4>
+      <p>The whole <a href="https://code.test/kilnbook">source</a> of the manual is public.</p>
       <p>Last updated 2026-03-05 UTC.</p>
+      <p>Supported Versions: <a href="/18/glazes.html">Current</a> / <a href="/17/glazes.html">17</a></p>
       <p>Retrieved from "https://kilnbook.test/index.php?title=Glazes&amp;oldid=812"</p></div>`);
     removeDocumentationFurniture(article);
     const text = article.textContent ?? '';
@@ -500,6 +504,10 @@ describe('documentation', () => {
       // Links to the manual's other pages, and a sentence with links to places on the page, are no table of contents.
       'Reading faults',
       'then dip the pot for three seconds',
+      'glaze.mix(parts)',
+      'pub fn fire(cone: u8)',
+      // A link to the code in a sentence is the sentence's word.
+      'The whole source of the manual is public.',
     ])
       expect(text).toContain(kept);
     expect(article.querySelectorAll('table').length).toBe(1);
@@ -511,6 +519,10 @@ describe('documentation', () => {
       '© 2026',
       'Except as otherwise noted',
       'Last updated',
+      'Supported Versions',
+      '[source]',
+      '1.2.0',
+      'Source',
       'Retrieved from',
     ])
       expect(text).not.toContain(furniture);
