@@ -33,6 +33,8 @@ const SMALL_PRINT = new RegExp(
     '^retrieved from\\s',
     // A switch to the same page in the manual's other versions.
     '^(supported|unsupported|development|other|older|newer|previous) versions\\s*:',
+    '^this (document|page|documentation) (describes|is for|documents) (the|an?) (current|latest|stable|old|older|unreleased|development|unsupported)( stable| development)? (version|release)',
+    "^you(( a)?'?re| are) (reading|viewing|looking at) (the )?(documentation|docs) for (the|an?) (old|older|unreleased|development|unsupported|previous)",
   ].join('|'),
   'iu',
 );

@@ -492,6 +492,7 @@ describe('documentation', () => {
       <h4>pub fn fire(cone: u8)<span><span>1.2.0</span> · <a href="src/kiln.rs.html">Source</a></span></h4>
       <p>The whole <a href="https://code.test/kilnbook">source</a> of the manual is public.</p>
       <p>Last updated 2026-03-05 UTC.</p>
+      <div><p>This document describes the current stable version of Kilnbook (5.6). For development docs, <a href="/dev/">go here</a>.</p></div>
       <p>Supported Versions: <a href="/18/glazes.html">Current</a> / <a href="/17/glazes.html">17</a></p>
       <p>Retrieved from "https://kilnbook.test/index.php?title=Glazes&amp;oldid=812"</p></div>`);
     removeDocumentationFurniture(article);
@@ -520,6 +521,7 @@ describe('documentation', () => {
       'Except as otherwise noted',
       'Last updated',
       'Supported Versions',
+      'current stable version',
       '[source]',
       '1.2.0',
       'Source',
