@@ -15,6 +15,8 @@ import { fallbackCharsAtMost, fallbackContent } from './fallback-content';
 import { FastReadability } from './fast-readability';
 import { restoreAnchors, restoreAnchorsInHtml, shelterHeadings } from './heading-names';
 import { restoreHeadlineBlock, shelterHeadlineBlock } from './headline-block';
+import { findChapterContents, restoreChapterContents } from './chapter-contents';
+import { removeDocumentationFurniture } from './documentation-furniture';
 import { spaceHeadingBoxes } from './heading-spacing';
 import { installLinkedomFastPaths } from './linkedom-fast-paths';
 import { pageTitle } from './page-title';
@@ -49,6 +51,7 @@ import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
+import { plainTerminalOutput } from './terminal-output';
 import { removeAuthorBoxes } from './story-asides';
 import { inlineStreamedSegments } from './streamed-html';
 
@@ -70,6 +73,16 @@ const MIN_ARTICLE_CHARS = 140;
 const EXCERPT_MAX = 1000;
 
 type ReadabilityResult = NonNullable<ReturnType<Readability['parse']>>;
+
+/**
+ * Copies of what opens a documentation page and Readability may leave out (see headline-block.ts,
+ * chapter-contents.ts); given for documentation pages only, whose article also loses its page
+ * generator's furniture (documentation-furniture.ts).
+ */
+interface DocumentationOpenings {
+  headline: Element | null;
+  contents: Element | null;
+}
 
 function parseDocument(html: string): Document {
   installLinkedomFastPaths();
@@ -163,7 +176,7 @@ function readArticle(
   sheltered = false,
   asides = false,
   contentWanted = true,
-  headlineBlock: Element | null = null,
+  openings: DocumentationOpenings | null = null,
 ): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
@@ -175,10 +188,12 @@ function readArticle(
   const excerpt = byline && cleanByline(found.excerpt) === byline ? null : found.excerpt;
   const content = found.content;
   if (!content || !contentWanted) return { ...found, excerpt, content: undefined };
-  if (headlineBlock) restoreHeadlineBlock(content, headlineBlock);
+  if (openings?.contents) restoreChapterContents(content, openings.contents);
+  if (openings?.headline) restoreHeadlineBlock(content, openings.headline);
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
   removeArticleFurniture(content, asides);
+  if (openings) removeDocumentationFurniture(content);
   if (thread) removePostFurniture(content);
   return { ...found, excerpt, content: content.innerHTML };
 }
@@ -196,10 +211,10 @@ function readArticleSafely(
   thread: boolean,
   sheltered: boolean,
   asides: boolean,
-  headlineBlock: Element | null,
+  openings: DocumentationOpenings | null,
 ): ReadabilityResult | null {
   try {
-    return readArticle(document, thread, sheltered, asides, true, headlineBlock);
+    return readArticle(document, thread, sheltered, asides, true, openings);
   } catch {
     return null;
   }
@@ -438,14 +453,23 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const body = document.body;
   const sheltered = SHELTERED.has(declared) && !!body;
   if (sheltered) shelterHeadings(body);
-  const headlineBlock = declared === 'documentation' && body ? shelterHeadlineBlock(body) : null;
-  if (declared === 'documentation' && body) spaceHeadingBoxes(body);
+  const openings: DocumentationOpenings | null =
+    declared === 'documentation' && body
+      ? { headline: shelterHeadlineBlock(body), contents: findChapterContents(body, pageUrl) }
+      : null;
+  if (declared === 'documentation' && body) {
+    spaceHeadingBoxes(body);
+    plainTerminalOutput(body);
+  }
   const kind = kindAndRegion(document, declared, clues);
   const { type, commentsOnly } = kind;
   const region = type === 'product' ? withProductDescription(kind.region, meta.productDescription) : kind.region;
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
-  const regionContent = () => sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(region.html) : region.html, local);
+  const regionContent = () => {
+    const html = openings ? tidyDocumentationRegion(region.html, openings.contents) : region.html;
+    return sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(html) : html, local);
+  };
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
   if (REGION_FIRST.has(type) && regionChars >= MIN_SHOP_REGION_CHARS && !unpricedCollection(type, region))
@@ -458,7 +482,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable
-    ? readArticleSafely(document, thread, sheltered, asides, headlineBlock)
+    ? readArticleSafely(document, thread, sheltered, asides, openings)
     : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
@@ -500,6 +524,15 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   if (regionChars >= MIN_REGION_CHARS && regionChars * FALLBACK_OVER_REGION >= visibleChars(content))
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   return { article: buildArticle(content, 'fallback', meta, pageUrl, foundMetadata), canonicalUrl: meta.canonicalUrl };
+}
+
+/** A documentation page's region, as its Readability article is: its chapter's contents kept, its page generator's furniture not. */
+function tidyDocumentationRegion(html: string, contents: Element | null): string {
+  const root = parseDocument(`<!doctype html><html><body><div>${html}</div></body></html>`).body.firstElementChild;
+  if (!root) return html;
+  if (contents) restoreChapterContents(root, contents);
+  removeDocumentationFurniture(root);
+  return root.innerHTML;
 }
 
 /** Extracts the article of a page; the content is sanitized and every URL in it is absolute. */

@@ -388,11 +388,13 @@ class Pruner {
   }
 
   /**
-   * A list of links right under one of the content's headings, among its paragraphs: a tutorial's
-   * chapters. A list of links to places on this page is its table of contents, and goes.
+   * A list of links right under one of the content's headings, or under the one paragraph that
+   * opens its section, among its paragraphs: a tutorial's chapters. A list of links to places on
+   * this page is its table of contents, and goes.
    */
   private isChapterList(element: Element): boolean {
-    const before = element.previousElementSibling;
+    let before = element.previousElementSibling;
+    if (before?.tagName === 'P') before = before.previousElementSibling;
     if (!before || before.tagName === 'H1' || !isHeading(before) || !this.isListInProse(element)) return false;
     let anchors = 0;
     const links = element.getElementsByTagName('a');

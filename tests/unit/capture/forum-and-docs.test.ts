@@ -1,6 +1,8 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
+import { findChapterContents } from '../../../electron/core/capture/chapter-contents';
+import { removeDocumentationFurniture } from '../../../electron/core/capture/documentation-furniture';
 import { isCallToAction, isFurniturePhrase } from '../../../electron/core/capture/boilerplate';
 import {
   isPostFurniture,
@@ -9,7 +11,8 @@ import {
   removePostFurniture,
 } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
-import { bodyOf, extractFixture } from './extraction-fixtures';
+import { bodyOf, extractFixture, readFixture } from './extraction-fixtures';
+import { extractArticle } from '../../../electron/core/capture/extract-article';
 
 const extract = extractFixture;
 
@@ -376,11 +379,14 @@ describe('documentation', () => {
     const { text, body } = extract('documentation-tutorial-index.html', 'https://kilnwise.test/tutorials/glazing/');
     for (const chapter of ['Frits and fluxes', 'Brushing three coats', 'Reading pyrometric cones', 'Slow cooling'])
       expect(text).toContain(chapter);
-    expect(body.querySelectorAll('ul').length).toBe(3);
+    // A list under the one short paragraph that opens its section is the section's chapters too.
+    expect(text).toContain('Crazing and shivering');
+    expect(body.querySelectorAll('ul').length).toBe(4);
     expect([...body.querySelectorAll('h3')].map((h) => h.textContent)).toEqual([
       '1. Materials',
       '2. Application',
       '3. Schedules',
+      '4. Faults',
     ]);
     // The list of links to the page's own sections is its table of contents.
     expect(body.querySelector('a[href^="#"]')).toBeNull();
@@ -414,5 +420,126 @@ describe('documentation', () => {
     expect(text).toContain('Read the limits before you raise it.');
     for (const furniture of ['Learn how to contribute', 'last modified', 'Previous', 'Next chapter'])
       expect(text).not.toContain(furniture);
+  });
+
+  const CHAPTER_URL = 'https://kilnbook.test/manual/current/glazes.html';
+  const CHAPTERS = ['7.1. Mixing a Glaze', '7.2.2. Pouring', '7.4. Keeping a Recipe Book'];
+  const MANUAL_FURNITURE = [
+    '8. Kilns',
+    '9. Firing',
+    'Prev',
+    'Part II. Making Pots',
+    '6.4. Drying Clay',
+    'Copyright',
+    'Last updated',
+  ];
+
+  it("keeps a manual chapter's contents, links to its sections' pages, before its introduction", () => {
+    const { article, text, body } = extract('documentation-chapter-contents.html', CHAPTER_URL);
+    expect(article.extraction).toBe('readability');
+    for (const chapter of CHAPTERS) expect(text).toContain(chapter);
+    expect(text.indexOf('7.4. Keeping a Recipe Book')).toBeLessThan(text.indexOf('A glaze is a thin coat'));
+    expect(body.querySelector('dl dd dl dt a')?.getAttribute('href')).toBe(
+      'https://kilnbook.test/manual/current/glazes-application.html#DIPPING',
+    );
+    expect(text.split('7.1. Mixing a Glaze').length).toBe(2);
+    for (const furniture of MANUAL_FURNITURE) expect(text).not.toContain(furniture);
+  });
+
+  it("keeps the chapter's contents and drops the page bars and small print when the region is the article", () => {
+    const html = readFixture('documentation-chapter-contents.html').replace(/<p>\s*Every recipe[\s\S]*?<\/p>/, '');
+    const article = extractArticle(html, CHAPTER_URL);
+    expect(article.extraction).toBe('region');
+    for (const chapter of CHAPTERS) expect(article.textContent).toContain(chapter);
+    expect(article.textContent).toContain('read the first one before you mix anything');
+    for (const furniture of MANUAL_FURNITURE) expect(article.textContent).not.toContain(furniture);
+  });
+
+  it('finds no chapter contents in an on-page table of contents or in links after the prose', () => {
+    const page = (links: string, after = false) =>
+      bodyOf(`<main><div><h1>Glazes</h1></div>${after ? '' : links}
+        <p>A glaze is a thin coat of glass fused to the surface of a pot, and it behaves differently on every clay body.</p>
+        ${after ? links : ''}</main>`);
+    const list = (hrefs: string[]) =>
+      `<ul>${hrefs.map((h, i) => `<li><a href="${h}">Part ${i}</a></li>`).join('')}</ul>`;
+    const siblings = ['/manual/mixing.html', '/manual/dipping.html', '/manual/faults.html'];
+    expect(findChapterContents(page(list(siblings)), 'https://kilnbook.test/manual/glazes.html')).not.toBeNull();
+    expect(
+      findChapterContents(page(list(['#mixing', '#dipping', '#faults'])), 'https://kilnbook.test/manual/glazes.html'),
+    ).toBeNull();
+    expect(findChapterContents(page(list(siblings), true), 'https://kilnbook.test/manual/glazes.html')).toBeNull();
+    // Links to another part of the site are its navigation, not this chapter's pages.
+    expect(
+      findChapterContents(page(list(['/blog/a', '/blog/b', '/shop/'])), 'https://kilnbook.test/manual/glazes.html'),
+    ).toBeNull();
+  });
+
+  it("takes a manual's page bars, its on-page table of contents and its small print out, not its tables, its links to other pages or its sentences about licences and updates", () => {
+    const article = bodyOf(`<div>
+      <table><tr><td><a href="a.html">Prev</a></td><th>6.4. Drying Clay</th><td><a href="c.html">Next »</a></td></tr></table>
+      <p>Updated kilns fire faster; the schedule below was last checked on a gas kiln.</p>
+      <p>Copyright law does not cover a glaze recipe, but it covers the way a book writes it down and lays it out.</p>
+      <p>The photographs are licensed under the Creative Commons Attribution licence, as their captions say.</p>
+      <table><tr><th>Cone</th><th>Page</th></tr><tr><td>6</td><td><a href="firing.html">Firing</a></td></tr></table>
+      <table><tr><th>Table of Contents</th></tr><tr><td><dl><dt><a href="#mixing">Mixing</a></dt>
+        <dt><a href="#dipping">Dipping</a></dt><dt><a href="#faults">Faults</a></dt></dl></td></tr></table>
+      <ul><li><a href="mixing.html">Mixing a glaze</a></li><li><a href="dipping.html">Dipping a pot</a></li>
+        <li><a href="faults.html">Reading faults</a></li></ul>
+      <p>Stir it for <a href="#mixing">two minutes</a>, then dip the pot for three seconds; see <a href="#faults">faults</a> and <a href="#dipping">dipping</a>.</p>
+      <footer><p>© 2026 Kilnbook contributors. CC-BY / MIT</p></footer>
+      <p>Except as otherwise noted, the content of this page is licensed under the Creative Commons Attribution 4.0 License.</p>
+      <dl><dt>glaze.mix(parts)<a href="_modules/glaze.html"><span>[source]</span></a></dt><dd>Mixes the parts by weight.</dd></dl>
+      <h4>pub fn fire(cone: u8)<span><span>1.2.0</span> · <a href="src/kiln.rs.html">Source</a></span></h4>
+      <p>The whole <a href="https://code.test/kilnbook">source</a> of the manual is public.</p>
+      <p>Last updated 2026-03-05 UTC.</p>
+      <div><p>This document describes the current stable version of Kilnbook (5.6). For development docs, <a href="/dev/">go here</a>.</p></div>
+      <p>Supported Versions: <a href="/18/glazes.html">Current</a> / <a href="/17/glazes.html">17</a></p>
+      <p>Retrieved from "https://kilnbook.test/index.php?title=Glazes&amp;oldid=812"</p></div>`);
+    removeDocumentationFurniture(article);
+    const text = article.textContent ?? '';
+    for (const kept of [
+      'Updated kilns fire faster',
+      'Copyright law does not cover',
+      'The photographs are licensed',
+      'Cone',
+      // Links to the manual's other pages, and a sentence with links to places on the page, are no table of contents.
+      'Reading faults',
+      'then dip the pot for three seconds',
+      'glaze.mix(parts)',
+      'pub fn fire(cone: u8)',
+      // A link to the code in a sentence is the sentence's word.
+      'The whole source of the manual is public.',
+    ])
+      expect(text).toContain(kept);
+    expect(article.querySelectorAll('table').length).toBe(1);
+    for (const furniture of [
+      'Prev',
+      'Drying Clay',
+      'Table of Contents',
+      'Mixing\n',
+      '© 2026',
+      'Except as otherwise noted',
+      'Last updated',
+      'Supported Versions',
+      'current stable version',
+      '[source]',
+      '1.2.0',
+      'Source',
+      'Retrieved from',
+    ])
+      expect(text).not.toContain(furniture);
+  });
+
+  it("shows a terminal session's text without the escaped colour markup a script would have drawn, and an HTML lesson's tags as written", () => {
+    const { text, body } = extract('documentation-terminal-session.html', 'https://tidepool.test/docs/tutorial/run/');
+    const [session, lesson] = [...body.querySelectorAll('pre')].map((pre) => pre.textContent ?? '');
+    expect(session).toContain('$ tidepool dev main.py');
+    expect(session).toContain("INFO  Watching ['/home/user/app']");
+    expect(session).toContain('Application startup complete.');
+    for (const markup of ['<font', '</font>', '<u ', '<span', '<b>', '&apos;']) expect(session).not.toContain(markup);
+    expect(lesson).toBe('<p><font color="red">Closed on Sundays</font></p>');
+    // The label of the toggle shown open is the toggle's, the description under it stays.
+    expect(text).not.toContain('Expand description');
+    expect(text).toContain('reloads it whenever a file changes');
   });
 });
