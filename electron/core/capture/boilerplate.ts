@@ -85,8 +85,14 @@ const FURNITURE_WORDS = new Set([
 /** Furniture words that forum pages use for their posts. */
 const COMMENT_WORDS = new Set(['comment', 'comments', 'respond', 'reply', 'replies', 'disqus']);
 
+/**
+ * Utility classes carry arbitrary values in brackets (`top-[var(--nav-height)]`, `bg-[url(/promo.png)]`):
+ * what they name is a length, a colour or a picture, not the block.
+ */
+const ARBITRARY_VALUE = /\[[^\]]*\]/g;
+
 export const wordsOf = (value: string) =>
-  value
+  (value.includes('[') ? value.replace(ARBITRARY_VALUE, ' ') : value)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -344,6 +350,18 @@ const PRODUCT_FURNITURE_HEADING = new RegExp(
     'recensioni',
     'avaliações',
     'beoordelingen',
+    // The shop's terms beside the product: shipping and returns, as a pair or a policy.
+    '(free )?(shipping|delivery) (&|and) (returns?|exchanges)',
+    '(shipping|delivery) (information|info|policy|details|options)',
+    'returns? (&|and) (exchanges|refunds)',
+    'returns? polic(y|ies)',
+    'versand (&|und) (rückgabe|rücksendung)',
+    'lieferung (&|und) rückgabe',
+    'livraison (&|et) retours?',
+    'retours? (&|et) échanges',
+    'env[íi]os? (&|y) devoluciones',
+    'spedizion[ei] (&|e) resi',
+    'verzending (&|en) retourneren',
   ].join('|')})[\\s:!?.…]*$`,
   'iu',
 );

@@ -52,6 +52,23 @@ describe('furniture inside the main region', () => {
     expect(textContent).not.toContain('Skip to main content');
   });
 
+  it("reads no furniture into utility classes' bracketed values, and drops the shipping and returns terms", () => {
+    const { textContent, content } = extract(
+      'product-utility-classes-and-terms.html',
+      'https://northcairn.test/lumen-7',
+    );
+    expect(textContent).toContain('throws 700 lumens');
+    // Inside `top-[var(--nav-height)]` and `bg-[url(/img/ad-banner-trail.jpg)] top-[var(--menu-offset)]`.
+    expect(textContent).toContain('Light that follows your pace');
+    expect(textContent).toContain('shifts the beam from a long spot');
+    expect(textContent).toContain('charges over USB-C in ninety minutes');
+    expect(content).toMatch(/<th>Water resistance<\/th>/);
+    expect(textContent).not.toContain('Shipping & Returns');
+    expect(textContent).not.toContain('tracked courier');
+    expect(textContent).not.toContain('full refund');
+    expect(textContent).not.toContain('Northcairn Outfitters');
+  });
+
   it("takes a newsletter line and a 'You might like' heading out of Readability's article", () => {
     const { textContent } = extract('article-furniture-lines.html', 'https://ledger.test/2025/city-trees');
     expect(textContent).toContain('urban heat island');
@@ -151,6 +168,20 @@ describe('furniture headings', () => {
     expect(isProductFurnitureHeading('Featured products')).toBe(true);
     expect(isProductFurnitureHeading('Customer testimonials')).toBe(true);
     expect(isProductFurnitureHeading('Featured in the press')).toBe(false);
+    for (const heading of [
+      'Shipping & Returns',
+      'Delivery and returns',
+      'Shipping information',
+      'Returns & exchanges',
+      'Return policy',
+      'Versand & Rückgabe',
+      'Livraison et retours',
+      'Envíos y devoluciones',
+    ])
+      expect(isProductFurnitureHeading(heading), heading).toBe(true);
+    // A marketplace writes its terms as a specification's rows, and a warranty is the product's own.
+    for (const heading of ['Shipping:', 'Delivery', 'Returns:', 'Warranty & Returns', 'Shipping weight'])
+      expect(isProductFurnitureHeading(heading), heading).toBe(false);
   });
 
   it("knows a shop's lines around a product, in several languages, and only as a short line of their own", () => {
