@@ -58,6 +58,9 @@ describe('furniture inside the main region', () => {
       'https://northcairn.test/lumen-7',
     );
     expect(textContent).toContain('throws 700 lumens');
+    // Each written a second time inside itself, right after its text, for screen readers.
+    expect(count(textContent, '$89.00')).toBe(1);
+    expect(count(textContent, 'Anodised aluminium shell')).toBe(1);
     // Inside `top-[var(--nav-height)]` and `bg-[url(/img/ad-banner-trail.jpg)] top-[var(--menu-offset)]`.
     expect(textContent).toContain('Light that follows your pace');
     expect(textContent).toContain('shifts the beam from a long spot');
