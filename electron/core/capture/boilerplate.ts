@@ -397,6 +397,18 @@ const SHOP_LINE = new RegExp(
     'spedizione gratuita',
     'resi gratuiti',
     'gratis verzending',
+    // Delivery promises, stock counters, tax notes and the marketplace's own links.
+    '(same|next)[- ]day (shipping|dispatch) if ordered',
+    'shipping calculated at checkout',
+    // Not after the price it qualifies ("€49.99 VAT included"): the price stays.
+    '^(taxes|tax|vat) included',
+    '(order|buy) (today|now|within [^,.]{1,20}) (to get|and get|for delivery)',
+    '(get it|arrives) by (today|tomorrow|mon|tue|wed|thu|fri|sat|sun)',
+    'low in stock',
+    'only \\d+ left( in stock)?',
+    "in \\d+\\+? (people'?s|other people'?s) (carts|baskets|bags)",
+    'returns? (&|and) exchanges (not )?accepted',
+    'report (this|an issue with this) (item|product|listing)',
   ].join('|'),
   'iu',
 );
