@@ -322,6 +322,7 @@ const PRODUCT_FURNITURE_HEADING = new RegExp(
     "sponsored (products|items|by [\\p{L}\\p{N} &'’]{1,30})",
     '(customers|people|shoppers) also (bought|viewed|liked|purchased)',
     'you may also need',
+    'from the brand',
     'more to explore',
     'related searches',
     'more (items|products) like this',

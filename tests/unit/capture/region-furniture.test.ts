@@ -173,6 +173,9 @@ describe('furniture headings', () => {
     expect(isProductFurnitureHeading('Featured products')).toBe(true);
     expect(isProductFurnitureHeading('Customer testimonials')).toBe(true);
     expect(isProductFurnitureHeading('Featured in the press')).toBe(false);
+    // A marketplace's showcase of the brand behind the product: who they are, their other lines.
+    expect(isProductFurnitureHeading('From the brand')).toBe(true);
+    expect(isProductFurnitureHeading('From the brand’s workshop to your door')).toBe(false);
     for (const heading of [
       'Shipping & Returns',
       'Delivery and returns',
