@@ -85,8 +85,14 @@ const FURNITURE_WORDS = new Set([
 /** Furniture words that forum pages use for their posts. */
 const COMMENT_WORDS = new Set(['comment', 'comments', 'respond', 'reply', 'replies', 'disqus']);
 
+/**
+ * Utility classes carry arbitrary values in brackets (`top-[var(--nav-height)]`, `bg-[url(/promo.png)]`):
+ * what they name is a length, a colour or a picture, not the block.
+ */
+const ARBITRARY_VALUE = /\[[^\]]*\]/g;
+
 export const wordsOf = (value: string) =>
-  value
+  (value.includes('[') ? value.replace(ARBITRARY_VALUE, ' ') : value)
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
@@ -316,6 +322,7 @@ const PRODUCT_FURNITURE_HEADING = new RegExp(
     "sponsored (products|items|by [\\p{L}\\p{N} &'’]{1,30})",
     '(customers|people|shoppers) also (bought|viewed|liked|purchased)',
     'you may also need',
+    'from the brand',
     'more to explore',
     'related searches',
     'more (items|products) like this',
@@ -344,6 +351,18 @@ const PRODUCT_FURNITURE_HEADING = new RegExp(
     'recensioni',
     'avaliações',
     'beoordelingen',
+    // The shop's terms beside the product: shipping and returns, as a pair or a policy.
+    '(free )?(shipping|delivery) (&|and) (returns?|exchanges)',
+    '(shipping|delivery) (information|info|policy|details|options)',
+    'returns? (&|and) (exchanges|refunds)',
+    'returns? polic(y|ies)',
+    'versand (&|und) (rückgabe|rücksendung)',
+    'lieferung (&|und) rückgabe',
+    'livraison (&|et) retours?',
+    'retours? (&|et) échanges',
+    'env[íi]os? (&|y) devoluciones',
+    'spedizion[ei] (&|e) resi',
+    'verzending (&|en) retourneren',
   ].join('|')})[\\s:!?.…]*$`,
   'iu',
 );
@@ -379,6 +398,18 @@ const SHOP_LINE = new RegExp(
     'spedizione gratuita',
     'resi gratuiti',
     'gratis verzending',
+    // Delivery promises, stock counters, tax notes and the marketplace's own links.
+    '(same|next)[- ]day (shipping|dispatch) if ordered',
+    'shipping calculated at checkout',
+    // Not after the price it qualifies ("€49.99 VAT included"): the price stays.
+    '^(taxes|tax|vat) included',
+    '(order|buy) (today|now|within [^,.]{1,20}) (to get|and get|for delivery)',
+    '(get it|arrives) by (today|tomorrow|mon|tue|wed|thu|fri|sat|sun)',
+    'low in stock',
+    'only \\d+ left( in stock)?',
+    "in \\d+\\+? (people'?s|other people'?s) (carts|baskets|bags)",
+    'returns? (&|and) exchanges (not )?accepted',
+    'report (this|an issue with this) (item|product|listing)',
   ].join('|'),
   'iu',
 );

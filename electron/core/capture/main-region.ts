@@ -534,11 +534,17 @@ const REPEATS_ALLOWED = new Set(['PRE', 'CODE', 'TABLE', 'BLOCKQUOTE']);
  * eye and once for screen readers or small screens ("Seller's other itemsSeller's other items").
  */
 function isCopyOfPrevious(element: Element): boolean {
-  const previous = element.previousElementSibling;
-  if (!previous || previous.tagName !== element.tagName || !INLINE_TWINS.has(element.tagName)) return false;
+  if (!INLINE_TWINS.has(element.tagName)) return false;
   const text = element.textContent ?? '';
-  return text.trim().length > 0 && text === previous.textContent;
+  if (!text.trim()) return false;
+  // Written inside the shown label, right after its text: `<span>EUR 20.99<span>EUR 20.99</span></span>`.
+  const before = element.previousSibling;
+  const textBefore = before?.nodeType === TEXT_NODE ? (before.textContent ?? '').trim() : '';
+  if (textBefore) return textBefore === text.trim();
+  const previous = element.previousElementSibling;
+  return previous?.tagName === element.tagName && text === previous.textContent;
 }
+const TEXT_NODE = 3;
 const INLINE_TWINS = new Set(['SPAN', 'A', 'STRONG', 'B', 'EM', 'I']);
 
 /** Remembers the text of blocks written so far, to leave out a later block with the same text. */

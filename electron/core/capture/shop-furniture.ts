@@ -98,7 +98,7 @@ const PRODUCT_BADGE = new RegExp(
     'authori[sz]ed (dealer|retailer|reseller)',
     'swatch(es)?',
     'slide \\d+ of \\d+',
-    'image (not available( for)?|unavailable)',
+    'image (not available( for)?|unavailable)( colou?r)?',
     'item (no|number|#)\\.?',
     'join',
     'rewards',

@@ -52,6 +52,28 @@ describe('furniture inside the main region', () => {
     expect(textContent).not.toContain('Skip to main content');
   });
 
+  it("reads no furniture into utility classes' bracketed values, and drops the shipping and returns terms", () => {
+    const { textContent, content } = extract(
+      'product-utility-classes-and-terms.html',
+      'https://northcairn.test/lumen-7',
+    );
+    expect(textContent).toContain('throws 700 lumens');
+    // Each written a second time inside itself, right after its text, for screen readers.
+    expect(count(textContent, '$89.00')).toBe(1);
+    expect(count(textContent, 'Anodised aluminium shell')).toBe(1);
+    // Inside `top-[var(--nav-height)]` and `bg-[url(/img/ad-banner-trail.jpg)] top-[var(--menu-offset)]`.
+    expect(textContent).toContain('Light that follows your pace');
+    expect(textContent).toContain('shifts the beam from a long spot');
+    expect(textContent).toContain('charges over USB-C in ninety minutes');
+    expect(content).toMatch(/<th>Water resistance<\/th>/);
+    expect(textContent).not.toContain('Shipping & Returns');
+    expect(textContent).not.toContain('calculated at checkout');
+    expect(textContent).not.toContain('only 3 left');
+    expect(textContent).not.toContain('tracked courier');
+    expect(textContent).not.toContain('full refund');
+    expect(textContent).not.toContain('Northcairn Outfitters');
+  });
+
   it("takes a newsletter line and a 'You might like' heading out of Readability's article", () => {
     const { textContent } = extract('article-furniture-lines.html', 'https://ledger.test/2025/city-trees');
     expect(textContent).toContain('urban heat island');
@@ -151,6 +173,23 @@ describe('furniture headings', () => {
     expect(isProductFurnitureHeading('Featured products')).toBe(true);
     expect(isProductFurnitureHeading('Customer testimonials')).toBe(true);
     expect(isProductFurnitureHeading('Featured in the press')).toBe(false);
+    // A marketplace's showcase of the brand behind the product: who they are, their other lines.
+    expect(isProductFurnitureHeading('From the brand')).toBe(true);
+    expect(isProductFurnitureHeading('From the brand’s workshop to your door')).toBe(false);
+    for (const heading of [
+      'Shipping & Returns',
+      'Delivery and returns',
+      'Shipping information',
+      'Returns & exchanges',
+      'Return policy',
+      'Versand & Rückgabe',
+      'Livraison et retours',
+      'Envíos y devoluciones',
+    ])
+      expect(isProductFurnitureHeading(heading), heading).toBe(true);
+    // A marketplace writes its terms as a specification's rows, and a warranty is the product's own.
+    for (const heading of ['Shipping:', 'Delivery', 'Returns:', 'Warranty & Returns', 'Shipping weight'])
+      expect(isProductFurnitureHeading(heading), heading).toBe(false);
   });
 
   it("knows a shop's lines around a product, in several languages, and only as a short line of their own", () => {
@@ -166,10 +205,21 @@ describe('furniture headings', () => {
       'Envío gratis',
       'Gratis verzending',
       'Get notified by email when this product is in stock',
+      'Same day shipping if ordered by 4PM Eastern.',
+      'Tax included. Shipping calculated at checkout.',
+      'Low in stock, only 2 left',
+      "In 50+ people's carts",
+      'Order today to get by Mar 17-27',
+      'Returns & exchanges accepted',
+      'Report this item',
+      'Report an issue with this product or seller',
     ])
       expect(isShopLine(text), text).toBe(true);
     for (const text of [
       'In stock (165 units)',
+      // The price a tax note qualifies stays with it.
+      '€49.99 VAT included',
+      'Report: how the lamp survived a winter on the ridge',
       'Thirty day returns, no questions asked',
       'Sensory Bass Headphones with Active Noise Canceling',
       'The case ships with a braided cable and a hard shell, and free shipping applies in most of the EU and the UK.',
@@ -321,6 +371,7 @@ describe('the badges of product pages', () => {
       'Swatch',
       'Slide 1 of 4',
       'Image not available for',
+      'Image not available for Color:',
       'Neu',
       'Coming soon!',
       'Authorized dealer',
