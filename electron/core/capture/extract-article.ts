@@ -253,6 +253,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropShopControls: true,
     dropCardFurniture: true,
     keepVisualCopies: true,
+    dropInlineTwins: true,
   },
   listing: {
     commentsAreContent: false,
@@ -261,6 +262,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropShopControls: true,
     dropCardFurniture: true,
     keepVisualCopies: true,
+    dropInlineTwins: true,
   },
   service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };
