@@ -229,9 +229,10 @@ const dropEmptyImages = (frame: sanitizeHtml.IFrame) => frame.tag === 'img' && !
  * are set apart by the page's style sheet, which the reader does not have: they are parted by a
  * space, or their words run together. Code keeps its spans as they are.
  */
-// Not after a lone letter or sign: a drop cap (`<span>I</span><span>f you…`) is the start of its word.
+// Not after a lone letter or sign: a drop cap (`<span>I</span><span>f you…`) is the start of its word;
+// nor before a stop or a closing bracket, which belongs to the word before.
 const TOUCHING_INLINES =
-  /(?<!>[^\s<>\d]|>)(?:<\/(?:span|a|time|small|strong|b|em|i|abbr|label)>)+(?=<(?:span|a|time|small|strong|b|em|i|abbr)[\s>])/gi;
+  /(?<!>[^\s<>\d]|>)(?:<\/(?:span|a|time|small|strong|b|em|i|abbr|label)>)+(?=<(?:span|a|time|small|strong|b|em|i|abbr)(?:\s[^>]*)?>(?![.,;:!?)\]…]))/gi;
 const CODE = /<(pre|code)\b[\s\S]*?<\/\1>/gi;
 
 function spaceTouchingInlines(html: string): string {
