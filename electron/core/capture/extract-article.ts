@@ -268,6 +268,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropShopControls: true,
     dropCardFurniture: true,
     keepVisualCopies: true,
+    dropInlineTwins: true,
   },
   listing: {
     commentsAreContent: false,
@@ -276,6 +277,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropShopControls: true,
     dropCardFurniture: true,
     keepVisualCopies: true,
+    dropInlineTwins: true,
   },
   service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };

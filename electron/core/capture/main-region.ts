@@ -44,6 +44,8 @@ export interface RegionProfile {
   dropReviews?: boolean;
   /** A block whose text repeats an earlier block's is left out. */
   dropRepeats?: boolean;
+  /** Listings and collections: a card's label written twice side by side (for the eye and for screen readers) shows once. */
+  dropInlineTwins?: boolean;
   /** Forum threads: each post's statistics, buttons and counters are left out. */
   dropPostFurniture?: boolean;
   /** Products: the shop's lines (shipping, instalments, returns) are left out. */
@@ -579,6 +581,7 @@ function serialize(
   pruner: Pruner,
   repeats: RepeatedBlocks | null,
   quotes: QuotedCopies | null,
+  inlineTwins = false,
 ): Region {
   const out: string[] = [];
   let chars = 0;
@@ -642,6 +645,7 @@ function serialize(
           continue;
         }
         if (repeats && !repeatsAllowed && repeats.isRepeat(child)) continue;
+        if (inlineTwins && !repeatsAllowed && isCopyOfPrevious(child)) continue;
         if (quotes && child.tagName === 'BLOCKQUOTE' && quotes.isCopy(child)) {
           out.push('<blockquote>');
           writeAttribution(child, quotes);
@@ -693,5 +697,6 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     pruner,
     profile.dropRepeats ? new RepeatedBlocks(!!profile.dropShopLines, (element) => pruner.holdsPoster(element)) : null,
     profile.dropPostFurniture ? new QuotedCopies() : null,
+    !!profile.dropInlineTwins,
   );
 }

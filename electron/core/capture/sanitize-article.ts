@@ -225,11 +225,32 @@ const withoutEmptyElements =
 const dropEmptyImages = (frame: sanitizeHtml.IFrame) => frame.tag === 'img' && !frame.attribs.src;
 
 /**
+ * Two inline boxes that touch, with no white space between them (`<span>2026</span><span>1h 54m</span>`),
+ * are set apart by the page's style sheet, which the reader does not have: they are parted by a
+ * space, or their words run together. Code keeps its spans as they are.
+ */
+// Not after a lone letter or sign: a drop cap (`<span>I</span><span>f you…`) is the start of its word;
+// nor before a stop or a closing bracket, which belongs to the word before.
+const TOUCHING_INLINES =
+  /(?<!>[^\s<>\d]|>)(?:<\/(?:span|a|time|small|strong|b|em|i|abbr|label)>)+(?=<(?:span|a|time|small|strong|b|em|i|abbr)(?:\s[^>]*)?>(?![.,;:!?)\]…]))/gi;
+const CODE = /<(pre|code)\b[\s\S]*?<\/\1>/gi;
+
+function spaceTouchingInlines(html: string): string {
+  let out = '';
+  let last = 0;
+  for (const m of html.matchAll(CODE)) {
+    out += html.slice(last, m.index).replace(TOUCHING_INLINES, '$& ') + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + html.slice(last).replace(TOUCHING_INLINES, '$& ');
+}
+
+/**
  * First pass: an article's HTML with absolute http(s) image sources — and file: ones for a
  * page saved on disk, whose pictures are read from its own folder before the second pass.
  */
 export function sanitizeArticleHtml(html: string, options: { localImages?: boolean } = {}): string {
-  return sanitizeHtml(html, {
+  return sanitizeHtml(spaceTouchingInlines(html), {
     ...BASE_OPTIONS,
     allowedSchemesByTag: { img: options.localImages ? ['http', 'https', 'file'] : ['http', 'https'] },
     transformTags: { a: transformLink, '*': prefixIds },

@@ -133,3 +133,25 @@ describe('prices shown beside their spoken copy', () => {
       expect(text).not.toContain(gone);
   });
 });
+
+describe('labels that only a style sheet sets apart', () => {
+  it('parts touching inline labels, shows a twin badge once and keeps a drop cap in its word', () => {
+    const { article, text } = extractFixture('listing-touching-labels.html', 'https://reel.test/archive/most-watched');
+    expect(article.extraction).toBe('region');
+    expect(text).toContain('2026 1h 54m PG-13');
+    expect(text).toContain('2025 2h 11m R');
+    expect(text).not.toMatch(/\d{4}\dh|m(PG|R)\b/);
+    expect(text.match(/\bNEW\b/g)).toHaveLength(2);
+    expect(text).toContain('Three strangers miss the last boat');
+    for (const title of [
+      'The Lantern Keeper',
+      'Ferry at Dawn',
+      'Salt and Iron',
+      'The Quiet Harbour',
+      'North Light',
+      'Gull Point',
+    ])
+      expect(text).toContain(title);
+    expect(text).not.toContain('Privacy');
+  });
+});

@@ -130,3 +130,17 @@ describe('elements left empty by extraction', () => {
     expect(out).toBe('<figure><img src="offprint-asset://id1/ok.png" /></figure><p>text</p>');
   });
 });
+
+describe('touching inline elements', () => {
+  it('parts two touching labels with a space, but not inside code, after a lone letter or before a stop', () => {
+    expect(
+      htmlToText(sanitizeArticleHtml('<p><span>2026</span><span>1h 54m</span><a href="https://x.test/">R</a></p>')),
+    ).toBe('2026 1h 54m R');
+    expect(htmlToText(sanitizeArticleHtml('<p><b><span>I</span></b><span>f you</span></p>'))).toBe('If you');
+    expect(htmlToText(sanitizeArticleHtml('<pre><span>foo</span><span>(1)</span></pre>'))).toBe('foo(1)');
+    expect(htmlToText(sanitizeArticleHtml('<p><a href="https://x.test/">inbox</a><span>.]</span></p>'))).toBe(
+      'inbox.]',
+    );
+    expect(htmlToText(sanitizeArticleHtml('<p>x<code><span>a</span><span>.b</span></code></p>'))).toBe('xa.b');
+  });
+});
