@@ -233,6 +233,17 @@ function readSmallPage(document: Document, thread: boolean, sheltered: boolean):
 /** A board's notices to every visitor (rules, scam warnings, meetups) above each thread. */
 const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices']);
 
+/** Listings and collections: repeated cards, all of them, without each card's small print. */
+const CARDS_PROFILE: RegionProfile = {
+  commentsAreContent: false,
+  keepLinkLists: true,
+  dropScreenReaderText: true,
+  dropShopControls: true,
+  dropCardFurniture: true,
+  keepVisualCopies: true,
+  dropInlineTwins: true,
+};
+
 /**
  * How each kind of page is read when Readability's one best block misses most of it: its whole
  * main region, without furniture, with the profile of its kind.
@@ -255,30 +266,15 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropReviews: true,
     dropRepeats: true,
     dropShopLines: true,
+    dropInlineTwins: true,
     dropProductCards: true,
     keepCollapsedPanels: true,
     dropScreenReaderText: true,
     dropShopControls: true,
     keepHeadline: true,
   },
-  collection: {
-    commentsAreContent: false,
-    keepLinkLists: true,
-    dropScreenReaderText: true,
-    dropShopControls: true,
-    dropCardFurniture: true,
-    keepVisualCopies: true,
-    dropInlineTwins: true,
-  },
-  listing: {
-    commentsAreContent: false,
-    keepLinkLists: true,
-    dropScreenReaderText: true,
-    dropShopControls: true,
-    dropCardFurniture: true,
-    keepVisualCopies: true,
-    dropInlineTwins: true,
-  },
+  collection: CARDS_PROFILE,
+  listing: CARDS_PROFILE,
   service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };
 

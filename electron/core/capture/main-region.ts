@@ -44,7 +44,7 @@ export interface RegionProfile {
   dropReviews?: boolean;
   /** A block whose text repeats an earlier block's is left out. */
   dropRepeats?: boolean;
-  /** Listings and collections: a card's label written twice side by side (for the eye and for screen readers) shows once. */
+  /** Shops and listings: a label written twice side by side (for the eye and for screen readers) shows once. */
   dropInlineTwins?: boolean;
   /** Forum threads: each post's statistics, buttons and counters are left out. */
   dropPostFurniture?: boolean;
@@ -553,14 +553,10 @@ const INLINE_TWINS = new Set(['SPAN', 'A', 'STRONG', 'B', 'EM', 'I']);
 class RepeatedBlocks {
   private readonly seen = new Map<string, Element>();
 
-  /** On a shop's page, a label's twin beside it goes too; in a thread, a poster's name may well repeat. */
-  constructor(
-    private readonly inlineTwins: boolean,
-    private readonly isPoster: (element: Element) => boolean,
-  ) {}
+  /** In a thread, a poster's name may well repeat. */
+  constructor(private readonly isPoster: (element: Element) => boolean) {}
 
   isRepeat(element: Element): boolean {
-    if (this.inlineTwins && isCopyOfPrevious(element)) return true;
     if (!DEDUPED.has(element.tagName)) return false;
     const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
     // A block of one word (a name, a label) may well repeat.
@@ -695,7 +691,7 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     root,
     skip,
     pruner,
-    profile.dropRepeats ? new RepeatedBlocks(!!profile.dropShopLines, (element) => pruner.holdsPoster(element)) : null,
+    profile.dropRepeats ? new RepeatedBlocks((element) => pruner.holdsPoster(element)) : null,
     profile.dropPostFurniture ? new QuotedCopies() : null,
     !!profile.dropInlineTwins,
   );
