@@ -171,6 +171,10 @@ const POST_LINES = new RegExp(
     'scroll to see replies',
     'jump to (page|forum|post)',
     'reply #?\\d+',
+    // The link back to the thread's board ("Return to “Troubleshooting”"), and a board's invitation.
+    'return to [“"«„‘\'].{1,60}[”"»“’\']',
+    'create an account',
+    '(no|\\d+) (registered )?(users?|members?|guests?) (are )?(viewing|browsing|reading) this (page|thread|topic)\\.?',
     // A post's attachments list ("Attachments", "(95.79 KiB) Downloaded 478 times") and its label over a signature.
     'attachments?:?',
     '\\(?[\\d.,]+ ?(b|kb|kib|mb|mib|gb|gib|bytes)\\)? (downloaded|viewed) [\\d,.]+ times?',
@@ -203,7 +207,7 @@ const POST_LINES = new RegExp(
  * board's rules, other threads and stories.
  */
 const BOARD_HEADING =
-  /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
+  /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|recently browsing( this (thread|topic|page))?( \d+ members?)?|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
 const BOARD_HEADING_CHARS = 80;
 
 export function isBoardHeading(text: string): boolean {
