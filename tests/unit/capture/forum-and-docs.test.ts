@@ -356,6 +356,12 @@ describe('forum threads', () => {
       'Copyright © 2026 X',
     ]);
     expect(linesOf(html('<div>One line</div>'))).toBeNull();
+    // A rank the board gives a poster, named after their standing; not a name that links to a profile.
+    for (const rank of ['Ultra Member', 'Big Board Owner', 'Editorial Contributor', 'Former Staff', 'Greenhorn'])
+      expect(isPostFurnitureText(rank), rank).toBe(true);
+    expect(isPostFurnitureText('Ultra Member', true)).toBe(false);
+    expect(isPostFurnitureText('Thanks, that fixed it')).toBe(false);
+    expect(isPostFurnitureText('Ask the moderator')).toBe(false);
   });
 
   it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {
