@@ -41,6 +41,7 @@ import {
   isBotPost,
   isMachineSummary,
   linesOf,
+  mayBeBotLine,
 } from './thread-asides';
 import { isProductBadge, isScriptMessage, isShopControl } from './shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
@@ -150,7 +151,12 @@ const countable = countableChars;
 const POST_TEXT = /^(text|articleBody)$/;
 
 /** One bottom-up walk: each element's text, link text and whether it holds a landmark. */
-function measure(root: Element, mains: Element[], postTexts: Element[] | null): Map<Element, Measure> {
+function measure(
+  root: Element,
+  mains: Element[],
+  postTexts: Element[] | null,
+  botLines: Element[] | null,
+): Map<Element, Measure> {
   const measures = new Map<Element, Measure>();
   const visit = (element: Element, inLink: boolean): Measure => {
     const isLink = element.tagName === 'A';
@@ -165,6 +171,7 @@ function measure(root: Element, mains: Element[], postTexts: Element[] | null): 
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const n = countable(node.nodeValue ?? '');
+        if (botLines && n && mayBeBotLine(node.nodeValue ?? '')) botLines.push(element);
         if (n && !m.chars && heading) m.lead = element;
         m.chars += n;
         if (inLink || isLink) m.linkChars += n;
@@ -246,6 +253,8 @@ class Pruner {
   readonly mains: Element[] = [];
   /** In a thread, the posts' texts as schema.org marks them (itemprop=text), found in the same walk. */
   readonly postTexts: Element[] = [];
+  /** In a thread, the elements whose own text holds a bot's signature. */
+  private readonly botLines: Element[] = [];
   /** Posts' side columns (and their parts holding the poster's name): only the name is kept of them. */
   private readonly posterColumns = new Set<Element>();
   /** Posts' attributions kept though they look like a list of links, and their parts holding the poster's name. */
@@ -255,7 +264,8 @@ class Pruner {
     private readonly root: Element,
     private readonly profile: RegionProfile,
   ) {
-    this.measures = measure(root, this.mains, profile.dropPostFurniture ? this.postTexts : null);
+    const thread = !!profile.dropPostFurniture;
+    this.measures = measure(root, this.mains, thread ? this.postTexts : null, thread ? this.botLines : null);
     this.total = this.measures.get(root)?.chars ?? 0;
   }
 
@@ -413,7 +423,9 @@ class Pruner {
 
   /** A bot's post, whole: the outermost block that holds its signature and no more than a post's worth. */
   private isBotPost(element: Element, m: Measure): boolean {
-    if (m.chars > BOT_POST_CHARS || m.chars === 0 || !isBotPost(element.textContent ?? '')) return false;
+    if (m.chars > BOT_POST_CHARS || m.chars === 0 || !this.botLines.some((line) => element.contains(line)))
+      return false;
+    if (!isBotPost(element.textContent ?? '')) return false;
     // Several posts' dates or texts: the block is the thread around the bot's post, not the post.
     if (element.getElementsByTagName('time').length > 2) return false;
     let texts = 0;

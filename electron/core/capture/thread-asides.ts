@@ -14,9 +14,11 @@ const SUMMARY_LINE =
   /^(click (here )?(for|to (see|show|read|expand)) (the |an )?(ai |thread |discussion )?summary|(ai|ai-generated|generated|thread|discussion) summary|summar(y|ised|ized) by (ai|\p{L}+ ?gpt)|tl;?dr( by ai)?)[\s.:!…]*$/iu;
 const SUMMARY_LINE_CHARS = 60;
 
+const MAYBE_SUMMARY = /summar|overview|tldr|digest/i;
+
 function namesMachineSummary(element: Element): boolean {
   const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (name.length < 4) return false;
+  if (name.length < 4 || !MAYBE_SUMMARY.test(name)) return false;
   const words = wordsOf(name);
   return words.some((word) => MODEL_WORDS.has(word)) && words.some((word) => SUMMARY_WORDS.has(word));
 }
@@ -38,6 +40,9 @@ const BOT_SIGNATURE =
   /\bI(?: am|['’]m) an? (?:\p{L}+ )?bot\b|\bthis (?:action|comment|post|message) was (?:performed|posted|generated|made) automatically\b|\bbeep,? boop\b/iu;
 /** A bot's post is short: a block holding more is the thread around it. */
 export const BOT_POST_CHARS = 1500;
+
+/** A text node that may hold a bot's signature (or its first words, a link cutting the sentence): tested once per node. */
+export const mayBeBotLine = (text: string) => /\bbot\b|automatically|beep/i.test(text);
 
 /** Whether a post's text (at most BOT_POST_CHARS) is a bot's. */
 export const isBotPost = (text: string) => BOT_SIGNATURE.test(text);
