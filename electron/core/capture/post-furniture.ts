@@ -189,7 +189,8 @@ const POST_LINES = new RegExp(
     'attachments?:?',
     '\\(?[\\d.,]+ ?(b|kb|kib|mb|mib|gb|gib|bytes)\\)? (downloaded|viewed) [\\d,.]+ times?',
     'signature',
-    'advertisement( \\(.{1,40}\\))?',
+    'advertisement( \\(.{1,40}\\)| [-–—] .{1,40})?',
+    'board (footer|index)',
     // A template's placeholder its script never filled in ("{{ errors[11].message }}").
     '\\{\\{.{1,80}\\}\\}',
     // The time between two posts far apart ("2 weeks later...").

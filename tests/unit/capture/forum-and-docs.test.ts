@@ -362,6 +362,9 @@ describe('forum threads', () => {
     expect(isPostFurnitureText('Ultra Member', true)).toBe(false);
     expect(isPostFurnitureText('Thanks, that fixed it')).toBe(false);
     expect(isPostFurnitureText('Ask the moderator')).toBe(false);
+    expect(isPostFurnitureText("Advertisement - Members don't see this ad")).toBe(true);
+    expect(isPostFurnitureText('Start a new thread')).toBe(true);
+    expect(isPostFurnitureText('Advertisements on the radio were worse back then')).toBe(false);
   });
 
   it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {
