@@ -25,8 +25,24 @@ import { isCardFurniture } from './card-furniture';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
-import { holdsPostAuthor, isBoardHeading, isPostAuthor, isPostFurniture, isSignature } from './post-furniture';
+import {
+  holdsPostAuthor,
+  isBoardHeading,
+  isPostAuthor,
+  isPostFurniture,
+  isPostFurnitureText,
+  isSignature,
+} from './post-furniture';
 import { QuotedCopies } from './quoted-posts';
+import {
+  BOARD_NOTICE_CHARS,
+  BOT_POST_CHARS,
+  isBoardNotice,
+  isBotPost,
+  isMachineSummary,
+  linesOf,
+  mayBeBotLine,
+} from './thread-asides';
 import { isProductBadge, isScriptMessage, isShopControl } from './shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
@@ -133,8 +149,16 @@ const isHeading = (element: Element) => HEADINGS.has(element.tagName) || element
 
 const countable = countableChars;
 
+/** schema.org's text of a post (a Question's, an Answer's, a Comment's, a DiscussionForumPosting's). */
+const POST_TEXT = /^(text|articleBody)$/;
+
 /** One bottom-up walk: each element's text, link text and whether it holds a landmark. */
-function measure(root: Element, mains: Element[]): Map<Element, Measure> {
+function measure(
+  root: Element,
+  mains: Element[],
+  postTexts: Element[] | null,
+  botLines: Element[] | null,
+): Map<Element, Measure> {
   const measures = new Map<Element, Measure>();
   const visit = (element: Element, inLink: boolean): Measure => {
     const isLink = element.tagName === 'A';
@@ -149,6 +173,7 @@ function measure(root: Element, mains: Element[]): Map<Element, Measure> {
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         const n = countable(node.nodeValue ?? '');
+        if (botLines && n && mayBeBotLine(node.nodeValue ?? '')) botLines.push(element);
         if (n && !m.chars && heading) m.lead = element;
         m.chars += n;
         if (inLink || isLink) m.linkChars += n;
@@ -162,6 +187,7 @@ function measure(root: Element, mains: Element[]): Map<Element, Measure> {
       }
     }
     if (element.tagName === 'MAIN' || element.getAttribute('role') === 'main') mains.push(element);
+    if (postTexts && m.chars && POST_TEXT.test(element.getAttribute('itemprop') ?? '')) postTexts.push(element);
     measures.set(element, m);
     return m;
   };
@@ -227,6 +253,10 @@ class Pruner {
   readonly cardGrids = new Set<Element>();
   /** The page's main landmarks (<main>, role=main), found in the same walk. */
   readonly mains: Element[] = [];
+  /** In a thread, the posts' texts as schema.org marks them (itemprop=text), found in the same walk. */
+  readonly postTexts: Element[] = [];
+  /** In a thread, the elements whose own text holds a bot's signature. */
+  private readonly botLines: Element[] = [];
   /** Posts' side columns (and their parts holding the poster's name): only the name is kept of them. */
   private readonly posterColumns = new Set<Element>();
   /** Posts' attributions kept though they look like a list of links, and their parts holding the poster's name. */
@@ -236,7 +266,8 @@ class Pruner {
     private readonly root: Element,
     private readonly profile: RegionProfile,
   ) {
-    this.measures = measure(root, this.mains);
+    const thread = !!profile.dropPostFurniture;
+    this.measures = measure(root, this.mains, thread ? this.postTexts : null, thread ? this.botLines : null);
     this.total = this.measures.get(root)?.chars ?? 0;
   }
 
@@ -331,6 +362,12 @@ class Pruner {
       if (!this.profile.keepStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
       if (this.profile.dropPostFurniture && !big && isSignature(element)) return true;
     }
+    if (
+      this.profile.dropPostFurniture &&
+      !m.landmark &&
+      (isMachineSummary(element) || this.isBotPost(element, m) || this.isBoardNotice(element, m))
+    )
+      return true;
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;
     if (this.profile.dropProductCards && isProductCardGrid(element, (e) => this.size(e))) {
@@ -360,7 +397,7 @@ class Pruner {
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropCardFurniture && isCardFurniture(text)) return true;
-      if (this.profile.dropPostFurniture && isPostFurniture(element)) return true;
+      if (this.profile.dropPostFurniture && (isPostFurniture(element) || this.isFurnitureLines(element))) return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
     // A post's attribution is a list of links too: its date links to the post, its name to the poster.
@@ -373,6 +410,29 @@ class Pruner {
       return false;
     }
     return !this.isListInProse(element);
+  }
+
+  /** A block of lines written with <br>, each of them a post's or the board's furniture. */
+  private isFurnitureLines(element: Element): boolean {
+    const lines = element.tagName === 'PRE' || element.tagName === 'CODE' ? null : linesOf(element);
+    return !!lines && lines.length > 0 && lines.every((line) => isPostFurnitureText(line));
+  }
+
+  /** The board's welcome, rules or word to guests, in a block of its own. */
+  private isBoardNotice(element: Element, m: Measure): boolean {
+    return m.chars <= BOARD_NOTICE_CHARS && m.chars > 0 && isBoardNotice(element.textContent ?? '');
+  }
+
+  /** A bot's post, whole: the outermost block that holds its signature and no more than a post's worth. */
+  private isBotPost(element: Element, m: Measure): boolean {
+    if (m.chars > BOT_POST_CHARS || m.chars === 0 || !this.botLines.some((line) => element.contains(line)))
+      return false;
+    if (!isBotPost(element.textContent ?? '')) return false;
+    // Several posts' dates or texts: the block is the thread around the bot's post, not the post.
+    if (element.getElementsByTagName('time').length > 2) return false;
+    let texts = 0;
+    for (const text of this.postTexts) if (element.contains(text) && ++texts > 1) return false;
+    return true;
   }
 
   /** In a thread, a short block that holds the poster's name (the same poster's card may show on each of their posts). */
@@ -450,21 +510,49 @@ function keptHeadline(body: Element, skip: (element: Element) => boolean): Eleme
   return headline;
 }
 
+/** Whether neither the element nor any of its ancestors below the root is left out. */
+function isKeptWithin(element: Element, root: Element, skip: (element: Element) => boolean): boolean {
+  for (let node: Element | null = element; node && node !== root; node = node.parentElement)
+    if (skip(node)) return false;
+  return true;
+}
+
+/**
+ * The root's kept text less the furniture its children leave out, as each child's kept text is
+ * counted: in a thread, the board's boxes inside the posts' block (a sign-in box under the last
+ * post) would otherwise count against that block and keep the root from narrowing down to it.
+ */
+function keptOneLevelDown(
+  root: Element,
+  kept: (element: Element) => number,
+  size: (element: Element) => number,
+): number {
+  let total = kept(root);
+  for (const child of root.children) {
+    const inside = kept(child);
+    if (inside) total -= size(child) - inside;
+  }
+  return total;
+}
+
 /** Descends from the body while one child holds nearly all of its kept text (and the headline, when it must stay). */
 function narrowRoot(
   body: Element,
   kept: (element: Element) => number,
   thread: boolean,
   headline: Element | null,
+  leavesOutPost: (root: Element, best: Element) => boolean,
+  size: (element: Element) => number,
 ): Element {
   let root = body;
   for (;;) {
-    const total = kept(root);
+    const total = thread ? keptOneLevelDown(root, kept, size) : kept(root);
     let best: Element | null = null;
     for (const child of root.children) if (kept(child) >= total * 0.85) best = child;
     if (!best || total === 0) return root;
     if (thread && total - kept(best) >= OTHER_POSTS_CHARS && mostlyCode(best, kept(best))) return root;
     if (thread && total - kept(best) >= LEFT_OUT_POST_CHARS) return root;
+    if (leavesOutPost(root, best)) return root;
     if (headline && !best.contains(headline)) return root;
     root = best;
   }
@@ -549,6 +637,9 @@ function isCopyOfPrevious(element: Element): boolean {
 const TEXT_NODE = 3;
 const INLINE_TWINS = new Set(['SPAN', 'A', 'STRONG', 'B', 'EM', 'I']);
 
+/** A post's date line ("Posted October 29, 2025 at 12:07 PM") is short. */
+const DATE_LINE_CHARS = 80;
+
 /** Remembers the text of blocks written so far, to leave out a later block with the same text. */
 class RepeatedBlocks {
   private readonly seen = new Map<string, Element>();
@@ -556,9 +647,29 @@ class RepeatedBlocks {
   /** In a thread, a poster's name may well repeat. */
   constructor(private readonly isPoster: (element: Element) => boolean) {}
 
+  /** The last block written that holds one <time>: its text and the time's machine value. */
+  private lastDate: { key: string; datetime: string; element: Element } | null = null;
+
+  /**
+   * A post's date written twice in a row (in its header, and again over its text for another
+   * screen size): the same text around a <time> of the same machine value as the block before.
+   */
+  private isDateCopy(element: Element, key: string): boolean {
+    if (key.length > DATE_LINE_CHARS) return false;
+    const times = element.getElementsByTagName('time');
+    const datetime = times.length === 1 ? times[0].getAttribute('datetime') : null;
+    if (!datetime) return false;
+    const last = this.lastDate;
+    // A wrapper and its only child have the same text.
+    if (last && last.datetime === datetime && last.key === key && !last.element.contains(element)) return true;
+    this.lastDate = { key, datetime, element };
+    return false;
+  }
+
   isRepeat(element: Element): boolean {
     if (!DEDUPED.has(element.tagName)) return false;
     const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+    if (this.isDateCopy(element, key)) return true;
     // A block of one word (a name, a label) may well repeat.
     if (!key.includes(' ')) return false;
     const first = this.seen.get(key);
@@ -681,11 +792,16 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     keptChars.set(element, n);
     return n;
   };
+  // A post schema.org marks as one, kept, that the narrowed root would leave out: a short question above its answers.
+  const leavesOutPost = (root: Element, best: Element) =>
+    pruner.postTexts.some((text) => root.contains(text) && !best.contains(text) && isKeptWithin(text, root, skip));
   const root = narrowRoot(
     threadStart(body, kept, pruner, profile),
     kept,
     !!profile.dropPostFurniture,
     profile.keepHeadline ? keptHeadline(body, skip) : null,
+    leavesOutPost,
+    (element) => pruner.size(element).chars,
   );
   return serialize(
     root,

@@ -199,7 +199,8 @@ export function typeFromClues(clues: PageClues): PageType {
   if (og !== 'article' && sellsOneItem(clues)) return 'product';
   // A documentation site's "topics" are chapters, not threads, when they show code and no posts.
   const docsTopics = fromAddress.includes('documentation') && counts.pre >= 3;
-  if ((fromAddress.includes('forum') && !docsTopics) || counts.posts >= 3) return 'forum';
+  // One post marked as a DiscussionForumPosting in the markup (the thread's own item) says as much as three comments.
+  if ((fromAddress.includes('forum') && !docsTopics) || counts.posts >= 3 || counts.forumPostings > 0) return 'forum';
   if (fromAddress.includes('documentation') || counts.pre >= 3) return 'documentation';
   if (og === 'article') return 'article';
   if (fromAddress.length) return fromAddress[fromAddress.length - 1];

@@ -80,6 +80,13 @@ const STAT_LABEL = new RegExp(`^(${STAT_LABELS.join('|')})\\s*:?$`, 'iu');
 /** The poster's rank: furniture, unless it is the poster's name (a link to a profile). */
 const RANK =
   /^(((new|junior|senior|active|well-known|established|registered|valued|full|veteran|elite|notable|respected|distinguished|platinum|gold|silver|bronze) )?member|(new|registered|banned) user|moderator|administrator|admin|staff|offline|online)$/iu;
+/**
+ * A rank the board names after its members' standing, a word or two before the title it ends in
+ * ("Ultra Member", "Big Board Owner", "Editorial Contributor", "Former Staff"), or one of the
+ * ranks of a newcomer ("Greenhorn", "Newbie").
+ */
+const TITLED_RANK =
+  /^(?!.*\b(the|a|an|to|of|for|my|your|our|this|that|ask|contact|message|email|report|become|be|not)\b)([\p{L}-]+ ){1,2}(member|user|poster|contributor|owner|moderator|mod|admin|staff|hero|guru|expert|veteran|regular|enthusiast|supporter|donor|patron|mentor|volunteer)$|^(greenhorn|newbie|rookie|lurker|peon|novice|apprentice)$/iu;
 
 const MACHINE_TIME = '\\d{4}-\\d\\d-\\d\\dt\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?z?([+-]\\d\\d:?\\d\\d)?';
 /** A <time> whose text is its machine value: meant for programs (often hidden), not for reading. */
@@ -171,11 +178,19 @@ const POST_LINES = new RegExp(
     'scroll to see replies',
     'jump to (page|forum|post)',
     'reply #?\\d+',
+    // The link back to the thread's board ("Return to “Troubleshooting”"), and a board's invitation.
+    'return to [“"«„‘\'].{1,60}[”"»“’\']',
+    'create an account',
+    '(start|post|create) (a )?new (thread|topic|discussion)',
+    'start (a )?(thread|topic|discussion)',
+    '(post|write) (a )?reply',
+    '(no|\\d+) (registered )?(users?|members?|guests?) (are )?(viewing|browsing|reading) this (page|thread|topic)\\.?',
     // A post's attachments list ("Attachments", "(95.79 KiB) Downloaded 478 times") and its label over a signature.
     'attachments?:?',
     '\\(?[\\d.,]+ ?(b|kb|kib|mb|mib|gb|gib|bytes)\\)? (downloaded|viewed) [\\d,.]+ times?',
     'signature',
-    'advertisement( \\(.{1,40}\\))?',
+    'advertisement( \\(.{1,40}\\)| [-–—] .{1,40})?',
+    'board (footer|index)',
     // A template's placeholder its script never filled in ("{{ errors[11].message }}").
     '\\{\\{.{1,80}\\}\\}',
     // The time between two posts far apart ("2 weeks later...").
@@ -203,7 +218,7 @@ const POST_LINES = new RegExp(
  * board's rules, other threads and stories.
  */
 const BOARD_HEADING =
-  /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
+  /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|recently browsing( this (thread|topic|page))?( \d+ members?)?|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
 const BOARD_HEADING_CHARS = 80;
 
 export function isBoardHeading(text: string): boolean {
@@ -228,7 +243,12 @@ export function isPostFurnitureText(text: string, named = false): boolean {
   if (!line.length) return false;
   if (line.length <= EDIT_NOTE_CHARS && (EDIT_NOTE.test(line) || FEEDBACK_PROMPT.test(line))) return true;
   if (line.length > MAX_CHARS) return isStatsBlock(line);
-  return STAT.test(line) || POST_LINES.test(line) || (!named && RANK.test(line)) || isStatsBlock(line);
+  return (
+    STAT.test(line) ||
+    POST_LINES.test(line) ||
+    (!named && (RANK.test(line) || TITLED_RANK.test(line))) ||
+    isStatsBlock(line)
+  );
 }
 
 /** A term's text, or when it is an icon, the label the icon is given. */

@@ -11,6 +11,7 @@ import {
   removePostFurniture,
 } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
+import { isBoardNotice, isBotPost, isMachineSummary, linesOf } from '../../../electron/core/capture/thread-asides';
 import { bodyOf, extractFixture, readFixture } from './extraction-fixtures';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 
@@ -298,6 +299,75 @@ describe('forum threads', () => {
     ).querySelectorAll('dl');
     expect(isPostFurniture(lists[0])).toBe(true);
     expect(isPostFurniture(lists[1])).toBe(false);
+  });
+
+  it("keeps a short question above its answers, and leaves out what the board adds: a generated summary, a bot's post, its notices", () => {
+    const { article, text } = extract('forum-board-additions.html', 'https://bakers.test/questions/5521/starter-smell');
+    expect(article.extraction).toBe('region');
+    // The question is short beside its answers: the region does not narrow down to the answers.
+    const order = [
+      'smells sharply of nail varnish',
+      'crumb',
+      'Posted March 1, 2025',
+      'That smell is acetone',
+      'levain',
+      'Posted March 1, 2025',
+      'Mine did the same',
+      'proofer',
+    ];
+    let at = 0;
+    for (const part of order) {
+      const found = text.indexOf(part, at);
+      expect(found, part).toBeGreaterThanOrEqual(at);
+      at = found + part.length;
+    }
+    // Each post's date, written twice in a row for two screen sizes, shows once.
+    expect(text.split('Posted March 1, 2025').length - 1).toBe(3);
+    for (const furniture of [
+      'Click for summary',
+      'Discussion overview',
+      'Participants discuss',
+      'I am a bot',
+      'BakeBot',
+      'Welcome to',
+      'Before you start posting',
+      'Create an account',
+      'Already have an account',
+      'Return to',
+      'Recently Browsing',
+      'No registered users',
+      'Powered by',
+      'Copyright',
+    ])
+      expect(text, furniture).not.toContain(furniture);
+  });
+
+  it("knows a generated summary, a bot's signature and a board's notices, not a post that mentions them", () => {
+    const html = (markup: string) => bodyOf(markup).firstElementChild as Element;
+    expect(isMachineSummary(html('<div id="ai-summary-block"><p>Overview</p></div>'))).toBe(true);
+    expect(isMachineSummary(html('<details><summary>AI summary</summary><p>Overview</p></details>'))).toBe(true);
+    // A spoiler a poster folded away, or an open summary, is the post's.
+    expect(isMachineSummary(html('<details><summary>Spoiler</summary><p>He lives.</p></details>'))).toBe(false);
+    expect(isMachineSummary(html('<div class="post-summary"><p>My summary</p></div>'))).toBe(false);
+    expect(isBotPost("I'm a bot, and this comment was posted automatically.")).toBe(true);
+    expect(isBotPost('I am not a robot, but I do reply to everyone automatically.')).toBe(false);
+    expect(isBoardNotice("You're currently browsing the Potters' Board as a guest. Register to post.")).toBe(true);
+    expect(isBoardNotice('This forum post is now archived. Commenting has been disabled.')).toBe(true);
+    expect(isBoardNotice('I signed up last week and the glaze recipe worked first time.')).toBe(false);
+    expect(linesOf(html('<div>Powered by X<br>Copyright © 2026 X</div>'))).toEqual([
+      'Powered by X',
+      'Copyright © 2026 X',
+    ]);
+    expect(linesOf(html('<div>One line</div>'))).toBeNull();
+    // A rank the board gives a poster, named after their standing; not a name that links to a profile.
+    for (const rank of ['Ultra Member', 'Big Board Owner', 'Editorial Contributor', 'Former Staff', 'Greenhorn'])
+      expect(isPostFurnitureText(rank), rank).toBe(true);
+    expect(isPostFurnitureText('Ultra Member', true)).toBe(false);
+    expect(isPostFurnitureText('Thanks, that fixed it')).toBe(false);
+    expect(isPostFurnitureText('Ask the moderator')).toBe(false);
+    expect(isPostFurnitureText("Advertisement - Members don't see this ad")).toBe(true);
+    expect(isPostFurnitureText('Start a new thread')).toBe(true);
+    expect(isPostFurnitureText('Advertisements on the radio were worse back then')).toBe(false);
   });
 
   it("takes a post's statistics and buttons out of Readability's thread, in several languages, not the poster's name", () => {

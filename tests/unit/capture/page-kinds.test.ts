@@ -59,6 +59,18 @@ describe('page kinds', () => {
     expect(kindOfHtml(page('<h1>Kettles</h1>', ld(['ItemList'])))).toBe('collection');
   });
 
+  it('takes a page whose markup holds one schema.org DiscussionForumPosting for a thread, at an address with no forum word', () => {
+    const kindOfHtml = (html: string) => {
+      const { document } = parseHTML(html) as unknown as { document: Document };
+      const url = 'https://aquarists.test/groups/fishkeeping/what-to-look-for-t17351.html';
+      return classifyPage(document, url, readPageMetadata(document, url));
+    };
+    const thread = (itemtype: string) =>
+      `<html><head><meta property="og:type" content="website"></head><body><main><div itemscope itemtype="https://schema.org/${itemtype}"><h1>What to look for</h1><p>Check the tanks first.</p><p>Ask when the stock came in.</p></div></main></body></html>`;
+    expect(kindOfHtml(thread('DiscussionForumPosting'))).toBe('forum');
+    expect(kindOfHtml(thread('CreativeWork'))).toBe('article');
+  });
+
   it('keeps every post of a forum thread with its author, and drops the action bars', () => {
     const { text, body } = extract('forum-thread.html', 'https://bakers.test/t/sourdough-acetone/4411');
     expect(text).toContain('smelled strongly of nail polish remover');
