@@ -1,8 +1,10 @@
 /** Entry point of `npm run cli -- <command>`: runs one command and exits with its code. */
 import { runCli } from './run-cli';
+import { setCliV8Flags } from './v8-flags';
 
 const write = (stream: NodeJS.WriteStream, text: string): void => void stream.write(`${text}\n`);
 
+setCliV8Flags();
 const code = await runCli(process.argv.slice(2), {
   out: (text) => write(process.stdout, text),
   err: (text) => write(process.stderr, text),

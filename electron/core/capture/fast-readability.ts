@@ -9,7 +9,9 @@
  * - `_getLinkDensity` and `_getTextDensity` build whole texts (the element's, each link's) for
  *   their lengths only, which are counted here over the text nodes.
  * Each override is only used while Readability's own method is the one it was written against
- * (its source's hash); after an upgrade, Readability's methods run as they are.
+ * (its source's hash); after an upgrade, Readability's methods run as they are. The hash is taken
+ * over the source as a bundler reprints it too (see sourceFingerprint), or the built CLI would
+ * run Readability's slow methods.
  */
 import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
@@ -28,19 +30,32 @@ interface ReadabilityInternals {
 
 type Method = keyof Omit<ReadabilityInternals, 'REGEXPS' | 'ELEMENT_NODE' | '_getAllNodesWithTag'>;
 
-/** sha256 of each method's source in @mozilla/readability 0.6.0, first 16 hex digits. */
+/** sourceFingerprint of each method in @mozilla/readability 0.6.0. */
 const WRITTEN_AGAINST: Record<Method, string> = {
-  _isValidByline: '9cf9dbce082290f6',
-  _isElementWithoutContent: 'fd87e9b386b6e7ad',
-  _isProbablyVisible: 'e9daf2ed0ba6a1c5',
-  _getLinkDensity: 'db1283dc0de3a1d5',
-  _getTextDensity: '6bbcf0d9095c6802',
+  _isValidByline: '74d9801ab8eaf57d',
+  _isElementWithoutContent: '1819f08e45bee3e3',
+  _isProbablyVisible: 'd9625e05c1753717',
+  _getLinkDensity: '001c6e786439f365',
+  _getTextDensity: '7e4821c115338e43',
 };
 
 const readabilityPrototype = Readability.prototype as unknown as ReadabilityInternals;
-const unchanged = (method: Method) =>
-  createHash('sha256').update(String(readabilityPrototype[method])).digest('hex').slice(0, 16) ===
-  WRITTEN_AGAINST[method];
+
+/**
+ * sha256 (first 16 hex digits) of a function's source without what esbuild changes when it bundles
+ * it: comments, spacing, parentheses, quote marks, and the digits it appends to local names that
+ * collide with others in the bundle (textLength → textLength4).
+ */
+export function sourceFingerprint(fn: unknown): string {
+  const tokens = String(fn)
+    .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+    .replace(/'/g, '"')
+    .replace(/[\s()]+/g, '')
+    .replace(/([A-Za-z_$][\w$]*?)\d+\b/g, '$1');
+  return createHash('sha256').update(tokens).digest('hex').slice(0, 16);
+}
+
+const unchanged = (method: Method) => sourceFingerprint(readabilityPrototype[method]) === WRITTEN_AGAINST[method];
 
 const overrides: Partial<ReadabilityInternals> = {
   _isValidByline(this: ReadabilityInternals, node: Element, matchString: string): boolean {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -8,6 +9,14 @@ import { installLinkedomFastPaths } from '../../../electron/core/capture/linkedo
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/extraction');
 const pages = readdirSync(FIXTURES).filter((name) => name.endsWith('.html'));
+
+const METHODS = [
+  '_isValidByline',
+  '_isElementWithoutContent',
+  '_isProbablyVisible',
+  '_getLinkDensity',
+  '_getTextDensity',
+];
 
 const parse = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
 
@@ -55,13 +64,34 @@ describe('FastReadability', () => {
   it("uses its own checks while Readability's are the ones they were written against", () => {
     const prototype = FastReadability.prototype as unknown as Record<string, unknown>;
     const original = Readability.prototype as unknown as Record<string, unknown>;
-    for (const method of [
-      '_isValidByline',
-      '_isElementWithoutContent',
-      '_isProbablyVisible',
-      '_getLinkDensity',
-      '_getTextDensity',
-    ])
-      expect(prototype[method]).not.toBe(original[method]);
+    for (const method of METHODS) expect(prototype[method]).not.toBe(original[method]);
+  });
+
+  it('still uses its own checks once bundled by esbuild, which reprints and renames Readability', async () => {
+    const { build } = await import('esbuild');
+    const root = join(import.meta.dirname, '../../..');
+    const result = await build({
+      absWorkingDir: root,
+      // A top-level name that Readability's methods use for a local makes esbuild rename the local.
+      stdin: {
+        contents:
+          "export { FastReadability } from './electron/core/capture/fast-readability';\nexport const textLength = 0;",
+        resolveDir: root,
+        loader: 'ts',
+      },
+      tsconfig: join(root, 'tsconfig.node.json'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      logLevel: 'error',
+    });
+    const [bundle] = result.outputFiles;
+    const linkDensity = bundle.text.slice(bundle.text.indexOf('_getLinkDensity(element) {'));
+    expect(linkDensity.slice(0, 200)).toMatch(/^_getLinkDensity\(element\) \{\s*var textLength\d+ =/);
+    const loaded = { exports: {} as { FastReadability: { prototype: object } } };
+    new Function('module', 'exports', 'require', bundle.text)(loaded, loaded.exports, createRequire(import.meta.url));
+    const prototype = loaded.exports.FastReadability.prototype;
+    for (const method of METHODS) expect(Object.hasOwn(prototype, method), method).toBe(true);
   });
 });
