@@ -164,6 +164,7 @@ function readArticle(
   asides = false,
   contentWanted = true,
   headlineBlock: Element | null = null,
+  story = false,
 ): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
@@ -178,7 +179,7 @@ function readArticle(
   if (headlineBlock) restoreHeadlineBlock(content, headlineBlock);
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
-  removeArticleFurniture(content, asides);
+  removeArticleFurniture(content, asides, story);
   if (thread) removePostFurniture(content);
   return { ...found, excerpt, content: content.innerHTML };
 }
@@ -197,9 +198,10 @@ function readArticleSafely(
   sheltered: boolean,
   asides: boolean,
   headlineBlock: Element | null,
+  story: boolean,
 ): ReadabilityResult | null {
   try {
-    return readArticle(document, thread, sheltered, asides, true, headlineBlock);
+    return readArticle(document, thread, sheltered, asides, true, headlineBlock, story);
   } catch {
     return null;
   }
@@ -458,7 +460,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable
-    ? readArticleSafely(document, thread, sheltered, asides, headlineBlock)
+    ? readArticleSafely(document, thread, sheltered, asides, headlineBlock, type === 'article' && declaresStory(clues))
     : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
