@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isCallToAction } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { isPromoBox, promoNameWords } from '../../../electron/core/capture/promo-boxes';
 import { isStoryAside } from '../../../electron/core/capture/story-asides';
@@ -57,6 +58,7 @@ describe("a site's pitches inside a story", () => {
       'Folgen Sie uns auf Instagram!',
       'Suivez-nous sur Facebook',
       'Síguenos en Twitter para más recetas',
+      'Follow Orchard Letters',
     ])
       expect(isStoryAside(line), line).toBe(true);
     for (const line of [
@@ -65,6 +67,15 @@ describe("a site's pitches inside a story", () => {
       'The account had already been closed when the bank called.',
     ])
       expect(isStoryAside(line), line).toBe(false);
+  });
+});
+
+describe("a pager's place and a view switch", () => {
+  it('are calls of their own as a whole line, not inside a sentence', () => {
+    for (const line of ['Page 1 of 8', 'Seite 2 von 5', 'View in list', 'View as grid'])
+      expect(isCallToAction(line), line).toBe(true);
+    for (const line of ['Page 1 of 8 lists the rules', 'View in list form below the map'])
+      expect(isCallToAction(line), line).toBe(false);
   });
 });
 
