@@ -10,6 +10,7 @@ import {
   isCallToAction,
   isFurnitureHeading,
   isFurnitureLine as isFurnitureText,
+  wordsOf,
 } from './boilerplate';
 import { collapsedTextLongerThan } from './linkedom-fast-paths';
 import { isPromoBox, promoNameWords } from './promo-boxes';
@@ -95,6 +96,17 @@ function isButtonLink(element: Element): boolean {
   );
 }
 
+/** Lists named as a site's menu, which Readability keeps when their id also says "main". */
+const MENU_WORDS = new Set(['menu', 'nav', 'navigation', 'navbar', 'breadcrumb', 'breadcrumbs']);
+const MENU_SHARE = 0.25;
+
+function isMenuList(element: Element, total: number): boolean {
+  if (element.tagName !== 'UL' && element.tagName !== 'OL' && element.tagName !== 'NAV') return false;
+  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (!/menu|nav|breadcrumb/i.test(name) || !wordsOf(name).some((word) => MENU_WORDS.has(word))) return false;
+  return !collapsedTextLongerThan(element, total * MENU_SHARE) && isMostlyLinks(element);
+}
+
 /** The author's box and, on a story, the site's pitches and buttons (see promo-boxes.ts), found by their names. */
 function removeNamedBoxesIn(article: Element, total: number, story: boolean): void {
   // '*' is a fast path on linkedom (see linkedom-fast-paths.ts); an attribute selector is not.
@@ -103,7 +115,8 @@ function removeNamedBoxesIn(article: Element, total: number, story: boolean): vo
     if (
       (authorBoxNameWords(element) && isAuthorBox(element) && textOf(element).length <= total * AUTHOR_BOX_SHARE) ||
       (story && promoNameWords(element) && isPromoBox(element, total)) ||
-      (story && isButtonLink(element))
+      (story && isButtonLink(element)) ||
+      (story && isMenuList(element, total))
     )
       element.remove();
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import { isCallToAction } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { isPromoBox, promoNameWords } from '../../../electron/core/capture/promo-boxes';
@@ -25,6 +26,24 @@ describe("a site's pitches inside a story", () => {
       expect(text, pitch).not.toContain(pitch);
     expect(body.querySelectorAll('p').length).toBe(4);
     expect(body.querySelector('h2')?.textContent).toBe('Where to cut first');
+  });
+
+  it("takes a list named as the site's menu out of a story's block, not the story's own list of links", () => {
+    const prose =
+      '<p>' +
+      'Pruning opens the crown to light and air, and the tree answers with fewer, larger apples. '.repeat(6) +
+      '</p>';
+    const links = (names: string[]) => names.map((name) => `<li><a href="/${name}">${name}</a></li>`).join('');
+    const body = bodyOf(
+      `<div>${prose}<ul id="menu-mobile-main" class="site-menu">${links(['Courses', 'Current students', 'Alumni'])}</ul>` +
+        `<p>Further reading:</p><ul>${links(['Saws', 'Ladders', 'Sealants'])}</ul>${prose}</div>`,
+    );
+    removeArticleFurniture(body, true, true);
+    expect(body.textContent).not.toContain('Current students');
+    expect(body.textContent).toContain('Ladders');
+    const kept = bodyOf(`<div>${prose}<ul class="site-menu">${links(['Courses', 'Current students'])}</ul></div>`);
+    removeArticleFurniture(kept, true, false);
+    expect(kept.textContent).toContain('Current students');
   });
 
   it('knows a pitch box by whole class words, only while it is short and not a section of headed parts', () => {
