@@ -78,12 +78,15 @@ describe("a site's pitches inside a story", () => {
       'Suivez-nous sur Facebook',
       'Síguenos en Twitter para más recetas',
       'Follow Orchard Letters',
+      'In partnership with',
+      'Sponsored by Acme Tools',
     ])
       expect(isStoryAside(line), line).toBe(true);
     for (const line of [
       'You might also want to follow me on Bluesky or on Mastodon.',
       'I sign up for the newsletter of every library I visit, and read them all.',
       'The account had already been closed when the bank called.',
+      'The study was run in partnership with three hospitals in the north of the country.',
     ])
       expect(isStoryAside(line), line).toBe(false);
   });
