@@ -4,13 +4,16 @@
  * consent notice. This takes them out of its article, and nothing that reads as the story's text.
  */
 import {
+  buttonNameWords,
   CALL_TO_ACTION_CHARS,
   HEADING_MAX_CHARS,
   isCallToAction,
   isFurnitureHeading,
   isFurnitureLine as isFurnitureText,
+  wordsOf,
 } from './boilerplate';
 import { collapsedTextLongerThan } from './linkedom-fast-paths';
+import { isPromoBox, promoNameWords } from './promo-boxes';
 import { authorBoxNameWords, isAuthorBox, isStoryAside, STORY_ASIDE_MAX_CHARS } from './story-asides';
 
 const HEADINGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
@@ -81,17 +84,42 @@ function isFurnitureLine(element: Element, asides: boolean): boolean {
 /** An author's box is this small a share of the story at most. */
 const AUTHOR_BOX_SHARE = 0.25;
 
-function removeAuthorBoxesIn(article: Element, total: number): void {
+/** A link styled as a button ("Buy poster", "Find your school") is the site's, not a link in the story's sentences. */
+const BUTTON_LINK_CHARS = 40;
+
+function isButtonLink(element: Element): boolean {
+  return (
+    element.tagName === 'A' &&
+    buttonNameWords(element) &&
+    !collapsedTextLongerThan(element, BUTTON_LINK_CHARS) &&
+    !element.querySelector('img,picture,video')
+  );
+}
+
+/** Lists named as a site's menu, which Readability keeps when their id also says "main". */
+const MENU_WORDS = new Set(['menu', 'nav', 'navigation', 'navbar', 'breadcrumb', 'breadcrumbs']);
+const MENU_SHARE = 0.25;
+
+function isMenuList(element: Element, total: number): boolean {
+  if (element.tagName !== 'UL' && element.tagName !== 'OL' && element.tagName !== 'NAV') return false;
+  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (!/menu|nav|breadcrumb/i.test(name) || !wordsOf(name).some((word) => MENU_WORDS.has(word))) return false;
+  return !collapsedTextLongerThan(element, total * MENU_SHARE) && isMostlyLinks(element);
+}
+
+/** The author's box and, on a story, the site's pitches and buttons (see promo-boxes.ts), found by their names. */
+function removeNamedBoxesIn(article: Element, total: number, story: boolean): void {
   // '*' is a fast path on linkedom (see linkedom-fast-paths.ts); an attribute selector is not.
-  for (const element of [...article.querySelectorAll('*')])
+  for (const element of [...article.querySelectorAll('*')]) {
+    if (!element.hasAttributes() || !article.contains(element)) continue;
     if (
-      element.hasAttributes() &&
-      article.contains(element) &&
-      authorBoxNameWords(element) &&
-      isAuthorBox(element) &&
-      textOf(element).length <= total * AUTHOR_BOX_SHARE
+      (authorBoxNameWords(element) && isAuthorBox(element) && textOf(element).length <= total * AUTHOR_BOX_SHARE) ||
+      (story && promoNameWords(element) && isPromoBox(element, total)) ||
+      (story && isButtonLink(element)) ||
+      (story && isMenuList(element, total))
     )
       element.remove();
+  }
 }
 
 /** Whether anything follows the element in the article: text, a picture, a table. */
@@ -122,9 +150,10 @@ function removeOrphanHeadings(article: Element): void {
 
 /**
  * Removes, in place, the headed furniture sections and furniture lines of Readability's article;
- * with asides, a story's too: the author's box, credits and disclosures (see story-asides.ts).
+ * with asides, a story's too: the author's box, credits and disclosures (see story-asides.ts); on a
+ * story page, the site's pitches and buttons (see promo-boxes.ts).
  */
-export function removeArticleFurniture(article: Element, asides = false): void {
+export function removeArticleFurniture(article: Element, asides = false, story = false): void {
   const total = textOf(article).length;
   if (!total) return;
   // Headed sections: the heading and the lists of links after it, when they are not half the article.
@@ -143,7 +172,7 @@ export function removeArticleFurniture(article: Element, asides = false): void {
     for (const element of after) element.remove();
     heading.remove();
   }
-  if (asides) removeAuthorBoxesIn(article, total);
+  if (asides) removeNamedBoxesIn(article, total, story);
   const lines = asides ? `${LINE_SELECTOR},${ASIDE_SELECTOR}` : LINE_SELECTOR;
   for (const element of [...article.querySelectorAll(lines)])
     if (article.contains(element) && isFurnitureLine(element, asides)) element.remove();

@@ -451,6 +451,9 @@ const CALL_TO_ACTION = new RegExp(
     '(expand|collapse)( all| description| section)?',
     '[«‹←<]?\\s*(previous|prev|next)( (page|post|article|chapter|topic|lesson|section))?',
     'was this (page |article )?helpful',
+    // A pager's place and a list's view switch, as a line of their own.
+    '(page|seite|página|pagina) \\d+ (of|von|sur|de|di|van) \\d+',
+    'view (in|as) (a )?(list|grid|map)',
     // Ad slots' labels and a contents box's title, as a line of their own.
     'advertisement',
     '(advertisement\\s*[-–—:]?\\s*)?(continue reading|(article|story) continues) below',

@@ -177,6 +177,7 @@ function readArticle(
   asides = false,
   contentWanted = true,
   openings: DocumentationOpenings | null = null,
+  story = false,
 ): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
@@ -192,7 +193,7 @@ function readArticle(
   if (openings?.headline) restoreHeadlineBlock(content, openings.headline);
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
-  removeArticleFurniture(content, asides);
+  removeArticleFurniture(content, asides, story);
   if (openings) removeDocumentationFurniture(content);
   if (thread) removePostFurniture(content);
   return { ...found, excerpt, content: content.innerHTML };
@@ -212,9 +213,10 @@ function readArticleSafely(
   sheltered: boolean,
   asides: boolean,
   openings: DocumentationOpenings | null,
+  story: boolean,
 ): ReadabilityResult | null {
   try {
-    return readArticle(document, thread, sheltered, asides, true, openings);
+    return readArticle(document, thread, sheltered, asides, true, openings, story);
   } catch {
     return null;
   }
@@ -480,7 +482,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable
-    ? readArticleSafely(document, thread, sheltered, asides, openings)
+    ? readArticleSafely(document, thread, sheltered, asides, openings, type === 'article' && declaresStory(clues))
     : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);

@@ -46,6 +46,11 @@ import {
 import { isProductBadge, isScriptMessage, isShopControl } from './shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
+/** A ticker repeats its words at least this many times, each copy this short. */
+const TICKER_COPIES = 6;
+const TICKER_WORDS_CHARS = 40;
+const squeezed = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;
 
@@ -275,6 +280,33 @@ class Pruner {
     return this.measures.get(element) ?? { chars: 0, linkChars: 0, links: 0, landmark: false, lead: null };
   }
 
+  /**
+   * A ticker: the same short words over and over, side by side ("Book now ✱ Book now ✱ …"), copies
+   * a scrolling banner writes for its loop. Sizes are compared before any text is read.
+   */
+  private isTicker(element: Element, m: Measure): boolean {
+    if (m.chars < TICKER_COPIES || m.linkChars) return false;
+    let first: Element | null = null;
+    let firstText = '';
+    let copies = 0;
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        if ((node.nodeValue ?? '').trim()) return false;
+        continue;
+      }
+      if (node.nodeType !== 1) continue;
+      const child = node as Element;
+      const chars = this.size(child).chars;
+      if (!chars || chars > TICKER_WORDS_CHARS) return false;
+      if (!first) {
+        first = child;
+        firstText = squeezed(child);
+      } else if (chars !== this.size(first).chars || squeezed(child) !== firstText) return false;
+      copies++;
+    }
+    return copies >= TICKER_COPIES;
+  }
+
   /** A dialog's own <h1> (a consent prompt's title) is no headline of the page's while another stands outside it. */
   private holdsEveryHeadline(element: Element): boolean {
     this.headlines ??= this.root.getElementsByTagName('h1').length;
@@ -369,6 +401,7 @@ class Pruner {
     )
       return true;
     if (tag === 'DIALOG' && !m.landmark) return true;
+    if (!big && !m.landmark && this.isTicker(element, m)) return true;
     if (this.opensWithFurnitureHeading(m, big)) return true;
     if (this.profile.dropProductCards && isProductCardGrid(element, (e) => this.size(e))) {
       this.cardGrids.add(element);

@@ -28,8 +28,12 @@ const ASIDE_LINE = new RegExp(
     'sobre el autor\\b.*',
     // A dateline of its own: the date is the page's metadata.
     '(published|updated|last updated|posted)( on)?:? \\p{L}{3,9}\\.? \\d{1,2},? \\d{4}.{0,20}',
+    "(posted|published|written) by [\\p{L}.'’ -]{2,40} (at|on) \\p{L}{3,9}\\.? \\d{1,2},? \\d{4}.{0,20}",
     // Prompts to subscribe, follow, share or comment.
     'stay connected( with (me|us))?',
+    // A sponsor's label.
+    "(in partnership with|sponsored by|paid partnership( with)?)( [\\p{L}\\p{N}&.’' -]{1,40})?",
+    "follow [\\p{L}'’ ]{2,30}",
     // A link to another story, labelled as one.
     '(related( (post|article|story|reading))?|you (may|might) also like|read (also|more|next)|also read|more reading)\\s*:.{0,120}',
     'you (may|might) (also )?be interested in (the following|these)\\b.*',
@@ -70,6 +74,27 @@ const DISCLOSURE = asciiCaseless(
 );
 const DISCLOSURE_CHARS = 300;
 
+/**
+ * The site's pitch inside a sentence of its own: a newsletter to sign up for, networks to follow it
+ * on, a paywall's "Already have an account?", a plea to rate or fund it. Story text does not say so.
+ */
+const PITCH = asciiCaseless(
+  [
+    '\\bsign up for (our|my) (free |weekly |daily |monthly )?(e-?mail )?newsletter',
+    '\\bfollow us on (facebook|instagram|twitter|x|linkedin|youtube|pinterest|tiktok|threads|bluesky)\\b',
+    '\\balready (have an account|a (subscriber|member))\\?',
+    '\\b(this|the) (article|story|content|post) is (exclusive|only available|available only) (to|for)\\b',
+    '\\bleave a (star )?rating\\b',
+    '\\b(funded|supported|made possible) by (readers|members|listeners) like you\\b',
+    '\\b(abonnieren sie unseren newsletter|folgen sie uns auf|folge uns auf)\\b',
+    '\\bsuivez-nous sur\\b',
+    '\\b(seguici su|volg ons op)\\b',
+  ].join('|'),
+);
+/** The same pitches in words with letters outside ASCII. */
+const PITCH_ACCENTED =
+  /abonnez-vous à (notre|la) (newsletter|lettre)|suscríbete a (nuestro|nuestra) (boletín|newsletter)|síguenos en /i;
+
 /** A button's words as a whole line: the site asking for a sale, not the page's content. */
 const SALES_LINE = new RegExp(
   `^(${[
@@ -87,7 +112,12 @@ const SALES_LINE_CHARS = 50;
 const isSalesLine = shortTextMatching(SALES_LINE, SALES_LINE_CHARS);
 const isSiteLine = shortTextMatching(ASIDE_LINE, ASIDE_LINE_CHARS);
 export const isAsideLine = (text: string) => isSiteLine(text) || isSalesLine(text);
-export const isDisclosure = shortTextMatching(DISCLOSURE, DISCLOSURE_CHARS);
+const isDisclosureText = shortTextMatching(DISCLOSURE, DISCLOSURE_CHARS);
+const isPitch = shortTextMatching(
+  { test: (text: string) => PITCH.test(text) || PITCH_ACCENTED.test(text) },
+  DISCLOSURE_CHARS,
+);
+export const isDisclosure = (text: string) => isDisclosureText(text) || isPitch(text);
 
 /** A short block of the site's own words beside the story. */
 export const isStoryAside = (text: string) => isAsideLine(text) || isDisclosure(text);
