@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { expect } from 'vitest';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 
 const FIXTURES = join(__dirname, '../../fixtures/extraction');
@@ -16,4 +17,14 @@ export const bodyOf = (html: string): HTMLElement =>
 export function extractFixture(name: string, url: string) {
   const article = extractArticle(readFixture(name), url);
   return { article, body: bodyOf(article.content), text: article.textContent };
+}
+
+/** Asserts that `parts` stand in `text` in this order, from `from` on. */
+export function expectInOrder(text: string, parts: string[], from = 0): void {
+  let at = from;
+  for (const part of parts) {
+    const found = text.indexOf(part, at);
+    expect(found, part).toBeGreaterThanOrEqual(at);
+    at = found + part.length;
+  }
 }

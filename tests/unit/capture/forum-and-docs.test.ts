@@ -12,7 +12,7 @@ import {
 } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
 import { isBoardNotice, isBotPost, isMachineSummary, linesOf } from '../../../electron/core/capture/thread-asides';
-import { bodyOf, extractFixture, readFixture } from './extraction-fixtures';
+import { bodyOf, expectInOrder, extractFixture, readFixture } from './extraction-fixtures';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 
 const extract = extractFixture;
@@ -195,12 +195,7 @@ describe('forum threads', () => {
       'tidewatcher',
       'Built two beds',
     ];
-    let at = 0;
-    for (const part of order) {
-      const found = text.indexOf(part, at);
-      expect(found, part).toBeGreaterThanOrEqual(at);
-      at = found + part.length;
-    }
+    expectInOrder(text, order);
     // Two posts of the same day keep their date each.
     expect(text.split('Mar 2, 2025').length - 1).toBe(2);
     for (const furniture of ['New member', 'Joined', 'Messages', 'Report', 'Similar threads', 'Wood chip paths'])
@@ -224,12 +219,7 @@ describe('forum threads', () => {
       'marrowfat',
       'the hotbed held the frame',
     ];
-    let at = text.indexOf('My cold frame') - 40;
-    for (const part of order) {
-      const found = text.indexOf(part, at);
-      expect(found, part).toBeGreaterThanOrEqual(at);
-      at = found + part.length;
-    }
+    expectInOrder(text, order, text.indexOf('My cold frame') - 40);
     // The side column keeps the name alone; the header of links its name and its date.
     expect(body.querySelector('aside')?.textContent?.trim()).toBe('marrowfat');
     // The same poster's card on two posts is no repeat.
@@ -315,12 +305,7 @@ describe('forum threads', () => {
       'Mine did the same',
       'proofer',
     ];
-    let at = 0;
-    for (const part of order) {
-      const found = text.indexOf(part, at);
-      expect(found, part).toBeGreaterThanOrEqual(at);
-      at = found + part.length;
-    }
+    expectInOrder(text, order);
     // Each post's date, written twice in a row for two screen sizes, shows once.
     expect(text.split('Posted March 1, 2025').length - 1).toBe(3);
     for (const furniture of [

@@ -4,7 +4,7 @@ import { isCallToAction } from '../../../electron/core/capture/boilerplate';
 import { mainRegion } from '../../../electron/core/capture/main-region';
 import { htmlToText, sanitizeArticleHtml } from '../../../electron/core/capture/sanitize-article';
 import { inlineStreamedSegments } from '../../../electron/core/capture/streamed-html';
-import { extractFixture } from './extraction-fixtures';
+import { expectInOrder, extractFixture } from './extraction-fixtures';
 
 describe('documentation: tabs, anchored sections and code blocks', () => {
   const url = 'https://parcelgate.test/handbook/cli/install';
@@ -51,12 +51,7 @@ describe('pages streamed by React', () => {
       "The ferry's skipper",
       'in March',
     ];
-    let at = 0;
-    for (const part of order) {
-      const found = text.indexOf(part, at);
-      expect(found, part).toBeGreaterThanOrEqual(at);
-      at = found + part.length;
-    }
+    expectInOrder(text, order);
     expect(text).not.toContain('Loading');
   });
 
