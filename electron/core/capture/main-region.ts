@@ -670,6 +670,10 @@ function isCopyOfPrevious(element: Element): boolean {
 const TEXT_NODE = 3;
 const INLINE_TWINS = new Set(['SPAN', 'A', 'STRONG', 'B', 'EM', 'I']);
 
+/** A text and its twin in one block: a name or a label, with at most a few more characters beside them. */
+const TWIN_CHARS = 60;
+const TWIN_SLACK_CHARS = 12;
+
 /** A post's date line ("Posted October 29, 2025 at 12:07 PM") is short. */
 const DATE_LINE_CHARS = 80;
 
@@ -677,8 +681,31 @@ const DATE_LINE_CHARS = 80;
 class RepeatedBlocks {
   private readonly seen = new Map<string, Element>();
 
-  /** In a thread, a poster's name may well repeat. */
-  constructor(private readonly isPoster: (element: Element) => boolean) {}
+  /** Each short text's latest block, to find its twin in the same small block. */
+  private readonly latest = new Map<string, Element>();
+
+  /** In a thread, a poster's name may well repeat (on each post); `chars` counts a block's letters and digits. */
+  constructor(
+    private readonly isPoster: (element: Element) => boolean,
+    private readonly chars: (element: Element) => number,
+  ) {}
+
+  /**
+   * The same short text twice in one small block, with next to nothing else: a poster's card that
+   * writes the name once for wide screens and once for narrow ones.
+   */
+  private isTwin(element: Element, key: string): boolean {
+    if (!key || key.length > TWIN_CHARS) return false;
+    const previous = this.latest.get(key);
+    this.latest.set(key, element);
+    if (!previous || previous.contains(element)) return false;
+    const most = 2 * countableChars(key) + TWIN_SLACK_CHARS;
+    for (let block = element.parentElement; block; block = block.parentElement) {
+      if (this.chars(block) > most) return false;
+      if (block.contains(previous)) return true;
+    }
+    return false;
+  }
 
   /** The last block written that holds one <time>: its text and the time's machine value. */
   private lastDate: { key: string; datetime: string; element: Element } | null = null;
@@ -702,7 +729,7 @@ class RepeatedBlocks {
   isRepeat(element: Element): boolean {
     if (!DEDUPED.has(element.tagName)) return false;
     const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-    if (this.isDateCopy(element, key)) return true;
+    if (this.isDateCopy(element, key) || this.isTwin(element, key)) return true;
     // A block of one word (a name, a label) may well repeat.
     if (!key.includes(' ')) return false;
     const first = this.seen.get(key);
@@ -840,7 +867,12 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
     root,
     skip,
     pruner,
-    profile.dropRepeats ? new RepeatedBlocks((element) => pruner.holdsPoster(element)) : null,
+    profile.dropRepeats
+      ? new RepeatedBlocks(
+          (element) => pruner.holdsPoster(element),
+          (element) => pruner.size(element).chars,
+        )
+      : null,
     profile.dropPostFurniture ? new QuotedCopies() : null,
     !!profile.dropInlineTwins,
   );

@@ -18,6 +18,14 @@ import { extractArticle } from '../../../electron/core/capture/extract-article';
 const extract = extractFixture;
 
 describe('forum threads', () => {
+  it('writes a poster name once when the card writes it twice (for wide and narrow screens), on each post', () => {
+    const { text } = extract('forum-twin-names.html', 'https://fishkeepers.test/viewtopic.php?t=88');
+    expectInOrder(text, ['reefkeeper', 'May 3, 2024', 'I keep a quarantine tank', 'gouramigirl', 'Four weeks']);
+    expectInOrder(text, ['reefkeeper', 'May 4, 2024', 'Good point about feeding'], text.indexOf('Four weeks'));
+    expect(text.split('reefkeeper').length - 1).toBe(2);
+    expect(text.split('gouramigirl').length - 1).toBe(1);
+  });
+
   it('keeps a thread that the board wraps in a moderation form, with its line breaks and separators', () => {
     const { text, body } = extract('forum-board-form.html', 'https://potters.test/board/index.php?topic=5521.0');
     expect(text).toContain('cracked straight across');
