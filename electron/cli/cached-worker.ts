@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { parentPort, threadId } from 'node:worker_threads';
+import { stderrLogger } from '../core/logger';
 
 /** Set by scripts/build-cli.mjs. */
 declare const WORKER_BUNDLE: string;
@@ -54,8 +55,10 @@ function writeCache(script: Script): void {
   }
 }
 
+const log = stderrLogger();
+
 function warn(what: string, error: unknown): void {
-  process.stderr.write(`offprint warn: ${what}: ${error instanceof Error ? error.message : String(error)}\n`);
+  log.warn(what, { error: error instanceof Error ? error.message : String(error) });
 }
 
 const cachedData = readCache();

@@ -10,7 +10,7 @@ import {
   isCallToAction,
   isFurnitureHeading,
   isFurnitureLine as isFurnitureText,
-  wordsOf,
+  namedWith,
 } from './boilerplate';
 import { collapsedTextLongerThan } from './linkedom-fast-paths';
 import { isPromoBox, promoNameWords } from './promo-boxes';
@@ -98,12 +98,12 @@ function isButtonLink(element: Element): boolean {
 
 /** Lists named as a site's menu, which Readability keeps when their id also says "main". */
 const MENU_WORDS = new Set(['menu', 'nav', 'navigation', 'navbar', 'breadcrumb', 'breadcrumbs']);
+const MAYBE_MENU = /menu|nav|breadcrumb/i;
 const MENU_SHARE = 0.25;
 
 function isMenuList(element: Element, total: number): boolean {
   if (element.tagName !== 'UL' && element.tagName !== 'OL' && element.tagName !== 'NAV') return false;
-  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (!/menu|nav|breadcrumb/i.test(name) || !wordsOf(name).some((word) => MENU_WORDS.has(word))) return false;
+  if (!namedWith(element, MENU_WORDS, MAYBE_MENU)) return false;
   return !collapsedTextLongerThan(element, total * MENU_SHARE) && isMostlyLinks(element);
 }
 

@@ -98,11 +98,21 @@ export const wordsOf = (value: string) =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
+/** An element's class and id together: the words a theme names its blocks with. */
+export const classAndId = (element: Element) =>
+  `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+
+/** Whether the element's class or id holds one of `words` as a whole word; `maybe` is a cheap test on the name first. */
+export function namedWith(element: Element, words: Set<string>, maybe: RegExp): boolean {
+  const name = classAndId(element);
+  return maybe.test(name) && wordsOf(name).some((word) => words.has(word));
+}
+
 /** Consent notices are left out whatever their size. */
 const CONSENT_WORDS = new Set(['cookie', 'cookies', 'consent', 'gdpr']);
 
 export function consentNameWords(element: Element): boolean {
-  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  const name = classAndId(element);
   return name.length >= 3 && wordsOf(name).some((word) => CONSENT_WORDS.has(word));
 }
 
@@ -114,9 +124,7 @@ const MAYBE_OVERLAY = /popup|modal|lightbox/i;
 const INLINE = new Set(['A', 'SPAN', 'B', 'STRONG', 'EM', 'I', 'IMG', 'SMALL', 'LABEL']);
 
 export function overlayNameWords(element: Element): boolean {
-  if (INLINE.has(element.tagName)) return false;
-  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  return MAYBE_OVERLAY.test(name) && wordsOf(name).some((word) => OVERLAY_WORDS.has(word));
+  return !INLINE.has(element.tagName) && namedWith(element, OVERLAY_WORDS, MAYBE_OVERLAY);
 }
 
 /** Around a product: its reviews and ratings, and other products (recently viewed, bought together). */
@@ -138,7 +146,7 @@ export const isFurnitureNameWord = (word: string) => FURNITURE_WORDS.has(word) |
 
 /** Whether a class or id is made of furniture words: the common ones, comments unless they are the content, and `more`. */
 export function furnitureNameWords(element: Element, commentsAreContent: boolean, more?: Set<string>): boolean {
-  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  const name = classAndId(element);
   if (name.length < 3) return false;
   for (const word of wordsOf(name)) {
     if (FURNITURE_WORDS.has(word) || more?.has(word)) return true;

@@ -453,11 +453,9 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const body = document.body;
   const sheltered = SHELTERED.has(declared) && !!body;
   if (sheltered) shelterHeadings(body);
-  const openings: DocumentationOpenings | null =
-    declared === 'documentation' && body
-      ? { headline: shelterHeadlineBlock(body), contents: findChapterContents(body, pageUrl) }
-      : null;
+  let openings: DocumentationOpenings | null = null;
   if (declared === 'documentation' && body) {
+    openings = { headline: shelterHeadlineBlock(body), contents: findChapterContents(body, pageUrl) };
     spaceHeadingBoxes(body);
     plainTerminalOutput(body);
   }

@@ -49,6 +49,7 @@ import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 /** A ticker repeats its words at least this many times, each copy this short. */
 const TICKER_COPIES = 6;
 const TICKER_WORDS_CHARS = 40;
+/** A block's text with its white space collapsed. */
 const squeezed = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** A link or block styled as a button holds at most this much text. */
@@ -152,8 +153,6 @@ const LABEL_CHARS = 40;
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const isHeading = (element: Element) => HEADINGS.has(element.tagName) || element.getAttribute('role') === 'heading';
 
-const countable = countableChars;
-
 /** schema.org's text of a post (a Question's, an Answer's, a Comment's, a DiscussionForumPosting's). */
 const POST_TEXT = /^(text|articleBody)$/;
 
@@ -177,7 +176,7 @@ function measure(
     };
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
-        const n = countable(node.nodeValue ?? '');
+        const n = countableChars(node.nodeValue ?? '');
         if (botLines && n && mayBeBotLine(node.nodeValue ?? '')) botLines.push(element);
         if (n && !m.chars && heading) m.lead = element;
         m.chars += n;
@@ -524,7 +523,7 @@ const OTHER_POSTS_CHARS = 200;
 
 function mostlyCode(element: Element, chars: number): boolean {
   let code = 0;
-  for (const pre of element.getElementsByTagName('pre')) code += countable(pre.textContent ?? '');
+  for (const pre of element.getElementsByTagName('pre')) code += countableChars(pre.textContent ?? '');
   return code >= chars * CODE_SHARE;
 }
 
@@ -728,7 +727,7 @@ class RepeatedBlocks {
 
   isRepeat(element: Element): boolean {
     if (!DEDUPED.has(element.tagName)) return false;
-    const key = (element.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+    const key = squeezed(element).toLowerCase();
     if (this.isDateCopy(element, key) || this.isTwin(element, key)) return true;
     // A block of one word (a name, a label) may well repeat.
     if (!key.includes(' ')) return false;
@@ -855,24 +854,20 @@ export function mainRegion(document: Document, profile: RegionProfile): Region {
   // A post schema.org marks as one, kept, that the narrowed root would leave out: a short question above its answers.
   const leavesOutPost = (root: Element, best: Element) =>
     pruner.postTexts.some((text) => root.contains(text) && !best.contains(text) && isKeptWithin(text, root, skip));
+  const chars = (element: Element) => pruner.size(element).chars;
   const root = narrowRoot(
     threadStart(body, kept, pruner, profile),
     kept,
     !!profile.dropPostFurniture,
     profile.keepHeadline ? keptHeadline(body, skip) : null,
     leavesOutPost,
-    (element) => pruner.size(element).chars,
+    chars,
   );
   return serialize(
     root,
     skip,
     pruner,
-    profile.dropRepeats
-      ? new RepeatedBlocks(
-          (element) => pruner.holdsPoster(element),
-          (element) => pruner.size(element).chars,
-        )
-      : null,
+    profile.dropRepeats ? new RepeatedBlocks((element) => pruner.holdsPoster(element), chars) : null,
     profile.dropPostFurniture ? new QuotedCopies() : null,
     !!profile.dropInlineTwins,
   );

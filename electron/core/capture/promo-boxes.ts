@@ -4,7 +4,7 @@
  * these blocks with the same few words whatever the site: `post-cta`, `promo-banner`, `donate-box`,
  * `paywall`. On a story such a block is the site speaking, not the story.
  */
-import { wordsOf } from './boilerplate';
+import { namedWith } from './boilerplate';
 import { collapsedTextLongerThan } from './linkedom-fast-paths';
 
 /** Class and id words of a story's promotional blocks (matched as whole words: "promotion" is one, "promote-x" not). */
@@ -25,11 +25,7 @@ const PROMO_WORDS = new Set([
 ]);
 const MAYBE_PROMO = /cta|call|promo|donat|paywall|upsell|optin/i;
 
-export function promoNameWords(element: Element): boolean {
-  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-  if (!MAYBE_PROMO.test(name)) return false;
-  return wordsOf(name).some((word) => PROMO_WORDS.has(word));
-}
+export const promoNameWords = (element: Element) => namedWith(element, PROMO_WORDS, MAYBE_PROMO);
 
 /** A pitch is short: a block so named with more text holds the story (a theme's "cta-enabled" wrapper). */
 const PROMO_BOX_CHARS = 500;

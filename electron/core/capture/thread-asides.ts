@@ -3,7 +3,7 @@
  * model drew up (folded under "Click for summary"), and a bot's post (a moderator bot's sticky
  * reminder of the rules, signed "I am a bot"). Both repeat the board's or the thread's words.
  */
-import { wordsOf } from './boilerplate';
+import { classAndId, wordsOf } from './boilerplate';
 
 /** Class and id words of a generated summary: a model's name beside a summary's. */
 const MODEL_WORDS = new Set(['ai', 'gpt', 'chatgpt', 'llm', 'gptts']);
@@ -17,7 +17,7 @@ const SUMMARY_LINE_CHARS = 60;
 const MAYBE_SUMMARY = /summar|overview|tldr|digest/i;
 
 function namesMachineSummary(element: Element): boolean {
-  const name = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  const name = classAndId(element);
   if (name.length < 4 || !MAYBE_SUMMARY.test(name)) return false;
   const words = wordsOf(name);
   return words.some((word) => MODEL_WORDS.has(word)) && words.some((word) => SUMMARY_WORDS.has(word));
