@@ -7,7 +7,6 @@
  * anything is built.
  */
 import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +37,8 @@ const REQUIRE_SHIM =
  * started meanwhile (another `npm run cli` rebuilding too) never loads half a file.
  */
 export async function buildCli() {
-  const { build } = await import('esbuild');
+  // Imported here: `npm run cli` loads this module on every run, for cliIsStale only.
+  const [{ build }, { createHash }] = await Promise.all([import('esbuild'), import('node:crypto')]);
   const startedAt = Date.now();
   const common = {
     absWorkingDir: root,
