@@ -3,7 +3,7 @@
  * names and ids are made of, and the phrases of share bars, newsletters, cookie notices and
  * related-links blocks in the languages people save pages in. No site's own names.
  */
-import { isWhitespace } from '@shared/anchoring/normalize-text';
+import { holdsMoreThan, squeezeSpace } from './squeeze-space';
 
 /** Elements that are furniture wherever they sit, except inside the content itself (see isFurnitureElement). */
 export const FURNITURE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'DIALOG', 'BUTTON', 'SELECT']);
@@ -293,21 +293,21 @@ const FURNITURE_HEADING = new RegExp(
 );
 export const HEADING_MAX_CHARS = 60;
 
-/** Whether a text holds more than `max` characters that are not white space: too long once squeezed, without squeezing it. */
-function holdsMoreThan(text: string, max: number): boolean {
-  if (text.length <= max) return false;
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i)) && ++n > max) return true;
-  return false;
-}
+/** The text last squeezed, and how: several tests in a row (isStoryAside's four) ask about the same text. */
+let lastText = '';
+let lastSqueezed = '';
 
 /** Whether a short text, white space squeezed, matches the pattern: a label, a heading, a line of its own. */
 export const shortTextMatching =
   (pattern: { test(text: string): boolean }, maxChars: number) =>
   (text: string): boolean => {
+    // Too long once squeezed, known without squeezing it.
     if (holdsMoreThan(text, maxChars)) return false;
-    const squeezed = text.replace(/\s+/g, ' ').trim();
-    return squeezed.length <= maxChars && pattern.test(squeezed);
+    if (text !== lastText) {
+      lastSqueezed = squeezeSpace(text);
+      lastText = text;
+    }
+    return lastSqueezed.length <= maxChars && pattern.test(lastSqueezed);
   };
 
 export const isFurnitureHeading = shortTextMatching(FURNITURE_HEADING, HEADING_MAX_CHARS);
@@ -495,7 +495,7 @@ const CALL_TO_ACTION = new RegExp(
 export const CALL_TO_ACTION_CHARS = 40;
 
 export const isCallToAction = (text: string) =>
-  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(text.replace(/\s+/g, ' ').trim());
+  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(squeezeSpace(text));
 
 /** Class words of buttons and calls to action: furniture only around short text. */
 export const BUTTON_WORDS = new Set(['btn', 'button', 'buttons', 'cta']);

@@ -26,7 +26,10 @@ function nonSpaceChars(node: Node): number {
   if (node.nodeType === 3) {
     const text = node.nodeValue ?? '';
     let n = 0;
-    for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) n++;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if ((code > 0x20 && code < 0x7f) || !isWhitespace(code)) n++;
+    }
     return n;
   }
   if (node.nodeType !== 1 || DROPPED.has((node as Element).tagName)) return 0;

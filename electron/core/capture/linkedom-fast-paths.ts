@@ -359,6 +359,70 @@ function classNamesWithoutTokenLists(probe: Element, { value: VALUE, classList: 
   });
 }
 
+const ATTRIBUTE_NODE = 2;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+const NODE_END = -1;
+
+/**
+ * linkedom's nextSibling, parentElement and getAttribute, with the helpers they call written out:
+ * the extractor reads them for every node it walks, and the CLI's V8 inlines only small functions
+ * (electron/cli/v8-flags.ts). Same answers: the next node after the element's end marker (or the
+ * text node), unless that is its parent's end; the parent unless it is a document or fragment;
+ * the attribute's value as written in an HTML document (linkedom's own code elsewhere).
+ */
+function gettersWrittenOut(
+  probe: Element,
+  { next: NEXT, end: END, value: VALUE }: Internals,
+  isHtml: (node: { ownerDocument: Document | null }) => boolean,
+): void {
+  const text = probe.ownerDocument.createTextNode('probe');
+  const elementOwner = ownerOf(probe, 'nextSibling');
+  const textOwner = ownerOf(text, 'nextSibling');
+  const getAttributeOwner = ownerOf(probe, 'getAttribute') as Record<string, unknown> | null;
+  if (!elementOwner || !textOwner || !getAttributeOwner) return;
+  for (const owner of [elementOwner, textOwner]) {
+    if (Object.getOwnPropertyDescriptor(owner, 'parentElement')?.get === undefined) return;
+    if (Object.getOwnPropertyDescriptor(owner, 'nextSibling')?.get === undefined) return;
+  }
+  const original = getAttributeOwner.getAttribute as (this: Element, name: string) => string | null;
+  Object.defineProperty(elementOwner, 'nextSibling', {
+    configurable: true,
+    enumerable: false,
+    get(this: LinkedNode) {
+      const next = this[END][NEXT];
+      return next && (next.nodeType === NODE_END ? null : next);
+    },
+  });
+  Object.defineProperty(textOwner, 'nextSibling', {
+    configurable: true,
+    enumerable: false,
+    get(this: LinkedNode) {
+      const next = this[NEXT];
+      return next && (next.nodeType === NODE_END ? null : next);
+    },
+  });
+  for (const owner of [elementOwner, textOwner])
+    Object.defineProperty(owner, 'parentElement', {
+      configurable: true,
+      enumerable: false,
+      get(this: Node) {
+        const parent = this.parentNode;
+        if (parent) {
+          const type = parent.nodeType;
+          if (type === DOCUMENT_NODE || type === DOCUMENT_FRAGMENT_NODE) return null;
+        }
+        return parent;
+      },
+    });
+  getAttributeOwner.getAttribute = function (this: LinkedNode, name: string) {
+    if (name === 'class' || !isHtml(this)) return original.call(this, name);
+    for (let next = this[NEXT]; next.nodeType === ATTRIBUTE_NODE; next = next[NEXT])
+      if ((next as unknown as Attr).name === name) return next[VALUE] as unknown as string;
+    return null;
+  };
+}
+
 const NON_SPACE = /\S/;
 let textNodeHoldsNonSpace: ((element: Element) => boolean) | null = null;
 
@@ -378,18 +442,24 @@ class CollapsedLength {
   private pendingSpace = false;
 
   add(piece: string): void {
+    let { length, started, pendingSpace } = this;
     for (let i = 0; i < piece.length; i++) {
-      if (isWhitespace(piece.charCodeAt(i))) {
-        if (this.started) this.pendingSpace = true;
+      const code = piece.charCodeAt(i);
+      // Printable ASCII answered here: the CLI's V8 inlines only small functions (electron/cli/v8-flags.ts).
+      if ((code <= 0x20 || code >= 0x7f) && isWhitespace(code)) {
+        if (started) pendingSpace = true;
         continue;
       }
-      if (this.pendingSpace) {
-        this.length += 1;
-        this.pendingSpace = false;
+      if (pendingSpace) {
+        length += 1;
+        pendingSpace = false;
       }
-      this.started = true;
-      this.length += 1;
+      started = true;
+      length += 1;
     }
+    this.length = length;
+    this.started = started;
+    this.pendingSpace = pendingSpace;
   }
 }
 
@@ -445,16 +515,21 @@ function install(): boolean {
   const matchesAny = (compiled: Exclude<Compiled, null>, node: LinkedNode) => compiled === '*' || compiled(node);
   const fastTags = (context: { ownerDocument: Document | null }, selectors: string) =>
     isHtml(context) ? compileSelectors(selectors) : null;
-  const advance = (node: LinkedNode) =>
-    node.nodeType === ELEMENT_NODE && node.localName === 'template' ? node[END] : node[NEXT];
-
+  // Written out in the two walks below, which run once per node of the page: a <template>'s content is skipped.
   parentNode.querySelectorAll = function (this: LinkedNode, selectors: string) {
     const tags = fastTags(this, selectors);
     if (!tags) return originalAll.call(this, selectors);
     const elements = new NodeList();
     const end = this[END];
-    for (let node = this[NEXT]; node !== end; node = advance(node))
-      if (node.nodeType === ELEMENT_NODE && matchesAny(tags, node)) elements.push(node);
+    const any = tags === '*';
+    for (let node = this[NEXT]; node !== end;) {
+      if (node.nodeType !== ELEMENT_NODE) {
+        node = node[NEXT];
+        continue;
+      }
+      if (any || (tags as Matcher)(node)) elements.push(node);
+      node = node.localName === 'template' ? node[END] : node[NEXT];
+    }
     return elements;
   };
 
@@ -462,8 +537,15 @@ function install(): boolean {
     const tags = fastTags(this, selectors);
     if (!tags) return originalOne.call(this, selectors);
     const end = this[END];
-    for (let node = this[NEXT]; node !== end; node = advance(node))
-      if (node.nodeType === ELEMENT_NODE && matchesAny(tags, node)) return node;
+    const any = tags === '*';
+    for (let node = this[NEXT]; node !== end;) {
+      if (node.nodeType !== ELEMENT_NODE) {
+        node = node[NEXT];
+        continue;
+      }
+      if (any || (tags as Matcher)(node)) return node;
+      node = node.localName === 'template' ? node[END] : node[NEXT];
+    }
     return null;
   };
 
@@ -519,6 +601,7 @@ function install(): boolean {
     }
   };
   classNamesWithoutTokenLists(probe, internals);
+  gettersWrittenOut(probe, internals, isHtml);
 
   Object.defineProperty(tagNameOwner, 'tagName', {
     configurable: true,

@@ -73,6 +73,13 @@ export function resolveDocumentUrls(document: Document, pageUrl: string): void {
   // The <base> is found among the same elements, before any of them is changed.
   const elements = document.querySelectorAll('*');
   const base = baseUrlOf(elements, page);
+  // A page repeats its references (the same image, the same link in the menu and the footer).
+  const resolvedBefore = new Map<string, string | null>();
+  const resolve = (value: string) => {
+    let resolved = resolvedBefore.get(value);
+    if (resolved === undefined) resolvedBefore.set(value, (resolved = resolveReference(value, base, page)));
+    return resolved;
+  };
   for (const element of elements) {
     if (!element.hasAttributes()) continue;
     for (const name of element.getAttributeNames()) {
@@ -80,7 +87,7 @@ export function resolveDocumentUrls(document: Document, pageUrl: string): void {
       const key = name.toLowerCase();
       if (URL_ATTRIBUTES.has(key)) {
         const value = element.getAttribute(name) as string;
-        const resolved = resolveReference(value, base, page);
+        const resolved = resolve(value);
         if (resolved === null) element.removeAttribute(name);
         else if (resolved !== value) element.setAttribute(name, resolved);
       } else if (SRCSET_ATTRIBUTES.has(key)) {

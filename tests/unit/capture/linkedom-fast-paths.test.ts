@@ -165,6 +165,39 @@ describe('linkedom fast paths', () => {
     }
   });
 
+  it('read siblings, parents and attribute values as linkedom does', () => {
+    installLinkedomFastPaths();
+    let compared = 0;
+    for (const html of [TRICKY, ...pages.map((name) => readFileSync(join(FIXTURES, name), 'utf8'))]) {
+      const document = parse(html);
+      const visit = (parent: Node) => {
+        const children = [...parent.childNodes];
+        children.forEach((child, i) => {
+          // linkedom gives a doctype no siblings.
+          if (child.nodeType === 10) return;
+          expect(child.nextSibling).toBe(children[i + 1] ?? null);
+          expect(child.parentElement).toBe(parent.nodeType === 1 ? parent : null);
+          compared++;
+          if (child.nodeType !== 1) return;
+          const element = child as Element;
+          for (const name of [...element.getAttributeNames(), 'missing'])
+            expect(element.getAttribute(name)).toBe(
+              name === 'class' ? element.className : (element.getAttributeNode(name)?.value ?? null),
+            );
+          visit(element);
+        });
+      };
+      visit(document);
+    }
+    expect(compared).toBeGreaterThan(1000);
+    const fragment = parse(TRICKY).createDocumentFragment();
+    fragment.append(parse(TRICKY).createElement('p'));
+    expect(fragment.firstChild?.parentElement).toBeNull();
+    const quoted = parse('<p title="a &quot;b&quot; &amp; <c>" data-x="">x</p>').querySelector('p') as Element;
+    expect(quoted.getAttribute('title')).toBe('a "b" & <c>');
+    expect(quoted.getAttribute('data-x')).toBe('');
+  });
+
   it("skip a nested template's content and return a NodeList, like linkedom", () => {
     installLinkedomFastPaths();
     const document = parse(TRICKY);
