@@ -119,8 +119,22 @@ const isPitch = shortTextMatching(
 );
 export const isDisclosure = (text: string) => isDisclosureText(text) || isPitch(text);
 
+/**
+ * Each text's answer, found once: a block and the wrapper around only it hold the same text, and
+ * both are asked (five patterns each). Bounded: it lives as long as the extraction worker.
+ */
+const asideVerdicts = new Map<string, boolean>();
+const ASIDE_VERDICTS_LIMIT = 5000;
+
 /** A short block of the site's own words beside the story. */
-export const isStoryAside = (text: string) => isAsideLine(text) || isDisclosure(text);
+export const isStoryAside = (text: string): boolean => {
+  let verdict = asideVerdicts.get(text);
+  if (verdict === undefined) {
+    if (asideVerdicts.size >= ASIDE_VERDICTS_LIMIT) asideVerdicts.clear();
+    asideVerdicts.set(text, (verdict = isAsideLine(text) || isDisclosure(text)));
+  }
+  return verdict;
+};
 /** The longest text isStoryAside may find to be one. */
 export const STORY_ASIDE_MAX_CHARS = Math.max(ASIDE_LINE_CHARS, SALES_LINE_CHARS, DISCLOSURE_CHARS);
 
