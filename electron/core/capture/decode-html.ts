@@ -3,6 +3,7 @@
  * byte-order mark, the HTTP header, a <meta> prescan of the first 1024 bytes, then a sniff; then
  * text that was UTF-8 read as Latin-1 and encoded again is repaired (repair-mojibake.ts).
  */
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import { repairMojibake } from './repair-mojibake';
 
@@ -66,17 +67,9 @@ export function readAttributes(source: string): Map<string, string> {
   return attrs;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function sniffEncoding(bytes: Uint8Array): string {
-  if (isValidUtf8(bytes)) return 'utf-8';
+  // What a fatal TextDecoder('utf-8') accepts, checked without decoding the page a first time.
+  if (isUtf8(bytes)) return 'utf-8';
   const detected = encodingForLabel(chardet.detect(bytes.subarray(0, SNIFF_BYTES)));
   // chardet guesses UTF-8 for bytes we just proved are not UTF-8 when little text is non-ASCII.
   return detected && detected !== 'utf-8' ? detected : 'windows-1252';
