@@ -365,7 +365,7 @@ const DOCUMENT_FRAGMENT_NODE = 11;
 const NODE_END = -1;
 
 /**
- * linkedom's nextSibling, parentElement and getAttribute, with the helpers they call written out:
+ * linkedom's nextSibling, parentElement, children and getAttribute, with the helpers they call written out:
  * the extractor reads them for every node it walks, and the CLI's V8 inlines only small functions
  * (electron/cli/v8-flags.ts). Same answers: the next node after the element's end marker (or the
  * text node), unless that is its parent's end; the parent unless it is a document or fragment;
@@ -413,6 +413,27 @@ function gettersWrittenOut(
           if (type === DOCUMENT_NODE || type === DOCUMENT_FRAGMENT_NODE) return null;
         }
         return parent;
+      },
+    });
+  const childrenOwner = ownerOf(probe, 'children');
+  const NodeList = probe.children.constructor as NodeListClass;
+  if (childrenOwner && Object.getOwnPropertyDescriptor(childrenOwner, 'children')?.get)
+    Object.defineProperty(childrenOwner, 'children', {
+      configurable: true,
+      enumerable: false,
+      get(this: LinkedNode) {
+        const children = new NodeList();
+        const end = this[END];
+        let next = this[NEXT];
+        while (next.nodeType === ATTRIBUTE_NODE) next = next[NEXT];
+        // A child's successor is its next sibling or, after the last, this element's end.
+        while (next !== end) {
+          if (next.nodeType === ELEMENT_NODE) {
+            children.push(next);
+            next = next[END][NEXT];
+          } else next = next[NEXT];
+        }
+        return children;
       },
     });
   getAttributeOwner.getAttribute = function (this: LinkedNode, name: string) {

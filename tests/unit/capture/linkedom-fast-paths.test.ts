@@ -165,7 +165,7 @@ describe('linkedom fast paths', () => {
     }
   });
 
-  it('read siblings, parents and attribute values as linkedom does', () => {
+  it('read siblings, parents, children and attribute values as linkedom does', () => {
     installLinkedomFastPaths();
     let compared = 0;
     for (const html of [TRICKY, ...pages.map((name) => readFileSync(join(FIXTURES, name), 'utf8'))]) {
@@ -180,6 +180,7 @@ describe('linkedom fast paths', () => {
           compared++;
           if (child.nodeType !== 1) return;
           const element = child as Element;
+          expect([...element.children]).toEqual([...element.childNodes].filter((node) => node.nodeType === 1));
           for (const name of [...element.getAttributeNames(), 'missing'])
             expect(element.getAttribute(name)).toBe(
               name === 'class' ? element.className : (element.getAttributeNode(name)?.value ?? null),
@@ -188,6 +189,7 @@ describe('linkedom fast paths', () => {
         });
       };
       visit(document);
+      expect(document.children).toEqual([document.documentElement]);
     }
     expect(compared).toBeGreaterThan(1000);
     const fragment = parse(TRICKY).createDocumentFragment();
