@@ -123,3 +123,56 @@ const SCRIPT_MESSAGE =
 const SCRIPT_MESSAGE_CHARS = 200;
 
 export const isScriptMessage = (text: string) => text.length <= SCRIPT_MESSAGE_CHARS && SCRIPT_MESSAGE.test(text);
+
+/**
+ * A product's rating and review count, and the links to its reviews, as a line of their own
+ * ("4.5 out of 5 stars", "4.4 stars out of 1935 reviews", "Rated 4.4 out of 5", "(4.4)", "369
+ * Reviews", "Based on 4567 reviews", "No reviews yet", "See reviews"), in several languages: the
+ * widget over the reviews, not the product.
+ */
+const RATING_LINE = new RegExp(
+  `^(${[
+    '(rated )?\\d([.,]\\d+)? ?(out of|of|/|von|sur|de|su|van) ?(5|10)( stars?| sterne?n?| étoiles| estrellas| stelle| sterren)?\\.?( ?[\\d,.]+k?\\+? (total )?(reviews?|ratings?|votes?))?',
+    '\\d([.,]\\d+)? stars?( out of [\\d,.]+ (reviews?|ratings?))?',
+    '\\(\\d[.,]\\d\\)',
+    '(\\d([.,]\\d+)? )?\\(?[\\d,.]+k?\\+?\\)? (reviews?|ratings?|votes?|bewertungen|avis|opiniones|reseñas|recensioni|beoordelingen|avaliações)',
+    'based on [\\d,.]+ (reviews?|ratings?)',
+    'no (reviews|ratings)( yet)?',
+    'be the first to (write a )?review( this (product|item))?',
+    '[★☆✩✪ ]*(read|see|show|view|all) (all |the |customer )?(reviews?|ratings?)( \\(\\d+\\))?',
+    'ai[- ]generated from (the text of )?(customer )?reviews',
+    '(customer )?reviews? summary',
+    "sorry,? we couldn[’']?t load the reviews?",
+  ].join('|')})[\\s.!:]*$`,
+  'iu',
+);
+const RATING_LINE_CHARS = 60;
+
+export const isRatingLine = shortTextMatching(RATING_LINE, RATING_LINE_CHARS);
+
+/**
+ * The shop's ways to pay and its price promises, as a line of their own: instalments under the
+ * price, a price-match offer, a price alert, payment options still loading.
+ */
+const PAYMENT_LINE = new RegExp(
+  `^(${[
+    '(or )?\\d+ (interest[- ]free )?(payments|installments|instalments) of.{0,30}',
+    '(pay (over time|later|with ease|in installments|in instalments))( with [\\p{L} ]{1,20})?.{0,40}',
+    'more ways to pay',
+    'checking payment options.{0,3}',
+    '(found|see) a (better|lower) price\\??',
+    'tell us about a lower price\\??',
+    '(learn about )?our price[- ]match(ing)? (policy|guarantee)',
+    '(set a )?price alert',
+    'low price guarantee',
+  ].join('|')})[\\s.!:†*]*$`,
+  'iu',
+);
+const PAYMENT_LINE_CHARS = 80;
+
+export const isPaymentLine = shortTextMatching(PAYMENT_LINE, PAYMENT_LINE_CHARS);
+
+/** A script's data written out as text (`{"displayPrice":"EUR 15.49",…}`): nothing a reader should see. */
+const JSON_DATA = /^\s*(\{\s*"[^"]{1,80}"\s*:|\[\s*\{\s*"[^"]{1,80}"\s*:)[\s\S]*[}\]]\s*$/;
+
+export const isScriptData = (text: string) => JSON_DATA.test(text);

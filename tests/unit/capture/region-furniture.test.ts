@@ -406,3 +406,36 @@ describe('the controls and calls of shop and service pages', () => {
       expect(isShopControl(text)).toBe(false);
   });
 });
+
+describe("a product's own details and the widgets around it", () => {
+  const fixture = () => extract('product-details-popups-and-widgets.html', 'https://hollowmere.test/fenwick-bookcase');
+
+  it('keeps the details written in popups named as such, and the editorial reviews', () => {
+    const { textContent } = fixture();
+    expect(textContent).toContain('tongue-and-groove oak');
+    expect(textContent).toContain('Ines Carvalho');
+    expect(textContent).toContain('Max load/shelf');
+    expect(textContent).toContain('Editorial Reviews');
+    expect(textContent).toContain('most honest piece of furniture');
+    expect(textContent).not.toContain('Join the Hollowmere list');
+  });
+
+  it("shows the JSON-LD description's run-together bullets as a list", () => {
+    const { content, textContent } = fixture();
+    expect(textContent).toContain('shelves are housed in the sides');
+    expect(content).toMatch(/<ul><li>Solid oak frame<\/li><li>Housed shelves<\/li><li>Oil finish<\/li>/);
+    expect(textContent).not.toMatch(/frame- Housed/);
+  });
+
+  it('drops the rating, instalment and price-match lines, the script data and the summary of reviews', () => {
+    const { textContent } = fixture();
+    expect(textContent).toContain('$640.00');
+    expect(textContent).not.toContain('out of 5 stars');
+    expect(textContent).not.toContain('1,935 reviews');
+    expect(textContent).not.toContain('4 payments of');
+    expect(textContent).not.toContain('Found a better price');
+    expect(textContent).not.toContain('displayPrice');
+    expect(textContent).not.toContain('Customers say');
+    expect(textContent).not.toContain('sturdy and easy to assemble');
+  });
+});
