@@ -8,7 +8,12 @@ import {
   isProductFurnitureHeading,
 } from '../../../electron/core/capture/boilerplate';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
-import { isProductBadge, isShopControl } from '../../../electron/core/capture/shop-furniture';
+import {
+  isPaymentLine,
+  isProductBadge,
+  isRatingLine,
+  isShopControl,
+} from '../../../electron/core/capture/shop-furniture';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from '../../../electron/core/capture/story-asides';
 import { bodyOf, readFixture } from './extraction-fixtures';
 
@@ -176,6 +181,12 @@ describe('furniture headings', () => {
     // A marketplace's showcase of the brand behind the product: who they are, their other lines.
     expect(isProductFurnitureHeading('From the brand')).toBe(true);
     expect(isProductFurnitureHeading('From the brand’s workshop to your door')).toBe(false);
+    // Amazon-style strips and summaries, a store's news strip beside the product.
+    expect(isProductFurnitureHeading('Customers also bought or read')).toBe(true);
+    expect(isProductFurnitureHeading('Customers say')).toBe(true);
+    expect(isProductFurnitureHeading("Seller's other items")).toBe(true);
+    expect(isProductFurnitureHeading('Recent Events & Announcements')).toBe(true);
+    expect(isProductFurnitureHeading('Recent events that shaped the design')).toBe(false);
     for (const heading of [
       'Shipping & Returns',
       'Delivery and returns',
@@ -199,6 +210,7 @@ describe('furniture headings', () => {
       'Easy Returns',
       '30-day returns',
       'View full details',
+      'Read full details',
       'Add to wishlist',
       'Kostenloser Versand ab 50 €',
       'Livraison gratuite dès 49 €',
@@ -437,5 +449,41 @@ describe("a product's own details and the widgets around it", () => {
     expect(textContent).not.toContain('displayPrice');
     expect(textContent).not.toContain('Customers say');
     expect(textContent).not.toContain('sturdy and easy to assemble');
+  });
+});
+
+describe("a product's rating and payment lines", () => {
+  it('knows the rating widget and the ways to pay as a line of their own, not inside a sentence', () => {
+    for (const text of [
+      '4.5 out of 5 stars',
+      '4.4 stars out of 1935 reviews',
+      'Rated 4.4 out of 5 stars.',
+      '4.6 out of 5 Stars. 1664 reviews',
+      '(4.4)',
+      '369 Reviews',
+      '4.9 2,695 reviews',
+      'Based on 4567 reviews',
+      'No reviews yet',
+      '★★★★★ READ REVIEWS',
+      '12 Bewertungen',
+      'AI-generated from customer reviews',
+    ])
+      expect(isRatingLine(text), text).toBe(true);
+    for (const text of [
+      'SGS Screen reliability: 5 stars',
+      '93% positive ratings from 50K+ customers',
+      '6.0',
+      'Reviews',
+    ])
+      expect(isRatingLine(text), text).toBe(false);
+    for (const text of [
+      'or 4 payments of $48.75 with Klarna',
+      'Found a better price?',
+      'More ways to pay',
+      'Price alert',
+    ])
+      expect(isPaymentLine(text), text).toBe(true);
+    for (const text of ['$195.00 or 4 payments of $48.75 with', 'Pay attention to the grain when you oil it'])
+      expect(isPaymentLine(text), text).toBe(false);
   });
 });
