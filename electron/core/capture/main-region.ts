@@ -348,6 +348,16 @@ class Pruner {
     return this.isFurnitureHeadingText(m.lead.textContent ?? '');
   }
 
+  /**
+   * A disclosure (<details>) or a definition list's item whose title (its <summary>, its <dt>) names
+   * furniture: "Shipping & Returns", "Customer reviews", with the panel it opens.
+   */
+  private opensWithFurnitureTitle(element: Element): boolean {
+    const title = element.firstElementChild;
+    if (!title || (title.tagName !== 'SUMMARY' && title.tagName !== 'DT') || !title.nextElementSibling) return false;
+    return this.isFurnitureHeadingText(title.textContent ?? '');
+  }
+
   /** A heading that opens furniture with no block of its own around it: what follows it up to the next heading goes too. */
   isFurnitureHeadingAlone(element: Element): boolean {
     if (!isHeading(element) && !this.isLabel(element)) return false;
@@ -433,6 +443,7 @@ class Pruner {
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (!big && !m.landmark && this.isTicker(element, m)) return true;
     if (!details && this.opensWithFurnitureHeading(m, big)) return true;
+    if (this.profile.dropReviews && !big && !m.landmark && this.opensWithFurnitureTitle(element)) return true;
     if (this.profile.dropProductCards && isProductCardGrid(element, (e) => this.size(e))) {
       this.cardGrids.add(element);
       return true;
