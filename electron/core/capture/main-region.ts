@@ -466,6 +466,7 @@ class Pruner {
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
       if (
         this.profile.dropShopLines &&
+        !details &&
         (isShopLine(text) ||
           isProductBadge(text) ||
           isScriptMessage(text) ||

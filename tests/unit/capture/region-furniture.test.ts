@@ -429,6 +429,8 @@ describe("a product's own details and the widgets around it", () => {
     expect(textContent).toContain('Max load/shelf');
     expect(textContent).toContain('Editorial Reviews');
     expect(textContent).toContain('most honest piece of furniture');
+    // A shop's badge word, here the publisher's.
+    expect(textContent).toContain('bestseller');
     expect(textContent).not.toContain('Join the Hollowmere list');
   });
 
