@@ -211,6 +211,8 @@ describe('furniture headings', () => {
       '30-day returns',
       'View full details',
       'Read full details',
+      'Purchasing this product earns 176XP',
+      'Also available at checkout:',
       'Add to wishlist',
       'Kostenloser Versand ab 50 €',
       'Livraison gratuite dès 49 €',
