@@ -274,6 +274,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropScreenReaderText: true,
     dropShopControls: true,
     keepHeadline: true,
+    keepProductDetails: true,
   },
   collection: CARDS_PROFILE,
   listing: CARDS_PROFILE,

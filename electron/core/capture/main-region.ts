@@ -20,6 +20,8 @@ import {
   isScreenReaderOnly,
   isShopLine,
   isVisualCopy,
+  namedWith,
+  overlayNameWords,
 } from './boilerplate';
 import { isCardFurniture } from './card-furniture';
 import { isProductCardGrid } from './card-grid';
@@ -43,7 +45,15 @@ import {
   linesOf,
   mayBeBotLine,
 } from './thread-asides';
-import { isProductBadge, isScriptMessage, isShopControl } from './shop-furniture';
+import {
+  isPaymentLine,
+  isProductBadge,
+  isRatingLine,
+  isScriptData,
+  isScriptMessage,
+  isShopControl,
+} from './shop-furniture';
+import { isProductDetailsHeading } from './product-details';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 
 /** A ticker repeats its words at least this many times, each copy this short. */
@@ -82,6 +92,11 @@ export interface RegionProfile {
   dropShopControls?: boolean;
   /** Products: the region is not narrowed down past the headline, which names the item and sits over its price. */
   keepHeadline?: boolean;
+  /**
+   * Products: the product's own details are content, though written in a popup opening with a
+   * heading that names them, or named as its editorial reviews (the publisher's, not the buyers').
+   */
+  keepProductDetails?: boolean;
   /**
    * Forum threads: the site's words beside a story (credits, disclosures, the author's box), which
    * every other kind leaves out, are kept: a post's author box and its signature lines are the thread's.
@@ -235,6 +250,17 @@ const isScriptField = (element: Element) =>
   (element.tagName === 'DT' && isAddressValue(element.nextElementSibling)) ||
   (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
 
+/** A block of text only, that is a script's data written out (see isScriptData); tested on its first characters first. */
+function isScriptDataBlock(element: Element): boolean {
+  const first = element.firstChild;
+  if (first?.nodeType !== 3 || element.firstElementChild || !/^\s*[{[]/.test(first.nodeValue ?? '')) return false;
+  return isScriptData(element.textContent ?? '');
+}
+
+/** A product's editorial reviews are the publisher's words about it (a book's blurbs), not the buyers' reviews. */
+const EDITORIAL_WORDS = new Set(['editorial']);
+const MAYBE_EDITORIAL = /editorial/i;
+
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile): boolean {
   if (m.links < 2 || m.chars === 0) return false;
@@ -265,6 +291,8 @@ class Pruner {
   private readonly posterColumns = new Set<Element>();
   /** Posts' attributions kept though they look like a list of links, and their parts holding the poster's name. */
   private readonly attributions = new Set<Element>();
+  /** Blocks of the product's own details (see keepProductDetails), and everything inside them: their names say nothing. */
+  private readonly productDetails = new Set<Element>();
 
   constructor(
     private readonly root: Element,
@@ -320,9 +348,20 @@ class Pruner {
     return this.isFurnitureHeadingText(m.lead.textContent ?? '');
   }
 
+  /**
+   * A disclosure (<details>) or a definition list's item whose title (its <summary>, its <dt>) names
+   * furniture: "Shipping & Returns", "Customer reviews", with the panel it opens.
+   */
+  private opensWithFurnitureTitle(element: Element): boolean {
+    const title = element.firstElementChild;
+    if (!title || (title.tagName !== 'SUMMARY' && title.tagName !== 'DT') || !title.nextElementSibling) return false;
+    return this.isFurnitureHeadingText(title.textContent ?? '');
+  }
+
   /** A heading that opens furniture with no block of its own around it: what follows it up to the next heading goes too. */
   isFurnitureHeadingAlone(element: Element): boolean {
     if (!isHeading(element) && !this.isLabel(element)) return false;
+    if (element.parentElement && this.productDetails.has(element.parentElement)) return false;
     return this.isFurnitureHeadingText(element.textContent ?? '');
   }
 
@@ -365,6 +404,7 @@ class Pruner {
       if (m.chars && !/\d/.test(element.textContent ?? '')) return true;
     }
     if (m.chars === 0) return !BREAKS.has(tag) && !element.querySelector('img,pre,table');
+    const details = !!this.profile.keepProductDetails && this.isProductDetails(element, m);
     // A wrapper around most of the page is never furniture, whatever its name.
     const big = m.landmark || m.chars > this.total * 0.4;
     if (element.hasAttributes()) {
@@ -386,6 +426,7 @@ class Pruner {
       // The poster's name is kept though its class also says "menu" (it opens the poster's card).
       if (
         !big &&
+        !details &&
         furnitureNameWords(element, this.profile.commentsAreContent, this.profile.furnitureWords) &&
         !(this.profile.dropPostFurniture && isPostAuthor(element, m.chars))
       )
@@ -401,7 +442,8 @@ class Pruner {
       return true;
     if (tag === 'DIALOG' && !m.landmark) return true;
     if (!big && !m.landmark && this.isTicker(element, m)) return true;
-    if (this.opensWithFurnitureHeading(m, big)) return true;
+    if (!details && this.opensWithFurnitureHeading(m, big)) return true;
+    if (this.profile.dropReviews && !big && !m.landmark && this.opensWithFurnitureTitle(element)) return true;
     if (this.profile.dropProductCards && isProductCardGrid(element, (e) => this.size(e))) {
       this.cardGrids.add(element);
       return true;
@@ -418,12 +460,19 @@ class Pruner {
       if (tag === 'FORM' && this.profile.dropPostFurniture) return false;
       return true;
     }
+    if (this.profile.dropShopLines && !m.landmark && isScriptDataBlock(element)) return true;
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
       if (isFurniturePhrase(text) || isCallToAction(text)) return true;
       if (
         this.profile.dropShopLines &&
-        (isShopLine(text) || isProductBadge(text) || isScriptMessage(text) || isScriptField(element))
+        !details &&
+        (isShopLine(text) ||
+          isProductBadge(text) ||
+          isScriptMessage(text) ||
+          isRatingLine(text) ||
+          isPaymentLine(text) ||
+          isScriptField(element))
       )
         return true;
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
@@ -442,6 +491,20 @@ class Pruner {
       return false;
     }
     return !this.isListInProse(element);
+  }
+
+  /** On a product page, a block of the product's own details, or a part of one. */
+  private isProductDetails(element: Element, m: Measure): boolean {
+    const parent = element.parentElement;
+    if (parent && this.productDetails.has(parent)) {
+      this.productDetails.add(element);
+      return true;
+    }
+    if (!element.hasAttributes()) return false;
+    const popup = !!m.lead && overlayNameWords(element) && isProductDetailsHeading(m.lead.textContent ?? '');
+    if (!popup && !namedWith(element, EDITORIAL_WORDS, MAYBE_EDITORIAL)) return false;
+    this.productDetails.add(element);
+    return true;
   }
 
   /** A block of lines written with <br>, each of them a post's or the board's furniture. */

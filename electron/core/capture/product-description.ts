@@ -25,6 +25,41 @@ function paragraphs(description: string): string[] {
     .filter(Boolean);
 }
 
+/** A line opening with a bullet ("- ", "• ", "* "): an item of the description's list. */
+const BULLET = /^[-•*–]\s+/;
+/**
+ * Items run together when the shop's line breaks were lost ("- Slim fit- Lightweight- Crew neck"):
+ * a bullet right after a word, before the next item's capital or digit.
+ */
+const RUN_TOGETHER = /(?<=[\p{L}\p{N}).%])[-•–]\s+(?=[\p{Lu}\p{N}])/u;
+const MIN_RUN_TOGETHER = 2;
+
+function itemsOf(line: string): string[] | null {
+  if (!BULLET.test(line)) return null;
+  const items = line.replace(BULLET, '').split(RUN_TOGETHER);
+  return items.length > MIN_RUN_TOGETHER || items.length === 1 ? items.map((item) => item.trim()) : [line];
+}
+
+/** Paragraphs, and the bulleted lines between them as one list. */
+function blocksOf(lines: string[]): string {
+  const out: string[] = [];
+  let list: string[] = [];
+  const closeList = () => {
+    if (list.length) out.push(`<ul>${list.map((item) => `<li>${escapeText(item)}</li>`).join('')}</ul>`);
+    list = [];
+  };
+  for (const line of lines) {
+    const items = itemsOf(line);
+    if (items) list.push(...items.filter(Boolean));
+    else {
+      closeList();
+      out.push(`<p>${escapeText(line)}</p>`);
+    }
+  }
+  closeList();
+  return out.join('');
+}
+
 export function withProductDescription(region: Region, description: string | null | undefined): Region {
   // Written URL-encoded by some shops: nothing a reader should see.
   if (!description || /%20/.test(description)) return region;
@@ -38,7 +73,7 @@ export function withProductDescription(region: Region, description: string | nul
       .match(WORD),
   );
   if (words.filter((word) => shown.has(word)).length >= SHOWN_SHARE * words.length) return region;
-  const added = lines.map((line) => `<p>${escapeText(line)}</p>`).join('');
+  const added = blocksOf(lines);
   const afterHeadline = region.html.indexOf('</h1>');
   const html =
     afterHeadline < 0
