@@ -33,7 +33,7 @@ import {
   isPostFurnitureText,
   isSignature,
 } from './post-furniture';
-import { QuotedCopies } from './quoted-posts';
+import { isQuote, QuotedCopies } from './quoted-posts';
 import {
   BOARD_NOTICE_CHARS,
   BOT_POST_CHARS,
@@ -706,22 +706,24 @@ class RepeatedBlocks {
     return false;
   }
 
-  /** The last block written that holds one <time>: its text and the time's machine value. */
-  private lastDate: { key: string; datetime: string; element: Element } | null = null;
+  /** The machine value of the last <time> written in a block of its own, and each block's text around it. */
+  private lastDate: { datetime: string; blocks: Map<string, Element> } | null = null;
 
   /**
-   * A post's date written twice in a row (in its header, and again over its text for another
-   * screen size): the same text around a <time> of the same machine value as the block before.
+   * A post's date written twice (in its header, and again over its text for another screen size):
+   * the same text around a <time> of the same machine value as a block since that time was first
+   * written, though a block between (around a share button beside the second copy) says more.
    */
   private isDateCopy(element: Element, key: string): boolean {
     if (key.length > DATE_LINE_CHARS) return false;
     const times = element.getElementsByTagName('time');
     const datetime = times.length === 1 ? times[0].getAttribute('datetime') : null;
     if (!datetime) return false;
-    const last = this.lastDate;
+    if (this.lastDate?.datetime !== datetime) this.lastDate = { datetime, blocks: new Map() };
+    const first = this.lastDate.blocks.get(key);
     // A wrapper and its only child have the same text.
-    if (last && last.datetime === datetime && last.key === key && !last.element.contains(element)) return true;
-    this.lastDate = { key, datetime, element };
+    if (first && !first.contains(element)) return true;
+    this.lastDate.blocks.set(key, element);
     return false;
   }
 
@@ -751,10 +753,12 @@ function serialize(
 ): Region {
   const out: string[] = [];
   let chars = 0;
+  // A quote copies a post's words, not a heading's: a first post that repeats the thread's title is no quote of it.
+  let headings = 0;
   const writeText = (text: string) => {
     chars += text.replace(/\s+/g, '').length;
     out.push(escapeText(text));
-    quotes?.wrote(text);
+    if (!headings) quotes?.wrote(text);
   };
   const writeElement = (child: Element, inside: boolean) => {
     if (UNWRAPPED.has(child.tagName)) {
@@ -766,7 +770,10 @@ function serialize(
     for (const attribute of child.attributes) out.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
     out.push('>');
     if (VOID.has(child.tagName)) return;
+    const heading = HEADINGS.has(child.tagName);
+    if (heading) headings++;
     write(child, inside);
+    if (heading) headings--;
     out.push(`</${tag}>`);
   };
   // A quote of an earlier post keeps only the attribution that opens it, unwrapped from the copy
@@ -812,7 +819,7 @@ function serialize(
         }
         if (repeats && !repeatsAllowed && repeats.isRepeat(child)) continue;
         if (inlineTwins && !repeatsAllowed && isCopyOfPrevious(child)) continue;
-        if (quotes && child.tagName === 'BLOCKQUOTE' && quotes.isCopy(child)) {
+        if (quotes && isQuote(child) && quotes.isCopy(child)) {
           out.push('<blockquote>');
           writeAttribution(child, quotes);
           out.push('</blockquote>');

@@ -12,6 +12,7 @@ import {
 } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
 import { isBoardNotice, isBotPost, isMachineSummary, linesOf } from '../../../electron/core/capture/thread-asides';
+import { isQuote } from '../../../electron/core/capture/quoted-posts';
 import { bodyOf, expectInOrder, extractFixture, readFixture } from './extraction-fixtures';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 
@@ -136,6 +137,38 @@ describe('forum threads', () => {
     // A relative date, the edit note, the "Top" links and the popover prompt go.
     for (const furniture of ['years ago', 'months ago', 'Last edited by', 'Top\n', 'Install this app'])
       expect(text).not.toContain(furniture);
+  });
+
+  it("keeps a board's posts written as quotes: a first post repeating the title, a reply's own words beside its quote, each date once", () => {
+    const { text, body } = extract('forum-quotes-in-post-blocks.html', 'https://potters.test/showthread.php?t=4410');
+    // The first post repeats the thread's title: it is no quote of the heading, and stays whole.
+    expectInOrder(text, ['kilnqueen', 'Hello all,', 'Which glaze would you trust', 'Thanks.', 'slipcaster']);
+    // The reply's quote (a block named bbcode_quote inside the post's own <blockquote>) keeps its attribution; the reply's words stay.
+    expectInOrder(text, ['slipcaster', 'Originally Posted by kilnqueen', 'Buy the commercial liner.', 'wedgeworks']);
+    // Once in the heading, once in the first post: not again in the reply's quote.
+    expect(text.split('Which glaze would you trust').length - 1).toBe(2);
+    expect([...body.querySelectorAll('blockquote')].map((quote) => quote.textContent?.trim())).toContain(
+      'Originally Posted by kilnqueen',
+    );
+    // The date written again beside a share button shows once.
+    expect(text.split('03-03-2025, 08:15 AM').length - 1).toBe(1);
+    expect(text).not.toContain('Share #3');
+    expect(text).toContain('a lemon wedge left on the glaze overnight');
+    expect(text).not.toContain('board.errors');
+    expect(body.querySelector('code')?.textContent).toBe('{{ cone }}');
+    expect(body.querySelectorAll('hr').length).toBe(3);
+  });
+
+  it('knows a quote by its <blockquote> or a class name ending in a quote word, not by a part of one or a script hook', () => {
+    const quote = (html: string) => isQuote(bodyOf(html).firstElementChild as Element);
+    expect(quote('<blockquote>x</blockquote>')).toBe(true);
+    expect(quote('<div class="bbcode_quote">x</div>')).toBe(true);
+    expect(quote('<div class="ipsQuote">x</div>')).toBe(true);
+    expect(quote('<div class="bbCodeBlock bbCodeBlock--quote">x</div>')).toBe(true);
+    expect(quote('<div class="quote_container">x</div>')).toBe(false);
+    expect(quote('<div class="ipsQuote_contents">x</div>')).toBe(false);
+    expect(quote('<i class="fa-solid fa-quote-left"></i>')).toBe(false);
+    expect(quote('<article class="message-body js-selectToQuote">x</article>')).toBe(false);
   });
 
   it('keeps every post of a thread when one post is mostly a pasted log', () => {
