@@ -31,6 +31,7 @@ import {
   isPostAuthor,
   isPostFurniture,
   isPostFurnitureText,
+  isReplySubject,
   isSignature,
 } from './post-furniture';
 import { isQuote, QuotedCopies } from './quoted-posts';
@@ -235,12 +236,20 @@ const isScriptField = (element: Element) =>
   (element.tagName === 'DT' && isAddressValue(element.nextElementSibling)) ||
   (element.tagName === 'DD' && isFieldName(element.previousElementSibling));
 
+/** A thread's list of other threads: at least this many items, nearly all link text, however long each title. */
+const THREAD_LIST_LINKS = 3;
+const THREAD_LIST_DENSITY = 0.7;
+const THREAD_TITLE_CHARS = 150;
+
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
-function isLinkList(m: Measure, profile: RegionProfile): boolean {
+function isLinkList(m: Measure, profile: RegionProfile, tag: string): boolean {
   if (m.links < 2 || m.chars === 0) return false;
   const density = m.linkChars / m.chars;
   const perLink = m.linkChars / m.links;
   if (profile.keepLinkLists) return density > 0.9 && perLink < 12;
+  // Beside a thread, a list of other threads' or questions' titles: long links, one an item.
+  if (profile.dropPostFurniture && (tag === 'UL' || tag === 'OL') && m.links >= THREAD_LIST_LINKS)
+    return density > THREAD_LIST_DENSITY && perLink < THREAD_TITLE_CHARS;
   return density > 0.65 && perLink < 40;
 }
 
@@ -406,6 +415,11 @@ class Pruner {
       this.cardGrids.add(element);
       return true;
     }
+    // A poster's card written as a definition list (the name as its term, then rank, counts and profile fields): the name stays.
+    if (tag === 'DL' && this.isPosterCard(element, m)) {
+      this.posterColumns.add(element);
+      return false;
+    }
     if (FURNITURE_TAGS.has(tag) && !big) {
       // A post's column beside its text: the poster's name is kept, not the rest of their card.
       if (tag === 'ASIDE' && this.isPostAttribution(element, m)) {
@@ -429,12 +443,16 @@ class Pruner {
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropCardFurniture && isCardFurniture(text)) return true;
-      if (this.profile.dropPostFurniture && (isPostFurniture(element) || this.isFurnitureLines(element))) return true;
+      if (
+        this.profile.dropPostFurniture &&
+        (isPostFurniture(element) || this.isFurnitureLines(element) || (isHeading(element) && isReplySubject(text)))
+      )
+        return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
     // A post's attribution is a list of links too: its date links to the post, its name to the poster.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
-    if (big || !isLinkList(m, this.profile)) return false;
+    if (big || !isLinkList(m, this.profile, tag)) return false;
     if (!this.profile.dropPostFurniture) return !(this.profile.keepListsInProse && this.isChapterList(element));
     // A post's attribution looks like a list of links: to the poster, their avatar, the post.
     if (this.isPostAttribution(element, m)) {
@@ -465,6 +483,17 @@ class Pruner {
     let texts = 0;
     for (const text of this.postTexts) if (element.contains(text) && ++texts > 1) return false;
     return true;
+  }
+
+  /** In a thread, a definition list whose first term holds the poster's name, over the poster's details. */
+  private isPosterCard(element: Element, m: Measure): boolean {
+    const term = element.firstElementChild;
+    return (
+      term?.tagName === 'DT' &&
+      term.nextElementSibling?.tagName === 'DD' &&
+      this.isPostAttribution(element, m) &&
+      this.isPostAttribution(term, this.size(term))
+    );
   }
 
   /** In a thread, a short block that holds the poster's name (the same poster's card may show on each of their posts). */

@@ -221,6 +221,10 @@ const BOARD_HEADING =
   /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|recently browsing( this (thread|topic|page))?( \d+ members?)?|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
 const BOARD_HEADING_CHARS = 80;
 
+/** A reply's subject line over its post ("Re: Kiln wash on shelves", "AW: …", "Odp: …"): the thread's title again. */
+const REPLY_SUBJECT = /^\s*(re|aw|sv|vs|odp|antw|rif|ynt)\s?(\[\d+\])?\s?:\s*\S/i;
+export const isReplySubject = (text: string) => REPLY_SUBJECT.test(text);
+
 export function isBoardHeading(text: string): boolean {
   const line = squeeze(text);
   return line.length <= BOARD_HEADING_CHARS && BOARD_HEADING.test(line);

@@ -159,6 +159,34 @@ describe('forum threads', () => {
     expect(body.querySelectorAll('hr').length).toBe(3);
   });
 
+  it("keeps a poster's name from a profile card written as a definition list, not the board's list of other questions", () => {
+    const { text, body } = extract(
+      'forum-profile-cards-and-question-lists.html',
+      'https://kilnbuilders.test/viewtopic.php?t=9001',
+    );
+    expectInOrder(text, ['ovenbird', 'I hear the relay click', 'coilwinder', 'Measure the resistance', 'ovenbird']);
+    expectInOrder(text, ["The relay's points were black"], text.indexOf('coilwinder'));
+    // The card's rank, counts and profile fields go; its name stays.
+    for (const furniture of [
+      'Apprentice',
+      'Volunteer',
+      'Kiln model',
+      'Front loader',
+      'Controller:',
+      'Posts:',
+      'Joined:',
+    ])
+      expect(text).not.toContain(furniture);
+    // A reply's subject line ("Re: <title>") goes; the thread's title stays once.
+    expect(text).not.toContain('Re: Element relay');
+    expect(text.split('Element relay clicks but the kiln stays cold').length - 1).toBe(1);
+    // A post's own list of links under its paragraph stays; the board's list of other questions, long titles each, goes.
+    expect(body.querySelectorAll('li').length).toBe(3);
+    expect(text).toContain('When the thermocouple, not the relay, is the fault');
+    for (const other of ['glaze crawl on the rim', 'wooden floor', 'elements last', 'red earthenware'])
+      expect(text).not.toContain(other);
+  });
+
   it('knows a quote by its <blockquote> or a class name ending in a quote word, not by a part of one or a script hook', () => {
     const quote = (html: string) => isQuote(bodyOf(html).firstElementChild as Element);
     expect(quote('<blockquote>x</blockquote>')).toBe(true);
