@@ -22,6 +22,7 @@ import {
   isVisualCopy,
 } from './boilerplate';
 import { isCardFurniture } from './card-furniture';
+import { wordsOf } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
@@ -241,6 +242,16 @@ const THREAD_LIST_LINKS = 3;
 const THREAD_LIST_DENSITY = 0.7;
 const THREAD_TITLE_CHARS = 150;
 
+/** Class words boards give the card they draw for a pasted link ("onebox", "bbCodeBlock--unfurl", "link-preview"). */
+const PREVIEW_WORDS = new Set(['onebox', 'unfurl', 'linkpreview']);
+const MAYBE_PREVIEW = /onebox|unfurl|preview/i;
+
+function isLinkPreview(element: Element): boolean {
+  const name = element.getAttribute('class');
+  if (!name || !MAYBE_PREVIEW.test(name)) return false;
+  return /link-?preview/i.test(name) || wordsOf(name).some((word) => PREVIEW_WORDS.has(word));
+}
+
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile, tag: string): boolean {
   if (m.links < 2 || m.chars === 0) return false;
@@ -272,6 +283,8 @@ class Pruner {
   private readonly botLines: Element[] = [];
   /** Posts' side columns (and their parts holding the poster's name): only the name is kept of them. */
   private readonly posterColumns = new Set<Element>();
+  /** Link previews in posts, and their parts holding the linked page's title: only the title is kept of them. */
+  private readonly previews = new Set<Element>();
   /** Posts' attributions kept though they look like a list of links, and their parts holding the poster's name. */
   private readonly attributions = new Set<Element>();
 
@@ -365,6 +378,12 @@ class Pruner {
       this.posterColumns.add(element);
       return false;
     }
+    if (parent && this.previews.has(parent)) {
+      if (isHeading(element)) return false;
+      if (!element.querySelector('h1,h2,h3,h4,h5,h6')) return true;
+      this.previews.add(element);
+      return false;
+    }
     if (parent && this.attributions.has(parent)) {
       if (this.isPostAttribution(element, m)) {
         this.attributions.add(element);
@@ -401,6 +420,11 @@ class Pruner {
         return true;
       if (!this.profile.keepStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
       if (this.profile.dropPostFurniture && !big && isSignature(element)) return true;
+      // A card the board drew for a pasted link (its picture, the page's description, its site): the linked title stays.
+      if (this.profile.dropPostFurniture && !big && isLinkPreview(element)) {
+        this.previews.add(element);
+        return false;
+      }
     }
     if (
       this.profile.dropPostFurniture &&

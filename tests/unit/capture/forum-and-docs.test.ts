@@ -177,6 +177,12 @@ describe('forum threads', () => {
       'Joined:',
     ])
       expect(text).not.toContain(furniture);
+    // The card the board drew for a pasted link keeps the linked title, not the page's description or its site.
+    expect(body.querySelector('a[href="https://relays.test/burnt-contacts"]')?.textContent?.trim()).toBe(
+      'Why a clicking relay can still leave a heater cold',
+    );
+    expect(text).not.toContain('Contact pitting explained');
+    expect(text).not.toContain('relays.test');
     // A reply's subject line ("Re: <title>") goes; the thread's title stays once.
     expect(text).not.toContain('Re: Element relay');
     expect(text.split('Element relay clicks but the kiln stays cold').length - 1).toBe(1);
