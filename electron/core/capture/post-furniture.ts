@@ -191,6 +191,8 @@ const POST_LINES = new RegExp(
     'signature',
     'advertisement( \\(.{1,40}\\)| [-–—] .{1,40})?',
     'board (footer|index)',
+    // A thread's summary card: who wrote last, and when.
+    'last (post|reply|message) by .{1,80}',
     // A template's placeholder its script never filled in ("{{ errors[11].message }}").
     '\\{\\{.{1,80}\\}\\}',
     // The time between two posts far apart ("2 weeks later...").

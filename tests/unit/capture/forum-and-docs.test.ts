@@ -342,6 +342,7 @@ describe('forum threads', () => {
       '1 person likes this.',
       'Logged',
       'Created',
+      'last post by nwberm Jun 5, 2024',
     ])
       expect(isPostFurnitureText(line), line).toBe(true);
     for (const line of [
@@ -349,6 +350,7 @@ describe('forum threads', () => {
       'Two weeks later the glaze cracked.',
       'Created a new glaze from the attachments you sent.',
       'Did this help the crawling? It did for me.',
+      'The last post by Ann settled it: cone 6 it is.',
     ])
       expect(isPostFurnitureText(line), line).toBe(false);
     const scores = bodyOf(
