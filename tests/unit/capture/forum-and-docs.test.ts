@@ -156,6 +156,9 @@ describe('forum threads', () => {
     expect(text).toContain('a lemon wedge left on the glaze overnight');
     expect(text).not.toContain('board.errors');
     expect(body.querySelector('code')?.textContent).toBe('{{ cone }}');
+    // The board's call to guests to register, in a block named as a call to action, goes.
+    expect(text).not.toContain("don't have an account yet");
+    expect(text).not.toContain('save bookmarks');
     expect(body.querySelectorAll('hr').length).toBe(3);
   });
 
