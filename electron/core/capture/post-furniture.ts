@@ -193,6 +193,8 @@ const POST_LINES = new RegExp(
     'board (footer|index)',
     // A thread's summary card: who wrote last, and when.
     'last (post|reply|message) by .{1,80}',
+    // What is left of "wrote on <date>" when a script was to write the date into an empty element.
+    '(wrote|posted|replied) (on|at)',
     // A template's placeholder its script never filled in ("{{ errors[11].message }}").
     '\\{\\{.{1,80}\\}\\}',
     // The time between two posts far apart ("2 weeks later...").

@@ -346,6 +346,7 @@ describe('forum threads', () => {
       'Logged',
       'Created',
       'last post by nwberm Jun 5, 2024',
+      'wrote on',
     ])
       expect(isPostFurnitureText(line), line).toBe(true);
     for (const line of [
@@ -354,6 +355,7 @@ describe('forum threads', () => {
       'Created a new glaze from the attachments you sent.',
       'Did this help the crawling? It did for me.',
       'The last post by Ann settled it: cone 6 it is.',
+      'Ann wrote on the kiln lid in chalk.',
     ])
       expect(isPostFurnitureText(line), line).toBe(false);
     const scores = bodyOf(
