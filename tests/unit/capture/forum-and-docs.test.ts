@@ -422,7 +422,7 @@ describe('forum threads', () => {
     expect(isBoardNotice('This forum post is now archived. Commenting has been disabled.')).toBe(true);
     expect(isBoardNotice('I signed up last week and the glaze recipe worked first time.')).toBe(false);
     expect(isBoardNotice('Log in to add kilns to your lists')).toBe(true);
-    expect(isBoardNotice('Sign in to follow this thread')).toBe(true);
+    expect(isBoardNotice('\n  Sign in to follow this thread')).toBe(true);
     expect(isBoardNotice('I had to log in to the controller to add a segment.')).toBe(false);
     expect(linesOf(html('<div>Powered by X<br>Copyright © 2026 X</div>'))).toEqual([
       'Powered by X',
