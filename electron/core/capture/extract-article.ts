@@ -232,8 +232,8 @@ function readSmallPage(document: Document, thread: boolean, sheltered: boolean):
   }
 }
 
-/** A board's notices to every visitor (rules, scam warnings, meetups) above each thread. */
-const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices']);
+/** A board's notices to every visitor (rules, scam warnings, meetups) above each thread, and its calls to guests to sign up. */
+const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices', 'cta']);
 
 /** Listings and collections: repeated cards, all of them, without each card's small print. */
 const CARDS_PROFILE: RegionProfile = {

@@ -24,6 +24,7 @@ import {
   overlayNameWords,
 } from './boilerplate';
 import { isCardFurniture } from './card-furniture';
+import { wordsOf } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
 import { isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
@@ -33,9 +34,10 @@ import {
   isPostAuthor,
   isPostFurniture,
   isPostFurnitureText,
+  isReplySubject,
   isSignature,
 } from './post-furniture';
-import { QuotedCopies } from './quoted-posts';
+import { isQuote, QuotedCopies } from './quoted-posts';
 import {
   BOARD_NOTICE_CHARS,
   BOT_POST_CHARS,
@@ -261,12 +263,30 @@ function isScriptDataBlock(element: Element): boolean {
 const EDITORIAL_WORDS = new Set(['editorial']);
 const MAYBE_EDITORIAL = /editorial/i;
 
+/** A thread's list of other threads: at least this many items, nearly all link text, however long each title. */
+const THREAD_LIST_LINKS = 3;
+const THREAD_LIST_DENSITY = 0.7;
+const THREAD_TITLE_CHARS = 150;
+
+/** Class words boards give the card they draw for a pasted link ("onebox", "bbCodeBlock--unfurl", "link-preview"). */
+const PREVIEW_WORDS = new Set(['onebox', 'unfurl', 'linkpreview']);
+const MAYBE_PREVIEW = /onebox|unfurl|preview/i;
+
+function isLinkPreview(element: Element): boolean {
+  const name = element.getAttribute('class');
+  if (!name || !MAYBE_PREVIEW.test(name)) return false;
+  return /link-?preview/i.test(name) || wordsOf(name).some((word) => PREVIEW_WORDS.has(word));
+}
+
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
-function isLinkList(m: Measure, profile: RegionProfile): boolean {
+function isLinkList(m: Measure, profile: RegionProfile, tag: string): boolean {
   if (m.links < 2 || m.chars === 0) return false;
   const density = m.linkChars / m.chars;
   const perLink = m.linkChars / m.links;
   if (profile.keepLinkLists) return density > 0.9 && perLink < 12;
+  // Beside a thread, a list of other threads' or questions' titles: long links, one an item.
+  if (profile.dropPostFurniture && (tag === 'UL' || tag === 'OL') && m.links >= THREAD_LIST_LINKS)
+    return density > THREAD_LIST_DENSITY && perLink < THREAD_TITLE_CHARS;
   return density > 0.65 && perLink < 40;
 }
 
@@ -289,6 +309,8 @@ class Pruner {
   private readonly botLines: Element[] = [];
   /** Posts' side columns (and their parts holding the poster's name): only the name is kept of them. */
   private readonly posterColumns = new Set<Element>();
+  /** Link previews in posts, and their parts holding the linked page's title: only the title is kept of them. */
+  private readonly previews = new Set<Element>();
   /** Posts' attributions kept though they look like a list of links, and their parts holding the poster's name. */
   private readonly attributions = new Set<Element>();
   /** Blocks of the product's own details (see keepProductDetails), and everything inside them: their names say nothing. */
@@ -395,6 +417,12 @@ class Pruner {
       this.posterColumns.add(element);
       return false;
     }
+    if (parent && this.previews.has(parent)) {
+      if (isHeading(element)) return false;
+      if (!element.querySelector('h1,h2,h3,h4,h5,h6')) return true;
+      this.previews.add(element);
+      return false;
+    }
     if (parent && this.attributions.has(parent)) {
       if (this.isPostAttribution(element, m)) {
         this.attributions.add(element);
@@ -433,6 +461,11 @@ class Pruner {
         return true;
       if (!this.profile.keepStoryAsides && !big && authorBoxNameWords(element) && isAuthorBox(element)) return true;
       if (this.profile.dropPostFurniture && !big && isSignature(element)) return true;
+      // A card the board drew for a pasted link (its picture, the page's description, its site): the linked title stays.
+      if (this.profile.dropPostFurniture && !big && isLinkPreview(element)) {
+        this.previews.add(element);
+        return false;
+      }
     }
     if (
       this.profile.dropPostFurniture &&
@@ -447,6 +480,11 @@ class Pruner {
     if (this.profile.dropProductCards && isProductCardGrid(element, (e) => this.size(e))) {
       this.cardGrids.add(element);
       return true;
+    }
+    // A poster's card written as a definition list (the name as its term, then rank, counts and profile fields): the name stays.
+    if (tag === 'DL' && this.isPosterCard(element, m)) {
+      this.posterColumns.add(element);
+      return false;
     }
     if (FURNITURE_TAGS.has(tag) && !big) {
       // A post's column beside its text: the poster's name is kept, not the rest of their card.
@@ -478,12 +516,16 @@ class Pruner {
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropCardFurniture && isCardFurniture(text)) return true;
-      if (this.profile.dropPostFurniture && (isPostFurniture(element) || this.isFurnitureLines(element))) return true;
+      if (
+        this.profile.dropPostFurniture &&
+        (isPostFurniture(element) || this.isFurnitureLines(element) || (isHeading(element) && isReplySubject(text)))
+      )
+        return true;
       if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
     }
     // A post's attribution is a list of links too: its date links to the post, its name to the poster.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
-    if (big || !isLinkList(m, this.profile)) return false;
+    if (big || !isLinkList(m, this.profile, tag)) return false;
     if (!this.profile.dropPostFurniture) return !(this.profile.keepListsInProse && this.isChapterList(element));
     // A post's attribution looks like a list of links: to the poster, their avatar, the post.
     if (this.isPostAttribution(element, m)) {
@@ -528,6 +570,17 @@ class Pruner {
     let texts = 0;
     for (const text of this.postTexts) if (element.contains(text) && ++texts > 1) return false;
     return true;
+  }
+
+  /** In a thread, a definition list whose first term holds the poster's name, over the poster's details. */
+  private isPosterCard(element: Element, m: Measure): boolean {
+    const term = element.firstElementChild;
+    return (
+      term?.tagName === 'DT' &&
+      term.nextElementSibling?.tagName === 'DD' &&
+      this.isPostAttribution(element, m) &&
+      this.isPostAttribution(term, this.size(term))
+    );
   }
 
   /** In a thread, a short block that holds the poster's name (the same poster's card may show on each of their posts). */
@@ -769,22 +822,24 @@ class RepeatedBlocks {
     return false;
   }
 
-  /** The last block written that holds one <time>: its text and the time's machine value. */
-  private lastDate: { key: string; datetime: string; element: Element } | null = null;
+  /** The machine value of the last <time> written in a block of its own, and each block's text around it. */
+  private lastDate: { datetime: string; blocks: Map<string, Element> } | null = null;
 
   /**
-   * A post's date written twice in a row (in its header, and again over its text for another
-   * screen size): the same text around a <time> of the same machine value as the block before.
+   * A post's date written twice (in its header, and again over its text for another screen size):
+   * the same text around a <time> of the same machine value as a block since that time was first
+   * written, though a block between (around a share button beside the second copy) says more.
    */
   private isDateCopy(element: Element, key: string): boolean {
     if (key.length > DATE_LINE_CHARS) return false;
     const times = element.getElementsByTagName('time');
     const datetime = times.length === 1 ? times[0].getAttribute('datetime') : null;
     if (!datetime) return false;
-    const last = this.lastDate;
+    if (this.lastDate?.datetime !== datetime) this.lastDate = { datetime, blocks: new Map() };
+    const first = this.lastDate.blocks.get(key);
     // A wrapper and its only child have the same text.
-    if (last && last.datetime === datetime && last.key === key && !last.element.contains(element)) return true;
-    this.lastDate = { key, datetime, element };
+    if (first && !first.contains(element)) return true;
+    this.lastDate.blocks.set(key, element);
     return false;
   }
 
@@ -814,10 +869,12 @@ function serialize(
 ): Region {
   const out: string[] = [];
   let chars = 0;
+  // A quote copies a post's words, not a heading's: a first post that repeats the thread's title is no quote of it.
+  let headings = 0;
   const writeText = (text: string) => {
     chars += text.replace(/\s+/g, '').length;
     out.push(escapeText(text));
-    quotes?.wrote(text);
+    if (!headings) quotes?.wrote(text);
   };
   const writeElement = (child: Element, inside: boolean) => {
     if (UNWRAPPED.has(child.tagName)) {
@@ -829,7 +886,10 @@ function serialize(
     for (const attribute of child.attributes) out.push(` ${attribute.name}="${escapeAttribute(attribute.value)}"`);
     out.push('>');
     if (VOID.has(child.tagName)) return;
+    const heading = HEADINGS.has(child.tagName);
+    if (heading) headings++;
     write(child, inside);
+    if (heading) headings--;
     out.push(`</${tag}>`);
   };
   // A quote of an earlier post keeps only the attribution that opens it, unwrapped from the copy
@@ -875,7 +935,7 @@ function serialize(
         }
         if (repeats && !repeatsAllowed && repeats.isRepeat(child)) continue;
         if (inlineTwins && !repeatsAllowed && isCopyOfPrevious(child)) continue;
-        if (quotes && child.tagName === 'BLOCKQUOTE' && quotes.isCopy(child)) {
+        if (quotes && isQuote(child) && quotes.isCopy(child)) {
           out.push('<blockquote>');
           writeAttribution(child, quotes);
           out.push('</blockquote>');

@@ -191,6 +191,10 @@ const POST_LINES = new RegExp(
     'signature',
     'advertisement( \\(.{1,40}\\)| [-–—] .{1,40})?',
     'board (footer|index)',
+    // A thread's summary card: who wrote last, and when.
+    'last (post|reply|message) by .{1,80}',
+    // What is left of "wrote on <date>" when a script was to write the date into an empty element.
+    '(wrote|posted|replied) (on|at)',
     // A template's placeholder its script never filled in ("{{ errors[11].message }}").
     '\\{\\{.{1,80}\\}\\}',
     // The time between two posts far apart ("2 weeks later...").
@@ -220,6 +224,10 @@ const POST_LINES = new RegExp(
 const BOARD_HEADING =
   /^(who is online|posting (rules|permissions)|users? (currently )?(browsing|viewing) this (thread|topic|forum).{0,60}|recently browsing( this (thread|topic|page))?( \d+ members?)?|(articles|threads|topics|discussions) for you|(latest|new|trending|more|other|recent) (threads|topics|discussions)( .{1,30})?|thread tools|display modes|share this (thread|topic|post|page))[\s:!.…]*$/iu;
 const BOARD_HEADING_CHARS = 80;
+
+/** A reply's subject line over its post ("Re: Kiln wash on shelves", "AW: …", "Odp: …"): the thread's title again. */
+const REPLY_SUBJECT = /^\s*(re|aw|sv|vs|odp|antw|rif|ynt)\s?(\[\d+\])?\s?:\s*\S/i;
+export const isReplySubject = (text: string) => REPLY_SUBJECT.test(text);
 
 export function isBoardHeading(text: string): boolean {
   const line = squeeze(text);

@@ -5,6 +5,8 @@
  * page (an earlier page of the thread) is kept whole.
  */
 
+import { wordsOf } from './boilerplate';
+
 /** Letters and digits only, lower case: the same text compares equal whatever its spacing and punctuation. */
 const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
@@ -14,6 +16,23 @@ const MIN_PIECE_CHARS = 20;
 const COPY_SHARE = 0.6;
 /** The attribution kept of a copied quote is a short line. */
 const MAX_ATTRIBUTION_CHARS = 80;
+
+/** Words that end the class name boards give a quote of an earlier post that is not a <blockquote> ("bbcode_quote", "ipsQuote"). */
+const QUOTE_WORDS = new Set(['quote', 'quoted', 'quotation']);
+
+/** A class name that ends in a quote word names the quote; "quote_contents" or "quote-left" name a part of it or an icon, and "js-" names a script's hook. */
+function namesQuote(token: string): boolean {
+  if (token.startsWith('js-') || token.startsWith('js_')) return false;
+  const words = wordsOf(token);
+  return words.length > 0 && QUOTE_WORDS.has(words[words.length - 1]);
+}
+
+/** A quote of another post: a <blockquote>, or a block its class names as a quote. */
+export function isQuote(element: Element): boolean {
+  if (element.tagName === 'BLOCKQUOTE') return true;
+  const name = element.getAttribute('class');
+  return !!name && /quot/i.test(name) && name.split(/\s+/).some(namesQuote);
+}
 
 export class QuotedCopies {
   private readonly written: string[] = [];
@@ -36,14 +55,19 @@ export class QuotedCopies {
     return this.joined.includes(folded);
   }
 
-  /** Whether most of a quote's text was already written out above it. */
+  /**
+   * Whether most of a quote's text was already written out above it. A quote inside it is judged
+   * on its own: a board may write a whole post as a <blockquote>, around a reply's quote and the
+   * reply's own words.
+   */
   isCopy(quote: Element): boolean {
     let total = 0;
     let found = 0;
     const visit = (parent: Node) => {
       for (let node = parent.firstChild; node; node = node.nextSibling) {
-        if (node.nodeType === 1) visit(node);
-        else if (node.nodeType === 3) {
+        if (node.nodeType === 1) {
+          if (!isQuote(node as Element)) visit(node);
+        } else if (node.nodeType === 3) {
           const folded = fold(node.nodeValue ?? '');
           total += folded.length;
           if (folded.length >= MIN_PIECE_CHARS && this.seen(folded)) found += folded.length;

@@ -4,6 +4,7 @@
  * URLs. Stored ids are prefixed so that article markup cannot clobber the reader's globals.
  */
 import sanitizeHtml, { type IOptions, type Transformer } from 'sanitize-html';
+import { withoutTemplatePlaceholders } from './template-placeholders';
 
 const ID_PREFIX = 'op-';
 
@@ -250,7 +251,7 @@ function spaceTouchingInlines(html: string): string {
  * page saved on disk, whose pictures are read from its own folder before the second pass.
  */
 export function sanitizeArticleHtml(html: string, options: { localImages?: boolean } = {}): string {
-  return sanitizeHtml(spaceTouchingInlines(html), {
+  return sanitizeHtml(spaceTouchingInlines(withoutTemplatePlaceholders(html)), {
     ...BASE_OPTIONS,
     allowedSchemesByTag: { img: options.localImages ? ['http', 'https', 'file'] : ['http', 'https'] },
     transformTags: { a: transformLink, '*': prefixIds },

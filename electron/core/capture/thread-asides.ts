@@ -58,6 +58,7 @@ const BOARD_NOTICE = new RegExp(
     'by (posting|registering) (to|on|in|at) this (forum|board|site|community),? you agree',
     "you(['’]re| are) (currently )?(browsing|viewing|visiting) .{1,60} as an? (guest|visitor)",
     '(sign up|register|log ?in|create an account) .{0,60}to (be able to )?(post|reply|view|see|download|remove)',
+    '^\\s*(sign ?up|sign ?in|register|log ?in) to (add|follow|save|vote|like|bookmark)\\b',
     'already have an account\\?',
     '(this )?(forum )?(post|thread|topic|discussion) is (now )?archived',
     '(commenting|replying|posting) (has been|is) (disabled|closed)',

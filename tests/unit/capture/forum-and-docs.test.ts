@@ -12,6 +12,7 @@ import {
 } from '../../../electron/core/capture/post-furniture';
 import { removeOverlays, stripClutter } from '../../../electron/core/capture/strip-clutter';
 import { isBoardNotice, isBotPost, isMachineSummary, linesOf } from '../../../electron/core/capture/thread-asides';
+import { isQuote } from '../../../electron/core/capture/quoted-posts';
 import { bodyOf, expectInOrder, extractFixture, readFixture } from './extraction-fixtures';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 
@@ -136,6 +137,75 @@ describe('forum threads', () => {
     // A relative date, the edit note, the "Top" links and the popover prompt go.
     for (const furniture of ['years ago', 'months ago', 'Last edited by', 'Top\n', 'Install this app'])
       expect(text).not.toContain(furniture);
+  });
+
+  it("keeps a board's posts written as quotes: a first post repeating the title, a reply's own words beside its quote, each date once", () => {
+    const { text, body } = extract('forum-quotes-in-post-blocks.html', 'https://potters.test/showthread.php?t=4410');
+    // The first post repeats the thread's title: it is no quote of the heading, and stays whole.
+    expectInOrder(text, ['kilnqueen', 'Hello all,', 'Which glaze would you trust', 'Thanks.', 'slipcaster']);
+    // The reply's quote (a block named bbcode_quote inside the post's own <blockquote>) keeps its attribution; the reply's words stay.
+    expectInOrder(text, ['slipcaster', 'Originally Posted by kilnqueen', 'Buy the commercial liner.', 'wedgeworks']);
+    // Once in the heading, once in the first post: not again in the reply's quote.
+    expect(text.split('Which glaze would you trust').length - 1).toBe(2);
+    expect([...body.querySelectorAll('blockquote')].map((quote) => quote.textContent?.trim())).toContain(
+      'Originally Posted by kilnqueen',
+    );
+    // The date written again beside a share button shows once.
+    expect(text.split('03-03-2025, 08:15 AM').length - 1).toBe(1);
+    expect(text).not.toContain('Share #3');
+    expect(text).toContain('a lemon wedge left on the glaze overnight');
+    expect(text).not.toContain('board.errors');
+    expect(body.querySelector('code')?.textContent).toBe('{{ cone }}');
+    // The board's call to guests to register, in a block named as a call to action, goes.
+    expect(text).not.toContain("don't have an account yet");
+    expect(text).not.toContain('save bookmarks');
+    expect(body.querySelectorAll('hr').length).toBe(3);
+  });
+
+  it("keeps a poster's name from a profile card written as a definition list, not the board's list of other questions", () => {
+    const { text, body } = extract(
+      'forum-profile-cards-and-question-lists.html',
+      'https://kilnbuilders.test/viewtopic.php?t=9001',
+    );
+    expectInOrder(text, ['ovenbird', 'I hear the relay click', 'coilwinder', 'Measure the resistance', 'ovenbird']);
+    expectInOrder(text, ["The relay's points were black"], text.indexOf('coilwinder'));
+    // The card's rank, counts and profile fields go; its name stays.
+    for (const furniture of [
+      'Apprentice',
+      'Volunteer',
+      'Kiln model',
+      'Front loader',
+      'Controller:',
+      'Posts:',
+      'Joined:',
+    ])
+      expect(text).not.toContain(furniture);
+    // The card the board drew for a pasted link keeps the linked title, not the page's description or its site.
+    expect(body.querySelector('a[href="https://relays.test/burnt-contacts"]')?.textContent?.trim()).toBe(
+      'Why a clicking relay can still leave a heater cold',
+    );
+    expect(text).not.toContain('Contact pitting explained');
+    expect(text).not.toContain('relays.test');
+    // A reply's subject line ("Re: <title>") goes; the thread's title stays once.
+    expect(text).not.toContain('Re: Element relay');
+    expect(text.split('Element relay clicks but the kiln stays cold').length - 1).toBe(1);
+    // A post's own list of links under its paragraph stays; the board's list of other questions, long titles each, goes.
+    expect(body.querySelectorAll('li').length).toBe(3);
+    expect(text).toContain('When the thermocouple, not the relay, is the fault');
+    for (const other of ['glaze crawl on the rim', 'wooden floor', 'elements last', 'red earthenware'])
+      expect(text).not.toContain(other);
+  });
+
+  it('knows a quote by its <blockquote> or a class name ending in a quote word, not by a part of one or a script hook', () => {
+    const quote = (html: string) => isQuote(bodyOf(html).firstElementChild as Element);
+    expect(quote('<blockquote>x</blockquote>')).toBe(true);
+    expect(quote('<div class="bbcode_quote">x</div>')).toBe(true);
+    expect(quote('<div class="ipsQuote">x</div>')).toBe(true);
+    expect(quote('<div class="bbCodeBlock bbCodeBlock--quote">x</div>')).toBe(true);
+    expect(quote('<div class="quote_container">x</div>')).toBe(false);
+    expect(quote('<div class="ipsQuote_contents">x</div>')).toBe(false);
+    expect(quote('<i class="fa-solid fa-quote-left"></i>')).toBe(false);
+    expect(quote('<article class="message-body js-selectToQuote">x</article>')).toBe(false);
   });
 
   it('keeps every post of a thread when one post is mostly a pasted log', () => {
@@ -275,6 +345,8 @@ describe('forum threads', () => {
       '1 person likes this.',
       'Logged',
       'Created',
+      'last post by nwberm Jun 5, 2024',
+      'wrote on',
     ])
       expect(isPostFurnitureText(line), line).toBe(true);
     for (const line of [
@@ -282,6 +354,8 @@ describe('forum threads', () => {
       'Two weeks later the glaze cracked.',
       'Created a new glaze from the attachments you sent.',
       'Did this help the crawling? It did for me.',
+      'The last post by Ann settled it: cone 6 it is.',
+      'Ann wrote on the kiln lid in chalk.',
     ])
       expect(isPostFurnitureText(line), line).toBe(false);
     const scores = bodyOf(
@@ -347,6 +421,9 @@ describe('forum threads', () => {
     expect(isBoardNotice("You're currently browsing the Potters' Board as a guest. Register to post.")).toBe(true);
     expect(isBoardNotice('This forum post is now archived. Commenting has been disabled.')).toBe(true);
     expect(isBoardNotice('I signed up last week and the glaze recipe worked first time.')).toBe(false);
+    expect(isBoardNotice('Log in to add kilns to your lists')).toBe(true);
+    expect(isBoardNotice('\n  Sign in to follow this thread')).toBe(true);
+    expect(isBoardNotice('I had to log in to the controller to add a segment.')).toBe(false);
     expect(linesOf(html('<div>Powered by X<br>Copyright © 2026 X</div>'))).toEqual([
       'Powered by X',
       'Copyright © 2026 X',

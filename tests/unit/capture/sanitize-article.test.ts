@@ -144,3 +144,20 @@ describe('touching inline elements', () => {
     expect(htmlToText(sanitizeArticleHtml('<p>x<code><span>a</span><span>.b</span></code></p>'))).toBe('xa.b');
   });
 });
+
+describe('unfilled template placeholders', () => {
+  it("drops an element whose whole text is a script's placeholder, not a template's syntax shown as code", () => {
+    const html = sanitizeArticleHtml(
+      '<p>Kiln wash on the shelf.</p><div><strong>{{ board.errors[1179].message }}</strong></div>' +
+        '<p>{{banner="/promo/spring"}}</p><p>Fill in <code>{{ cone }}</code> and <kbd>{% if glazed %}</kbd>.</p>' +
+        '<pre><span>{{ name }}</span>\n<span>{% endif %}</span></pre><p>Braces {{ in a sentence }} stay.</p>',
+    );
+    const text = htmlToText(html);
+    expect(text).not.toContain('board.errors');
+    expect(text).not.toContain('banner=');
+    expect(text).toContain('Kiln wash on the shelf.');
+    expect(text).toContain('Fill in {{ cone }} and {% if glazed %}.');
+    expect(text).toContain('{{ name }}\n{% endif %}');
+    expect(text).toContain('Braces {{ in a sentence }} stay.');
+  });
+});
