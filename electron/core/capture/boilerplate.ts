@@ -145,12 +145,24 @@ export const PRODUCT_FURNITURE_WORDS = new Set([
 export const isFurnitureNameWord = (word: string) => FURNITURE_WORDS.has(word) || COMMENT_WORDS.has(word);
 
 /** Whether a class or id is made of furniture words: the common ones, comments unless they are the content, and `more`. */
+const RESULT_WORDS = new Set(['result', 'results']);
+const MODIFIER_WORDS = new Set(['no', 'not', 'non', 'without', 'hide', 'has', 'with']);
+const WHITE_SPACE = /\s+/;
+
 export function furnitureNameWords(element: Element, commentsAreContent: boolean, more?: Set<string>): boolean {
   const name = classAndId(element);
   if (name.length < 3) return false;
-  for (const word of wordsOf(name)) {
-    if (FURNITURE_WORDS.has(word) || more?.has(word)) return true;
-    if (!commentsAreContent && COMMENT_WORDS.has(word)) return true;
+  for (const token of name.split(WHITE_SPACE)) {
+    const words = wordsOf(token);
+    // A state of the block ("no-sidebar", "hide-read-more-ad", "has-newsletter") does not name it.
+    if (MODIFIER_WORDS.has(words[0])) continue;
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      // A search's results ("search-result-item") are a results page's content, not its search box.
+      if (word === 'search' && RESULT_WORDS.has(words[i + 1])) continue;
+      if (FURNITURE_WORDS.has(word) || more?.has(word)) return true;
+      if (!commentsAreContent && COMMENT_WORDS.has(word)) return true;
+    }
   }
   return false;
 }

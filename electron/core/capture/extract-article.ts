@@ -9,6 +9,8 @@ import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { removeArticleFurniture } from './article-furniture';
 import { isCardList } from './card-headings';
+import { paragraphsInRuns } from './prose-runs';
+import { removeRatingControls } from './rating-controls';
 import { hasPrice } from './card-grid';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackCharsAtMost, fallbackContent } from './fallback-content';
@@ -194,6 +196,7 @@ function readArticle(
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
   removeArticleFurniture(content, asides, story);
+  removeRatingControls(content);
   if (openings) removeDocumentationFurniture(content);
   if (thread) removePostFurniture(content);
   return { ...found, excerpt, content: content.innerHTML };
@@ -402,7 +405,10 @@ const STORY_SHARE_OF_LONG_PARAGRAPHS = 0.8;
  * card-headings.ts) is one card or one group of them: the region is kept, whatever the page says it is.
  */
 const CARDS_READABILITY_SHARE = 0.6;
-/** A block of Readability's holding this many long paragraphs is a story beside the cards (its related links), not a card. */
+/**
+ * A block of Readability's holding this many long paragraphs one after another is a story beside
+ * the cards (its related links), not a card; cards' excerpts, one to a card, do not count (prose-runs.ts).
+ */
 const STORY_PARAGRAPHS_NOT_A_CARD = 5;
 
 function longParagraphsIn(html: string): number {
@@ -505,7 +511,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const oneOfTheCards =
       type !== 'forum' &&
       chars < CARDS_READABILITY_SHARE * regionChars &&
-      (storyCandidate ? longParagraphs : longParagraphsIn(content)) < STORY_PARAGRAPHS_NOT_A_CARD &&
+      paragraphsInRuns(content) < STORY_PARAGRAPHS_NOT_A_CARD &&
       isCardList(region.html, pageUrl);
     if (!oneOfTheCards && ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars))
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };
