@@ -72,7 +72,7 @@ describe('listings Readability reads as one block', () => {
     expect(article.textContent).not.toContain('Another story from the harbour');
   });
 
-  it("keeps every card when Readability's block is one group of them, each with a long excerpt", () => {
+  it("keeps every card when Readability's block is one group of their captions, without their titles", () => {
     const { article, text } = extractFixture('listing-excerpt-cards.html', 'https://courier.test/sections/science');
     expect(article.extraction).toBe('region');
     for (const title of [
@@ -83,6 +83,7 @@ describe('listings Readability reads as one block', () => {
     ])
       expect(text).toContain(title);
     expect(text).toContain('cutting the pool');
+    expect(text).toContain('Reported by Mara Quist');
     for (const furniture of ['Older stories', 'Harbour Street']) expect(text).not.toContain(furniture);
   });
 
