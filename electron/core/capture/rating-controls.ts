@@ -17,7 +17,7 @@ const CONTROL_MAX_CHARS = 300;
 /** Three stars' labels ("1 star2 stars3 stars") hold at least this much. */
 const MIN_CONTROL_CHARS = 15;
 /** A cheap look for a star's word before the patterns are tried: most short blocks have none. */
-const MAYBE_STARS = /st(ar|er|ell)|toile|gwiazd/i;
+const MAYBE_STARS = /st(ar|er|ell)|strell|toile|gwiazd/i;
 /** A star's label is short. */
 const STAR_LABEL_CHARS = 20;
 

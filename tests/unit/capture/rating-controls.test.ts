@@ -12,6 +12,8 @@ describe('rating controls', () => {
     expect(isRatingControl('4.3 out of 5 stars')).toBe(false);
     expect(isRatingControl('4.35 avg rating — 9,993 ratings 1 of 5 stars 2 of 5 stars 3 of 5 stars')).toBe(false);
     expect(isRatingControl('1 of 5 stars 2 of 5 stars')).toBe(false);
+    expect(isRatingControl('1 de 5 estrellas 2 de 5 estrellas 3 de 5 estrellas')).toBe(true);
+    expect(isRatingControl('1 von 5 Sternen 2 von 5 Sternen 3 von 5 Sternen')).toBe(true);
   });
 
   it('removes the control with its widget, and not the card around it', () => {
