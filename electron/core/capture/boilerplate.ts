@@ -144,15 +144,32 @@ export const PRODUCT_FURNITURE_WORDS = new Set([
 /** Whether one word (of a class, an id or a heading) is a furniture or comment word. */
 export const isFurnitureNameWord = (word: string) => FURNITURE_WORDS.has(word) || COMMENT_WORDS.has(word);
 
+const RESULT_WORDS = new Set(['result', 'results']);
+/** A class token opening with one of these names a state of the block ("no-sidebar", "hide-read-more-ad"), not the block. */
+const MODIFIER_WORDS = new Set(['no', 'not', 'non', 'without', 'hide', 'has', 'with']);
+const WHITE_SPACE = /\s+/;
+
+const isNameWord = (word: string, commentsAreContent: boolean, more?: Set<string>) =>
+  FURNITURE_WORDS.has(word) || !!more?.has(word) || (!commentsAreContent && COMMENT_WORDS.has(word));
+
+/** Whether one class token names furniture: a search's results ("search-result-item") are a results page's content. */
+function tokenNamesFurniture(token: string, commentsAreContent: boolean, more?: Set<string>): boolean {
+  const words = wordsOf(token);
+  if (MODIFIER_WORDS.has(words[0])) return false;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'search' && RESULT_WORDS.has(words[i + 1])) continue;
+    if (isNameWord(words[i], commentsAreContent, more)) return true;
+  }
+  return false;
+}
+
 /** Whether a class or id is made of furniture words: the common ones, comments unless they are the content, and `more`. */
 export function furnitureNameWords(element: Element, commentsAreContent: boolean, more?: Set<string>): boolean {
   const name = classAndId(element);
   if (name.length < 3) return false;
-  for (const word of wordsOf(name)) {
-    if (FURNITURE_WORDS.has(word) || more?.has(word)) return true;
-    if (!commentsAreContent && COMMENT_WORDS.has(word)) return true;
-  }
-  return false;
+  // Most names hold no furniture word at all: their tokens are only looked at one by one when one does.
+  if (!wordsOf(name).some((word) => isNameWord(word, commentsAreContent, more))) return false;
+  return name.split(WHITE_SPACE).some((token) => tokenNamesFurniture(token, commentsAreContent, more));
 }
 
 /**

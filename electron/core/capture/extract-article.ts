@@ -8,7 +8,9 @@ import { parseHTML } from 'linkedom';
 import { OffprintError } from '@shared/ipc/envelope';
 import type { ArticleDescription, ExtractionKind } from '@shared/model';
 import { removeArticleFurniture } from './article-furniture';
-import { isCardList } from './card-headings';
+import { countCardHeadings, isCardList } from './card-headings';
+import { paragraphsInRuns } from './prose-runs';
+import { removeRatingControls } from './rating-controls';
 import { hasPrice } from './card-grid';
 import { PRODUCT_FURNITURE_WORDS } from './boilerplate';
 import { fallbackCharsAtMost, fallbackContent } from './fallback-content';
@@ -194,6 +196,7 @@ function readArticle(
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
   removeArticleFurniture(content, asides, story);
+  removeRatingControls(content);
   if (openings) removeDocumentationFurniture(content);
   if (thread) removePostFurniture(content);
   return { ...found, excerpt, content: content.innerHTML };
@@ -406,6 +409,15 @@ const CARDS_READABILITY_SHARE = 0.6;
 /** A block of Readability's holding this many long paragraphs is a story beside the cards (its related links), not a card. */
 const STORY_PARAGRAPHS_NOT_A_CARD = 5;
 
+/**
+ * Readability's block is no story beside the cards when it holds few long paragraphs, or when they
+ * stand one to a card (captions, excerpts: prose-runs.ts) and it kept none of the cards' linked
+ * titles: it took the cards' text without the cards.
+ */
+const isNoStory = (longParagraphs: number, content: string, pageUrl: string) =>
+  longParagraphs < STORY_PARAGRAPHS_NOT_A_CARD ||
+  (paragraphsInRuns(content) < STORY_PARAGRAPHS_NOT_A_CARD && countCardHeadings(content, pageUrl).linked === 0);
+
 function longParagraphsIn(html: string): number {
   let n = 0;
   for (const match of html.matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/g))
@@ -506,7 +518,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const oneOfTheCards =
       type !== 'forum' &&
       chars < CARDS_READABILITY_SHARE * regionChars &&
-      (storyCandidate ? longParagraphs : longParagraphsIn(content)) < STORY_PARAGRAPHS_NOT_A_CARD &&
+      isNoStory(storyCandidate ? longParagraphs : longParagraphsIn(content), content, pageUrl) &&
       isCardList(region.html, pageUrl);
     if (!oneOfTheCards && ((commentsOnly && story) || tooSmallRegion || chars >= share * regionChars))
       return { article: buildArticle(content, 'readability', meta, pageUrl, found), canonicalUrl: meta.canonicalUrl };

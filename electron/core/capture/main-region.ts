@@ -26,6 +26,7 @@ import {
 import { isCardFurniture } from './card-furniture';
 import { wordsOf } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
+import { isRatingControl } from './rating-controls';
 import { isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
 import {
@@ -163,6 +164,10 @@ interface Measure {
   landmark: boolean;
   /** The heading that holds the element's first text, when its text starts with one. */
   lead: Element | null;
+  /** Headings inside whose text is mostly a link: the titles of cards. */
+  cardTitles: number;
+  /** Letters and digits of those titles. */
+  cardTitleChars: number;
 }
 
 const LABELS = new Set(['DIV', 'P', 'SPAN', 'STRONG', 'B', 'DT']);
@@ -190,6 +195,8 @@ function measure(
       links: isLink ? 1 : 0,
       landmark: LANDMARKS.has(element.tagName),
       lead: null,
+      cardTitles: 0,
+      cardTitleChars: 0,
     };
     for (let node = element.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
@@ -205,7 +212,13 @@ function measure(
         m.linkChars += inner.linkChars;
         m.links += inner.links;
         m.landmark ||= inner.landmark;
+        m.cardTitles += inner.cardTitles;
+        m.cardTitleChars += inner.cardTitleChars;
       }
+    }
+    if (heading && m.chars && m.linkChars >= CARD_TITLE_LINK_SHARE * m.chars) {
+      m.cardTitles = 1;
+      m.cardTitleChars = m.chars;
     }
     if (element.tagName === 'MAIN' || element.getAttribute('role') === 'main') mains.push(element);
     if (postTexts && m.chars && POST_TEXT.test(element.getAttribute('itemprop') ?? '')) postTexts.push(element);
@@ -278,9 +291,20 @@ function isLinkPreview(element: Element): boolean {
   return /link-?preview/i.test(name) || wordsOf(name).some((word) => PREVIEW_WORDS.has(word));
 }
 
+/** A heading is a card's title when a link holds this share of its text. */
+const CARD_TITLE_LINK_SHARE = 0.7;
+/**
+ * A block of links is a grid of cards, not a menu, when it holds this many titled cards and their
+ * titles make up this share of its linked text: a menu's links are its items, not headings.
+ */
+const GRID_CARD_TITLES = 3;
+const GRID_TITLE_SHARE = 0.4;
+const isCardGrid = (m: Measure) =>
+  m.cardTitles >= GRID_CARD_TITLES && m.cardTitleChars >= GRID_TITLE_SHARE * m.linkChars;
+
 /** A block of short links: a menu, a tag cloud, a list of related pages. */
 function isLinkList(m: Measure, profile: RegionProfile, tag: string): boolean {
-  if (m.links < 2 || m.chars === 0) return false;
+  if (m.links < 2 || m.chars === 0 || isCardGrid(m)) return false;
   const density = m.linkChars / m.chars;
   const perLink = m.linkChars / m.links;
   if (profile.keepLinkLists) return density > 0.9 && perLink < 12;
@@ -326,7 +350,17 @@ class Pruner {
   }
 
   size(element: Element): Measure {
-    return this.measures.get(element) ?? { chars: 0, linkChars: 0, links: 0, landmark: false, lead: null };
+    return (
+      this.measures.get(element) ?? {
+        chars: 0,
+        linkChars: 0,
+        links: 0,
+        landmark: false,
+        lead: null,
+        cardTitles: 0,
+        cardTitleChars: 0,
+      }
+    );
   }
 
   /**
@@ -501,7 +535,7 @@ class Pruner {
     if (this.profile.dropShopLines && !m.landmark && isScriptDataBlock(element)) return true;
     if (m.chars < 200 && !m.landmark) {
       const text = element.textContent ?? '';
-      if (isFurniturePhrase(text) || isCallToAction(text)) return true;
+      if (isFurniturePhrase(text) || isCallToAction(text) || isRatingControl(text)) return true;
       if (
         this.profile.dropShopLines &&
         !details &&

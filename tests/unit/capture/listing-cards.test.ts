@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isCardFurniture } from '../../../electron/core/capture/card-furniture';
 import { countCardHeadings, isCardList } from '../../../electron/core/capture/card-headings';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
+import { paragraphsInRuns } from '../../../electron/core/capture/prose-runs';
 import { extractFixture, readFixture } from './extraction-fixtures';
 
 const PAGE = 'https://courier.test/local';
@@ -69,6 +70,31 @@ describe('listings Readability reads as one block', () => {
     expect(article.extraction).toBe('readability');
     expect(article.textContent).toContain('6. The ferry crossing');
     expect(article.textContent).not.toContain('Another story from the harbour');
+  });
+
+  it("keeps every card when Readability's block is one group of their captions, without their titles", () => {
+    const { article, text } = extractFixture('listing-excerpt-cards.html', 'https://courier.test/sections/science');
+    expect(article.extraction).toBe('region');
+    for (const title of [
+      'Tidal power trial off the north pier ends early',
+      'Lake ice came later than ever this winter',
+      'Air in the high street is cleaner',
+      'The old quarry glows at night',
+    ])
+      expect(text).toContain(title);
+    expect(text).toContain('cutting the pool');
+    expect(text).toContain('Reported by Mara Quist');
+    for (const furniture of ['Older stories', 'Harbour Street']) expect(text).not.toContain(furniture);
+  });
+
+  it('counts only the long paragraphs that follow one another as a story', () => {
+    const long = (n: number) => `<p>${'The ferry crossing reopened after months of repairs. '.repeat(4)}${n}</p>`;
+    expect(paragraphsInRuns(`<div>${long(1)}${long(2)}\n${long(3)}</div><p>Short.</p>${long(4)}`)).toBe(3);
+    const cards = Array.from(
+      { length: 6 },
+      (_, n) => `<article><h2><a href="/${n}">Title</a></h2>${long(n)}</article>`,
+    );
+    expect(paragraphsInRuns(cards.join(''))).toBe(0);
   });
 
   it('lets Readability read a "collection" that shows no prices, as any listing', () => {

@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import {
+  furnitureNameWords,
   isCallToAction,
   isShopLine,
   isFurnitureHeading,
@@ -497,5 +498,38 @@ describe("a product's rating and payment lines", () => {
       expect(isPaymentLine(text), text).toBe(true);
     for (const text of ['$195.00 or 4 payments of $48.75 with', 'Pay attention to the grain when you oil it'])
       expect(isPaymentLine(text), text).toBe(false);
+  });
+});
+
+describe('class names that name a state or a search result', () => {
+  const named = (className: string) =>
+    furnitureNameWords(bodyOf(`<div class="${className}">x</div>`).firstElementChild!, false);
+
+  it('reads "search-result-item" as a result and "no-sidebar" or "hide-ads" as a state of the block', () => {
+    for (const name of ['site-search', 'sidebar', 'newsletter-box', 'SearchPanel'])
+      expect(named(name), name).toBe(true);
+    for (const name of [
+      'search-result-item',
+      'SearchResultPanel',
+      'results no-sidebar',
+      'grid hide-read-more-ad',
+      'hasSidebar',
+    ])
+      expect(named(name), name).toBe(false);
+  });
+
+  it("keeps a results page's results, whose class names say search, and leaves out the site's search box", () => {
+    const result = (n: number) =>
+      `<div class="search-result-item"><h3><a href="https://harbour.test/notices/${n}">Harbour notice ${n}: berth works</a></h3>` +
+      `<p>Berth ${n} closes for repairs.</p><a href="https://harbour.test/topics/works">Works</a></div>`;
+    const html =
+      '<html><head><title>Search results | Harbour office</title></head><body>' +
+      '<header><div class="site-search"><a href="https://harbour.test/search">Advanced search</a></div></header>' +
+      `<main><h1>Results for “berth”</h1><div class="results no-sidebar">${Array.from({ length: 6 }, (_, n) => result(n + 1)).join('')}</div></main>` +
+      '<footer><p>Harbour office</p></footer></body></html>';
+    const article = extractArticle(html, 'https://harbour.test/find?q=berth');
+    expect(article.extraction).toBe('region');
+    for (let n = 1; n <= 6; n++) expect(article.textContent).toContain(`Harbour notice ${n}: berth works`);
+    expect(article.textContent).not.toContain('Advanced search');
   });
 });
