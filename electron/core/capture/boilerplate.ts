@@ -148,9 +148,13 @@ export const isFurnitureNameWord = (word: string) => FURNITURE_WORDS.has(word) |
 export function furnitureNameWords(element: Element, commentsAreContent: boolean, more?: Set<string>): boolean {
   const name = classAndId(element);
   if (name.length < 3) return false;
+  let previous = '';
   for (const word of wordsOf(name)) {
     if (FURNITURE_WORDS.has(word) || more?.has(word)) return true;
     if (!commentsAreContent && COMMENT_WORDS.has(word)) return true;
+    // A compound written in two words: "top-bar", "side-bar", "sign-up".
+    if (previous && FURNITURE_WORDS.has(previous + word)) return true;
+    previous = word;
   }
   return false;
 }
@@ -459,6 +463,11 @@ const CALL_TO_ACTION = new RegExp(
     '(expand|collapse)( all| description| section)?',
     '[«‹←<]?\\s*(previous|prev|next)( (page|post|article|chapter|topic|lesson|section))?',
     'was this (page |article )?helpful',
+    '(back|return) to (the )?top',
+    'request a (quote|demo|callback|call back|consultation)',
+    'tell me more',
+    'donate( today| now)?',
+    '(keep|continue) exploring( [^.!?]{1,30})?',
     // A pager's place and a list's view switch, as a line of their own.
     '(page|seite|página|pagina) \\d+ (of|von|sur|de|di|van) \\d+',
     'view (in|as) (a )?(list|grid|map)',
@@ -494,8 +503,11 @@ const CALL_TO_ACTION = new RegExp(
 );
 export const CALL_TO_ACTION_CHARS = 40;
 
+/** Symbols around a button's words ("♥ Donate today! ♥", "↑ Back to top"): icons, not words. */
+const SYMBOLS_AROUND = /^[^\p{L}\p{N}«‹←<]+|[^\p{L}\p{N}]+$/gu;
+
 export const isCallToAction = (text: string) =>
-  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(text.replace(/\s+/g, ' ').trim());
+  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(text.replace(/\s+/g, ' ').replace(SYMBOLS_AROUND, ''));
 
 /** Class words of buttons and calls to action: furniture only around short text. */
 export const BUTTON_WORDS = new Set(['btn', 'button', 'buttons', 'cta']);

@@ -1,6 +1,8 @@
 /** When Readability finds no article: the page's main region, without site furniture. */
 import { isWhitespace } from '@shared/anchoring/normalize-text';
+import { classAndId, wordsOf } from './boilerplate';
 import { DROPPED_WITH_CONTENT } from './sanitize-article';
+import { holdsContent } from './strip-clutter';
 
 const SITE_FURNITURE =
   'nav,aside,footer,header,[role="navigation"],[role="banner"],[role="contentinfo"],[role="complementary"],[role="search"],#comments,.comments';
@@ -17,7 +19,81 @@ export function fallbackContent(document: Document): string {
     if (element.tagName === 'HEADER' && element.closest('article')) continue;
     element.remove();
   }
+  removeNamedFurniture(root);
   return root.innerHTML;
+}
+
+/** A block named as furniture holds at most this share of the page's text: more, it wraps the content ("has-sidebar"). */
+const NAMED_FURNITURE_SHARE = 0.4;
+
+/**
+ * Class and id words of the site's blocks around the content. Fewer than the region's: "search"
+ * names a page of search results, "toc" a manual's chapter list, and a whole-page fallback has no
+ * posts with votes and badges.
+ */
+const SITE_FURNITURE_WORDS = new Set([
+  'footer',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'newsletter',
+  'subscribe',
+  'signup',
+  'sidebar',
+  'breadcrumb',
+  'breadcrumbs',
+  'navbar',
+  'nav',
+  'navigation',
+  'share',
+  'sharing',
+  'social',
+  'related',
+  'promo',
+  'advert',
+  'advertisement',
+  'ads',
+  'popup',
+  'modal',
+  'masthead',
+  'topbar',
+  'login',
+  'signin',
+  'offcanvas',
+  'drawer',
+  'pagination',
+  'skip',
+  'comments',
+]);
+/** A footer of one card or post (its author and date) belongs to it, not to the site. */
+const ITEM_WORDS = new Set(['card', 'item', 'post', 'entry', 'article', 'story', 'tile', 'teaser', 'product']);
+const MAYBE_SITE_FURNITURE =
+  /foot|cook|consent|gdpr|news|subscri|sign|side|crumb|nav|shar|social|relat|promo|advert|ads|pop|modal|mast|top|log|canvas|drawer|pagin|skip|comment/i;
+
+function siteFurnitureName(element: Element): boolean {
+  const name = classAndId(element);
+  if (!MAYBE_SITE_FURNITURE.test(name)) return false;
+  const words = wordsOf(name);
+  let previous = '';
+  let found = '';
+  for (const word of words) {
+    if (SITE_FURNITURE_WORDS.has(word)) found = word;
+    else if (SITE_FURNITURE_WORDS.has(previous + word)) found = previous + word;
+    previous = word;
+  }
+  if (!found) return false;
+  return found !== 'footer' || !words.some((word) => ITEM_WORDS.has(word));
+}
+
+/** Blocks whose class or id names them the site's (a footer's legal links, a newsletter box, a cookie banner) go too, unless they hold the content. */
+function removeNamedFurniture(root: Element): void {
+  const total = (root.textContent ?? '').length;
+  for (const element of [...root.querySelectorAll('*')]) {
+    if (!element.hasAttributes() || !element.isConnected || !siteFurnitureName(element)) continue;
+    if ((element.textContent ?? '').length > total * NAMED_FURNITURE_SHARE || holdsContent(element)) continue;
+    element.remove();
+  }
 }
 
 const DROPPED = new Set(DROPPED_WITH_CONTENT.map((tag) => tag.toUpperCase()));
