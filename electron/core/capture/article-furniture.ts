@@ -116,7 +116,7 @@ function removeNamedBoxesIn(article: Element, total: number, story: boolean): vo
       (authorBoxNameWords(element) && isAuthorBox(element) && textOf(element).length <= total * AUTHOR_BOX_SHARE) ||
       (story && promoNameWords(element) && isPromoBox(element, total)) ||
       (story && isButtonLink(element)) ||
-      (story && isMenuList(element, total))
+      isMenuList(element, total)
     )
       element.remove();
   }
