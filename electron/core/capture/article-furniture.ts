@@ -101,9 +101,15 @@ const MENU_WORDS = new Set(['menu', 'nav', 'navigation', 'navbar', 'breadcrumb',
 const MAYBE_MENU = /menu|nav|breadcrumb/i;
 const MENU_SHARE = 0.25;
 
+/** Roles of the site's menus and tab bars, whatever the element. */
+const MENU_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist']);
+
 function isMenuList(element: Element, total: number): boolean {
-  if (element.tagName !== 'UL' && element.tagName !== 'OL' && element.tagName !== 'NAV') return false;
-  if (!namedWith(element, MENU_WORDS, MAYBE_MENU)) return false;
+  const role = element.getAttribute('role');
+  if (!role || !MENU_ROLES.has(role)) {
+    if (element.tagName !== 'UL' && element.tagName !== 'OL' && element.tagName !== 'NAV') return false;
+    if (!namedWith(element, MENU_WORDS, MAYBE_MENU)) return false;
+  }
   return !collapsedTextLongerThan(element, total * MENU_SHARE) && isMostlyLinks(element);
 }
 
