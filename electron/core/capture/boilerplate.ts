@@ -468,6 +468,8 @@ const CALL_TO_ACTION = new RegExp(
     'tell me more',
     'donate( today| now)?',
     '(keep|continue) exploring( [^.!?]{1,30})?',
+    // A script's placeholder, left in the markup.
+    '(loading|please wait|chargement|cargando|wird geladen)( [a-z]+)?',
     // A pager's place and a list's view switch, as a line of their own.
     '(page|seite|página|pagina) \\d+ (of|von|sur|de|di|van) \\d+',
     'view (in|as) (a )?(list|grid|map)',

@@ -1,6 +1,6 @@
 /** When Readability finds no article: the page's main region, without site furniture. */
 import { isWhitespace } from '@shared/anchoring/normalize-text';
-import { classAndId, wordsOf } from './boilerplate';
+import { CALL_TO_ACTION_CHARS, classAndId, isCallToAction, wordsOf } from './boilerplate';
 import { DROPPED_WITH_CONTENT } from './sanitize-article';
 import { holdsContent } from './strip-clutter';
 
@@ -86,11 +86,27 @@ function siteFurnitureName(element: Element): boolean {
   return found !== 'footer' || !words.some((word) => ITEM_WORDS.has(word));
 }
 
+/** A line of its own that is a button's words ("Back to top", "Loading…"), without a picture. */
+function isButtonLine(element: Element): boolean {
+  const text = element.textContent ?? '';
+  return (
+    text.length <= CALL_TO_ACTION_CHARS &&
+    !!text.trim() &&
+    isCallToAction(text) &&
+    !element.querySelector('img,picture,video')
+  );
+}
+
 /** Blocks whose class or id names them the site's (a footer's legal links, a newsletter box, a cookie banner) go too, unless they hold the content. */
 function removeNamedFurniture(root: Element): void {
   const total = (root.textContent ?? '').length;
   for (const element of [...root.querySelectorAll('*')]) {
-    if (!element.hasAttributes() || !element.isConnected || !siteFurnitureName(element)) continue;
+    if (!element.isConnected) continue;
+    if (isButtonLine(element)) {
+      element.remove();
+      continue;
+    }
+    if (!element.hasAttributes() || !siteFurnitureName(element)) continue;
     if ((element.textContent ?? '').length > total * NAMED_FURNITURE_SHARE || holdsContent(element)) continue;
     element.remove();
   }
