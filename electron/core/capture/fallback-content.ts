@@ -97,19 +97,30 @@ function isButtonLine(element: Element): boolean {
   );
 }
 
-/** Blocks whose class or id names them the site's (a footer's legal links, a newsletter box, a cookie banner) go too, unless they hold the content. */
+/**
+ * Blocks whose class or id names them the site's (a footer's legal links, a newsletter box, a
+ * cookie banner) go too, unless they hold the content. A page with nothing else keeps them: it is
+ * saved with its title and date rather than refused as empty.
+ */
 function removeNamedFurniture(root: Element): void {
   const total = (root.textContent ?? '').length;
+  const removed: { element: Element; parent: Node; next: Node | null }[] = [];
+  const take = (element: Element) => {
+    if (element.parentNode) removed.push({ element, parent: element.parentNode, next: element.nextSibling });
+    element.remove();
+  };
   for (const element of [...root.querySelectorAll('*')]) {
     if (!element.isConnected) continue;
     if (isButtonLine(element)) {
-      element.remove();
+      take(element);
       continue;
     }
     if (!element.hasAttributes() || !siteFurnitureName(element)) continue;
     if ((element.textContent ?? '').length > total * NAMED_FURNITURE_SHARE || holdsContent(element)) continue;
-    element.remove();
+    take(element);
   }
+  if ((root.textContent ?? '').trim()) return;
+  for (const { element, parent, next } of removed.reverse()) parent.insertBefore(element, next);
 }
 
 const DROPPED = new Set(DROPPED_WITH_CONTENT.map((tag) => tag.toUpperCase()));

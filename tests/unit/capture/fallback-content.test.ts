@@ -66,4 +66,14 @@ describe("the whole-page fallback's furniture", () => {
     ])
       expect(text, gone).not.toContain(gone);
   });
+
+  it('keeps them on a page that holds nothing else, which is saved rather than refused as empty', () => {
+    const document = parse(
+      '<!doctype html><html><body><div class="site-footer"><a href="/">esk8</a></div><p>Donate now</p><p>Back to top</p></body></html>',
+    );
+    const text = sanitizeArticleHtml(fallbackContent(document));
+    expect(text).toContain('esk8');
+    expect(text).toContain('Donate now');
+    expect(text).toContain('Back to top');
+  });
 });
