@@ -102,8 +102,8 @@ const MENU_WORDS = new Set(['menu', 'nav', 'navigation', 'navbar', 'breadcrumb',
 const MAYBE_MENU = /menu|nav|breadcrumb/i;
 const MENU_SHARE = 0.25;
 
-/** Roles of the site's menus and tab bars, whatever the element. */
-const MENU_ROLES = new Set(['navigation', 'menu', 'menubar', 'tablist']);
+/** Roles of the site's menus, whatever the element. A tab bar names the page's own panels: it stays. */
+const MENU_ROLES = new Set(['navigation', 'menu', 'menubar']);
 
 function isMenuList(element: Element, total: number): boolean {
   const role = element.getAttribute('role');

@@ -238,7 +238,7 @@ function readSmallPage(document: Document, thread: boolean, sheltered: boolean):
  * Kinds of page whose Readability article loses the text written for screen readers only: a
  * manual's and a service page's may be labels the page needs (a tab's name, a plan's price).
  */
-const SCREEN_READER_TEXT_DROPPED = new Set<PageType>(['article', 'listing', 'collection']);
+const SCREEN_READER_TEXT_DROPPED = new Set<PageType>(['listing', 'collection']);
 
 /** A board's notices to every visitor (rules, scam warnings, meetups) above each thread. */
 const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices']);

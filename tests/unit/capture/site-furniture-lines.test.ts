@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import { isCallToAction } from '../../../electron/core/capture/boilerplate';
 import { isStoryAside } from '../../../electron/core/capture/story-asides';
-import { extractFixture } from './extraction-fixtures';
+import { bodyOf, extractFixture } from './extraction-fixtures';
 
 describe("the site's lines and menus inside a story's block", () => {
-  it('leaves out a tab bar of links, placeholders, button words, inbox pitches and screen-reader text, and keeps the story', () => {
+  it('leaves out a menu of links, placeholders, button words and inbox pitches, and keeps the story', () => {
     const { text, body } = extractFixture('article-menus-and-placeholders.html', 'https://orchard.test/2025/grafting');
     for (const kept of [
       'given a new variety without felling it',
@@ -16,7 +17,6 @@ describe("the site's lines and menus inside a story's block", () => {
       'Pruning',
       'Pests',
       'Loading',
-      'opens in a new window',
       'Back to top',
       'directly in your inbox',
       'Keep exploring',
@@ -38,5 +38,19 @@ describe("the site's lines and menus inside a story's block", () => {
       expect(isCallToAction(line), line).toBe(false);
     expect(isStoryAside('Get the best of Orchard Letters, directly in your inbox')).toBe(true);
     expect(isStoryAside('The letters piled up in your inbox all winter.')).toBe(false);
+  });
+
+  it('leaves out screen-reader text where asked (listings, collections), and a tab bar nowhere', () => {
+    const html =
+      '<div><p>A card about <a href="/joinery">joinery<span class="visually-hidden"> (opens in a new window)</span></a> for beginners, three evenings at the bench.</p>' +
+      '<ul role="tablist"><li><a href="#themes" role="tab">Themes</a></li><li><a href="#add-ons" role="tab">Add-ons</a></li></ul></div>';
+    const listing = bodyOf(html);
+    removeArticleFurniture(listing, true, false, true);
+    expect(listing.textContent).not.toContain('opens in a new window');
+    expect(listing.textContent).toContain('joinery for beginners');
+    expect(listing.textContent).toContain('Add-ons');
+    const story = bodyOf(html);
+    removeArticleFurniture(story, true, false, false);
+    expect(story.textContent).toContain('opens in a new window');
   });
 });
