@@ -10,6 +10,7 @@ import {
   isCallToAction,
   isFurnitureHeading,
   isFurnitureLine as isFurnitureText,
+  isScreenReaderOnly,
   namedWith,
 } from './boilerplate';
 import { collapsedTextLongerThan } from './linkedom-fast-paths';
@@ -101,22 +102,30 @@ const MENU_WORDS = new Set(['menu', 'nav', 'navigation', 'navbar', 'breadcrumb',
 const MAYBE_MENU = /menu|nav|breadcrumb/i;
 const MENU_SHARE = 0.25;
 
+/** Roles of the site's menus, whatever the element. A tab bar names the page's own panels: it stays. */
+const MENU_ROLES = new Set(['navigation', 'menu', 'menubar']);
+
 function isMenuList(element: Element, total: number): boolean {
-  if (element.tagName !== 'UL' && element.tagName !== 'OL' && element.tagName !== 'NAV') return false;
-  if (!namedWith(element, MENU_WORDS, MAYBE_MENU)) return false;
+  const role = element.getAttribute('role');
+  if (!role || !MENU_ROLES.has(role)) {
+    if (element.tagName !== 'UL' && element.tagName !== 'OL' && element.tagName !== 'NAV') return false;
+    if (!namedWith(element, MENU_WORDS, MAYBE_MENU)) return false;
+  }
   return !collapsedTextLongerThan(element, total * MENU_SHARE) && isMostlyLinks(element);
 }
 
 /** The author's box and, on a story, the site's pitches and buttons (see promo-boxes.ts), found by their names. */
-function removeNamedBoxesIn(article: Element, total: number, story: boolean): void {
+function removeNamedBoxesIn(article: Element, total: number, story: boolean, screenReaderText: boolean): void {
   // '*' is a fast path on linkedom (see linkedom-fast-paths.ts); an attribute selector is not.
   for (const element of [...article.querySelectorAll('*')]) {
     if (!element.hasAttributes() || !article.contains(element)) continue;
     if (
+      // Written for screen readers only, clipped out of sight: "Site home", "Opens in a new window".
+      (screenReaderText && isScreenReaderOnly(element)) ||
       (authorBoxNameWords(element) && isAuthorBox(element) && textOf(element).length <= total * AUTHOR_BOX_SHARE) ||
       (story && promoNameWords(element) && isPromoBox(element, total)) ||
       (story && isButtonLink(element)) ||
-      (story && isMenuList(element, total))
+      isMenuList(element, total)
     )
       element.remove();
   }
@@ -153,7 +162,12 @@ function removeOrphanHeadings(article: Element): void {
  * with asides, a story's too: the author's box, credits and disclosures (see story-asides.ts); on a
  * story page, the site's pitches and buttons (see promo-boxes.ts).
  */
-export function removeArticleFurniture(article: Element, asides = false, story = false): void {
+export function removeArticleFurniture(
+  article: Element,
+  asides = false,
+  story = false,
+  screenReaderText = false,
+): void {
   const total = textOf(article).length;
   if (!total) return;
   // Headed sections: the heading and the lists of links after it, when they are not half the article.
@@ -172,7 +186,7 @@ export function removeArticleFurniture(article: Element, asides = false, story =
     for (const element of after) element.remove();
     heading.remove();
   }
-  if (asides) removeNamedBoxesIn(article, total, story);
+  if (asides) removeNamedBoxesIn(article, total, story, screenReaderText);
   const lines = asides ? `${LINE_SELECTOR},${ASIDE_SELECTOR}` : LINE_SELECTOR;
   for (const element of [...article.querySelectorAll(lines)])
     if (article.contains(element) && isFurnitureLine(element, asides)) element.remove();

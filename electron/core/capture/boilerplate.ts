@@ -152,13 +152,19 @@ const WHITE_SPACE = /\s+/;
 const isNameWord = (word: string, commentsAreContent: boolean, more?: Set<string>) =>
   FURNITURE_WORDS.has(word) || !!more?.has(word) || (!commentsAreContent && COMMENT_WORDS.has(word));
 
+/** A furniture word written as two: "top-bar", "side-bar", "signIn". */
+const isCompound = (words: string[], i: number) => i > 0 && FURNITURE_WORDS.has(words[i - 1] + words[i]);
+
+const hasNameWord = (words: string[], commentsAreContent: boolean, more?: Set<string>) =>
+  words.some((word, i) => isNameWord(word, commentsAreContent, more) || isCompound(words, i));
+
 /** Whether one class token names furniture: a search's results ("search-result-item") are a results page's content. */
 function tokenNamesFurniture(token: string, commentsAreContent: boolean, more?: Set<string>): boolean {
   const words = wordsOf(token);
   if (MODIFIER_WORDS.has(words[0])) return false;
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'search' && RESULT_WORDS.has(words[i + 1])) continue;
-    if (isNameWord(words[i], commentsAreContent, more)) return true;
+    if (isNameWord(words[i], commentsAreContent, more) || isCompound(words, i)) return true;
   }
   return false;
 }
@@ -168,7 +174,7 @@ export function furnitureNameWords(element: Element, commentsAreContent: boolean
   const name = classAndId(element);
   if (name.length < 3) return false;
   // Most names hold no furniture word at all: their tokens are only looked at one by one when one does.
-  if (!wordsOf(name).some((word) => isNameWord(word, commentsAreContent, more))) return false;
+  if (!hasNameWord(wordsOf(name), commentsAreContent, more)) return false;
   return name.split(WHITE_SPACE).some((token) => tokenNamesFurniture(token, commentsAreContent, more));
 }
 
@@ -480,6 +486,13 @@ const CALL_TO_ACTION = new RegExp(
     '(expand|collapse)( all| description| section)?',
     '[«‹←<]?\\s*(previous|prev|next)( (page|post|article|chapter|topic|lesson|section))?',
     'was this (page |article )?helpful',
+    '(back|return) to (the )?top',
+    'request a (quote|demo|callback|call back|consultation)',
+    'tell me more',
+    'donate( today| now)?',
+    '(keep|continue) exploring( [^.!?]{1,30})?',
+    // A script's placeholder, left in the markup.
+    '(loading|please wait|chargement|cargando|wird geladen)( [a-z]+)?',
     // A pager's place and a list's view switch, as a line of their own.
     '(page|seite|página|pagina) \\d+ (of|von|sur|de|di|van) \\d+',
     'view (in|as) (a )?(list|grid|map)',
@@ -515,8 +528,11 @@ const CALL_TO_ACTION = new RegExp(
 );
 export const CALL_TO_ACTION_CHARS = 40;
 
+/** Symbols around a button's words ("♥ Donate today! ♥", "↑ Back to top"): icons, not words. */
+const SYMBOLS_AROUND = /^[^\p{L}\p{N}«‹←<]+|[^\p{L}\p{N}]+$/gu;
+
 export const isCallToAction = (text: string) =>
-  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(squeezeSpace(text));
+  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(squeezeSpace(text).replace(SYMBOLS_AROUND, ''));
 
 /** Class words of buttons and calls to action: furniture only around short text. */
 export const BUTTON_WORDS = new Set(['btn', 'button', 'buttons', 'cta']);

@@ -180,6 +180,7 @@ function readArticle(
   contentWanted = true,
   openings: DocumentationOpenings | null = null,
   story = false,
+  screenReaderText = false,
 ): ReadabilityResult | null {
   const found = new FastReadability<Element>(document, {
     keepClasses: true,
@@ -195,7 +196,7 @@ function readArticle(
   if (openings?.headline) restoreHeadlineBlock(content, openings.headline);
   if (sheltered) restoreAnchors(content);
   if (byline) removeRepeatedByline(content, byline);
-  removeArticleFurniture(content, asides, story);
+  removeArticleFurniture(content, asides, story, screenReaderText);
   removeRatingControls(content);
   if (openings) removeDocumentationFurniture(content);
   if (thread) removePostFurniture(content);
@@ -217,9 +218,10 @@ function readArticleSafely(
   asides: boolean,
   openings: DocumentationOpenings | null,
   story: boolean,
+  screenReaderText: boolean,
 ): ReadabilityResult | null {
   try {
-    return readArticle(document, thread, sheltered, asides, true, openings, story);
+    return readArticle(document, thread, sheltered, asides, true, openings, story, screenReaderText);
   } catch {
     return null;
   }
@@ -234,6 +236,12 @@ function readSmallPage(document: Document, thread: boolean, sheltered: boolean):
     return null; // Only its metadata was wanted: the whole-page version is saved either way.
   }
 }
+
+/**
+ * Kinds of page whose Readability article loses the text written for screen readers only: a
+ * manual's and a service page's may be labels the page needs (a tab's name, a plan's price).
+ */
+const SCREEN_READER_TEXT_DROPPED = new Set<PageType>(['listing', 'collection']);
 
 /** A board's notices to every visitor (rules, scam warnings, meetups) above each thread, and its calls to guests to sign up. */
 const THREAD_FURNITURE_WORDS = new Set(['notice', 'notices', 'cta']);
@@ -493,7 +501,15 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const readerable = looksReaderable(document);
   const thread = type === 'forum';
   const found = readerable
-    ? readArticleSafely(document, thread, sheltered, asides, openings, type === 'article' && declaresStory(clues))
+    ? readArticleSafely(
+        document,
+        thread,
+        sheltered,
+        asides,
+        openings,
+        type === 'article' && declaresStory(clues),
+        SCREEN_READER_TEXT_DROPPED.has(type),
+      )
     : readSmallPage(document, thread, sheltered);
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);

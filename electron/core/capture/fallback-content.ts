@@ -1,6 +1,8 @@
 /** When Readability finds no article: the page's main region, without site furniture. */
 import { isWhitespace } from '@shared/anchoring/normalize-text';
+import { CALL_TO_ACTION_CHARS, classAndId, isCallToAction, wordsOf } from './boilerplate';
 import { DROPPED_WITH_CONTENT } from './sanitize-article';
+import { holdsContent } from './strip-clutter';
 
 const SITE_FURNITURE =
   'nav,aside,footer,header,[role="navigation"],[role="banner"],[role="contentinfo"],[role="complementary"],[role="search"],#comments,.comments';
@@ -17,7 +19,108 @@ export function fallbackContent(document: Document): string {
     if (element.tagName === 'HEADER' && element.closest('article')) continue;
     element.remove();
   }
+  removeNamedFurniture(root);
   return root.innerHTML;
+}
+
+/** A block named as furniture holds at most this share of the page's text: more, it wraps the content ("has-sidebar"). */
+const NAMED_FURNITURE_SHARE = 0.4;
+
+/**
+ * Class and id words of the site's blocks around the content. Fewer than the region's: "search"
+ * names a page of search results, "toc" a manual's chapter list, and a whole-page fallback has no
+ * posts with votes and badges.
+ */
+const SITE_FURNITURE_WORDS = new Set([
+  'footer',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'newsletter',
+  'subscribe',
+  'signup',
+  'sidebar',
+  'breadcrumb',
+  'breadcrumbs',
+  'navbar',
+  'nav',
+  'navigation',
+  'share',
+  'sharing',
+  'social',
+  'related',
+  'promo',
+  'advert',
+  'advertisement',
+  'ads',
+  'popup',
+  'modal',
+  'masthead',
+  'topbar',
+  'login',
+  'signin',
+  'offcanvas',
+  'drawer',
+  'pagination',
+  'skip',
+  'comments',
+]);
+/** A footer of one card or post (its author and date) belongs to it, not to the site. */
+const ITEM_WORDS = new Set(['card', 'item', 'post', 'entry', 'article', 'story', 'tile', 'teaser', 'product']);
+const MAYBE_SITE_FURNITURE =
+  /foot|cook|consent|gdpr|news|subscri|sign|side|crumb|nav|shar|social|relat|promo|advert|ads|pop|modal|mast|top|log|canvas|drawer|pagin|skip|comment/i;
+
+function siteFurnitureName(element: Element): boolean {
+  const name = classAndId(element);
+  if (!MAYBE_SITE_FURNITURE.test(name)) return false;
+  const words = wordsOf(name);
+  let previous = '';
+  let found = '';
+  for (const word of words) {
+    if (SITE_FURNITURE_WORDS.has(word)) found = word;
+    else if (SITE_FURNITURE_WORDS.has(previous + word)) found = previous + word;
+    previous = word;
+  }
+  if (!found) return false;
+  return found !== 'footer' || !words.some((word) => ITEM_WORDS.has(word));
+}
+
+/** A line of its own that is a button's words ("Back to top", "Loading…"), without a picture. */
+function isButtonLine(element: Element): boolean {
+  const text = element.textContent ?? '';
+  return (
+    text.length <= CALL_TO_ACTION_CHARS &&
+    !!text.trim() &&
+    isCallToAction(text) &&
+    !element.querySelector('img,picture,video')
+  );
+}
+
+/**
+ * Blocks whose class or id names them the site's (a footer's legal links, a newsletter box, a
+ * cookie banner) go too, unless they hold the content. A page with nothing else keeps them: it is
+ * saved with its title and date rather than refused as empty.
+ */
+function removeNamedFurniture(root: Element): void {
+  const total = (root.textContent ?? '').length;
+  const removed: { element: Element; parent: Node; next: Node | null }[] = [];
+  const take = (element: Element) => {
+    if (element.parentNode) removed.push({ element, parent: element.parentNode, next: element.nextSibling });
+    element.remove();
+  };
+  for (const element of [...root.querySelectorAll('*')]) {
+    if (!element.isConnected) continue;
+    if (isButtonLine(element)) {
+      take(element);
+      continue;
+    }
+    if (!element.hasAttributes() || !siteFurnitureName(element)) continue;
+    if ((element.textContent ?? '').length > total * NAMED_FURNITURE_SHARE || holdsContent(element)) continue;
+    take(element);
+  }
+  if ((root.textContent ?? '').trim()) return;
+  for (const { element, parent, next } of removed.reverse()) parent.insertBefore(element, next);
 }
 
 const DROPPED = new Set(DROPPED_WITH_CONTENT.map((tag) => tag.toUpperCase()));

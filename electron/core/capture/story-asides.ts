@@ -65,7 +65,7 @@ const DISCLOSURE = asciiCaseless(
     '\\bas an amazon associate\\b',
     // A newsletter's pitch, however it starts.
     '\\b(subscribe|sign up|register) (here|now|today)\\b',
-    '\\b(delivered|straight) to your inbox\\b',
+    '\\b(delivered|sent|straight|directly|right) (to|in|into) your inbox\\b',
     '^(join|sign up for) (our|my|the) (free )?(mailing list|newsletter|email list)',
     '\\bprovision(en)? erhalten\\b',
     "\\bliens? d['’]affiliation\\b",

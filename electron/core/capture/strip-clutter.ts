@@ -105,7 +105,7 @@ function holdsProse(form: Element): boolean {
 }
 
 /** Furniture never holds the story: a block with several real paragraphs or the headline is kept. */
-function holdsContent(element: Element): boolean {
+export function holdsContent(element: Element): boolean {
   if (NEVER.has(element.tagName)) return true;
   if (element.tagName === 'FORM' && holdsProse(element)) return true;
   let long = 0;

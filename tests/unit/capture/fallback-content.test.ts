@@ -40,3 +40,40 @@ describe('fallbackCharsAtMost', () => {
     }
   });
 });
+
+describe("the whole-page fallback's furniture", () => {
+  it("leaves out blocks named as the site's and lines of button words, and keeps the cards with their footers", () => {
+    const document = parse(readFileSync(join(FIXTURES, 'fallback-site-furniture.html'), 'utf8'));
+    const text = sanitizeArticleHtml(fallbackContent(document)).replace(/<[^>]*>/g, ' ');
+    for (const kept of [
+      'Upcoming workshops',
+      'Weekday evenings',
+      'Hand-cut joinery for beginners',
+      'take the recipes home',
+      'Led by Ada Lindqvist on March 4',
+      'Led by Mira Okafor on March 18',
+    ])
+      expect(text, kept).toContain(kept);
+    for (const gone of [
+      'For vendors',
+      'Browse all categories',
+      'Back to top',
+      'Loading',
+      'The Riverside Letter',
+      'Cookie Policy',
+      'Terms of Use',
+      'Privacy Policy',
+    ])
+      expect(text, gone).not.toContain(gone);
+  });
+
+  it('keeps them on a page that holds nothing else, which is saved rather than refused as empty', () => {
+    const document = parse(
+      '<!doctype html><html><body><div class="site-footer"><a href="/">esk8</a></div><p>Donate now</p><p>Back to top</p></body></html>',
+    );
+    const text = sanitizeArticleHtml(fallbackContent(document));
+    expect(text).toContain('esk8');
+    expect(text).toContain('Donate now');
+    expect(text).toContain('Back to top');
+  });
+});

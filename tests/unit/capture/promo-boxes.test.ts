@@ -28,7 +28,7 @@ describe("a site's pitches inside a story", () => {
     expect(body.querySelector('h2')?.textContent).toBe('Where to cut first');
   });
 
-  it("takes a list named as the site's menu out of a story's block, not the story's own list of links", () => {
+  it("takes a list named as the site's menu out of Readability's block, not the story's own list of links", () => {
     const prose =
       '<p>' +
       'Pruning opens the crown to light and air, and the tree answers with fewer, larger apples. '.repeat(6) +
@@ -41,9 +41,13 @@ describe("a site's pitches inside a story", () => {
     removeArticleFurniture(body, true, true);
     expect(body.textContent).not.toContain('Current students');
     expect(body.textContent).toContain('Ladders');
-    const kept = bodyOf(`<div>${prose}<ul class="site-menu">${links(['Courses', 'Current students'])}</ul></div>`);
-    removeArticleFurniture(kept, true, false);
-    expect(kept.textContent).toContain('Current students');
+    // On any kind of page but a thread, whose posts keep their own boxes.
+    const page = bodyOf(`<div>${prose}<ul class="site-menu">${links(['Courses', 'Current students'])}</ul></div>`);
+    removeArticleFurniture(page, true, false);
+    expect(page.textContent).not.toContain('Current students');
+    const thread = bodyOf(`<div>${prose}<ul class="site-menu">${links(['Courses', 'Current students'])}</ul></div>`);
+    removeArticleFurniture(thread, false, false);
+    expect(thread.textContent).toContain('Current students');
   });
 
   it('knows a pitch box by whole class words, only while it is short and not a section of headed parts', () => {

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
+import { isCallToAction } from '../../../electron/core/capture/boilerplate';
+import { isStoryAside } from '../../../electron/core/capture/story-asides';
+import { bodyOf, extractFixture } from './extraction-fixtures';
+
+describe("the site's lines and menus inside a story's block", () => {
+  it('leaves out a menu of links, placeholders, button words and inbox pitches, and keeps the story', () => {
+    const { text, body } = extractFixture('article-menus-and-placeholders.html', 'https://orchard.test/2025/grafting');
+    for (const kept of [
+      'given a new variety without felling it',
+      "the county's grafting guide shows",
+      'bears the new apples',
+    ])
+      expect(text, kept).toContain(kept);
+    for (const gone of [
+      'Pruning',
+      'Pests',
+      'Loading',
+      'Back to top',
+      'directly in your inbox',
+      'Keep exploring',
+      'Donate',
+    ])
+      expect(text, gone).not.toContain(gone);
+    expect(body.querySelectorAll('p').length).toBe(3);
+    expect(body.querySelector('ul')).toBeNull();
+  });
+
+  it('reads button words through the icons around them, and only as a whole line', () => {
+    for (const line of ['♥ DONATE TODAY! ♥', '↑ Back to top', 'Request a quote', 'Loading…', 'Keep exploring AirPods'])
+      expect(isCallToAction(line), line).toBe(true);
+    for (const line of [
+      'Donate blood this week',
+      'Loading the van took an hour',
+      'Request a quote from three builders',
+    ])
+      expect(isCallToAction(line), line).toBe(false);
+    expect(isStoryAside('Get the best of Orchard Letters, directly in your inbox')).toBe(true);
+    expect(isStoryAside('The letters piled up in your inbox all winter.')).toBe(false);
+  });
+
+  it('leaves out screen-reader text where asked (listings, collections), and a tab bar nowhere', () => {
+    const html =
+      '<div><p>A card about <a href="/joinery">joinery<span class="visually-hidden"> (opens in a new window)</span></a> for beginners, three evenings at the bench.</p>' +
+      '<ul role="tablist"><li><a href="#themes" role="tab">Themes</a></li><li><a href="#add-ons" role="tab">Add-ons</a></li></ul></div>';
+    const listing = bodyOf(html);
+    removeArticleFurniture(listing, true, false, true);
+    expect(listing.textContent).not.toContain('opens in a new window');
+    expect(listing.textContent).toContain('joinery for beginners');
+    expect(listing.textContent).toContain('Add-ons');
+    const story = bodyOf(html);
+    removeArticleFurniture(story, true, false, false);
+    expect(story.textContent).toContain('opens in a new window');
+  });
+});
