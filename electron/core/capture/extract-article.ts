@@ -152,7 +152,7 @@ export function buildArticle(
     titleFallback(pageUrl);
   return {
     title,
-    byline: meta.declaredAuthor ?? bylineWithin(cleanByline(found.byline), meta.byline),
+    byline: meta.declaredAuthor ?? bylineWithin(cleanByline(found.byline), meta.byline, siteName),
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,
     lang,

@@ -28,6 +28,16 @@ describe('bylineName', () => {
     ['"David Kim"', 'David Kim'],
     ['Maria &amp; Katerina', 'Maria & Katerina'],
     ['Par Sébastien Farcis', 'Sébastien Farcis'],
+    ['Stephen JesudunsinAI Writer, Embarque', 'Stephen Jesudunsin'],
+    ['Mateusz HabernyFounder at Oakywood', 'Mateusz Haberny'],
+    ['Liz Kenny\n\t\t\tFormer Engagement Manager', 'Liz Kenny'],
+    ['&\n    Zackery Cuevas\n    Writer, Hardware', 'Zackery Cuevas'],
+    ['This post was written by Danielle Padula,\nHead of Marketing', 'Danielle Padula'],
+    ['Written by Meghan Neville  Content Marketing Coordinator', 'Meghan Neville'],
+    ['Keith Barry Senior Autos Reporter', 'Keith Barry'],
+    ['David Jackson - FullStack Editorial Team', 'David Jackson'],
+    ['Dec. 19, 2025 · Niko Matsakis\n on behalf of the docs group', 'Niko Matsakis'],
+    ['Dec 17, 2025Julian K. Arni', 'Julian K. Arni'],
   ])('finds the name in %j', (text, name) => {
     expect(bylineName(text)).toBe(name);
   });
@@ -47,6 +57,12 @@ describe('bylineName', () => {
     'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
     '史蒂文的家_藍天 (stevenhgm)',
     'Jong, Michiel de',
+    'Ana MacDonald',
+    'Jo Lee, WordPress Editor',
+    'The Currency editors',
+    'InstaTunnel Team',
+    'SolutionsHub Editorial Team',
+    'Paul Frew, Home and Digital Security Expert',
   ])('keeps the name %j as it is', (name) => {
     expect(bylineName(name)).toBe(name);
   });
@@ -66,6 +82,8 @@ describe('bylineName', () => {
     'Full Bio',
     'Topic Author',
     '262588213843476',
+    'Senior Autos Reporter',
+    'March 20, 2023 | Wellness & Prevention',
     'https://www.facebook.com/someone',
     '',
   ])('finds no name in %j', (text) => {
@@ -172,7 +190,15 @@ describe('a byline Readability read whole', () => {
     expect(bylineWithin('Jo Lee and Ann Smith', 'Jo Lee')).toBe('Jo Lee and Ann Smith');
     expect(bylineWithin('Jo Lee & Ann Smith', 'Jo Lee')).toBe('Jo Lee & Ann Smith');
     expect(bylineWithin('Jo Lee', 'Site Staff')).toBe('Jo Lee');
+    expect(bylineWithin('ibby', 'Site Staff')).toBe('ibby');
     expect(bylineWithin(null, 'Jo Lee')).toBe('Jo Lee');
+  });
+
+  it('gives way to the name the metadata found when it reads as a phrase or names the site', () => {
+    expect(bylineWithin('Also from this author', 'Jeffrey Zeldman')).toBe('Jeffrey Zeldman');
+    expect(bylineWithin('How we reviewed this article', 'Jillian Kubala, MS, RD')).toBe('Jillian Kubala, MS, RD');
+    expect(bylineWithin('Best cheap earbuds under $50', 'Bart Breij')).toBe('Bart Breij');
+    expect(bylineWithin('Transfer Orbit', 'Andrew Liptak', 'Transfer Orbit')).toBe('Andrew Liptak');
   });
 
   it('gives the title, the date and the author a page shows rather than declares', () => {
