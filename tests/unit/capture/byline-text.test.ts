@@ -179,6 +179,26 @@ describe('the byline of a page', () => {
   });
 });
 
+describe('an author that is the site itself', () => {
+  it('gives way to the person the page shows by a link to their author page or a "By" label', () => {
+    const ld = JSON.stringify({
+      '@type': 'Article',
+      headline: 'Pruning',
+      author: { '@type': 'Organization', name: 'Orchard Ledger Ltd' },
+    });
+    const head = `<meta property="og:site_name" content="Orchard Ledger"><script type="application/ld+json">${ld}</script>`;
+    const linked = doc(
+      `<head>${head}</head><body><h1>Pruning</h1><p><a href="/authors/marta-okafor">Marta Okafor</a></p></body>`,
+    );
+    expect(readPageMetadata(linked, 'https://orchard.test/pruning').declaredAuthor).toBe('Marta Okafor');
+    const labelled = doc(`<head>${head}</head><body><h1>Pruning</h1><p>By Marta Okafor</p></body>`);
+    expect(readPageMetadata(labelled, 'https://orchard.test/pruning').byline).toBe('Marta Okafor');
+    // With no one shown on the page, the site is the author it declares.
+    const alone = doc(`<head>${head}</head><body><h1>Pruning</h1><p>Text.</p></body>`);
+    expect(readPageMetadata(alone, 'https://orchard.test/pruning').byline).toBe('Orchard Ledger Ltd');
+  });
+});
+
 describe('a byline Readability read whole', () => {
   it('is the name alone that the page names in its metadata, the role, date or share buttons glued to it left out', () => {
     expect(bylineWithin('Harry RabinowitzTech Reporter', 'Harry Rabinowitz')).toBe('Harry Rabinowitz');
