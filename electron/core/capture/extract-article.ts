@@ -46,6 +46,7 @@ import {
   type PageMetadata,
 } from './page-metadata';
 import { bylineWithin } from './byline-text';
+import { writtenDate } from './written-date';
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
@@ -157,7 +158,8 @@ export function buildArticle(
     siteName,
     lang,
     dir: asDirection(found.dir) ?? meta.dir,
-    publishedTime: toIsoDate(found.publishedTime) ?? meta.publishedTime,
+    // The byline line often carries the date: "Dec 17, 2025 · Jo Lee".
+    publishedTime: toIsoDate(found.publishedTime) ?? meta.publishedTime ?? writtenDate(found.byline),
     content,
     textContent,
     ...textStats(textContent),

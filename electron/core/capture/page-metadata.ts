@@ -42,6 +42,7 @@ const PUBLISHED_META = [
   'article.published',
   'published_time',
   'publish-date',
+  'published-date',
   'publish_date',
   'pubdate',
   'date',

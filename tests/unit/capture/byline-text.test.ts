@@ -179,6 +179,17 @@ describe('the byline of a page', () => {
   });
 });
 
+describe('the date in a byline', () => {
+  it("is the page's date when nothing else states one", () => {
+    const paragraph =
+      '<p>' + 'The weekly notes cover what changed in the build and why it matters to readers. '.repeat(8) + '</p>';
+    const html = `<html><head><title>Build notes</title></head><body><div class="post"><h2>Build notes</h2><div class="byline">Luke Kim · December 17, 2025</div>${paragraph}${paragraph}</div></body></html>`;
+    const article = extractArticle(html, 'https://notes.test/build');
+    expect(article.byline).toBe('Luke Kim');
+    expect(article.publishedTime?.slice(0, 10)).toBe('2025-12-17');
+  });
+});
+
 describe('an author that is the site itself', () => {
   it('gives way to the person the page shows by a link to their author page or a "By" label', () => {
     const ld = JSON.stringify({
