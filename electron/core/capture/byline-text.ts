@@ -80,7 +80,7 @@ const ENDS_WITH_MODIFIER = new RegExp(`\\s${ROLE_MODIFIER}$`, 'i');
 
 /** The name without a role after it: "Emma Ryan Writer" (a role after a comma is the byline's own, "the editors" no role). */
 function withoutSpacedRole(text: string): string {
-  const name = text.includes(',') ? null : SPACED_ROLE.exec(text)?.[1];
+  const name = text.includes(',') || !ROLE.test(text) ? null : SPACED_ROLE.exec(text)?.[1];
   return name && !ENDS_WITH_MODIFIER.test(name) && /^\s*\p{Lu}/u.test(text.slice(name.length)) ? name : text;
 }
 /**
@@ -97,6 +97,7 @@ const SEPARATED_ROLE = /\s+[-–—|]\s+/g;
 
 /** The name without the role that follows it on the next line, glued to it or after a dash. */
 function withoutRole(value: string): string {
+  if (!ROLE.test(value)) return value;
   const lines = value.split(/\s*\n\s*/).filter((line) => line.trim());
   for (let i = 1; i < lines.length; i++) {
     const head = withoutLabels(collapse(lines.slice(0, i).join(' ')));
@@ -123,7 +124,8 @@ const LEADING_DATE = new RegExp(
 /** The name after a date that comes first; a time or a label after the date is no name. */
 function withoutLeadingDate(text: string): string {
   const date = LEADING_DATE.exec(text);
-  const rest = date ? text.slice(date[0].length) : text;
+  if (!date) return text;
+  const rest = text.slice(date[0].length);
   return /^\p{Lu}/u.test(rest) && !LABEL.test(rest) && !TRAILER.test(rest.split(' ')[0]) ? rest : text;
 }
 
@@ -149,10 +151,14 @@ function withoutLabels(text: string): string {
   return rest;
 }
 
+const MAX_BYLINE_CHARS = 300;
+
 /** The name in a byline text, or null when there is none. */
 export function bylineName(value: string | null | undefined): string | null {
-  const whole = withoutLeadingDate(collapse(withoutRole(value ?? '')));
-  if (!whole || whole.length > 300 || /^https?:\/\//i.test(whole)) return null;
+  // A long text is no byline: it is not searched for one.
+  if (!value || collapse(value).length > MAX_BYLINE_CHARS) return null;
+  const whole = withoutLeadingDate(collapse(withoutRole(value)));
+  if (!whole || /^https?:\/\//i.test(whole)) return null;
   // An address beside a name is dropped; an address alone is what the page gives as the name.
   let text = whole.replace(EMAIL, ' ').trim() || whole;
   // A date or a label first ("Aug 15 Written By Tyler King"): the name follows its "by".
