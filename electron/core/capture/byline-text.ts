@@ -67,6 +67,8 @@ const EMAIL = /\s*\S+@\S+\.\S+\s*/g;
 /** What a writer's role ends with: "Tech Reporter", "Founder at Oakywood", "Head of Marketing", "Editorial Team". */
 const ROLE =
   /\b(?:writer|editor|reporter|journalist|correspondent|columnist|contributor|(?:co-?)?founder|ceo|cto|cmo|director|manager|coordinator|consultant|specialist|strategist|analyst|expert|producer|owner|officer|president|intern|staff|team|educator|head\s+of|moderator)s?\b/i;
+/** The same, glued to what comes before it ("HabernyFounder"): whether a role may be there at all. */
+const ROLE_ANYWHERE = new RegExp(ROLE.source.replace(/^\\b/, ''), 'i');
 /** Words that qualify a role between the name and it: "Emma Ryan Senior Writer", "Jo Lee Content Marketing Coordinator". */
 const ROLE_MODIFIER =
   '(?:senior|junior|chief|managing|executive|associate|assistant|deputy|contributing|staff|former|content|marketing|editorial|tech|technology|science|health|news|features|digital|social|media|lead|principal|freelance|guest|autos?)';
@@ -97,7 +99,7 @@ const SEPARATED_ROLE = /\s+[-–—|]\s+/g;
 
 /** The name without the role that follows it on the next line, glued to it or after a dash. */
 function withoutRole(value: string): string {
-  if (!ROLE.test(value)) return value;
+  if (!ROLE_ANYWHERE.test(value)) return value;
   const lines = value.split(/\s*\n\s*/).filter((line) => line.trim());
   for (let i = 1; i < lines.length; i++) {
     const head = withoutLabels(collapse(lines.slice(0, i).join(' ')));
