@@ -48,6 +48,7 @@ import {
   type PageMetadata,
 } from './page-metadata';
 import { bylineWithin } from './byline-text';
+import { writtenDate } from './written-date';
 import { textStats } from './reading-time';
 import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
@@ -154,12 +155,13 @@ export function buildArticle(
     titleFallback(pageUrl);
   return {
     title,
-    byline: meta.declaredAuthor ?? bylineWithin(cleanByline(found.byline), meta.byline),
+    byline: meta.declaredAuthor ?? bylineWithin(cleanByline(found.byline), meta.byline, siteName),
     excerpt: truncate(collapse(found.excerpt) ?? meta.excerpt ?? firstParagraph, EXCERPT_MAX),
     siteName,
     lang,
     dir: asDirection(found.dir) ?? meta.dir,
-    publishedTime: toIsoDate(found.publishedTime) ?? meta.publishedTime,
+    // The byline line often carries the date: "Dec 17, 2025 · Jo Lee".
+    publishedTime: toIsoDate(found.publishedTime) ?? meta.publishedTime ?? writtenDate(found.byline),
     content,
     textContent,
     ...textStats(textContent),

@@ -42,6 +42,7 @@ const PUBLISHED_META = [
   'article.published',
   'published_time',
   'publish-date',
+  'published-date',
   'publish_date',
   'pubdate',
   'date',
@@ -209,6 +210,16 @@ function gatherElements(document: Document): MetadataElements {
     }
   }
   return found;
+}
+
+/**
+ * Whether an author is the site itself ("Acme" on Acme's site, "Acme Ltd" under og:site_name
+ * "Acme"): what a page declares when its real author is only shown on it.
+ */
+function namesSite(author: string | null, siteName: string | null): boolean {
+  const name = letters(author ?? '');
+  const site = letters(siteName ?? '');
+  return !!name && !!site && (name.startsWith(site) || site.startsWith(name));
 }
 
 /** A path to a person's own page: "/author/jo-lee", "/blog/authors/jo-lee/", "/contributor/a._j._lee". */
@@ -478,6 +489,10 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     normalizeLang(m('content-language', 'og:locale')) ??
     normalizeLang(typeof ld.inLanguage === 'string' ? ld.inLanguage : null);
 
+  const siteName = m('og:site_name') ?? nameOf(ld.publisher);
+  const shownAuthor = elements.authorLinkName ?? elements.labelledAuthor;
+  const byPage = (author: string | null) =>
+    namesSite(author, siteName) && shownAuthor && !namesSite(shownAuthor, siteName) ? shownAuthor : author;
   const documentTitle = collapse(elements.title?.textContent);
   const documentHeadline = readabilityTitle(documentTitle ?? '', {
     h1s: elements.h1s.map((h) => h.text),
@@ -489,15 +504,16 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
   return {
     title: declaredTitle ?? collapse(documentHeadline) ?? collapse(elements.h1?.textContent),
     declaredTitle,
-    declaredAuthor: ldAuthor ?? elements.threadStarter,
-    byline:
+    declaredAuthor: byPage(ldAuthor) ?? elements.threadStarter,
+    byline: byPage(
       ldAuthor ??
-      AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
-      cleanByline(labelledInCards(meta)) ??
-      cleanByline(authorElementName(elements.author)) ??
-      elements.authorLinkName ??
-      elements.labelledAuthor,
-    siteName: m('og:site_name') ?? nameOf(ld.publisher),
+        AUTHOR_META.map((key) => cleanByline(meta.get(key))).find(Boolean) ??
+        cleanByline(labelledInCards(meta)) ??
+        cleanByline(authorElementName(elements.author)) ??
+        elements.authorLinkName ??
+        elements.labelledAuthor,
+    ),
+    siteName,
     excerpt:
       m('description', 'og:description', 'twitter:description') ??
       (typeof ld.description === 'string' ? collapse(ld.description) : null),

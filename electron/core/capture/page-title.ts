@@ -32,8 +32,11 @@ export const folded = (text: string) =>
     .trim()
     .toLowerCase();
 
+/** Marks NFKC would spell out as letters ("™" as "TM"), which a title often drops. */
+const TRADEMARKS = /[™®©℠]/g;
+
 /** Letters and digits only: "Remote Full-Stack Jobs" and "RemoteFull Stack Jobs" spell the same. */
-export const spelled = (text: string) => folded(text).replace(/[^\p{L}\p{N}]+/gu, '');
+export const spelled = (text: string) => folded(text.replace(TRADEMARKS, '')).replace(/[^\p{L}\p{N}]+/gu, '');
 
 const SEPARATOR = /\s+(?:[|–—·•»~/\\>-]|::|:)\s+|:\s+/g;
 
@@ -141,7 +144,8 @@ function headlineRuns(headline: string): string[] {
 
 /**
  * Whether an <h1> names the site rather than the page: a name the page gives its site, or the
- * document title's last part ("Story - Blog Name" under an <h1> "Blog Name"), or a part of it
+ * document title's last part ("Story - Blog Name" under an <h1> "Blog Name", but not "Site | Story"
+ * under an <h1> "Story" away from the home page), or a part of it
  * that the og:title leaves out while naming another ("Blog Name: Story", og:title "Story").
  */
 function isSiteHeading(text: string, clues: TitleClues, pageUrl: string): boolean {
@@ -152,7 +156,12 @@ function isSiteHeading(text: string, clues: TitleClues, pageUrl: string): boolea
   const name = spelled(text);
   const last = parts[parts.length - 1];
   const beforeLast = title.slice(parts[parts.length - 2].to, last.from).trim();
-  if (beforeLast !== ':' && spelled(last.text) === name) return true;
+  // "Site | Headline" ends with the headline, not the site's name.
+  const siteFirst =
+    !isHomePage(pageUrl) &&
+    isSiteName(parts[0].text, clues.siteNames, pageUrl) &&
+    !isSiteName(last.text, clues.siteNames, pageUrl);
+  if (beforeLast !== ':' && spelled(last.text) === name && !siteFirst) return true;
   const og = spelled(tidy(clues.ogTitle));
   return (
     !!og &&
@@ -171,16 +180,22 @@ function headlineOf(clues: TitleClues, titles: string[], pageUrl: string): strin
     .filter((h) => h.text && h.text.split(' ').length <= MAX_HEADLINE_WORDS && !isSiteHeading(h.text, clues, pageUrl));
   const all = present(usable.map((h) => h.text));
   if (all.length === 1) return all[0];
-  const named = all.filter((h) => titles.some((t) => titleRuns(t).some((run) => spelled(run) === spelled(h))));
+  const runs = titles.flatMap(titleRuns);
+  // Written as a title writes it first: one page may write its <h1> twice, with a dash and with a hyphen.
+  const named = all
+    .filter((h) => runs.some((run) => spelled(run) === spelled(h)))
+    .sort((a, b) => Number(!runs.includes(a)) - Number(!runs.includes(b)));
+  const spellings = new Set(named.map(spelled));
   const inMain = present(usable.filter((h) => h.inMain).map((h) => h.text));
   // The one in the main content, unless the titles name another: a page may repeat its title in a teaser.
-  if (inMain.length === 1) return named.length === 1 ? named[0] : inMain[0];
-  // Several <h1>s and an og:title naming none of them: the og:title is the headline.
+  if (inMain.length === 1) return spellings.size === 1 ? named[0] : inMain[0];
+  // Several <h1>s and an og:title naming none of them, whole or, for those in the main content, in part: the og:title is the headline.
   if (clues.ogTitle && !isSiteName(clues.ogTitle, clues.siteNames, pageUrl)) {
     const og = spelled(tidy(clues.ogTitle));
-    if (!all.some((h) => spelled(h) === og)) return null;
+    const ogRuns = new Set(titleRuns(tidy(clues.ogTitle)).map(spelled));
+    if (!all.some((h) => spelled(h) === og) && !inMain.some((h) => ogRuns.has(spelled(h)))) return null;
   }
-  return named.length === 1 ? named[0] : null;
+  return spellings.size === 1 ? named[0] : null;
 }
 
 const words = (text: string) => new Set(folded(text).match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -214,7 +229,29 @@ const SEPARATOR_MARK = /\s[|–—·•»~/\\>:-]\s/g;
  */
 function writtenAs(headline: string, titleRun: string): string {
   const unseparated = folded(titleRun).replace(SEPARATOR_MARK, ' ');
-  return unseparated !== folded(titleRun) && unseparated === folded(headline) ? titleRun : headline;
+  if (unseparated !== folded(titleRun) && unseparated === folded(headline)) return titleRun;
+  // "Crusher® ANC 2" in the <h1>, "Crusher ANC 2" in the title: a trademark sign is no part of a name.
+  const unmarked = headline.replace(TRADEMARKS, '');
+  return unmarked !== headline && unmarked === titleRun.replace(TRADEMARKS, '') ? titleRun : headline;
+}
+
+/**
+ * What a page may write in its <h1> after the headline: the source and the count of comments
+ * ("(example.com) 87"), or its byline ("Posted on … by …").
+ */
+const HEADLINE_TAIL =
+  /^\s*(?:\((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\)\s*)?\d+$|^\s+(?:posted|published|updated|written|by)\b/iu;
+const HEADLINE_TAIL_MIN_WORDS = 3;
+
+/** Whether the <h1> is the title's headline followed by such a tail. */
+function afterHeadline(headline: string, titleRun: string): boolean {
+  const run = folded(titleRun);
+  const text = folded(headline);
+  return (
+    run.split(' ').length >= HEADLINE_TAIL_MIN_WORDS &&
+    text.startsWith(run) &&
+    HEADLINE_TAIL.test(text.slice(run.length))
+  );
 }
 
 /** A site's home page: its title is the site's name and what it does, the name being its subject. */
@@ -226,12 +263,21 @@ function isHomePage(pageUrl: string): boolean {
   }
 }
 
+/** Titles that say nothing but the site's name, on a page other than its home page: the <h1> names the page. */
+function namesOnlyTheSite(titles: string[], clues: TitleClues, pageUrl: string): boolean {
+  return (
+    !isHomePage(pageUrl) &&
+    titles.every((t) => titleParts(t).every((part) => isSiteName(part.text, clues.siteNames, pageUrl)))
+  );
+}
+
 /** The title without the parts at either end that name the site. */
-export function withoutSiteName(title: string, siteNames: string[], pageUrl: string): string {
+export function withoutSiteName(title: string, siteNames: string[], pageUrl: string, confirmed = false): string {
   let parts = titleParts(title);
   while (parts.length > 1 && isSiteName(parts[parts.length - 1].text, siteNames, pageUrl)) parts = parts.slice(0, -1);
   // "Brand: what it says" is often the brand's own headline: only a name that is exactly the site's goes there.
-  const loose = () => title.slice(parts[0].to, parts[1].from).trim() !== ':';
+  // So does a headline the <h1> writes whole, such as a product named after its maker ("Brand Product - Model").
+  const loose = () => !confirmed && title.slice(parts[0].to, parts[1].from).trim() !== ':';
   if (!isHomePage(pageUrl))
     while (parts.length > 1 && isSiteName(parts[0].text, siteNames, pageUrl, loose())) parts = parts.slice(1);
   return title.slice(parts[0].from, parts[parts.length - 1].to).trim();
@@ -285,14 +331,17 @@ function fullPageTitle(found: TitleClues, pageUrl: string, readabilitys: string 
     const wanted = spelled(headline);
     const runs = titles.flatMap(titleRuns);
     const run = runs.find((r) => spelled(r) === wanted);
-    if (run) return withoutSiteName(writtenAs(headline, run), clues.siteNames, pageUrl);
+    if (run) return withoutSiteName(writtenAs(headline, run), clues.siteNames, pageUrl, true);
+    const followed = runs.find((r) => afterHeadline(headline, r));
+    if (followed) return withoutSiteName(followed, clues.siteNames, pageUrl, true);
     // "Thread: Headline" or "Headline | Section" in the <h1> itself, the titles naming only the headline.
     const named = new Set(runs.map(spelled));
     const part = headlineRuns(headline)
       .filter((run) => named.has(spelled(run)))
       .sort((a, b) => b.length - a.length)[0];
     if (part) return part;
-    if (agrees(headline, titles) || subtitlesATitle(headline, runs)) return headline;
+    if (agrees(headline, titles) || subtitlesATitle(headline, runs) || namesOnlyTheSite(titles, clues, pageUrl))
+      return headline;
   }
   // Readability 0.6 keeps an en-dash suffix on the document title; its later releases and documentHeadline do not.
   const fromReadability =

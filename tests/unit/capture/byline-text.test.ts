@@ -28,6 +28,16 @@ describe('bylineName', () => {
     ['"David Kim"', 'David Kim'],
     ['Maria &amp; Katerina', 'Maria & Katerina'],
     ['Par Sébastien Farcis', 'Sébastien Farcis'],
+    ['Stephen JesudunsinAI Writer, Embarque', 'Stephen Jesudunsin'],
+    ['Mateusz HabernyFounder at Oakywood', 'Mateusz Haberny'],
+    ['Liz Kenny\n\t\t\tFormer Engagement Manager', 'Liz Kenny'],
+    ['&\n    Zackery Cuevas\n    Writer, Hardware', 'Zackery Cuevas'],
+    ['This post was written by Danielle Padula,\nHead of Marketing', 'Danielle Padula'],
+    ['Written by Meghan Neville  Content Marketing Coordinator', 'Meghan Neville'],
+    ['Keith Barry Senior Autos Reporter', 'Keith Barry'],
+    ['David Jackson - FullStack Editorial Team', 'David Jackson'],
+    ['Dec. 19, 2025 · Niko Matsakis\n on behalf of the docs group', 'Niko Matsakis'],
+    ['Dec 17, 2025Julian K. Arni', 'Julian K. Arni'],
   ])('finds the name in %j', (text, name) => {
     expect(bylineName(text)).toBe(name);
   });
@@ -47,6 +57,12 @@ describe('bylineName', () => {
     'Martin Untersinger (avec Damien Leloup et Morgane Tual)',
     '史蒂文的家_藍天 (stevenhgm)',
     'Jong, Michiel de',
+    'Ana MacDonald',
+    'Jo Lee, WordPress Editor',
+    'The Currency editors',
+    'InstaTunnel Team',
+    'SolutionsHub Editorial Team',
+    'Paul Frew, Home and Digital Security Expert',
   ])('keeps the name %j as it is', (name) => {
     expect(bylineName(name)).toBe(name);
   });
@@ -66,6 +82,8 @@ describe('bylineName', () => {
     'Full Bio',
     'Topic Author',
     '262588213843476',
+    'Senior Autos Reporter',
+    'March 20, 2023 | Wellness & Prevention',
     'https://www.facebook.com/someone',
     '',
   ])('finds no name in %j', (text) => {
@@ -161,6 +179,37 @@ describe('the byline of a page', () => {
   });
 });
 
+describe('the date in a byline', () => {
+  it("is the page's date when nothing else states one", () => {
+    const paragraph =
+      '<p>' + 'The weekly notes cover what changed in the build and why it matters to readers. '.repeat(8) + '</p>';
+    const html = `<html><head><title>Build notes</title></head><body><div class="post"><h2>Build notes</h2><div class="byline">Luke Kim · December 17, 2025</div>${paragraph}${paragraph}</div></body></html>`;
+    const article = extractArticle(html, 'https://notes.test/build');
+    expect(article.byline).toBe('Luke Kim');
+    expect(article.publishedTime?.slice(0, 10)).toBe('2025-12-17');
+  });
+});
+
+describe('an author that is the site itself', () => {
+  it('gives way to the person the page shows by a link to their author page or a "By" label', () => {
+    const ld = JSON.stringify({
+      '@type': 'Article',
+      headline: 'Pruning',
+      author: { '@type': 'Organization', name: 'Orchard Ledger Ltd' },
+    });
+    const head = `<meta property="og:site_name" content="Orchard Ledger"><script type="application/ld+json">${ld}</script>`;
+    const linked = doc(
+      `<head>${head}</head><body><h1>Pruning</h1><p><a href="/authors/marta-okafor">Marta Okafor</a></p></body>`,
+    );
+    expect(readPageMetadata(linked, 'https://orchard.test/pruning').declaredAuthor).toBe('Marta Okafor');
+    const labelled = doc(`<head>${head}</head><body><h1>Pruning</h1><p>By Marta Okafor</p></body>`);
+    expect(readPageMetadata(labelled, 'https://orchard.test/pruning').byline).toBe('Marta Okafor');
+    // With no one shown on the page, the site is the author it declares.
+    const alone = doc(`<head>${head}</head><body><h1>Pruning</h1><p>Text.</p></body>`);
+    expect(readPageMetadata(alone, 'https://orchard.test/pruning').byline).toBe('Orchard Ledger Ltd');
+  });
+});
+
 describe('a byline Readability read whole', () => {
   it('is the name alone that the page names in its metadata, the role, date or share buttons glued to it left out', () => {
     expect(bylineWithin('Harry RabinowitzTech Reporter', 'Harry Rabinowitz')).toBe('Harry Rabinowitz');
@@ -172,7 +221,15 @@ describe('a byline Readability read whole', () => {
     expect(bylineWithin('Jo Lee and Ann Smith', 'Jo Lee')).toBe('Jo Lee and Ann Smith');
     expect(bylineWithin('Jo Lee & Ann Smith', 'Jo Lee')).toBe('Jo Lee & Ann Smith');
     expect(bylineWithin('Jo Lee', 'Site Staff')).toBe('Jo Lee');
+    expect(bylineWithin('ibby', 'Site Staff')).toBe('ibby');
     expect(bylineWithin(null, 'Jo Lee')).toBe('Jo Lee');
+  });
+
+  it('gives way to the name the metadata found when it reads as a phrase or names the site', () => {
+    expect(bylineWithin('Also from this author', 'Jeffrey Zeldman')).toBe('Jeffrey Zeldman');
+    expect(bylineWithin('How we reviewed this article', 'Jillian Kubala, MS, RD')).toBe('Jillian Kubala, MS, RD');
+    expect(bylineWithin('Best cheap earbuds under $50', 'Bart Breij')).toBe('Bart Breij');
+    expect(bylineWithin('Transfer Orbit', 'Andrew Liptak', 'Transfer Orbit')).toBe('Andrew Liptak');
   });
 
   it('gives the title, the date and the author a page shows rather than declares', () => {

@@ -110,6 +110,68 @@ describe('the page title', () => {
     const head = '<title>x</title><meta property="og:title" content="Seven secrets of hotels">';
     expect(titleOf(head, '<h1>The seven secrets of hotels</h1><h1>Read more</h1>')).toBe('Seven secrets of hotels');
   });
+
+  it('takes the <h1> that ends "Site | Headline", which names the page and not the site', () => {
+    const title = 'Tastebud | Seven catering trends for 2024';
+    const head = `<title>${title}</title><meta property="og:title" content="${title}"><meta property="og:site_name" content="Tastebud">`;
+    // Readability takes a declared title as it is.
+    expect(titleOf(head, '<main><h1>Seven catering trends for 2024</h1></main>', undefined, title)).toBe(
+      'Seven catering trends for 2024',
+    );
+  });
+
+  it("of several <h1>s the og:title names, takes the one written as the title writes it, the maker's name and all", () => {
+    const title = 'Acme Switch – OLED Model - Acme - Official Site';
+    const head = `<title>${title}</title><meta property="og:title" content="${title}">`;
+    const body =
+      '<main><h1>Acme Switch - OLED Model</h1><h1>Acme Switch – OLED Model</h1><h1>Three ways to play</h1></main>';
+    expect(titleOf(head, body, 'https://www.acme.test/switch/oled', title)).toBe('Acme Switch – OLED Model');
+  });
+
+  it('writes a name as the title does when the <h1> only adds a trademark sign', () => {
+    const head = '<title>Crusher ANC 2 | Sound Co</title>';
+    expect(titleOf(head, '<main><h1>Crusher® ANC 2</h1></main>')).toBe('Crusher ANC 2');
+  });
+
+  it('leaves out what the <h1> adds after the headline: the source and count of comments, or its byline', () => {
+    const head = '<title>Graduates find their degrees no longer guarantee jobs - Tech News</title>';
+    expect(titleOf(head, '<h1>Graduates find their degrees no longer guarantee jobs (example.com) 87</h1>')).toBe(
+      'Graduates find their degrees no longer guarantee jobs',
+    );
+    const byline = '<h1>Top strategies to secure a network <span>Posted on by jo</span></h1>';
+    expect(titleOf('<title>Top strategies to secure a network</title>', byline)).toBe(
+      'Top strategies to secure a network',
+    );
+    // A tail in words is the <h1>'s own: "(With Confidence!)".
+    expect(
+      titleOf(
+        '<title>How to use gym equipment | Gym Co</title>',
+        '<h1>How to use gym equipment (with confidence!)</h1>',
+      ),
+    ).toBe('How to use gym equipment (with confidence!)');
+  });
+
+  it('takes the <h1> when the titles say nothing but the site name', () => {
+    const head = '<title>| Volts Magazine</title><meta property="og:site_name" content="Volts Magazine">';
+    expect(titleOf(head, '<h1>Electronic Gadgets</h1>', 'https://voltsmagazine.test/category/gadgets')).toBe(
+      'Electronic Gadgets',
+    );
+    expect(
+      titleOf('<title>AI Assistants - Smartco</title>', '<h1>Access company knowledge</h1>', 'https://smartco.test/ai'),
+    ).toBe('AI Assistants');
+  });
+
+  it('gives the title of a page whose <title> starts with the site name, and the byline glued to a date and a role', () => {
+    const { article } = extractFixture(
+      'article-site-first-title-and-role-byline.html',
+      'https://orchardledger.test/trees/winter-pruning',
+    );
+    expect(article.title).toBe('Winter pruning for young apple trees');
+    expect(article.byline).toBe('Marta Okafor');
+    expect(article.publishedTime?.slice(0, 10)).toBe('2025-12-17');
+    expect(article.textContent).toContain('A young apple tree is shaped in its first four winters.');
+    expect(article.textContent).not.toContain('Senior Garden Writer');
+  });
 });
 
 describe('the subtitle in a title', () => {
