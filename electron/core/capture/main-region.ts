@@ -22,9 +22,9 @@ import {
   isVisualCopy,
   namedWith,
   overlayNameWords,
+  wordsOf,
 } from './boilerplate';
 import { isCardFurniture } from './card-furniture';
-import { wordsOf } from './boilerplate';
 import { isProductCardGrid } from './card-grid';
 import { isRatingControl } from './rating-controls';
 import { isCollapsedPanel } from './collapsed-panel';

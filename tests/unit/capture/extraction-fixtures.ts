@@ -28,3 +28,9 @@ export function expectInOrder(text: string, parts: string[], from = 0): void {
     at = found + part.length;
   }
 }
+
+/** Asserts that every one of `kept` stands in `text` and none of `gone` does. */
+export function expectKeptAndGone(text: string, kept: string[], gone: string[]): void {
+  for (const part of kept) expect(text, part).toContain(part);
+  for (const part of gone) expect(text, part).not.toContain(part);
+}

@@ -2,27 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
 import { isCallToAction } from '../../../electron/core/capture/boilerplate';
 import { isStoryAside } from '../../../electron/core/capture/story-asides';
-import { bodyOf, extractFixture } from './extraction-fixtures';
+import { bodyOf, expectKeptAndGone, extractFixture } from './extraction-fixtures';
 
 describe("the site's lines and menus inside a story's block", () => {
   it('leaves out a menu of links, placeholders, button words and inbox pitches, and keeps the story', () => {
     const { text, body } = extractFixture('article-menus-and-placeholders.html', 'https://orchard.test/2025/grafting');
-    for (const kept of [
-      'given a new variety without felling it',
-      "the county's grafting guide shows",
-      'bears the new apples',
-    ])
-      expect(text, kept).toContain(kept);
-    for (const gone of [
-      'Pruning',
-      'Pests',
-      'Loading',
-      'Back to top',
-      'directly in your inbox',
-      'Keep exploring',
-      'Donate',
-    ])
-      expect(text, gone).not.toContain(gone);
+    expectKeptAndGone(
+      text,
+      ['given a new variety without felling it', "the county's grafting guide shows", 'bears the new apples'],
+      ['Pruning', 'Pests', 'Loading', 'Back to top', 'directly in your inbox', 'Keep exploring', 'Donate'],
+    );
     expect(body.querySelectorAll('p').length).toBe(3);
     expect(body.querySelector('ul')).toBeNull();
   });
