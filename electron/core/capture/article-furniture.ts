@@ -16,6 +16,7 @@ import {
 import { collapsedTextLongerThan } from './linkedom-fast-paths';
 import { isPromoBox, promoNameWords } from './promo-boxes';
 import { authorBoxNameWords, isAuthorBox, isStoryAside, STORY_ASIDE_MAX_CHARS } from './story-asides';
+import { squeezeSpace } from './squeeze-space';
 
 const HEADINGS = new Set(['H2', 'H3', 'H4', 'H5', 'H6']);
 /** Blocks that are removed whole when all their text is a call to share, subscribe or read elsewhere. */
@@ -54,7 +55,7 @@ const LONGEST_LINE_CHARS = Math.max(
 /** The story's last lines are where the furniture is; a heading this far from the end starts a section of it. */
 const TAIL_SHARE = 0.5;
 
-const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+const textOf = (element: Element) => squeezeSpace(element.textContent ?? '');
 
 const LINK_SHARE = 0.5;
 

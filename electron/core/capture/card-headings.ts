@@ -4,6 +4,7 @@
  * region's headings link away, the region is a listing, and a block Readability picked in it is
  * one card or one group of cards, not the page.
  */
+import { squeezeSpace } from './squeeze-space';
 
 const HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>/gi;
 const LINK = /<a\b([^>]*)>([\s\S]*?)<\/a>/gi;
@@ -20,7 +21,7 @@ function linksAway(attributes: string, pageUrl: string): boolean {
   return hash < 0 || href.slice(0, hash) !== pageUrl.split('#')[0];
 }
 
-const textOf = (html: string) => html.replace(TAG, '').replace(/\s+/g, ' ').trim();
+const textOf = (html: string) => squeezeSpace(html.replace(TAG, ''));
 
 /** A heading is a card's title when links away hold most of its text. */
 const LINKED_SHARE = 0.7;

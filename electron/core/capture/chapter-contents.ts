@@ -6,6 +6,7 @@
  * on-page table of contents its links lead to other pages. It is found before Readability reads
  * the page and put back in its article, before the introduction, when Readability left it out.
  */
+import { squeezeSpace } from './squeeze-space';
 
 /** A block at least this much links is a list of links. */
 const LINK_SHARE = 0.65;
@@ -55,7 +56,7 @@ function isLinkBlock(element: Element): boolean {
 const TITLE_BLOCK_EXTRA_CHARS = 200;
 
 const isProse = (element: Element) =>
-  element.tagName === 'P' && (element.textContent ?? '').replace(/\s+/g, ' ').trim().length >= PROSE_CHARS;
+  element.tagName === 'P' && squeezeSpace(element.textContent ?? '').length >= PROSE_CHARS;
 
 /**
  * The chapter's contents: a block of links to other pages of the manual whose previous sibling is

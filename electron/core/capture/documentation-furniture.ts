@@ -8,6 +8,7 @@
  */
 
 import { isCallToAction } from './boilerplate';
+import { squeezeSpace } from './squeeze-space';
 
 /** The words of a page bar's links, alone, arrows and brackets aside. */
 const PAGE_BAR_LINK =
@@ -43,7 +44,7 @@ const SMALL_PRINT_CHARS = 300;
 const LINE_TAGS = 'p,div,span,small,li,footer,section';
 
 const squeezed = (element: Element) => (element.textContent ?? '').replace(/\s+/g, '');
-const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+const textOf = (element: Element) => squeezeSpace(element.textContent ?? '');
 
 function isPageBar(element: Element): boolean {
   const links = element.getElementsByTagName('a');

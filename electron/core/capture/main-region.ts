@@ -58,12 +58,13 @@ import {
 } from './shop-furniture';
 import { isProductDetailsHeading } from './product-details';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
+import { squeezeSpace } from './squeeze-space';
 
 /** A ticker repeats its words at least this many times, each copy this short. */
 const TICKER_COPIES = 6;
 const TICKER_WORDS_CHARS = 40;
 /** A block's text with its white space collapsed. */
-const squeezed = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+const squeezed = (element: Element) => squeezeSpace(element.textContent ?? '');
 
 /** A link or block styled as a button holds at most this much text. */
 const SHORT_BUTTON_CHARS = 40;

@@ -11,6 +11,7 @@ import { jsonLdTitle, readabilityTitle } from './readability-title';
 import type { TitleClues } from './page-title';
 import { documentBaseUrl, resolveReference } from './resolve-urls';
 import { writtenDate } from './written-date';
+import { squeezeSpace } from './squeeze-space';
 
 type Described = Pick<ArticleDescription, 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime'>;
 
@@ -65,7 +66,7 @@ const AUTHOR_META = ['author', 'article:author', 'byl', 'parsely-author', 'sailt
 type JsonObject = Record<string, unknown>;
 
 export const collapse = (s: string | null | undefined): string | null => {
-  const text = (s ?? '').replace(/\s+/g, ' ').trim();
+  const text = squeezeSpace(s ?? '');
   return text || null;
 };
 

@@ -7,6 +7,7 @@
  * words of its address (/forum/, /docs/, /product/…), og:type, then its markup (posts in
  * sequence, code blocks, repeated cards).
  */
+import { squeezeSpace } from './squeeze-space';
 export type PageType = 'article' | 'forum' | 'documentation' | 'product' | 'collection' | 'listing' | 'service';
 
 const LD_TYPES: [RegExp, PageType][] = [
@@ -145,7 +146,7 @@ const BUY_BUTTON =
   /^(add to (cart|bag|basket|trolley)|buy( it)? now|in den (warenkorb|einkaufswagen)|jetzt kaufen|ajouter au panier|acheter|añadir (al carrito|a la cesta)|comprar( ahora)?|aggiungi al carrello|acquista( ora)?|in (de )?winkelwagen|adicionar ao carrinho|dodaj do koszyka|lägg i varukorgen|læg i kurv|legg i handlekurv)$/iu;
 const BUY_BUTTON_CHARS = 40;
 const isBuyButton = (text: string) => {
-  const squeezed = text.replace(/\s+/g, ' ').trim();
+  const squeezed = squeezeSpace(text);
   return squeezed.length <= BUY_BUTTON_CHARS && BUY_BUTTON.test(squeezed);
 };
 

@@ -5,6 +5,7 @@
  * "Click to expand...", "Code: Select all", "Sorted by:"). Board software in any language writes
  * them as short blocks of their own; the poster's name and the post's date are kept.
  */
+import { squeezeSpace } from './squeeze-space';
 
 /** A block whose whole text is one of these is at most this long. */
 const MAX_CHARS = 60;
@@ -230,7 +231,7 @@ const REPLY_SUBJECT = /^\s*(re|aw|sv|vs|odp|antw|rif|ynt)\s?(\[\d+\])?\s?:\s*\S/
 export const isReplySubject = (text: string) => REPLY_SUBJECT.test(text);
 
 export function isBoardHeading(text: string): boolean {
-  const line = squeeze(text);
+  const line = squeezeSpace(text);
   return line.length <= BOARD_HEADING_CHARS && BOARD_HEADING.test(line);
 }
 
@@ -242,12 +243,10 @@ const EDIT_NOTE_CHARS = 160;
 const FEEDBACK_PROMPT =
   /^(did|was) this (post |answer |reply )?(help|helpful|answer your question)\?( (please )?(give|leave|send|let us know|vote|click|rate|mark)\b.{0,100})?$/iu;
 
-const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /** Whether the whole text of a block is a post's furniture; `named` when it is or holds a link. */
 export function isPostFurnitureText(text: string, named = false): boolean {
   if (text.length > STATS_BLOCK_CHARS * 2) return false;
-  const line = squeeze(text);
+  const line = squeezeSpace(text);
   if (!line.length) return false;
   if (line.length <= EDIT_NOTE_CHARS && (EDIT_NOTE.test(line) || FEEDBACK_PROMPT.test(line))) return true;
   if (line.length > MAX_CHARS) return isStatsBlock(line);
@@ -261,10 +260,10 @@ export function isPostFurnitureText(text: string, named = false): boolean {
 
 /** A term's text, or when it is an icon, the label the icon is given. */
 function termLabel(term: Element): string {
-  const text = squeeze(term.textContent ?? '');
+  const text = squeezeSpace(term.textContent ?? '');
   if (text) return text;
   const labelled = term.querySelector('[title],[aria-label]');
-  return squeeze(labelled?.getAttribute('title') ?? labelled?.getAttribute('aria-label') ?? '');
+  return squeezeSpace(labelled?.getAttribute('title') ?? labelled?.getAttribute('aria-label') ?? '');
 }
 
 /** A statistic's value: a count or a date, short. */
@@ -286,7 +285,7 @@ export function isStatsList(element: Element): boolean {
   }
   if (icons)
     for (const value of element.getElementsByTagName('dd'))
-      if (squeeze(value.textContent ?? '').length > STAT_VALUE_CHARS) return false;
+      if (squeezeSpace(value.textContent ?? '').length > STAT_VALUE_CHARS) return false;
   return true;
 }
 
@@ -298,7 +297,7 @@ export const isSignature = (element: Element) => /signature/i.test(element.getAt
 
 export function isPostFurniture(element: Element): boolean {
   if (element.tagName === 'TIME') {
-    const text = squeeze(element.textContent ?? '');
+    const text = squeezeSpace(element.textContent ?? '');
     // A relative date ("17 hours ago") is wrong as soon as the page is saved.
     return MACHINE_TIME_LINE.test(text) || (RELATIVE_DATE.test(text) && element.hasAttribute('datetime'));
   }

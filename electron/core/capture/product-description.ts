@@ -4,6 +4,7 @@
  * around it. It is placed after the headline, as the paragraphs the shop wrote.
  */
 import { escapeText, type Region } from './main-region';
+import { squeezeSpace } from './squeeze-space';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A line under the name ("Regular fit") is no description worth adding. */
@@ -19,10 +20,7 @@ function paragraphs(description: string): string[] {
     .replace(/<(br|\/p|\/li|\/h\d|\/div)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|apos|nbsp|#39);/g, (_, name: string) => ENTITIES[name]);
-  return text
-    .split(/\n+/)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
+  return text.split(/\n+/).map(squeezeSpace).filter(Boolean);
 }
 
 /** A line opening with a bullet ("- ", "• ", "* "): an item of the description's list. */

@@ -6,6 +6,7 @@
  */
 import { asciiCaseless } from './ascii-caseless';
 import { shortTextMatching, wordsOf } from './boilerplate';
+import { squeezeSpace } from './squeeze-space';
 
 /**
  * A whole short line that is one of these is the site speaking, not the story. Those that go on
@@ -172,7 +173,7 @@ const SENTENCE = /\p{L}{2}[.!?](\s|$|\p{Lu})/u;
 /** Whether an element so named is an author's box to leave out: a blurb of a sentence or more, no headline, no story. */
 export function isAuthorBox(element: Element): boolean {
   if (element.tagName === 'ARTICLE' || element.tagName === 'MAIN' || element.tagName === 'BODY') return false;
-  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = squeezeSpace(element.textContent ?? '');
   if (text.length < BLURB_CHARS || text.length > AUTHOR_BOX_CHARS || !SENTENCE.test(text)) return false;
   return !element.querySelector('h1,article,main');
 }

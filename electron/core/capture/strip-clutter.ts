@@ -6,6 +6,7 @@
 import { isVisualCopy, overlayNameWords } from './boilerplate';
 import { isCollapsedPanel } from './collapsed-panel';
 import { authorBoxNameWords } from './story-asides';
+import { squeezeSpace } from './squeeze-space';
 
 const ALWAYS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'INPUT', 'SELECT', 'TEXTAREA']);
 const NEVER = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE', 'H1']);
@@ -18,7 +19,7 @@ const TAB_NAME_CHARS = 40;
 function labelTabPanel(panel: Element): void {
   const tabId = panel.getAttribute('aria-labelledby')?.split(/\s+/)[0];
   const tab = tabId ? panel.ownerDocument.getElementById(tabId) : null;
-  const name = (tab?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const name = squeezeSpace(tab?.textContent ?? '');
   if (!name || name.length > TAB_NAME_CHARS || tab?.contains(panel)) return;
   const label = panel.ownerDocument.createElement('p');
   label.appendChild(panel.ownerDocument.createElement('strong')).textContent = name;

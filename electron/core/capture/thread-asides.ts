@@ -4,6 +4,7 @@
  * reminder of the rules, signed "I am a bot"). Both repeat the board's or the thread's words.
  */
 import { classAndId, wordsOf } from './boilerplate';
+import { squeezeSpace } from './squeeze-space';
 
 /** Class and id words of a generated summary: a model's name beside a summary's. */
 const MODEL_WORDS = new Set(['ai', 'gpt', 'chatgpt', 'llm', 'gptts']);
@@ -27,7 +28,7 @@ function namesMachineSummary(element: Element): boolean {
 function isFoldedSummary(element: Element): boolean {
   if (element.tagName !== 'DETAILS' || element.hasAttribute('open')) return false;
   const label = element.querySelector('summary');
-  const text = (label?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const text = squeezeSpace(label?.textContent ?? '');
   return text.length > 0 && text.length <= SUMMARY_LINE_CHARS && SUMMARY_LINE.test(text);
 }
 
@@ -87,5 +88,5 @@ export function linesOf(element: Element): string[] | null {
   }
   if (!broken) return null;
   lines.push(line);
-  return lines.map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return lines.map(squeezeSpace).filter(Boolean);
 }
