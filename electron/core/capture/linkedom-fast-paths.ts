@@ -18,6 +18,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { isWhitespace } from '@shared/anchoring/normalize-text';
+import { installSerializer } from './linkedom-serializer';
 
 interface Internals {
   next: symbol;
@@ -623,6 +624,10 @@ function install(): boolean {
   };
   classNamesWithoutTokenLists(probe, internals);
   gettersWrittenOut(probe, internals, isHtml);
+  const start = Object.getOwnPropertySymbols((probe as unknown as LinkedNode)[END]).find(
+    (s) => s.description === 'start',
+  );
+  if (start) installSerializer(probe, { ...internals, start });
 
   Object.defineProperty(tagNameOwner, 'tagName', {
     configurable: true,
