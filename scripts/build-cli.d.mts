@@ -5,3 +5,5 @@ export const CLI_DIR: string;
 export function buildCli(): Promise<void>;
 /** True when there is no build yet, or a source it was built from changed after it was built. */
 export function cliIsStale(): boolean;
+/** The esbuild plugin that has linkedom's CSS parser (cssomnom) evaluated on first use only. */
+export const lazyCssParser: import('esbuild').Plugin;

@@ -33,6 +33,28 @@ const REQUIRE_SHIM =
   'const require = __offprintRequire(import.meta.url);';
 
 /**
+ * linkedom imports cssomnom's CSS parser for a <style> element's `sheet` only, which extraction never
+ * reads; evaluating cssomnom's tables was half of each extraction worker's start-up. The import is
+ * answered by a stand-in that requires the parser on first use, which esbuild bundles to be evaluated then.
+ */
+export const lazyCssParser = {
+  name: 'lazy-css-parser',
+  setup(build) {
+    build.onResolve({ filter: /^cssomnom\/parse$/ }, (args) =>
+      args.kind === 'import-statement'
+        ? { path: 'cssomnom-parse-on-first-use', namespace: 'lazy-css-parser' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-css-parser' }, () => ({
+      contents:
+        "let parser;\nexport function parse(text) {\n  parser ??= require('cssomnom/parse').parse;\n  return parser(text);\n}\n",
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Builds both bundles. Each file is written beside its place and renamed into it, so that a CLI
  * started meanwhile (another `npm run cli` rebuilding too) never loads half a file.
  */
@@ -50,6 +72,7 @@ export async function buildCli() {
     metafile: true,
     write: false,
     logLevel: 'error',
+    plugins: [lazyCssParser],
   };
   // The worker's code as one script, which cached-worker.ts compiles with a code cache (vm.Script).
   const worker = await build({

@@ -8,7 +8,8 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_BIN } from '../../../scripts/build-cli.mjs';
+import { createRequire } from 'node:module';
+import { CLI_BIN, lazyCssParser } from '../../../scripts/build-cli.mjs';
 import { ROOT, runCli, runCliFile } from '../../support/run-cli';
 
 let work: string;
@@ -76,6 +77,34 @@ describe('the built CLI', () => {
     const lazy = readFileSync(CLI_BIN, 'utf8').match(/import\("\.\/(offprint-core-[^"]+)"\)/);
     expect(lazy).not.toBeNull();
     expect(readFileSync(join(dirname(CLI_BIN), lazy![1]), 'utf8')).toMatch(/\bvar OffprintCore\b/);
+  });
+
+  it("bundles linkedom's CSS parser to be evaluated when a style sheet is first read, and it still reads them", async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      absWorkingDir: ROOT,
+      stdin: {
+        contents:
+          "import { parseHTML } from 'linkedom';\n" +
+          'export const rules = (css) => parseHTML(`<style>${css}</style>`).document.querySelector("style").sheet.cssRules.length;',
+        resolveDir: ROOT,
+        loader: 'js',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      logLevel: 'error',
+      plugins: [lazyCssParser],
+    });
+    const [bundle] = result.outputFiles;
+    expect(bundle.text).toMatch(/var init_parse\w* = __esm\(/);
+    const loaded = { exports: {} as { rules: (css: string) => number } };
+    new Function('module', 'exports', 'require', bundle.text)(loaded, loaded.exports, createRequire(import.meta.url));
+    expect(loaded.exports.rules('p { color: red } a { color: blue }')).toBe(2);
+    expect(readFileSync(join(dirname(CLI_BIN), 'extract-worker-code.cjs'), 'utf8')).toMatch(
+      /var init_parse\w* = __esm\(/,
+    );
   });
 
   describe('the extraction worker code cache', () => {
