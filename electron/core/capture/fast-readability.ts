@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
-import { collapsedTextLength, holdsNonSpaceText } from './linkedom-fast-paths';
+import { collapsedTextLength, holdsNonSpaceText, linkDensity } from './linkedom-fast-paths';
 
 interface ReadabilityInternals {
   REGEXPS: { byline: RegExp; hashUrl: RegExp };
@@ -94,15 +94,10 @@ const overrides: Partial<ReadabilityInternals> = {
   },
 
   _getLinkDensity(this: ReadabilityInternals, element: Element): number {
-    const textLength = collapsedTextLength(element);
-    if (textLength === 0) return 0;
-    let linkLength = 0;
-    for (const link of element.getElementsByTagName('a')) {
+    return linkDensity(element, (link) => {
       const href = link.getAttribute('href');
-      const coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
-      linkLength += collapsedTextLength(link) * coefficient;
-    }
-    return linkLength / textLength;
+      return href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;
+    });
   },
 
   _getTextDensity(this: ReadabilityInternals, element: Element, tags: string[]): number {

@@ -507,6 +507,27 @@ export function collapsedTextLongerThan(element: Element, max: number): boolean 
   return counter.length > max;
 }
 
+let linkWalk: ((element: Element, weight: (link: Element) => number) => number) | null = null;
+
+/**
+ * Readability's link density, `Σ collapsedTextLength(a) × weight(a) / collapsedTextLength(element)`
+ * over the element's links (`getElementsByTagName('a')`, nested ones too, summed in their order),
+ * 0 when the element has no text: counted in one walk over the element, where each text node
+ * counts for the element and for every link it is in, instead of a walk for the text and one for
+ * the links.
+ */
+export function linkDensity(element: Element, weight: (link: Element) => number): number {
+  return linkWalk ? linkWalk(element, weight) : linkDensityByParts(element, weight);
+}
+
+function linkDensityByParts(element: Element, weight: (link: Element) => number): number {
+  const textLength = collapsedTextLength(element);
+  if (textLength === 0) return 0;
+  let linkLength = 0;
+  for (const link of element.getElementsByTagName('a')) linkLength += collapsedTextLength(link) * weight(link);
+  return linkLength / textLength;
+}
+
 let installed: boolean | undefined;
 
 /** Installs the fast paths on linkedom's shared prototypes, once; whether they could be. */
@@ -621,6 +642,40 @@ function install(): boolean {
       const type = node.nodeType;
       if (type === TEXT_NODE || type === CDATA_SECTION_NODE) counter.add(node[VALUE] as unknown as string);
     }
+  };
+  linkWalk = (element, weight) => {
+    const linked = element as unknown as LinkedNode;
+    const end = linked[END];
+    if (!end) return linkDensityByParts(element, weight);
+    const text = new CollapsedLength();
+    const links: LinkedNode[] = [];
+    const counters: CollapsedLength[] = [];
+    // The links the walk is inside, innermost last, with their end markers.
+    const open: CollapsedLength[] = [];
+    const openEnds: LinkedNode[] = [];
+    for (let node = linked[NEXT]; node !== end; node = node[NEXT]) {
+      const type = node.nodeType;
+      if (type === ELEMENT_NODE) {
+        if (node.localName === 'a') {
+          const counter = new CollapsedLength();
+          links.push(node);
+          counters.push(counter);
+          open.push(counter);
+          openEnds.push(node[END]);
+        }
+      } else if (type === TEXT_NODE || type === CDATA_SECTION_NODE) {
+        const piece = node[VALUE] as unknown as string;
+        text.add(piece);
+        for (let i = 0; i < open.length; i++) open[i].add(piece);
+      } else if (openEnds.length > 0 && node === openEnds[openEnds.length - 1]) {
+        open.pop();
+        openEnds.pop();
+      }
+    }
+    if (text.length === 0) return 0;
+    let linkLength = 0;
+    for (let i = 0; i < links.length; i++) linkLength += counters[i].length * weight(links[i]);
+    return linkLength / text.length;
   };
   classNamesWithoutTokenLists(probe, internals);
   gettersWrittenOut(probe, internals, isHtml);

@@ -7,6 +7,7 @@ import {
   collapsedTextLongerThan,
   holdsNonSpaceText,
   installLinkedomFastPaths,
+  linkDensity,
 } from '../../../electron/core/capture/linkedom-fast-paths';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/extraction');
@@ -149,6 +150,29 @@ describe('linkedom fast paths', () => {
       const page = parse(readFileSync(join(FIXTURES, name), 'utf8'));
       for (const element of elementsOf(page)) expect(collapsedTextLength(element)).toBe(readabilitys(element));
     }
+  });
+
+  it("measure an element's link density in one walk as link by link, nested links and anchors included", () => {
+    installLinkedomFastPaths();
+    const weight = (link: Element) => (link.getAttribute('href')?.startsWith('#') ? 0.3 : 1);
+    const nested = parse(
+      '<div> Some  text <a href="#x"> an <b>anchor</b> </a> and <a href="/y">a <a href="/z">link\u00a0in</a> a link</a><p>  </p></div>',
+    );
+    let compared = 0;
+    for (const document of [nested, ...pages.map((name) => parse(readFileSync(join(FIXTURES, name), 'utf8')))]) {
+      for (const element of elementsOf(document)) {
+        const text = collapsedTextLength(element);
+        let links = 0;
+        for (const link of element.getElementsByTagName('a')) links += collapsedTextLength(link) * weight(link);
+        expect(linkDensity(element, weight)).toBe(text === 0 ? 0 : links / text);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    const div = nested.querySelector('div') as Element;
+    expect(div.getElementsByTagName('a')).toHaveLength(3);
+    expect(div.querySelector('a a')?.textContent).toBe('link\u00a0in');
+    expect(linkDensity(div, weight)).toBeGreaterThan(0.5);
   });
 
   it('tell whether the collapsed text is longer than a bound, as its full length would', () => {
