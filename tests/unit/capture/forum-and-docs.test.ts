@@ -127,6 +127,9 @@ describe('forum threads', () => {
       'How far away is the next point release',
       'driftwood',
       'The stretched thumbnails were driving me mad',
+      // The same poster, score and time ago as an earlier reply's header: a second post, not a copy of the first header.
+      'kelpforest',
+      'looked like a funhouse mirror',
     ]);
     for (const furniture of ['2 years ago', 'Log in', 'About Tidepool', 'Donate'])
       expect(text).not.toContain(furniture);
