@@ -257,6 +257,9 @@ describe('forum threads', () => {
       '(see edit history)',
       '13 years, 8 months ago',
       '1 yr1 yr',
+      '2y',
+      '5d',
+      '14h',
       'Post #1 of 7',
       '2019-01-21T21:40:59.62Z+00:00',
       'Find the answer to your question by asking.',
@@ -270,6 +273,7 @@ describe('forum threads', () => {
     for (const line of [
       'Edited the video myself and it looked great',
       '3 years ago I bought a kiln',
+      '2d6',
       'Top tips for beginners',
     ])
       expect(isPostFurnitureText(line), line).toBe(false);
