@@ -826,6 +826,8 @@ const TWIN_SLACK_CHARS = 12;
 
 /** A post's date line ("Posted October 29, 2025 at 12:07 PM") is short. */
 const DATE_LINE_CHARS = 80;
+/** A post's header that says when it was written as a time ago ("5 · 1 year ago"): two posts may share one. */
+const AGO = /\b(\d+|an?|one) (second|minute|hour|day|week|month|year)s? ago\b/;
 
 /** Remembers the text of blocks written so far, to leave out a later block with the same text. */
 class RepeatedBlocks {
@@ -890,7 +892,12 @@ class RepeatedBlocks {
       return false;
     }
     // A wrapper and its only child have the same text; two posts may well share a date, or their poster.
-    return !first.contains(element) && !element.getElementsByTagName('time').length && !this.isPoster(element);
+    return (
+      !first.contains(element) &&
+      !element.getElementsByTagName('time').length &&
+      !(key.length <= DATE_LINE_CHARS && AGO.test(key)) &&
+      !this.isPoster(element)
+    );
   }
 }
 

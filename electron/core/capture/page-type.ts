@@ -7,6 +7,7 @@
  * words of its address (/forum/, /docs/, /product/…), og:type, then its markup (posts in
  * sequence, code blocks, repeated cards).
  */
+import { countScoredComments, isCommentArticle } from './scored-comments';
 import { squeezeSpace } from './squeeze-space';
 export type PageType = 'article' | 'forum' | 'documentation' | 'product' | 'collection' | 'listing' | 'service';
 
@@ -74,10 +75,15 @@ interface MarkupCounts {
   productItems: number;
   /** Whether one of them holds the page's headline: the item is the page's, the others are beside it. */
   headlineInProduct: boolean;
+  /** `<article>`s named as comments that carry a score: a thread of an aggregator's replies (scored-comments.ts). */
+  scoredComments: number;
 }
 
 /** A paragraph longer than this is prose, not a card's caption or a label. */
 export const LONG_PARAGRAPH_CHARS = 150;
+
+/** Three scored replies, as three schema.org comments, make a thread. */
+const SCORED_COMMENTS = 3;
 
 function countMarkup(document: Document): MarkupCounts {
   const counts: MarkupCounts = {
@@ -87,10 +93,14 @@ function countMarkup(document: Document): MarkupCounts {
     forumPostings: 0,
     productItems: 0,
     headlineInProduct: false,
+    scoredComments: 0,
   };
-  for (const element of document.body?.querySelectorAll('pre,p,[itemtype]') ?? []) {
+  const comments: Element[] = [];
+  for (const element of document.body?.querySelectorAll('pre,p,article,[itemtype]') ?? []) {
     if (element.tagName === 'PRE') counts.pre++;
-    else if (element.tagName === 'P' && (element.textContent ?? '').length > LONG_PARAGRAPH_CHARS)
+    else if (element.tagName === 'ARTICLE') {
+      if (isCommentArticle(element)) comments.push(element);
+    } else if (element.tagName === 'P' && (element.textContent ?? '').length > LONG_PARAGRAPH_CHARS)
       counts.longParagraphs++;
     const itemType = element.getAttribute('itemtype') ?? '';
     if (/schema\.org\/(Comment|Answer|DiscussionForumPosting)/i.test(itemType)) counts.posts++;
@@ -100,6 +110,7 @@ function countMarkup(document: Document): MarkupCounts {
       counts.headlineInProduct ||= element.getElementsByTagName('h1').length > 0;
     }
   }
+  if (comments.length >= SCORED_COMMENTS) counts.scoredComments = countScoredComments(comments, SCORED_COMMENTS);
   return counts;
 }
 
@@ -202,6 +213,7 @@ export function typeFromClues(clues: PageClues): PageType {
   const docsTopics = fromAddress.includes('documentation') && counts.pre >= 3;
   // One post marked as a DiscussionForumPosting in the markup (the thread's own item) says as much as three comments.
   if ((fromAddress.includes('forum') && !docsTopics) || counts.posts >= 3 || counts.forumPostings > 0) return 'forum';
+  if (counts.scoredComments >= SCORED_COMMENTS && !declaresStory(clues)) return 'forum';
   if (fromAddress.includes('documentation') || counts.pre >= 3) return 'documentation';
   if (og === 'article') return 'article';
   if (fromAddress.length) return fromAddress[fromAddress.length - 1];

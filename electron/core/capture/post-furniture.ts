@@ -129,9 +129,9 @@ const POST_LINES = new RegExp(
     'post #?\\d[\\d,.]*( of \\d[\\d,.]*)?',
     // A machine timestamp written out as text (2019-01-21T21:40:59.62Z+00:00).
     MACHINE_TIME,
-    // A relative date ("3 years, 2 months ago", "1 yr"): wrong as soon as the page is saved.
+    // A relative date ("3 years, 2 months ago", "1 yr", "2y", "5d"): wrong as soon as the page is saved.
     `(posted |asked |modified |edited |answered |updated )?${RELATIVE}`,
-    '(\\d+ ?(yrs?|mos|wks?|hrs?|mins?)\\s*)+',
+    '(\\d+ ?(y|yrs?|mo|mos|w|wks?|d|h|hrs?|mins?)\\s*)+',
     // The link back up the page after each post.
     '(back to |go to |to )?top',
     'nach oben',

@@ -112,6 +112,36 @@ describe('forum threads', () => {
     for (const furniture of ['Recent', 'Categories', 'Privacy']) expect(text).not.toContain(furniture);
   });
 
+  it('reads a post whose replies are scored comment articles as a thread, and the same page without scores as a story', () => {
+    const url = 'https://tidepool.test/post/88120';
+    const { article, text } = extract('forum-scored-comment-articles.html', url);
+    expect(article.extraction).toBe('region');
+    expectInOrder(text, [
+      'Here is our regular update',
+      'thank you to everyone who tested',
+      'saltmarsh',
+      'Refusing remote votes is exactly what our small instance needed',
+      'harbourmaster',
+      'let us know how the setting behaves',
+      'kelpforest',
+      'How far away is the next point release',
+      'driftwood',
+      'The stretched thumbnails were driving me mad',
+      // The same poster, score and time ago as an earlier reply's header: a second post, not a copy of the first header.
+      'kelpforest',
+      'looked like a funhouse mirror',
+    ]);
+    for (const furniture of ['2 years ago', 'Log in', 'About Tidepool', 'Donate'])
+      expect(text).not.toContain(furniture);
+    // A blog writes its comments as <article class="comment-…"> too, with no score: the story stands alone.
+    const blog = extractArticle(
+      readFixture('forum-scored-comment-articles.html').replace(/ aria-label="\d+ Upvotes"/g, ''),
+      url,
+    );
+    expect(blog.textContent).toContain('Here is our regular update');
+    expect(blog.textContent).not.toContain('Refusing remote votes');
+  });
+
   it('keeps the replies under a long opening post: one long post is not the thread', () => {
     const { text } = extract('forum-long-opening-post.html', 'https://hearth.test/t/two-winters-wood-heat/3120');
     expect(text).toContain('how many cubic metres do you burn');
@@ -227,6 +257,9 @@ describe('forum threads', () => {
       '(see edit history)',
       '13 years, 8 months ago',
       '1 yr1 yr',
+      '2y',
+      '5d',
+      '14h',
       'Post #1 of 7',
       '2019-01-21T21:40:59.62Z+00:00',
       'Find the answer to your question by asking.',
@@ -240,6 +273,7 @@ describe('forum threads', () => {
     for (const line of [
       'Edited the video myself and it looked great',
       '3 years ago I bought a kiln',
+      '2d6',
       'Top tips for beginners',
     ])
       expect(isPostFurnitureText(line), line).toBe(false);
