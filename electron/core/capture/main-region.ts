@@ -556,7 +556,9 @@ class Pruner {
         (isPostFurniture(element) || this.isFurnitureLines(element) || (isHeading(element) && isReplySubject(text)))
       )
         return true;
-      if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && buttonNameWords(element)) return true;
+      // A card's title is no button, though its class names the card's widget ("cta__title").
+      if (m.chars < SHORT_BUTTON_CHARS && element.hasAttributes() && !isHeading(element) && buttonNameWords(element))
+        return true;
     }
     // A post's attribution is a list of links too: its date links to the post, its name to the poster.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;

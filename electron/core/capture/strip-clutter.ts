@@ -105,10 +105,23 @@ function holdsProse(form: Element): boolean {
   return text.length - links >= FORM_PROSE_CHARS && (text.match(SENTENCE_END)?.length ?? 0) >= FORM_SENTENCES;
 }
 
+/**
+ * A form around a table of results (a list of works to select, sort or export) holds this many rows,
+ * each a linked title: a login, search or cart form holds a few fields.
+ */
+const FORM_RESULT_ROWS = 10;
+
+function holdsRows(form: Element): boolean {
+  let rows = 0;
+  for (const row of form.getElementsByTagName('tr'))
+    if (row.getElementsByTagName('a').length && ++rows >= FORM_RESULT_ROWS) return true;
+  return false;
+}
+
 /** Furniture never holds the story: a block with several real paragraphs or the headline is kept. */
 export function holdsContent(element: Element): boolean {
   if (NEVER.has(element.tagName)) return true;
-  if (element.tagName === 'FORM' && holdsProse(element)) return true;
+  if (element.tagName === 'FORM' && (holdsProse(element) || holdsRows(element))) return true;
   let long = 0;
   for (const inner of element.querySelectorAll('*')) {
     const tag = inner.tagName;

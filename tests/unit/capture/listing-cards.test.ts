@@ -3,7 +3,7 @@ import { isCardFurniture } from '../../../electron/core/capture/card-furniture';
 import { countCardHeadings, isCardList } from '../../../electron/core/capture/card-headings';
 import { extractArticle } from '../../../electron/core/capture/extract-article';
 import { paragraphsInRuns } from '../../../electron/core/capture/prose-runs';
-import { extractFixture, readFixture } from './extraction-fixtures';
+import { expectKeptAndGone, extractFixture, readFixture } from './extraction-fixtures';
 
 const PAGE = 'https://courier.test/local';
 
@@ -179,5 +179,29 @@ describe('labels that only a style sheet sets apart', () => {
     ])
       expect(text).toContain(title);
     expect(text).not.toContain('Privacy');
+  });
+});
+
+describe('cards the page wraps in a form or names as a widget', () => {
+  it("keeps a profile's works, listed in a form to sort them, and cards whose titles a call-to-action widget names", () => {
+    const { body, text } = extractFixture('listing-works-form-and-card-titles.html', 'https://lab.test/people/ada');
+    expectKeptAndGone(
+      text,
+      [
+        'Learning to read tide tables with small networks',
+        'A Moreau, C Lindqvist, D Haddad',
+        'Data in Marine Science 2, 33-41, 2024',
+        'North Marsh Boardwalk',
+        'Guided walks only: the tide comes in faster than a person can run.',
+      ],
+      ['Sign in to follow this author', 'Password', 'View map', 'All rights reserved'],
+    );
+    expect(body.querySelectorAll('tr').length).toBeGreaterThanOrEqual(12);
+    expect([...body.querySelectorAll('h2')].map((h) => h.textContent?.trim())).toEqual([
+      'North Marsh Boardwalk',
+      'Harbour Wall Path',
+      'Dune Ridge Trail',
+      'Estuary Mudflats Walk',
+    ]);
   });
 });
