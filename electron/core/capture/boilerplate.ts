@@ -249,7 +249,8 @@ const FURNITURE_PHRASE = new RegExp(FURNITURE_PHRASES.join('|'), 'i');
 const FURNITURE_PHRASE_WORDS = new RegExp(`(?<!\\p{L})(${FURNITURE_PHRASES.join('|')})(?!\\p{L})`, 'iu');
 const SHORT_BLOCK_CHARS = 120;
 
-export const isFurniturePhrase = (text: string) => text.length <= SHORT_BLOCK_CHARS && FURNITURE_PHRASE.test(text);
+export const isFurniturePhrase = (text: string) =>
+  !holdsMoreThan(text, SHORT_BLOCK_CHARS) && FURNITURE_PHRASE.test(text);
 
 /** A short line of share, newsletter or cookie vocabulary, its phrases as whole words. */
 export const isFurnitureLine = (text: string, maxChars: number) =>
@@ -531,8 +532,9 @@ export const CALL_TO_ACTION_CHARS = 40;
 /** Symbols around a button's words ("♥ Donate today! ♥", "↑ Back to top"): icons, not words. */
 const SYMBOLS_AROUND = /^[^\p{L}\p{N}«‹←<]+|[^\p{L}\p{N}]+$/gu;
 
+/** Measured without white space: a template indents a button's words ("\n      Loading...    "). */
 export const isCallToAction = (text: string) =>
-  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(squeezeSpace(text).replace(SYMBOLS_AROUND, ''));
+  !holdsMoreThan(text, CALL_TO_ACTION_CHARS) && CALL_TO_ACTION.test(squeezeSpace(text).replace(SYMBOLS_AROUND, ''));
 
 /** Class words of buttons and calls to action: furniture only around short text. */
 export const BUTTON_WORDS = new Set(['btn', 'button', 'buttons', 'cta']);

@@ -8,6 +8,21 @@ import { asciiCaseless } from './ascii-caseless';
 import { shortTextMatching, wordsOf } from './boilerplate';
 import { squeezeSpace } from './squeeze-space';
 
+/** Picture agencies whose name ends a credit line. */
+const STOCK_AGENCIES = [
+  'getty ?images',
+  'shutterstock',
+  'unsplash',
+  'adobe ?stock',
+  'istock(photo)?',
+  'alamy( stock photo)?',
+  'pexels',
+  'pixabay',
+  'dreamstime',
+  'depositphotos',
+  'thinkstock',
+].join('|');
+
 /**
  * A whole short line that is one of these is the site speaking, not the story. Those that go on
  * (a credit's name, the blurb after "About the author") say so with `.*`; the others are the whole line.
@@ -18,6 +33,10 @@ const ASIDE_LINE = new RegExp(
     '(feature[ds]? |header |top |lead |hero )?(image|photo|picture|illustration)s? ?(credit|courtesy|source)s?\\b.*',
     '(feature[ds]? )?(image|photo|picture)s? (by|via) .*',
     'credits?:.*',
+    // A caption that is only a credit: "Photo: Jane Doe", "Image: Agency".
+    '(photo|image|picture|illustration|photograph|foto)s?: .{1,80}',
+    // A caption ending with a stock agency's credit ("Jane Doe / Getty Images", "… via Shutterstock").
+    `(.{0,120}([/|©:,]|\\bvia|\\bby|\\bcredit))?\\s*\\b(${STOCK_AGENCIES})(\\s*/\\s*[^/]{1,40})?`,
     '(bild|foto)(quelle|nachweis)?:.*',
     '(crédits? photos?|crédit photo|source photo) ?:.*',
     '(crédito|fuente) (de la )?(imagen|foto).*',
@@ -112,7 +131,12 @@ const SALES_LINE_CHARS = 50;
 
 const isSalesLine = shortTextMatching(SALES_LINE, SALES_LINE_CHARS);
 const isSiteLine = shortTextMatching(ASIDE_LINE, ASIDE_LINE_CHARS);
-export const isAsideLine = (text: string) => isSiteLine(text) || isSalesLine(text);
+/** A credit is often set in brackets: "(Image credit: Site)". */
+const BRACKETED = /^[([]\s*(.*?)\s*[)\]]$/s;
+export const isAsideLine = (text: string) => {
+  const bracketed = BRACKETED.exec(text.trim());
+  return isSiteLine(bracketed ? bracketed[1] : text) || isSalesLine(text);
+};
 const isDisclosureText = shortTextMatching(DISCLOSURE, DISCLOSURE_CHARS);
 const isPitch = shortTextMatching(
   { test: (text: string) => PITCH.test(text) || PITCH_ACCENTED.test(text) },
