@@ -271,7 +271,7 @@ const FURNITURE_HEADING = new RegExp(
     'also read',
     'keep reading',
     '(most )?popular( (posts|articles|stories|now|this week))?',
-    'trending( now| articles| stories)?',
+    "(what['’]?s )?trending( now| articles| stories)?",
     'most (read|viewed|shared|popular)',
     '(latest|recent) (posts|articles|stories|news)',
     'people (who viewed this item )?also (viewed|bought|liked|searched for)',
@@ -494,6 +494,11 @@ const CALL_TO_ACTION = new RegExp(
     '(keep|continue) exploring( [^.!?]{1,30})?',
     // A script's placeholder, left in the markup.
     '(loading|please wait|chargement|cargando|wird geladen)( [a-z]+)?',
+    // A search box's and a panel's prompts, and a review widget's link.
+    '(type|start typing) (here )?to search( [a-z]+){0,2}',
+    'open (the )?(table of contents|navigation|menu|sidebar)( panel)?',
+    'click here to (log|sign) ?-?in',
+    '(see|read|show|view) all( \\d+)? reviews',
     // A pager's place and a list's view switch, as a line of their own.
     '(page|seite|página|pagina) \\d+ (of|von|sur|de|di|van) \\d+',
     'view (in|as) (a )?(list|grid|map)',
