@@ -51,7 +51,9 @@ const ASIDE_LINE = new RegExp(
     "(posted|published|written) by [\\p{L}.'’ -]{2,40} (at|on) \\p{L}{3,9}\\.? \\d{1,2},? \\d{4}.{0,20}",
     // Prompts to subscribe, follow, share or comment.
     'stay connected( with (me|us))?',
-    // A sponsor's label.
+    // A sponsor's label, and an advertisement's over its own section.
+    'sponsored( content| post| story)?',
+    '(advertisement|anzeige|publicité|publicidad|pubblicità)\\s*[:–—|] .{1,80}',
     "(in partnership with|sponsored by|paid partnership( with)?)( [\\p{L}\\p{N}&.’' -]{1,40})?",
     "follow [\\p{L}'’ ]{2,30}",
     // A link to another story, labelled as one.

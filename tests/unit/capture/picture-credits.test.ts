@@ -3,7 +3,7 @@ import { isCallToAction, isFurniturePhrase } from '../../../electron/core/captur
 import { isStoryAside } from '../../../electron/core/capture/story-asides';
 import { expectKeptAndGone, extractFixture } from './extraction-fixtures';
 
-describe("a picture's credit line, and button words a template indents", () => {
+describe("a picture's credit line, a sponsor's label, and button words a template indents", () => {
   it('leaves out captions that only credit the picture, and keeps the pictures and the captions that describe them', () => {
     const { text, body } = extractFixture('article-picture-credits.html', 'https://fen.test/2025/winter');
     expectKeptAndGone(
@@ -34,6 +34,21 @@ describe("a picture's credit line, and button words a template indents", () => {
       'I bought the stock photo from Shutterstock',
       'The image: a fen in winter, and what it tells us about water',
       '(see below)',
+    ])
+      expect(isStoryAside(line), line).toBe(false);
+  });
+
+  it("reads a sponsor's label and an advertisement's heading as the site's, not a sentence about advertising", () => {
+    for (const line of [
+      'Sponsored',
+      'Sponsored Content',
+      'Advertisement: New AI Book!',
+      'Anzeige: Ein Buch für den Winter',
+    ])
+      expect(isStoryAside(line), line).toBe(true);
+    for (const line of [
+      'Advertisement is what pays for this newsletter: thank you',
+      'Sponsored walks leave from the car park',
     ])
       expect(isStoryAside(line), line).toBe(false);
   });
