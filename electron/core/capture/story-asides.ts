@@ -104,6 +104,7 @@ const PITCH = asciiCaseless(
   [
     '\\bsign up for (our|my) (free |weekly |daily |monthly )?(e-?mail )?newsletter',
     '\\bfollow us on (facebook|instagram|twitter|x|linkedin|youtube|pinterest|tiktok|threads|bluesky)\\b',
+    '\\bjoin (our|the|my) (facebook|discord|slack|telegram|whatsapp|reddit) (group|community|server|channel)\\b',
     '\\balready (have an account|a (subscriber|member))\\?',
     '\\b(this|the) (article|story|content|post) is (exclusive|only available|available only) (to|for)\\b',
     '\\bleave a (star )?rating\\b',

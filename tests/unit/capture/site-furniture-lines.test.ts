@@ -43,6 +43,19 @@ describe("the site's lines and menus inside a story's block", () => {
     expect(isFurnitureHeading('What’s trending in orchards this spring and why')).toBe(false);
   });
 
+  it('leaves out a jump within the page at the head of a paragraph, and keeps the paragraph and links to other pages', () => {
+    const body = bodyOf(
+      '<div><p><a href="#the-list">Jump to the list ⤵</a> Moving across the hills takes planning, and the list below ranks the movers who do it best.</p>' +
+        '<p>Ask each one for <a href="/guide#quotes">a written quote</a> before the day.</p></div>',
+    );
+    removeArticleFurniture(body, true, true);
+    expect(body.textContent).not.toContain('Jump to the list');
+    expect(body.textContent).toContain('Moving across the hills takes planning');
+    expect(body.textContent).toContain('a written quote');
+    expect(isStoryAside('Join the Facebook group – https://example.test/groups/renovations')).toBe(true);
+    expect(isStoryAside('We met in the Facebook group our neighbours started in 2019.')).toBe(false);
+  });
+
   it('leaves out screen-reader text where asked (listings, collections), and a tab bar nowhere', () => {
     const html =
       '<div><p>A card about <a href="/joinery">joinery<span class="visually-hidden"> (opens in a new window)</span></a> for beginners, three evenings at the bench.</p>' +
