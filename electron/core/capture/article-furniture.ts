@@ -67,13 +67,21 @@ function isMostlyLinks(element: Element): boolean {
   return links >= text * LINK_SHARE;
 }
 
+const isInPageLink = (element: Element) => (element.getAttribute('href') ?? '').includes('#');
+
 function isFurnitureLine(element: Element, asides: boolean): boolean {
   if (!LINE_BLOCKS.has(element.tagName) || collapsedTextLongerThan(element, LONGEST_LINE_CHARS)) return false;
   if (element.querySelector('img,picture,video,pre,table')) return false;
   const text = textOf(element);
   if (!text) return false;
   // A link alone goes only for a furniture phrase ("Learn how to contribute"): "Learn more" may be the content's own.
-  if (element.tagName === 'A') return isFurnitureText(text, FURNITURE_LINE_CHARS) || (asides && isStoryAside(text));
+  // A jump within the page ("Jump to the list ⤵") is a button's words even at the head of a paragraph.
+  if (element.tagName === 'A')
+    return (
+      isFurnitureText(text, FURNITURE_LINE_CHARS) ||
+      (asides && isStoryAside(text)) ||
+      (isInPageLink(element) && isCallToAction(text))
+    );
   if (INLINE.has(element.tagName)) return asides && isStoryAside(text);
   return (
     isCallToAction(text) ||

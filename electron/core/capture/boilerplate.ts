@@ -249,7 +249,8 @@ const FURNITURE_PHRASE = new RegExp(FURNITURE_PHRASES.join('|'), 'i');
 const FURNITURE_PHRASE_WORDS = new RegExp(`(?<!\\p{L})(${FURNITURE_PHRASES.join('|')})(?!\\p{L})`, 'iu');
 const SHORT_BLOCK_CHARS = 120;
 
-export const isFurniturePhrase = (text: string) => text.length <= SHORT_BLOCK_CHARS && FURNITURE_PHRASE.test(text);
+export const isFurniturePhrase = (text: string) =>
+  !holdsMoreThan(text, SHORT_BLOCK_CHARS) && FURNITURE_PHRASE.test(text);
 
 /** A short line of share, newsletter or cookie vocabulary, its phrases as whole words. */
 export const isFurnitureLine = (text: string, maxChars: number) =>
@@ -270,7 +271,7 @@ const FURNITURE_HEADING = new RegExp(
     'also read',
     'keep reading',
     '(most )?popular( (posts|articles|stories|now|this week))?',
-    'trending( now| articles| stories)?',
+    "(what['’]?s )?trending( now| articles| stories)?",
     'most (read|viewed|shared|popular)',
     '(latest|recent) (posts|articles|stories|news)',
     'people (who viewed this item )?also (viewed|bought|liked|searched for)',
@@ -493,6 +494,11 @@ const CALL_TO_ACTION = new RegExp(
     '(keep|continue) exploring( [^.!?]{1,30})?',
     // A script's placeholder, left in the markup.
     '(loading|please wait|chargement|cargando|wird geladen)( [a-z]+)?',
+    // A search box's and a panel's prompts, and a review widget's link.
+    '(type|start typing) (here )?to search( [a-z]+){0,2}',
+    'open (the )?(table of contents|navigation|menu|sidebar)( panel)?',
+    'click here to (log|sign) ?-?in',
+    '(see|read|show|view) all( \\d+)? reviews',
     // A pager's place and a list's view switch, as a line of their own.
     '(page|seite|página|pagina) \\d+ (of|von|sur|de|di|van) \\d+',
     'view (in|as) (a )?(list|grid|map)',
@@ -531,8 +537,9 @@ export const CALL_TO_ACTION_CHARS = 40;
 /** Symbols around a button's words ("♥ Donate today! ♥", "↑ Back to top"): icons, not words. */
 const SYMBOLS_AROUND = /^[^\p{L}\p{N}«‹←<]+|[^\p{L}\p{N}]+$/gu;
 
+/** Measured without white space: a template indents a button's words ("\n      Loading...    "). */
 export const isCallToAction = (text: string) =>
-  text.length <= CALL_TO_ACTION_CHARS && CALL_TO_ACTION.test(squeezeSpace(text).replace(SYMBOLS_AROUND, ''));
+  !holdsMoreThan(text, CALL_TO_ACTION_CHARS) && CALL_TO_ACTION.test(squeezeSpace(text).replace(SYMBOLS_AROUND, ''));
 
 /** Class words of buttons and calls to action: furniture only around short text. */
 export const BUTTON_WORDS = new Set(['btn', 'button', 'buttons', 'cta']);

@@ -1,6 +1,6 @@
 /** When Readability finds no article: the page's main region, without site furniture. */
 import { isWhitespace } from '@shared/anchoring/normalize-text';
-import { CALL_TO_ACTION_CHARS, classAndId, isCallToAction, wordsOf } from './boilerplate';
+import { classAndId, isCallToAction, wordsOf } from './boilerplate';
 import { DROPPED_WITH_CONTENT } from './sanitize-article';
 import { holdsContent } from './strip-clutter';
 
@@ -89,12 +89,7 @@ function siteFurnitureName(element: Element): boolean {
 /** A line of its own that is a button's words ("Back to top", "Loading…"), without a picture. */
 function isButtonLine(element: Element): boolean {
   const text = element.textContent ?? '';
-  return (
-    text.length <= CALL_TO_ACTION_CHARS &&
-    !!text.trim() &&
-    isCallToAction(text) &&
-    !element.querySelector('img,picture,video')
-  );
+  return !!text.trim() && isCallToAction(text) && !element.querySelector('img,picture,video');
 }
 
 /**

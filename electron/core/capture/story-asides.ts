@@ -8,6 +8,21 @@ import { asciiCaseless } from './ascii-caseless';
 import { shortTextMatching, wordsOf } from './boilerplate';
 import { squeezeSpace } from './squeeze-space';
 
+/** Picture agencies whose name ends a credit line. */
+const STOCK_AGENCIES = [
+  'getty ?images',
+  'shutterstock',
+  'unsplash',
+  'adobe ?stock',
+  'istock(photo)?',
+  'alamy( stock photo)?',
+  'pexels',
+  'pixabay',
+  'dreamstime',
+  'depositphotos',
+  'thinkstock',
+].join('|');
+
 /**
  * A whole short line that is one of these is the site speaking, not the story. Those that go on
  * (a credit's name, the blurb after "About the author") say so with `.*`; the others are the whole line.
@@ -18,6 +33,10 @@ const ASIDE_LINE = new RegExp(
     '(feature[ds]? |header |top |lead |hero )?(image|photo|picture|illustration)s? ?(credit|courtesy|source)s?\\b.*',
     '(feature[ds]? )?(image|photo|picture)s? (by|via) .*',
     'credits?:.*',
+    // A caption that is only a credit: "Photo: Jane Doe", "Image: Agency".
+    '(photo|image|picture|illustration|photograph|foto)s?: .{1,80}',
+    // A caption ending with a stock agency's credit ("Jane Doe / Getty Images", "… via Shutterstock").
+    `(.{0,120}([/|©:,]|\\bvia|\\bby|\\bcredit))?\\s*\\b(${STOCK_AGENCIES})(\\s*/\\s*[^/]{1,40})?`,
     '(bild|foto)(quelle|nachweis)?:.*',
     '(crédits? photos?|crédit photo|source photo) ?:.*',
     '(crédito|fuente) (de la )?(imagen|foto).*',
@@ -32,7 +51,9 @@ const ASIDE_LINE = new RegExp(
     "(posted|published|written) by [\\p{L}.'’ -]{2,40} (at|on) \\p{L}{3,9}\\.? \\d{1,2},? \\d{4}.{0,20}",
     // Prompts to subscribe, follow, share or comment.
     'stay connected( with (me|us))?',
-    // A sponsor's label.
+    // A sponsor's label, and an advertisement's over its own section.
+    'sponsored( content| post| story)?',
+    '(advertisement|anzeige|publicité|publicidad|pubblicità)\\s*[:–—|] .{1,80}',
     "(in partnership with|sponsored by|paid partnership( with)?)( [\\p{L}\\p{N}&.’' -]{1,40})?",
     "follow [\\p{L}'’ ]{2,30}",
     // A link to another story, labelled as one.
@@ -83,6 +104,7 @@ const PITCH = asciiCaseless(
   [
     '\\bsign up for (our|my) (free |weekly |daily |monthly )?(e-?mail )?newsletter',
     '\\bfollow us on (facebook|instagram|twitter|x|linkedin|youtube|pinterest|tiktok|threads|bluesky)\\b',
+    '\\bjoin (our|the|my) (facebook|discord|slack|telegram|whatsapp|reddit) (group|community|server|channel)\\b',
     '\\balready (have an account|a (subscriber|member))\\?',
     '\\b(this|the) (article|story|content|post) is (exclusive|only available|available only) (to|for)\\b',
     '\\bleave a (star )?rating\\b',
@@ -112,7 +134,12 @@ const SALES_LINE_CHARS = 50;
 
 const isSalesLine = shortTextMatching(SALES_LINE, SALES_LINE_CHARS);
 const isSiteLine = shortTextMatching(ASIDE_LINE, ASIDE_LINE_CHARS);
-export const isAsideLine = (text: string) => isSiteLine(text) || isSalesLine(text);
+/** A credit is often set in brackets: "(Image credit: Site)". */
+const BRACKETED = /^[([]\s*(.*?)\s*[)\]]$/s;
+export const isAsideLine = (text: string) => {
+  const bracketed = BRACKETED.exec(text.trim());
+  return isSiteLine(bracketed ? bracketed[1] : text) || isSalesLine(text);
+};
 const isDisclosureText = shortTextMatching(DISCLOSURE, DISCLOSURE_CHARS);
 const isPitch = shortTextMatching(
   { test: (text: string) => PITCH.test(text) || PITCH_ACCENTED.test(text) },

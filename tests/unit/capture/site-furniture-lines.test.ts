@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { removeArticleFurniture } from '../../../electron/core/capture/article-furniture';
-import { isCallToAction } from '../../../electron/core/capture/boilerplate';
+import { isCallToAction, isFurnitureHeading } from '../../../electron/core/capture/boilerplate';
 import { isStoryAside } from '../../../electron/core/capture/story-asides';
 import { bodyOf, expectKeptAndGone, extractFixture } from './extraction-fixtures';
 
@@ -17,16 +17,43 @@ describe("the site's lines and menus inside a story's block", () => {
   });
 
   it('reads button words through the icons around them, and only as a whole line', () => {
-    for (const line of ['♥ DONATE TODAY! ♥', '↑ Back to top', 'Request a quote', 'Loading…', 'Keep exploring AirPods'])
+    for (const line of [
+      '♥ DONATE TODAY! ♥',
+      '↑ Back to top',
+      'Request a quote',
+      'Loading…',
+      'Keep exploring AirPods',
+      'Type to search products',
+      'Open table of contents panel.',
+      'Click here to Log-in',
+      'See all reviews',
+    ])
       expect(isCallToAction(line), line).toBe(true);
     for (const line of [
       'Donate blood this week',
       'Loading the van took an hour',
       'Request a quote from three builders',
+      'Type to search for the oldest tree in the county',
+      'See all reviews of the book in the back pages',
     ])
       expect(isCallToAction(line), line).toBe(false);
     expect(isStoryAside('Get the best of Orchard Letters, directly in your inbox')).toBe(true);
     expect(isStoryAside('The letters piled up in your inbox all winter.')).toBe(false);
+    expect(isFurnitureHeading('What’s trending')).toBe(true);
+    expect(isFurnitureHeading('What’s trending in orchards this spring and why')).toBe(false);
+  });
+
+  it('leaves out a jump within the page at the head of a paragraph, and keeps the paragraph and links to other pages', () => {
+    const body = bodyOf(
+      '<div><p><a href="#the-list">Jump to the list ⤵</a> Moving across the hills takes planning, and the list below ranks the movers who do it best.</p>' +
+        '<p>Ask each one for <a href="/guide#quotes">a written quote</a> before the day.</p></div>',
+    );
+    removeArticleFurniture(body, true, true);
+    expect(body.textContent).not.toContain('Jump to the list');
+    expect(body.textContent).toContain('Moving across the hills takes planning');
+    expect(body.textContent).toContain('a written quote');
+    expect(isStoryAside('Join the Facebook group – https://example.test/groups/renovations')).toBe(true);
+    expect(isStoryAside('We met in the Facebook group our neighbours started in 2019.')).toBe(false);
   });
 
   it('leaves out screen-reader text where asked (listings, collections), and a tab bar nowhere', () => {
