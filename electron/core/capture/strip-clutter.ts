@@ -3,8 +3,10 @@
  * article body: scripts and embeds, forms, dialogs, hidden elements, ad slots and bare buttons.
  */
 
+import { countChoice } from './facet-filters';
 import { isVisualCopy, overlayNameWords } from './boilerplate';
 import { isCollapsedPanel } from './collapsed-panel';
+import { markControlledPanel } from './controlled-panel';
 import { authorBoxNameWords } from './story-asides';
 import { squeezeSpace } from './squeeze-space';
 
@@ -85,7 +87,8 @@ function isFurniture(element: Element): boolean {
     // A collapsed accordion or tab panel is left for the main region to judge (Readability leaves hidden nodes out itself).
     ((element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') &&
       !isCollapsedPanel(element) &&
-      !isVisualCopy(element)) ||
+      !isVisualCopy(element) &&
+      !markControlledPanel(element)) ||
     AD_ATTRIBUTES.some((name) => element.hasAttribute(name))
   );
 }
@@ -134,6 +137,7 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
   for (const element of root.querySelectorAll('*')) {
     if (element.tagName === 'FORM' && isWrapperForm(element)) wrappers.add(element);
     if (ALWAYS.has(element.tagName)) {
+      if (element.tagName === 'INPUT') countChoice(element);
       // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
       if (element.getAttribute('type') !== 'application/ld+json') always.push(element);
       continue;
