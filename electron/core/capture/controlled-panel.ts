@@ -5,8 +5,9 @@
  * panels are left in it and remembered, for the kinds that read them (see isAccordionPanel).
  */
 
-/** How many blocks up from the panel its button is looked for, among the blocks before each. */
+/** How many blocks up from the panel its button is looked for, among the few blocks right before each. */
 const BUTTON_LEVELS = 3;
+const BLOCKS_BEFORE = 2;
 
 const controlledPanels = new WeakSet<Element>();
 
@@ -22,12 +23,14 @@ export function markControlledPanel(panel: Element): boolean {
   const id = panel.getAttribute('id');
   if (!id || panel.hasAttribute('role')) return false;
   let node: Element | null = panel;
-  for (let level = 0; node && level < BUTTON_LEVELS; level++, node = node.parentElement)
-    for (let before = node.previousElementSibling; before; before = before.previousElementSibling)
+  for (let level = 0; node && level < BUTTON_LEVELS; level++, node = node.parentElement) {
+    let before = node.previousElementSibling;
+    for (let n = 0; before && n < BLOCKS_BEFORE; n++, before = before.previousElementSibling)
       if (controlsPanel(before, id)) {
         controlledPanels.add(panel);
         return true;
       }
+  }
   return false;
 }
 

@@ -290,7 +290,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     keepHeadline: true,
     keepProductDetails: true,
   },
-  collection: { ...CARDS_PROFILE, keepAccordionPanels: true },
+  collection: { ...CARDS_PROFILE, keepAccordionPanels: true, dropCardBadges: true },
   listing: CARDS_PROFILE,
   service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };

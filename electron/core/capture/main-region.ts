@@ -116,6 +116,8 @@ export interface RegionProfile {
   dropCardFurniture?: boolean;
   /** Listings and collections: what a card shows hidden from screen readers beside its spoken copy (a price) stays. */
   keepVisualCopies?: boolean;
+  /** Collections: a product card's badges ("New", "Top rated", "Award winner") are left out. */
+  dropCardBadges?: boolean;
   /** Collections: the panels of accordions, collapsed in the markup (a buying guide, the shop's answers), are content. */
   keepAccordionPanels?: boolean;
   /** Listings and collections: blocks of filters (tick boxes for brands, sizes, prices) are left out. */
@@ -558,6 +560,7 @@ class Pruner {
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropCardFurniture && isCardFurniture(text)) return true;
+      if (this.profile.dropCardBadges && isProductBadge(text)) return true;
       if (
         this.profile.dropPostFurniture &&
         (isPostFurniture(element) || this.isFurnitureLines(element) || (isHeading(element) && isReplySubject(text)))

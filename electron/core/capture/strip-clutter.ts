@@ -75,6 +75,16 @@ function formToBlock(form: Element): void {
   form.replaceWith(block);
 }
 
+/**
+ * An accordion's title is the button in its heading that opens the panel below (aria-controls,
+ * aria-expanded): its words name the panel's content and stay, as the heading's text.
+ */
+const isAccordionTitle = (button: Element) =>
+  button.hasAttribute('aria-controls') &&
+  button.hasAttribute('aria-expanded') &&
+  !!button.parentElement &&
+  /^H[1-6]$/.test(button.parentElement.tagName);
+
 /** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
 function isFurniture(element: Element): boolean {
   const tag = element.tagName;
@@ -155,7 +165,10 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
     if (wrappers.has(element) && element.textContent?.trim()) formToBlock(element);
     else element.remove();
   }
-  for (const button of buttons) if (!button.getElementsByTagName('img').length) button.remove();
+  for (const button of buttons) {
+    if (isAccordionTitle(button)) button.replaceWith(...button.childNodes);
+    else if (!button.getElementsByTagName('img').length) button.remove();
+  }
   return overlays;
 }
 
