@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAccordionPanel } from '../../../electron/core/capture/collapsed-panel';
 import { markControlledPanel } from '../../../electron/core/capture/controlled-panel';
 import { countChoice, isFacetBlock } from '../../../electron/core/capture/facet-filters';
+import { isShopControl } from '../../../electron/core/capture/shop-furniture';
 import { stripInertMarkup } from '../../../electron/core/capture/strip-inert-markup';
 import { bodyOf, expectKeptAndGone, extractFixture } from './extraction-fixtures';
 
@@ -61,5 +62,13 @@ describe("an accordion's panel without a role", () => {
     expect([p1, p2, p3].map((panel) => markControlledPanel(panel))).toEqual([true, false, false]);
     expect(isAccordionPanel(p1)).toBe(true);
     expect(isAccordionPanel(p3)).toBe(false);
+  });
+});
+
+describe("a results bar's lines", () => {
+  it('reads the sort order chosen and the word that the results came as controls, and a product named so as no control', () => {
+    for (const line of ['Best Match', 'Most relevant', 'Price: low to high', 'loaded 338 results'])
+      expect(isShopControl(line), line).toBe(true);
+    expect(isShopControl('Best Match trail shoe, 2025 edition')).toBe(false);
   });
 });
