@@ -257,6 +257,7 @@ const CARDS_PROFILE: RegionProfile = {
   dropCardFurniture: true,
   keepVisualCopies: true,
   dropInlineTwins: true,
+  dropFacetFilters: true,
 };
 
 /**
@@ -289,7 +290,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     keepHeadline: true,
     keepProductDetails: true,
   },
-  collection: CARDS_PROFILE,
+  collection: { ...CARDS_PROFILE, keepAccordionPanels: true, dropCardBadges: true },
   listing: CARDS_PROFILE,
   service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
 };

@@ -27,7 +27,8 @@ import {
 import { isCardFurniture } from './card-furniture';
 import { isProductCardGrid } from './card-grid';
 import { isRatingControl } from './rating-controls';
-import { isCollapsedPanel } from './collapsed-panel';
+import { isFacetBlock } from './facet-filters';
+import { isAccordionPanel, isCollapsedPanel } from './collapsed-panel';
 import { countableChars } from './countable-chars';
 import {
   holdsPostAuthor,
@@ -115,6 +116,12 @@ export interface RegionProfile {
   dropCardFurniture?: boolean;
   /** Listings and collections: what a card shows hidden from screen readers beside its spoken copy (a price) stays. */
   keepVisualCopies?: boolean;
+  /** Collections: a product card's badges ("New", "Top rated", "Award winner") are left out. */
+  dropCardBadges?: boolean;
+  /** Collections: the panels of accordions, collapsed in the markup (a buying guide, the shop's answers), are content. */
+  keepAccordionPanels?: boolean;
+  /** Listings and collections: blocks of filters (tick boxes for brands, sizes, prices) are left out. */
+  dropFacetFilters?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -476,6 +483,7 @@ class Pruner {
         isHidden(element) &&
         !m.landmark &&
         !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)) &&
+        !(this.profile.keepAccordionPanels && isAccordionPanel(element)) &&
         !(this.profile.keepVisualCopies && isVisualCopy(element))
       )
         return true;
@@ -509,6 +517,7 @@ class Pruner {
     )
       return true;
     if (tag === 'DIALOG' && !m.landmark) return true;
+    if (this.profile.dropFacetFilters && !big && !m.cardTitles && isFacetBlock(element, m.chars)) return true;
     if (!big && !m.landmark && this.isTicker(element, m)) return true;
     if (!details && this.opensWithFurnitureHeading(m, big)) return true;
     if (this.profile.dropReviews && !big && !m.landmark && this.opensWithFurnitureTitle(element)) return true;
@@ -551,6 +560,7 @@ class Pruner {
       if (!this.profile.keepStoryAsides && isStoryAside(text)) return true;
       if (this.profile.dropShopControls && isShopControl(text)) return true;
       if (this.profile.dropCardFurniture && isCardFurniture(text)) return true;
+      if (this.profile.dropCardBadges && isProductBadge(text)) return true;
       if (
         this.profile.dropPostFurniture &&
         (isPostFurniture(element) || this.isFurnitureLines(element) || (isHeading(element) && isReplySubject(text)))

@@ -15,6 +15,11 @@ const SHOP_CONTROL = new RegExp(
     'showing \\d+\\s*(-|–|to|of)\\s*\\d+( of \\d+)?( results| products| items)?',
     '(results|items|products) per page',
     'trending searches',
+    // The sort order chosen, and a script's word that the results came.
+    'best match(es)?',
+    'most relevant',
+    'price:? (low to high|high to low)',
+    'loaded \\d+ (results|products|items)',
     'loading( ?\\.\\.\\.|…)?',
     // A card's swatch count, comparison box, options link, rating count and ad label.
     '\\+ ?\\d+( more| colou?rs?)?',
@@ -88,6 +93,9 @@ const PRODUCT_BADGE = new RegExp(
     '(on )?sale',
     'best ?sellers?',
     'top seller',
+    'top[- ]rated',
+    'award[- ]winn(er|ing)',
+    'back in stock',
     'limited editions?',
     'featured',
     'exclusive',

@@ -3,8 +3,10 @@
  * article body: scripts and embeds, forms, dialogs, hidden elements, ad slots and bare buttons.
  */
 
+import { countChoice } from './facet-filters';
 import { isVisualCopy, overlayNameWords } from './boilerplate';
 import { isCollapsedPanel } from './collapsed-panel';
+import { markControlledPanel } from './controlled-panel';
 import { authorBoxNameWords } from './story-asides';
 import { squeezeSpace } from './squeeze-space';
 
@@ -73,6 +75,16 @@ function formToBlock(form: Element): void {
   form.replaceWith(block);
 }
 
+/**
+ * An accordion's title is the button in its heading that opens the panel below (aria-controls,
+ * aria-expanded): its words name the panel's content and stay, as the heading's text.
+ */
+const isAccordionTitle = (button: Element) =>
+  button.hasAttribute('aria-controls') &&
+  button.hasAttribute('aria-expanded') &&
+  !!button.parentElement &&
+  /^H[1-6]$/.test(button.parentElement.tagName);
+
 /** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
 function isFurniture(element: Element): boolean {
   const tag = element.tagName;
@@ -85,7 +97,8 @@ function isFurniture(element: Element): boolean {
     // A collapsed accordion or tab panel is left for the main region to judge (Readability leaves hidden nodes out itself).
     ((element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') &&
       !isCollapsedPanel(element) &&
-      !isVisualCopy(element)) ||
+      !isVisualCopy(element) &&
+      !markControlledPanel(element)) ||
     AD_ATTRIBUTES.some((name) => element.hasAttribute(name))
   );
 }
@@ -147,6 +160,7 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
   for (const element of root.querySelectorAll('*')) {
     if (element.tagName === 'FORM' && isWrapperForm(element)) wrappers.add(element);
     if (ALWAYS.has(element.tagName)) {
+      if (element.tagName === 'INPUT') countChoice(element);
       // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
       if (element.getAttribute('type') !== 'application/ld+json') always.push(element);
       continue;
@@ -164,7 +178,10 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
     if (wrappers.has(element) && element.textContent?.trim()) formToBlock(element);
     else element.remove();
   }
-  for (const button of buttons) if (!button.getElementsByTagName('img').length) button.remove();
+  for (const button of buttons) {
+    if (isAccordionTitle(button)) button.replaceWith(...button.childNodes);
+    else if (!button.getElementsByTagName('img').length) button.remove();
+  }
   return overlays;
 }
 

@@ -71,10 +71,14 @@ const BOGUS_CDATA = /(<script\b[^>]*>[\s\S]*?<\/script\s*>)|<!\[CDATA\[[^>]*>/gi
 const FIELD = '<input>';
 const INPUT = /^<input\b/i;
 const HIDDEN_INPUT = /\btype\s*=\s*["']?hidden\b/i;
+/** A tick box keeps its kind: blocks of them are a shop's filters (see facet-filters.ts). */
+const CHOICE = '<input type="checkbox">';
+const CHOICE_INPUT = /\btype\s*=\s*["']?(checkbox|radio)\b/i;
 
 function inertOrField(match: string, tag?: string): string {
   if (tag) return /^(select|textarea)$/i.test(tag) ? FIELD : '';
-  return INPUT.test(match) && !HIDDEN_INPUT.test(match) ? FIELD : '';
+  if (!INPUT.test(match) || HIDDEN_INPUT.test(match)) return '';
+  return CHOICE_INPUT.test(match) ? CHOICE : FIELD;
 }
 
 export function stripInertMarkup(html: string): string {
