@@ -231,11 +231,26 @@ function measure(
 }
 
 // A popover (the HTML attribute) shows only when something opens it.
-const isHidden = (element: Element) =>
+const isHidden = (element: Element, m: Measure) =>
   element.hasAttribute('hidden') ||
   element.hasAttribute('popover') ||
   element.getAttribute('aria-hidden') === 'true' ||
-  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
+  hiddenByStyle(element.getAttribute('style'), m);
+
+/**
+ * A slider or an accordion keeps its text out of sight with visibility:hidden until its script has
+ * laid it out, and then shows it: the page's own prose (a product's sections, a course's outline).
+ * A menu hidden that way until hovered is mostly links. display:none hides for good.
+ */
+const REVEALED_PROSE_CHARS = 150;
+const REVEALED_LINK_SHARE = 0.3;
+
+function hiddenByStyle(style: string | null, m: Measure): boolean {
+  if (!style) return false;
+  if (/display\s*:\s*none/i.test(style)) return true;
+  if (!/visibility\s*:\s*hidden/i.test(style)) return false;
+  return m.chars < REVEALED_PROSE_CHARS || m.linkChars > REVEALED_LINK_SHARE * m.chars;
+}
 
 const isDialog = (element: Element) => {
   const role = element.getAttribute('role');
@@ -473,7 +488,7 @@ class Pruner {
     if (element.hasAttributes()) {
       // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
       if (
-        isHidden(element) &&
+        isHidden(element, m) &&
         !m.landmark &&
         !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)) &&
         !(this.profile.keepVisualCopies && isVisualCopy(element))

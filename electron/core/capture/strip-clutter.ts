@@ -4,6 +4,7 @@
  */
 
 import { isVisualCopy, overlayNameWords } from './boilerplate';
+import { removeChoiceGroups } from './choice-groups';
 import { isCollapsedPanel } from './collapsed-panel';
 import { authorBoxNameWords } from './story-asides';
 import { squeezeSpace } from './squeeze-space';
@@ -130,10 +131,13 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
   const furniture: Element[] = [];
   const buttons: Element[] = [];
   const overlays: Element[] = [];
+  const radios: Element[] = [];
+  const labels: Element[] = [];
   const wrappers = new Set<Element>();
   for (const element of root.querySelectorAll('*')) {
     if (element.tagName === 'FORM' && isWrapperForm(element)) wrappers.add(element);
     if (ALWAYS.has(element.tagName)) {
+      if (element.tagName === 'INPUT' && element.getAttribute('type')?.toLowerCase() === 'radio') radios.push(element);
       // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
       if (element.getAttribute('type') !== 'application/ld+json') always.push(element);
       continue;
@@ -144,7 +148,9 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
     else if (element.hasAttributes() && overlayNameWords(element)) overlays.push(element);
     else if (authorBoxes && element.hasAttributes() && authorBoxNameWords(element)) authorBoxes.push(element);
     if (element.tagName === 'BUTTON') buttons.push(element);
+    else if (element.tagName === 'LABEL') labels.push(element);
   }
+  if (radios.length) removeChoiceGroups(radios, labels);
   for (const element of always) element.remove();
   for (const element of furniture) {
     if (!element.isConnected || holdsContent(element)) continue;

@@ -71,10 +71,14 @@ const BOGUS_CDATA = /(<script\b[^>]*>[\s\S]*?<\/script\s*>)|<!\[CDATA\[[^>]*>/gi
 const FIELD = '<input>';
 const INPUT = /^<input\b/i;
 const HIDDEN_INPUT = /\btype\s*=\s*["']?hidden\b/i;
+/** A radio button keeps its name and id: its group and their labels are found by them (see choice-groups.ts). */
+const RADIO_INPUT = /\btype\s*=\s*["']?radio\b/i;
+const NAME_OR_ID = /\s(name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)/gi;
 
 function inertOrField(match: string, tag?: string): string {
   if (tag) return /^(select|textarea)$/i.test(tag) ? FIELD : '';
-  return INPUT.test(match) && !HIDDEN_INPUT.test(match) ? FIELD : '';
+  if (!INPUT.test(match) || HIDDEN_INPUT.test(match)) return '';
+  return RADIO_INPUT.test(match) ? `<input type="radio"${match.match(NAME_OR_ID)?.join('') ?? ''}>` : FIELD;
 }
 
 export function stripInertMarkup(html: string): string {
