@@ -6,6 +6,7 @@
 import { isVisualCopy, overlayNameWords } from './boilerplate';
 import { removeChoiceGroups } from './choice-groups';
 import { isCollapsedPanel } from './collapsed-panel';
+import { headingButtonTitle } from './panel-headers';
 import { authorBoxNameWords } from './story-asides';
 import { squeezeSpace } from './squeeze-space';
 
@@ -157,7 +158,12 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
     if (wrappers.has(element) && element.textContent?.trim()) formToBlock(element);
     else element.remove();
   }
-  for (const button of buttons) if (!button.getElementsByTagName('img').length) button.remove();
+  for (const button of buttons) {
+    if (!button.isConnected || button.getElementsByTagName('img').length) continue;
+    const title = headingButtonTitle(button);
+    if (title) button.replaceWith(button.ownerDocument.createTextNode(title));
+    else button.remove();
+  }
   return overlays;
 }
 

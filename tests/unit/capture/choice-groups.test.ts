@@ -28,6 +28,12 @@ describe("a product's pickers and its sections a slider reveals", () => {
       ['Cushions and covers', 'Rugs woven on the old looms'],
     );
   });
+
+  it("keeps an accordion's title written as a button inside its heading, not a button over links or a bare one", () => {
+    const { content, textContent } = fixture();
+    expect(content).toMatch(/<h3>How is it woven\?<\/h3>/);
+    expectKeptAndGone(textContent, ['herringbone draft'], ['Stockists', 'Share this throw']);
+  });
 });
 
 describe('removeChoiceGroups', () => {
