@@ -284,6 +284,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropInlineTwins: true,
     dropProductCards: true,
     keepCollapsedPanels: true,
+    keepScriptedProse: true,
     dropScreenReaderText: true,
     dropShopControls: true,
     keepHeadline: true,
@@ -291,7 +292,13 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
   },
   collection: CARDS_PROFILE,
   listing: CARDS_PROFILE,
-  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
+  service: {
+    commentsAreContent: false,
+    keepLinkLists: false,
+    keepScriptedProse: true,
+    dropScreenReaderText: true,
+    dropShopControls: true,
+  },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */

@@ -20,12 +20,12 @@ describe("a product's pickers and its sections a slider reveals", () => {
     );
   });
 
-  it('keeps the prose a slider hides until its script runs, not a menu hidden the same way', () => {
+  it("keeps the prose a slider hides until its script runs, not a menu hidden the same way nor the shop's strip of offers", () => {
     const { textContent } = fixture();
     expectKeptAndGone(
       textContent,
       ['From fleece to fringe', 'scoured in soft water', 'wash it cold by hand'],
-      ['Cushions and covers', 'Rugs woven on the old looms'],
+      ['Cushions and covers', 'Rugs woven on the old looms', 'WOOLWEEK'],
     );
   });
 
