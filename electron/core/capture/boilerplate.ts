@@ -62,6 +62,8 @@ const FURNITURE_WORDS = new Set([
   'footer',
   'masthead',
   'topbar',
+  // A shop's strip of offers over its header ('announcement-bar'): "Free shipping over $49", a code.
+  'announcementbar',
   'toolbar',
   'banner',
   'disclaimer',

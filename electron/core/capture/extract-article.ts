@@ -285,6 +285,7 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
     dropInlineTwins: true,
     dropProductCards: true,
     keepCollapsedPanels: true,
+    keepScriptedProse: true,
     dropScreenReaderText: true,
     dropShopControls: true,
     keepHeadline: true,
@@ -292,7 +293,13 @@ const REGION_PROFILES: Record<PageType, RegionProfile> = {
   },
   collection: { ...CARDS_PROFILE, keepAccordionPanels: true, dropCardBadges: true },
   listing: CARDS_PROFILE,
-  service: { commentsAreContent: false, keepLinkLists: false, dropScreenReaderText: true, dropShopControls: true },
+  service: {
+    commentsAreContent: false,
+    keepLinkLists: false,
+    keepScriptedProse: true,
+    dropScreenReaderText: true,
+    dropShopControls: true,
+  },
 };
 
 /** A question-and-answer page (schema.org QAPage): the question and its answers, not the comments under each. */

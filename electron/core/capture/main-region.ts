@@ -91,6 +91,8 @@ export interface RegionProfile {
   dropProductCards?: boolean;
   /** Products and services: the panels of accordions and tabs, collapsed in the markup, are content. */
   keepCollapsedPanels?: boolean;
+  /** Products and services: prose a script reveals (hidden with an inline visibility:hidden until then) is content. */
+  keepScriptedProse?: boolean;
   /** Text written for screen readers only, out of sight on the page, is left out. */
   dropScreenReaderText?: boolean;
   /** Shops and services: sorting and filtering bars, stock lines and calls to talk to sales are left out. */
@@ -238,11 +240,28 @@ function measure(
 }
 
 // A popover (the HTML attribute) shows only when something opens it.
-const isHidden = (element: Element) =>
+const isHidden = (element: Element, m: Measure, revealsProse: boolean) =>
   element.hasAttribute('hidden') ||
   element.hasAttribute('popover') ||
   element.getAttribute('aria-hidden') === 'true' ||
-  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute('style') ?? '');
+  hiddenByStyle(element.getAttribute('style'), m, revealsProse);
+
+/**
+ * A slider or an accordion keeps its text out of sight with visibility:hidden until its script has
+ * laid it out, and then shows it: the page's own prose (a product's sections, a course's outline).
+ * A menu hidden that way until hovered is mostly links. display:none hides for good. Only on
+ * product and service pages (keepScriptedProse): a story's hidden block stays hidden, as
+ * Readability has it.
+ */
+const REVEALED_PROSE_CHARS = 150;
+const REVEALED_LINK_SHARE = 0.3;
+
+function hiddenByStyle(style: string | null, m: Measure, revealsProse: boolean): boolean {
+  if (!style) return false;
+  if (/display\s*:\s*none/i.test(style)) return true;
+  if (!/visibility\s*:\s*hidden/i.test(style)) return false;
+  return !revealsProse || m.chars < REVEALED_PROSE_CHARS || m.linkChars > REVEALED_LINK_SHARE * m.chars;
+}
 
 const isDialog = (element: Element) => {
   const role = element.getAttribute('role');
@@ -480,7 +499,7 @@ class Pruner {
     if (element.hasAttributes()) {
       // Hidden is hidden, however much it holds (Readability drops it too), unless it holds the headline.
       if (
-        isHidden(element) &&
+        isHidden(element, m, !!this.profile.keepScriptedProse) &&
         !m.landmark &&
         !(this.profile.keepCollapsedPanels && isCollapsedPanel(element)) &&
         !(this.profile.keepAccordionPanels && isAccordionPanel(element)) &&

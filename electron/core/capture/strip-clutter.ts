@@ -5,8 +5,10 @@
 
 import { countChoice } from './facet-filters';
 import { isVisualCopy, overlayNameWords } from './boilerplate';
+import { removeChoiceGroups } from './choice-groups';
 import { isCollapsedPanel } from './collapsed-panel';
 import { markControlledPanel } from './controlled-panel';
+import { headingButtonTitle } from './panel-headers';
 import { authorBoxNameWords } from './story-asides';
 import { squeezeSpace } from './squeeze-space';
 
@@ -74,16 +76,6 @@ function formToBlock(form: Element): void {
   while (form.firstChild) block.appendChild(form.firstChild);
   form.replaceWith(block);
 }
-
-/**
- * An accordion's title is the button in its heading that opens the panel below (aria-controls,
- * aria-expanded): its words name the panel's content and stay, as the heading's text.
- */
-const isAccordionTitle = (button: Element) =>
-  button.hasAttribute('aria-controls') &&
-  button.hasAttribute('aria-expanded') &&
-  !!button.parentElement &&
-  /^H[1-6]$/.test(button.parentElement.tagName);
 
 /** Removed unless they hold the story (ASP.NET pages wrap the whole body in a <form>). */
 function isFurniture(element: Element): boolean {
@@ -156,11 +148,16 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
   const furniture: Element[] = [];
   const buttons: Element[] = [];
   const overlays: Element[] = [];
+  const radios: Element[] = [];
+  const labels: Element[] = [];
   const wrappers = new Set<Element>();
   for (const element of root.querySelectorAll('*')) {
     if (element.tagName === 'FORM' && isWrapperForm(element)) wrappers.add(element);
     if (ALWAYS.has(element.tagName)) {
-      if (element.tagName === 'INPUT') countChoice(element);
+      if (element.tagName === 'INPUT') {
+        countChoice(element);
+        if (element.getAttribute('type')?.toLowerCase() === 'radio') radios.push(element);
+      }
       // JSON-LD often sits at the end of <body>; Readability reads the title and byline from it.
       if (element.getAttribute('type') !== 'application/ld+json') always.push(element);
       continue;
@@ -171,7 +168,9 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
     else if (element.hasAttributes() && overlayNameWords(element)) overlays.push(element);
     else if (authorBoxes && element.hasAttributes() && authorBoxNameWords(element)) authorBoxes.push(element);
     if (element.tagName === 'BUTTON') buttons.push(element);
+    else if (element.tagName === 'LABEL') labels.push(element);
   }
+  if (radios.length) removeChoiceGroups(radios, labels);
   for (const element of always) element.remove();
   for (const element of furniture) {
     if (!element.isConnected || holdsContent(element)) continue;
@@ -179,8 +178,10 @@ export function stripClutter(root: ParentNode, authorBoxes?: Element[]): Element
     else element.remove();
   }
   for (const button of buttons) {
-    if (isAccordionTitle(button)) button.replaceWith(...button.childNodes);
-    else if (!button.getElementsByTagName('img').length) button.remove();
+    if (!button.isConnected || button.getElementsByTagName('img').length) continue;
+    const title = headingButtonTitle(button);
+    if (title) button.replaceWith(button.ownerDocument.createTextNode(title));
+    else button.remove();
   }
   return overlays;
 }

@@ -72,13 +72,20 @@ const FIELD = '<input>';
 const INPUT = /^<input\b/i;
 const HIDDEN_INPUT = /\btype\s*=\s*["']?hidden\b/i;
 /** A tick box keeps its kind: blocks of them are a shop's filters (see facet-filters.ts). */
-const CHOICE = '<input type="checkbox">';
-const CHOICE_INPUT = /\btype\s*=\s*["']?(checkbox|radio)\b/i;
+const CHECKBOX = '<input type="checkbox">';
+const CHECKBOX_INPUT = /\btype\s*=\s*["']?checkbox\b/i;
+/**
+ * A radio button keeps its kind, name and id: its group and their labels are found by them
+ * (see choice-groups.ts), and blocks of them are filters too.
+ */
+const RADIO_INPUT = /\btype\s*=\s*["']?radio\b/i;
+const NAME_OR_ID = /\s(name|id)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)/gi;
 
 function inertOrField(match: string, tag?: string): string {
   if (tag) return /^(select|textarea)$/i.test(tag) ? FIELD : '';
   if (!INPUT.test(match) || HIDDEN_INPUT.test(match)) return '';
-  return CHOICE_INPUT.test(match) ? CHOICE : FIELD;
+  if (RADIO_INPUT.test(match)) return `<input type="radio"${match.match(NAME_OR_ID)?.join('') ?? ''}>`;
+  return CHECKBOX_INPUT.test(match) ? CHECKBOX : FIELD;
 }
 
 export function stripInertMarkup(html: string): string {

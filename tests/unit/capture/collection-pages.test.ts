@@ -31,9 +31,9 @@ describe('a collection with filters, badges and a buying guide', () => {
 });
 
 describe('blocks of tick boxes', () => {
-  it('keeps a tick box as such when the page is cleaned, and any other field as a bare one', () => {
+  it('keeps a tick box and a radio button as such when the page is cleaned, and any other field as a bare one', () => {
     expect(stripInertMarkup('<input type="checkbox" name="a"><input type=radio><input type="text" name="q">')).toBe(
-      '<input type="checkbox"><input type="checkbox"><input>',
+      '<input type="checkbox"><input type="radio"><input>',
     );
   });
 

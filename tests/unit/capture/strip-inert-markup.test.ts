@@ -19,6 +19,14 @@ describe('stripInertMarkup', () => {
     );
   });
 
+  it('leaves a radio button its name and id, by which its group and labels are found', () => {
+    const html =
+      '<input type="radio" id="size-s" name="Size" value="S" checked data-id="9"><label for="size-s">S</label><input type=RADIO name=\'Size\'>';
+    expect(stripInertMarkup(html)).toBe(
+      '<input type="radio" id="size-s" name="Size"><label for="size-s">S</label><input type="radio" name=\'Size\'>',
+    );
+  });
+
   it('removes navigation, asides and footers with everything nested in them', () => {
     const html =
       '<nav><ul><li><nav>inner</nav> tail of outer</li></ul></nav><p>story</p><aside><footer>x</footer><aside>y</aside> z</aside><footer>end</footer>';
