@@ -55,6 +55,42 @@ export const lazyCssParser = {
 };
 
 /**
+ * sanitize-html require()s htmlparser2 while linkedom imports it, which bundled both its CommonJS and
+ * its ES module copies, each with its own entities and dom-serializer decoding their tables at start-up.
+ * The require is answered by the ES module copy (the same version's code).
+ */
+export const oneHtmlparser2 = {
+  name: 'one-htmlparser2',
+  setup(build) {
+    build.onResolve({ filter: /^htmlparser2$/ }, (args) =>
+      args.kind === 'require-call'
+        ? build.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir })
+        : undefined,
+    );
+  },
+};
+
+/**
+ * sanitize-html loads postcss for style attributes, which sanitize-article.ts never parses
+ * (parseStyleAttributes: false): postcss is required on first use instead.
+ */
+export const lazyPostcss = {
+  name: 'lazy-postcss',
+  setup(build) {
+    build.onResolve({ filter: /^postcss$/ }, (args) =>
+      /[\\/]sanitize-html[\\/]/.test(args.importer)
+        ? { path: 'postcss-on-first-use', namespace: 'lazy-postcss' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-postcss' }, () => ({
+      contents: "exports.parse = (...args) => require('postcss').parse(...args);\n",
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Builds both bundles. Each file is written beside its place and renamed into it, so that a CLI
  * started meanwhile (another `npm run cli` rebuilding too) never loads half a file.
  */
@@ -72,7 +108,7 @@ export async function buildCli() {
     metafile: true,
     write: false,
     logLevel: 'error',
-    plugins: [lazyCssParser],
+    plugins: [lazyCssParser, oneHtmlparser2, lazyPostcss],
   };
   // The worker's code as one script, which cached-worker.ts compiles with a code cache (vm.Script).
   const worker = await build({

@@ -9,7 +9,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { CLI_BIN, lazyCssParser } from '../../../scripts/build-cli.mjs';
+import { CLI_BIN, lazyCssParser, lazyPostcss, oneHtmlparser2 } from '../../../scripts/build-cli.mjs';
 import { ROOT, runCli, runCliFile } from '../../support/run-cli';
 
 let work: string;
@@ -105,6 +105,54 @@ describe('the built CLI', () => {
     expect(readFileSync(join(dirname(CLI_BIN), 'extract-worker-code.cjs'), 'utf8')).toMatch(
       /var init_parse\w* = __esm\(/,
     );
+  });
+
+  it('bundles one copy of htmlparser2 for linkedom and sanitize-html, and postcss to be evaluated on first use', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      absWorkingDir: ROOT,
+      stdin: {
+        contents:
+          "import { parseHTML } from 'linkedom';\n" +
+          "import sanitize from 'sanitize-html';\n" +
+          'export const text = (html) => parseHTML(html).document.body.textContent;\n' +
+          'export const clean = (html, options) => sanitize(html, options);',
+        resolveDir: ROOT,
+        loader: 'js',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      write: false,
+      metafile: true,
+      logLevel: 'error',
+      plugins: [oneHtmlparser2, lazyPostcss],
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((path) => /htmlparser2\/dist\/esm\/index\.js$/.test(path))).toBe(true);
+    expect(inputs.filter((path) => /htmlparser2\/dist\/commonjs\//.test(path))).toEqual([]);
+    expect(inputs.filter((path) => /[\\/]entities[\\/].*commonjs|[\\/]lib[\\/]generated[\\/]/.test(path))).toEqual([]);
+    const [bundle] = result.outputFiles;
+    expect(bundle.text).toMatch(/exports\d*\.parse = \(\.\.\.args\) => require_postcss\d*\(\)\.parse\(\.\.\.args\)/);
+    type Loaded = {
+      text: (html: string) => string;
+      clean: (html: string, options?: Record<string, unknown>) => string;
+    };
+    const loaded = { exports: {} as Loaded };
+    new Function('module', 'exports', 'require', bundle.text)(loaded, loaded.exports, createRequire(import.meta.url));
+    expect(loaded.exports.text('<html><body><p>a &amp; b &eacute;</p></body></html>')).toBe('a & b \u00e9');
+    expect(loaded.exports.clean('<p title="x &quot;y">a &amp; b &eacute;<script>no</script></p>')).toBe(
+      '<p>a &amp; b \u00e9</p>',
+    );
+    const styled = {
+      allowedTags: ['p'],
+      allowedAttributes: { p: ['style'] },
+      allowedStyles: { p: { color: [/^red$/] } },
+    };
+    expect(loaded.exports.clean('<p style="color: red; margin: 0">x</p>', styled)).toBe('<p style="color:red">x</p>');
+    for (const file of ['extract-worker-code.cjs', basename(CLI_BIN)]) {
+      expect(readFileSync(join(dirname(CLI_BIN), file), 'utf8')).not.toMatch(/htmlparser2\/dist\/commonjs\//);
+    }
   });
 
   describe('the extraction worker code cache', () => {
