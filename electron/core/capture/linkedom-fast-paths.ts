@@ -353,9 +353,13 @@ function classNamesWithoutTokenLists(probe: Element, { value: VALUE, classList: 
       return attribute ? classTokens(attribute[VALUE]) : '';
     },
     set(this: Classed, value: unknown) {
-      const attribute = this[CLASS_LIST] ? null : this.getAttributeNode('class');
-      if (attribute) attribute.value = classTokens(String(value));
-      else set.call(this, value);
+      const attribute = this[CLASS_LIST]
+        ? null
+        : (this.getAttributeNode('class') as (Attr & Record<symbol, string>) | null);
+      if (!attribute) return set.call(this, value);
+      // As the parser sets className to the attribute's own value, mostly already a list written out.
+      const tokens = classTokens(String(value));
+      if (tokens !== attribute[VALUE]) attribute.value = tokens;
     },
   });
 }

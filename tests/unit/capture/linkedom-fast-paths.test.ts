@@ -120,6 +120,19 @@ describe('linkedom fast paths', () => {
     p.className = 'one  two';
     expect(p.outerHTML).toBe('<p class="one two"></p>');
     expect((document.querySelector('section') as Element).className).toBe('');
+    p.className = ' one two  one';
+    expect(p.outerHTML).toBe('<p class="one two"></p>');
+    p.className = 'one';
+    expect(p.getAttribute('class')).toBe('one');
+    p.className = '';
+    expect(p.getAttribute('class')).toBe('');
+    expect(p.outerHTML).toBe('<p></p>');
+    const kept = parse('<b class="x y">1</b><i class="solo">2</i><u class="x\ny">3</u>');
+    expect([...kept.querySelectorAll('[class]')].map((e) => [e.className, e.getAttribute('class')])).toEqual([
+      ['x y', 'x y'],
+      ['solo', 'solo'],
+      ['x y', 'x y'],
+    ]);
   });
 
   it('give an element its text as linkedom does, and say whether any of it is more than white space', () => {
