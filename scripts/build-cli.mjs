@@ -26,6 +26,8 @@ const WORKER_BUNDLE = 'extract-worker-code.cjs';
 const CACHE_DIR = join(CLI_DIR, 'cache');
 // A new install can change bundled dependencies without touching any project file.
 const ALWAYS_CHECKED = [fileURLToPath(import.meta.url), join(root, 'node_modules', '.package-lock.json')];
+/** How esbuild's metafile names a module a plugin made up ("lazy-css-parser:..."), not a file. */
+const PLUGIN_MODULE = /^[\w-]+:/;
 
 /** The bundles import CommonJS dependencies, which call require(): give the ES module one. */
 const REQUIRE_SHIM =
@@ -148,7 +150,10 @@ export async function buildCli() {
   }
   // Caches of earlier builds are never read again.
   await rm(CACHE_DIR, { recursive: true, force: true });
+  // Listed, a plugin's module would make every build stale: `npm run cli` rebuilt, and so dropped
+  // the code cache, on every run.
   const sources = [...Object.keys(worker.metafile.inputs), ...Object.keys(result.metafile.inputs)]
+    .filter((input) => !PLUGIN_MODULE.test(input))
     .map((input) => join(root, input))
     .filter((path) => !relative(root, path).split(/[\\/]/).includes('node_modules'));
   const unique = [...new Set(sources.map((path) => relative(root, path)))];

@@ -3,13 +3,13 @@
  * logs with --verbose, and captures through its extraction worker (see offprint-cli.test.ts for `add`).
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { CLI_BIN, lazyCssParser, lazyPostcss, oneHtmlparser2 } from '../../../scripts/build-cli.mjs';
+import { CLI_BIN, cliIsStale, lazyCssParser, lazyPostcss, oneHtmlparser2 } from '../../../scripts/build-cli.mjs';
 import { ROOT, runCli, runCliFile } from '../../support/run-cli';
 
 let work: string;
@@ -58,6 +58,13 @@ describe('the built CLI', () => {
       files.map((_, i) => (i === 4 ? expect.stringMatching(/no such file/) : `Page ${i + 1}`)),
     );
     expect(run.code).toBe(1);
+  });
+
+  it('is not stale once built, so that `npm run cli` neither rebuilds it nor drops its code cache', () => {
+    const { sources } = JSON.parse(readFileSync(join(dirname(CLI_BIN), 'build.json'), 'utf8')) as { sources: string[] };
+    expect(sources).toContain('electron/core/capture/extract-worker.ts');
+    expect(sources.filter((source) => !existsSync(join(ROOT, source)))).toEqual([]);
+    expect(cliIsStale()).toBe(false);
   });
 
   it('starts extract and help without loading the library code, which only library commands import', () => {
