@@ -7,3 +7,7 @@ export function buildCli(): Promise<void>;
 export function cliIsStale(): boolean;
 /** The esbuild plugin that has linkedom's CSS parser (cssomnom) evaluated on first use only. */
 export const lazyCssParser: import('esbuild').Plugin;
+/** The esbuild plugin that resolves sanitize-html's require of htmlparser2 to the ES module copy linkedom imports. */
+export const oneHtmlparser2: import('esbuild').Plugin;
+/** The esbuild plugin that has sanitize-html's postcss evaluated on first use only. */
+export const lazyPostcss: import('esbuild').Plugin;
