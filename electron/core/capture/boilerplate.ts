@@ -500,6 +500,8 @@ const CALL_TO_ACTION = new RegExp(
     '(type|start typing) (here )?to search( [a-z]+){0,2}',
     'open (the )?(table of contents|navigation|menu|sidebar)( panel)?',
     'click here to (log|sign) ?-?in',
+    // A board's note to guests, its sign-in links often gone already ("You must log in or register to comment").
+    'you (must|need to|have to) (be )?[^.!?]{0,30}\\bto (comment|reply|post|vote)( an? (comment|reply|answer))?',
     '(see|read|show|view) all( \\d+)? reviews',
     // A pager's place and a list's view switch, as a line of their own.
     '(page|seite|página|pagina) \\d+ (of|von|sur|de|di|van) \\d+',

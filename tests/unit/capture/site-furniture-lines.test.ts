@@ -27,6 +27,9 @@ describe("the site's lines and menus inside a story's block", () => {
       'Open table of contents panel.',
       'Click here to Log-in',
       'See all reviews',
+      'You must log in or register to comment.',
+      'You must or # to comment.',
+      'You need to be logged in to post a comment',
     ])
       expect(isCallToAction(line), line).toBe(true);
     for (const line of [
@@ -35,6 +38,7 @@ describe("the site's lines and menus inside a story's block", () => {
       'Request a quote from three builders',
       'Type to search for the oldest tree in the county',
       'See all reviews of the book in the back pages',
+      'You must learn to comment on the grafts you make, and why',
     ])
       expect(isCallToAction(line), line).toBe(false);
     expect(isStoryAside('Get the best of Orchard Letters, directly in your inbox')).toBe(true);
