@@ -35,26 +35,31 @@ const REQUIRE_SHIM =
   'const require = __offprintRequire(import.meta.url);';
 
 /**
- * linkedom imports cssomnom's CSS parser for a <style> element's `sheet` only, which extraction never
- * reads; evaluating cssomnom's tables was half of each extraction worker's start-up. The import is
- * answered by a stand-in that requires the parser on first use, which esbuild bundles to be evaluated then.
+ * An esbuild plugin that answers `module`'s import by a stand-in written in `contents`, which
+ * require()s the module on first use: esbuild then bundles the module to be evaluated only then.
  */
-export const lazyCssParser = {
-  name: 'lazy-css-parser',
-  setup(build) {
-    build.onResolve({ filter: /^cssomnom\/parse$/ }, (args) =>
-      args.kind === 'import-statement'
-        ? { path: 'cssomnom-parse-on-first-use', namespace: 'lazy-css-parser' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-css-parser' }, () => ({
-      contents:
-        "let parser;\nexport function parse(text) {\n  parser ??= require('cssomnom/parse').parse;\n  return parser(text);\n}\n",
-      resolveDir: root,
-      loader: 'js',
-    }));
-  },
-};
+function onFirstUse(name, module, importedHere, contents) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${module}$`) }, (args) =>
+        importedHere(args) ? { path: `${module}-on-first-use`, namespace: name } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({ contents, resolveDir: root, loader: 'js' }));
+    },
+  };
+}
+
+/**
+ * linkedom imports cssomnom's CSS parser for a <style> element's `sheet` only, which extraction never
+ * reads; evaluating cssomnom's tables was half of each extraction worker's start-up.
+ */
+export const lazyCssParser = onFirstUse(
+  'lazy-css-parser',
+  'cssomnom/parse',
+  (args) => args.kind === 'import-statement',
+  "let parser;\nexport function parse(text) {\n  parser ??= require('cssomnom/parse').parse;\n  return parser(text);\n}\n",
+);
 
 /**
  * sanitize-html require()s htmlparser2 while linkedom imports it, which bundled both its CommonJS and
@@ -74,23 +79,14 @@ export const oneHtmlparser2 = {
 
 /**
  * sanitize-html loads postcss for style attributes, which sanitize-article.ts never parses
- * (parseStyleAttributes: false): postcss is required on first use instead.
+ * (parseStyleAttributes: false).
  */
-export const lazyPostcss = {
-  name: 'lazy-postcss',
-  setup(build) {
-    build.onResolve({ filter: /^postcss$/ }, (args) =>
-      /[\\/]sanitize-html[\\/]/.test(args.importer)
-        ? { path: 'postcss-on-first-use', namespace: 'lazy-postcss' }
-        : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-postcss' }, () => ({
-      contents: "exports.parse = (...args) => require('postcss').parse(...args);\n",
-      resolveDir: root,
-      loader: 'js',
-    }));
-  },
-};
+export const lazyPostcss = onFirstUse(
+  'lazy-postcss',
+  'postcss',
+  (args) => /[\\/]sanitize-html[\\/]/.test(args.importer),
+  "exports.parse = (...args) => require('postcss').parse(...args);\n",
+);
 
 /**
  * Builds both bundles. Each file is written beside its place and renamed into it, so that a CLI

@@ -18,6 +18,26 @@ beforeAll(async () => {
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
+/** Bundles a module the way the CLI's build does, with these plugins, and loads it. */
+async function bundleAndLoad<Exports>(contents: string, plugins: import('esbuild').Plugin[]) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    absWorkingDir: ROOT,
+    stdin: { contents, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    logLevel: 'error',
+    plugins,
+  });
+  const [{ text }] = result.outputFiles;
+  const loaded = { exports: {} as Exports };
+  new Function('module', 'exports', 'require', text)(loaded, loaded.exports, createRequire(import.meta.url));
+  return { text, inputs: Object.keys(result.metafile.inputs), exports: loaded.exports };
+}
+
 function runExecutable(args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((done, fail) => {
     const child = spawn(CLI_BIN, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -87,68 +107,35 @@ describe('the built CLI', () => {
   });
 
   it("bundles linkedom's CSS parser to be evaluated when a style sheet is first read, and it still reads them", async () => {
-    const { build } = await import('esbuild');
-    const result = await build({
-      absWorkingDir: ROOT,
-      stdin: {
-        contents:
-          "import { parseHTML } from 'linkedom';\n" +
-          'export const rules = (css) => parseHTML(`<style>${css}</style>`).document.querySelector("style").sheet.cssRules.length;',
-        resolveDir: ROOT,
-        loader: 'js',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      write: false,
-      logLevel: 'error',
-      plugins: [lazyCssParser],
-    });
-    const [bundle] = result.outputFiles;
-    expect(bundle.text).toMatch(/var init_parse\w* = __esm\(/);
-    const loaded = { exports: {} as { rules: (css: string) => number } };
-    new Function('module', 'exports', 'require', bundle.text)(loaded, loaded.exports, createRequire(import.meta.url));
-    expect(loaded.exports.rules('p { color: red } a { color: blue }')).toBe(2);
+    const { text, exports } = await bundleAndLoad<{ rules: (css: string) => number }>(
+      "import { parseHTML } from 'linkedom';\n" +
+        'export const rules = (css) => parseHTML(`<style>${css}</style>`).document.querySelector("style").sheet.cssRules.length;',
+      [lazyCssParser],
+    );
+    expect(text).toMatch(/var init_parse\w* = __esm\(/);
+    expect(exports.rules('p { color: red } a { color: blue }')).toBe(2);
     expect(readFileSync(join(dirname(CLI_BIN), 'extract-worker-code.cjs'), 'utf8')).toMatch(
       /var init_parse\w* = __esm\(/,
     );
   });
 
   it('bundles one copy of htmlparser2 for linkedom and sanitize-html, and postcss to be evaluated on first use', async () => {
-    const { build } = await import('esbuild');
-    const result = await build({
-      absWorkingDir: ROOT,
-      stdin: {
-        contents:
-          "import { parseHTML } from 'linkedom';\n" +
-          "import sanitize from 'sanitize-html';\n" +
-          'export const text = (html) => parseHTML(html).document.body.textContent;\n' +
-          'export const clean = (html, options) => sanitize(html, options);',
-        resolveDir: ROOT,
-        loader: 'js',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      write: false,
-      metafile: true,
-      logLevel: 'error',
-      plugins: [oneHtmlparser2, lazyPostcss],
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const { text, inputs, exports } = await bundleAndLoad<{
+      text: (html: string) => string;
+      clean: (html: string, options?: Record<string, unknown>) => string;
+    }>(
+      "import { parseHTML } from 'linkedom';\n" +
+        "import sanitize from 'sanitize-html';\n" +
+        'export const text = (html) => parseHTML(html).document.body.textContent;\n' +
+        'export const clean = (html, options) => sanitize(html, options);',
+      [oneHtmlparser2, lazyPostcss],
+    );
     expect(inputs.some((path) => /htmlparser2\/dist\/esm\/index\.js$/.test(path))).toBe(true);
     expect(inputs.filter((path) => /htmlparser2\/dist\/commonjs\//.test(path))).toEqual([]);
     expect(inputs.filter((path) => /[\\/]entities[\\/].*commonjs|[\\/]lib[\\/]generated[\\/]/.test(path))).toEqual([]);
-    const [bundle] = result.outputFiles;
-    expect(bundle.text).toMatch(/exports\d*\.parse = \(\.\.\.args\) => require_postcss\d*\(\)\.parse\(\.\.\.args\)/);
-    type Loaded = {
-      text: (html: string) => string;
-      clean: (html: string, options?: Record<string, unknown>) => string;
-    };
-    const loaded = { exports: {} as Loaded };
-    new Function('module', 'exports', 'require', bundle.text)(loaded, loaded.exports, createRequire(import.meta.url));
-    expect(loaded.exports.text('<html><body><p>a &amp; b &eacute;</p></body></html>')).toBe('a & b \u00e9');
-    expect(loaded.exports.clean('<p title="x &quot;y">a &amp; b &eacute;<script>no</script></p>')).toBe(
+    expect(text).toMatch(/exports\d*\.parse = \(\.\.\.args\) => require_postcss\d*\(\)\.parse\(\.\.\.args\)/);
+    expect(exports.text('<html><body><p>a &amp; b &eacute;</p></body></html>')).toBe('a & b \u00e9');
+    expect(exports.clean('<p title="x &quot;y">a &amp; b &eacute;<script>no</script></p>')).toBe(
       '<p>a &amp; b \u00e9</p>',
     );
     const styled = {
@@ -156,7 +143,7 @@ describe('the built CLI', () => {
       allowedAttributes: { p: ['style'] },
       allowedStyles: { p: { color: [/^red$/] } },
     };
-    expect(loaded.exports.clean('<p style="color: red; margin: 0">x</p>', styled)).toBe('<p style="color:red">x</p>');
+    expect(exports.clean('<p style="color: red; margin: 0">x</p>', styled)).toBe('<p style="color:red">x</p>');
     for (const file of ['extract-worker-code.cjs', basename(CLI_BIN)]) {
       expect(readFileSync(join(dirname(CLI_BIN), file), 'utf8')).not.toMatch(/htmlparser2\/dist\/commonjs\//);
     }
