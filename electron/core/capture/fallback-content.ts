@@ -19,8 +19,24 @@ export function fallbackContent(document: Document): string {
     if (element.tagName === 'HEADER' && element.closest('article')) continue;
     element.remove();
   }
+  removeHidden(root);
   removeNamedFurniture(root);
   return root.innerHTML;
+}
+
+/**
+ * A few words the page keeps out of sight for good (display:none, the hidden attribute) are no
+ * more its content here than in Readability's article: a skip link, a heading for crawlers on a
+ * page whose script never ran. More is often the content itself, hidden until a script shows it.
+ */
+const HIDDEN_FURNITURE_CHARS = 200;
+
+function removeHidden(root: Element): void {
+  for (const element of [...root.querySelectorAll('[hidden],[style]')]) {
+    if (!element.isConnected) continue;
+    if (!element.hasAttribute('hidden') && !/display\s*:\s*none/i.test(element.getAttribute('style') ?? '')) continue;
+    if ((element.textContent ?? '').trim().length < HIDDEN_FURNITURE_CHARS) element.remove();
+  }
 }
 
 /** A block named as furniture holds at most this share of the page's text: more, it wraps the content ("has-sidebar"). */

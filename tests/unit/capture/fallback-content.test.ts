@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fallbackCharsAtMost, fallbackContent } from '../../../electron/core/capture/fallback-content';
 import { sanitizeArticleHtml } from '../../../electron/core/capture/sanitize-article';
 import { stripClutter } from '../../../electron/core/capture/strip-clutter';
-import { expectKeptAndGone, readFixture } from './extraction-fixtures';
+import { expectKeptAndGone, extractFixture, readFixture } from './extraction-fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/extraction');
 const parse = (html: string) => (parseHTML(html) as unknown as { document: Document }).document;
@@ -77,5 +77,16 @@ describe("the whole-page fallback's furniture", () => {
     expect(text).toContain('esk8');
     expect(text).toContain('Donate now');
     expect(text).toContain('Back to top');
+  });
+
+  it("leaves out a few hidden words (a crawler's heading, a skip link): a shop page whose script never ran has no text", () => {
+    expect(() => extractFixture('product-unrendered-shell.html', 'https://harbour.test/p/apron')).toThrow(
+      expect.objectContaining({ code: 'not-an-article' }),
+    );
+  });
+
+  it('keeps a hidden block that holds the page, shown by its script', () => {
+    const { text } = extractFixture('product-hidden-until-script.html', 'https://harbour.test/p/board');
+    expectKeptAndGone(text, ['Walnut Cutting Board', 'a juice groove on one side'], ['Skip to content']);
   });
 });
