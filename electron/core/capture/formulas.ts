@@ -14,12 +14,15 @@ export const mayHoldFormulas = (html: string) => MATH_TAG.test(html);
 /** A custom element's name holds a hyphen (HTML's own never do). */
 const isCustomElement = (element: Element) => element.tagName.includes('-');
 
-/** The outermost custom element around the formula that holds no other text than the formula's. */
+/** Anything a wrapper may hold besides the formula and its drawn copy is the page's own. */
+const MORE_THAN_A_FORMULA = 'img,picture,video,table';
+
+/** The outermost custom element around the formula that holds nothing else: no other text, no picture. */
 function typesetterWrapper(math: Element): Element | null {
   const text = squeezeSpace(math.textContent ?? '');
   let wrapper: Element | null = null;
   for (let up = math.parentElement; up && isCustomElement(up); up = up.parentElement) {
-    if (squeezeSpace(up.textContent ?? '') !== text) break;
+    if (squeezeSpace(up.textContent ?? '') !== text || up.querySelector(MORE_THAN_A_FORMULA)) break;
     wrapper = up;
   }
   return wrapper;

@@ -23,7 +23,9 @@ describe('formulas written in MathML', () => {
       '1',
       'gives the beats per second',
     ]);
-    expect(body.querySelectorAll('math').length).toBe(3);
+    expect(body.querySelectorAll('math').length).toBe(4);
+    // A custom element that also holds a picture is the page's own: the picture stays with the formula.
+    expect(body.querySelector('img[alt="A gridiron pendulum"]')).not.toBeNull();
     expect(body.querySelector('math[display="block"] msqrt mfrac')).not.toBeNull();
     expect(body.innerHTML).not.toMatch(/tex-|annotation|\\pi/);
   });
