@@ -54,6 +54,7 @@ import { resolveDocumentUrls } from './resolve-urls';
 import { htmlToText, sanitizeArticleHtml } from './sanitize-article';
 import { removeOverlays, stripClutter } from './strip-clutter';
 import { stripInertMarkup } from './strip-inert-markup';
+import { mayHoldFormulas, unwrapFormulas } from './formulas';
 import { plainTerminalOutput } from './terminal-output';
 import { removeAuthorBoxes } from './story-asides';
 import { inlineStreamedSegments } from './streamed-html';
@@ -89,7 +90,9 @@ interface DocumentationOpenings {
 
 function parseDocument(html: string): Document {
   installLinkedomFastPaths();
-  return (parseHTML(stripInertMarkup(inlineStreamedSegments(html))) as unknown as { document: Document }).document;
+  const { document } = parseHTML(stripInertMarkup(inlineStreamedSegments(html))) as unknown as { document: Document };
+  if (mayHoldFormulas(html)) unwrapFormulas(document);
+  return document;
 }
 
 /** Cleans the document in place; returns the overlays left in it for removeOverlays. */

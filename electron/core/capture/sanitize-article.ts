@@ -8,6 +8,39 @@ import { withoutTemplatePlaceholders } from './template-placeholders';
 
 const ID_PREFIX = 'op-';
 
+/**
+ * MathML Core, which the reader's engine draws: a formula is the story's text. Not its annotations,
+ * which hold the formula's source (TeX) or markup of another kind.
+ */
+export const MATHML_TAGS = [
+  'math',
+  'semantics',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'mspace',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mstyle',
+  'merror',
+  'mpadded',
+  'mphantom',
+  'msub',
+  'msup',
+  'msubsup',
+  'munder',
+  'mover',
+  'munderover',
+  'mmultiscripts',
+  'mprescripts',
+  'mtable',
+  'mtr',
+  'mtd',
+];
 const ALLOWED_TAGS = [
   'article',
   'section',
@@ -77,6 +110,7 @@ const ALLOWED_TAGS = [
   'tr',
   'th',
   'td',
+  ...MATHML_TAGS,
 ];
 
 /** Elements dropped together with everything inside them. */
@@ -96,7 +130,8 @@ export const DROPPED_WITH_CONTENT = [
   'embed',
   'applet',
   'svg',
-  'math',
+  'annotation',
+  'annotation-xml',
   'canvas',
   'video',
   'audio',
@@ -126,6 +161,8 @@ const BASE_OPTIONS: IOptions = {
     th: ['colspan', 'rowspan', 'headers', 'scope'],
     col: ['span'],
     colgroup: ['span'],
+    math: ['display'],
+    mi: ['mathvariant'],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },

@@ -7,12 +7,12 @@ import { BYLINE_WORDS } from './byline-rule';
 
 /**
  * Scripts (but not JSON-LD, which carries metadata), styles, comments, elements the sanitizer
- * drops with their content anyway (svg, math, select, template, textarea), form inputs, and
+ * drops with their content anyway (svg, select, template, textarea), form inputs, and
  * <link>s other than the canonical address and icons the metadata reads. The regex consumes
  * whichever starts first, so a "<!--" inside a script cannot hide content.
  */
 const INERT_MARKUP =
-  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|math|select|template|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<input\b[^>]*>|<link\b(?![^>]*(?:canonical|icon))[^>]*>/gi;
+  /<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>|<(style|svg|select|template|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<input\b[^>]*>|<link\b(?![^>]*(?:canonical|icon))[^>]*>/gi;
 
 /**
  * Navigation, asides and footers: the sanitizer drops <nav> with its content, Readability
@@ -58,7 +58,7 @@ function stripSiteFurniture(html: string): string {
 }
 
 /**
- * Outside SVG and MathML (cut above), a browser reads "<![CDATA[" as a bogus comment that ends at
+ * Outside SVG (cut above) and MathML (kept, where CDATA is rare), a browser reads "<![CDATA[" as a bogus comment that ends at
  * the next ">"; the parser would instead hide everything up to a "]]>" that may never come.
  * Inside the JSON-LD scripts that remain it is script text, which the metadata reader unwraps.
  */

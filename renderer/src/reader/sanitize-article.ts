@@ -72,6 +72,34 @@ const ALLOWED_TAGS = [
   'ul',
   'var',
   'wbr',
+  // MathML Core (the core keeps it, without its annotations): the engine draws the formulas.
+  'math',
+  'semantics',
+  'mrow',
+  'mi',
+  'mn',
+  'mo',
+  'ms',
+  'mtext',
+  'mspace',
+  'mfrac',
+  'msqrt',
+  'mroot',
+  'mstyle',
+  'merror',
+  'mpadded',
+  'mphantom',
+  'msub',
+  'msup',
+  'msubsup',
+  'munder',
+  'mover',
+  'munderover',
+  'mmultiscripts',
+  'mprescripts',
+  'mtable',
+  'mtr',
+  'mtd',
 ];
 const ALLOWED_ATTR = [
   'href',
@@ -86,6 +114,8 @@ const ALLOWED_ATTR = [
   'dir',
   'datetime',
   'id',
+  'display',
+  'mathvariant',
 ];
 
 const SAFE_IMAGE_SRC = /^(?:offprint-asset:|data:image\/(?:png|jpe?g|gif|webp|avif);)/i;

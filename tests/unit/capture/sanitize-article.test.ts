@@ -15,18 +15,20 @@ const HOSTILE = `
   <a href="https://ok.test/page" target="_blank">ok link</a> <a href="mailto:me@ok.test">mail</a> <a href="#fn1">note</a>
   <img src="data:image/png;base64,AAAA" alt="data image"> <img src="https://ok.test/a.png" onerror="x()" srcset="https://ok.test/b.png 2x">
   <svg><script>alert(2)</script><a xlink:href="javascript:1">svg</a></svg>
-  <math><mi>x</mi></math>
+  <math href="javascript:alert(3)"><mi xlink:href="javascript:1">x</mi><annotation-xml encoding="text/html"><script>alert(4)</script><p>hidden</p></annotation-xml><maction actiontype="statusline">y</maction></math>
   <p id="fn1">Footnote</p>`;
 
 describe('sanitizeArticleHtml', () => {
   const clean = sanitizeArticleHtml(HOSTILE);
 
   it('strips scripts, styles, frames, forms, handlers and style attributes', () => {
-    expect(clean).not.toMatch(/<(script|style|iframe|object|embed|form|input|button|svg|math)\b/i);
+    expect(clean).not.toMatch(/<(script|style|iframe|object|embed|form|input|button|svg|annotation|maction)\b/i);
     expect(clean).not.toMatch(/\son\w+=/i);
     expect(clean).not.toMatch(/style=/i);
     expect(clean).not.toContain('alert');
     expect(clean).toContain('<p>Hello <b>world</b></p>');
+    // A formula is text: MathML Core stays, without its links, annotations or actions.
+    expect(clean).toContain('<math><mi>x</mi>y</math>');
   });
 
   it('keeps only http, https, mailto and in-page links, with rel="noopener noreferrer"', () => {
