@@ -4,43 +4,11 @@
  * URLs. Stored ids are prefixed so that article markup cannot clobber the reader's globals.
  */
 import sanitizeHtml, { type IOptions, type Transformer } from 'sanitize-html';
+import { MATHML_ATTRIBUTES, MATHML_TAGS } from '@shared/reading/mathml-core';
 import { withoutTemplatePlaceholders } from './template-placeholders';
 
 const ID_PREFIX = 'op-';
 
-/**
- * MathML Core, which the reader's engine draws: a formula is the story's text. Not its annotations,
- * which hold the formula's source (TeX) or markup of another kind.
- */
-export const MATHML_TAGS = [
-  'math',
-  'semantics',
-  'mrow',
-  'mi',
-  'mn',
-  'mo',
-  'ms',
-  'mtext',
-  'mspace',
-  'mfrac',
-  'msqrt',
-  'mroot',
-  'mstyle',
-  'merror',
-  'mpadded',
-  'mphantom',
-  'msub',
-  'msup',
-  'msubsup',
-  'munder',
-  'mover',
-  'munderover',
-  'mmultiscripts',
-  'mprescripts',
-  'mtable',
-  'mtr',
-  'mtd',
-];
 const ALLOWED_TAGS = [
   'article',
   'section',
@@ -161,8 +129,8 @@ const BASE_OPTIONS: IOptions = {
     th: ['colspan', 'rowspan', 'headers', 'scope'],
     col: ['span'],
     colgroup: ['span'],
-    math: ['display'],
-    mi: ['mathvariant'],
+    math: [...MATHML_ATTRIBUTES.math],
+    mi: [...MATHML_ATTRIBUTES.mi],
   },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https'] },

@@ -1,4 +1,5 @@
 import createDOMPurify from 'dompurify';
+import { MATHML_ATTRIBUTES, MATHML_TAGS } from '@shared/reading/mathml-core';
 
 /**
  * The core already sanitized the body when it was saved; this second pass runs on the
@@ -73,33 +74,7 @@ const ALLOWED_TAGS = [
   'var',
   'wbr',
   // MathML Core (the core keeps it, without its annotations): the engine draws the formulas.
-  'math',
-  'semantics',
-  'mrow',
-  'mi',
-  'mn',
-  'mo',
-  'ms',
-  'mtext',
-  'mspace',
-  'mfrac',
-  'msqrt',
-  'mroot',
-  'mstyle',
-  'merror',
-  'mpadded',
-  'mphantom',
-  'msub',
-  'msup',
-  'msubsup',
-  'munder',
-  'mover',
-  'munderover',
-  'mmultiscripts',
-  'mprescripts',
-  'mtable',
-  'mtr',
-  'mtd',
+  ...MATHML_TAGS,
 ];
 const ALLOWED_ATTR = [
   'href',
@@ -114,8 +89,7 @@ const ALLOWED_ATTR = [
   'dir',
   'datetime',
   'id',
-  'display',
-  'mathvariant',
+  ...Object.values(MATHML_ATTRIBUTES).flat(),
 ];
 
 const SAFE_IMAGE_SRC = /^(?:offprint-asset:|data:image\/(?:png|jpe?g|gif|webp|avif);)/i;
