@@ -382,9 +382,10 @@ const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
 /**
  * Kinds whose content keeps a passage written twice (for two screen sizes, or as an excerpt and in
  * full) once: see repeated-prose.ts. A story or a manual may quote its own words on purpose (a pull
- * quote, a summary repeated at the end), and their labels keep both.
+ * quote, a summary repeated at the end), and their labels keep both; so may a "listing", which is
+ * often a story named so by its address (/news/, /blog/).
  */
-const PROSE_ONCE = new Set<PageType>(['collection', 'listing', 'product', 'service', 'forum']);
+const PROSE_ONCE = new Set<PageType>(['collection', 'product', 'service', 'forum']);
 /**
  * A "collection" that shows no price anywhere in its region is a listing of stories, recipes or
  * courses (schema.org ItemList, a /category/ address): Readability may then find the list itself,
