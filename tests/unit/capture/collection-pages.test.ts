@@ -86,3 +86,14 @@ describe('a collection whose intro is written once per screen size', () => {
     );
   });
 });
+
+describe("a collection's card buttons", () => {
+  it('drops each card\'s "View Details", "Add to Wishlist" and "Read full article", and keeps the cards', () => {
+    const { text } = extractFixture('collection-card-buttons.html', 'https://northmoor.test/c/rain-jackets');
+    expectKeptAndGone(
+      text,
+      ['Fellside shell', '$189.00', 'Summit pullover', 'How to layer for wet hills', 'the water beads again'],
+      ['View Details', 'Add to Wishlist', 'Read full article'],
+    );
+  });
+});
