@@ -36,6 +36,7 @@ import {
 } from './page-type';
 import { removePostFurniture } from './post-furniture';
 import { removeRepeatedByline } from './repeated-byline';
+import { dropRepeatedProse } from './repeated-prose';
 import { prepareImages } from './lazy-images';
 import { withProductDescription } from './product-description';
 import {
@@ -382,6 +383,13 @@ function kindAndRegion(document: Document, type: PageType, clues: PageClues): Pa
 
 const REGION_FIRST = new Set<PageType>(['product', 'collection', 'service']);
 /**
+ * Kinds whose content keeps a passage written twice (for two screen sizes, or as an excerpt and in
+ * full) once: see repeated-prose.ts. A story or a manual may quote its own words on purpose (a pull
+ * quote, a summary repeated at the end), and their labels keep both; so may a "listing", which is
+ * often a story named so by its address (/news/, /blog/).
+ */
+const PROSE_ONCE = new Set<PageType>(['collection', 'product', 'service', 'forum']);
+/**
  * A "collection" that shows no price anywhere in its region is a listing of stories, recipes or
  * courses (schema.org ItemList, a /category/ address): Readability may then find the list itself,
  * as on any listing.
@@ -498,9 +506,10 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const region = type === 'product' ? withProductDescription(kind.region, meta.productDescription) : kind.region;
   const regionChars = region.chars;
   // Sanitized only when it is kept: the sanitizer costs as much as the rest of the region's reading.
+  const once = (html: string) => (PROSE_ONCE.has(type) ? dropRepeatedProse(html) : html);
   const regionContent = () => {
     const html = openings ? tidyDocumentationRegion(region.html, openings.contents) : region.html;
-    return sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(html) : html, local);
+    return once(sanitizeArticleHtml(sheltered ? restoreAnchorsInHtml(html) : html, local));
   };
   // On a product, collection or service page Readability's one block is often the reviews or a
   // single card: the region is the page, and Readability need not run at all.
@@ -527,7 +536,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const { content: foundContent, textContent: _text, ...foundMetadata } = found ?? {};
   const regionArticle = () => buildArticle(regionContent(), 'region', meta, pageUrl, foundMetadata);
   if (readerable && found && hasEnoughText(found)) {
-    const content = sanitizeArticleHtml(foundContent ?? '', local);
+    const content = once(sanitizeArticleHtml(foundContent ?? '', local));
     const chars = visibleChars(content);
     const longStory = type === 'forum' && chars >= LONG_STORY_CHARS && declaresStory(clues) && !marksThread(clues);
     const storyCandidate = (type === 'article' && looksLikeStory(clues)) || longStory;
@@ -560,7 +569,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   // source (rare). Its metadata still stands: it read that before looking for the article.
   document = parseDocument(html);
   removeOverlays(cleanForExtraction(document, pageUrl));
-  const content = sanitizeArticleHtml(fallbackContent(document), local);
+  const content = once(sanitizeArticleHtml(fallbackContent(document), local));
   if (regionChars >= MIN_REGION_CHARS && regionChars * FALLBACK_OVER_REGION >= visibleChars(content))
     return { article: regionArticle(), canonicalUrl: meta.canonicalUrl };
   return { article: buildArticle(content, 'fallback', meta, pageUrl, foundMetadata), canonicalUrl: meta.canonicalUrl };

@@ -72,3 +72,28 @@ describe("a results bar's lines", () => {
     expect(isShopControl('Best Match trail shoe, 2025 edition')).toBe(false);
   });
 });
+
+describe('a collection whose intro is written once per screen size', () => {
+  it('keeps the intro once, and every card with its own list of colours', () => {
+    const { text } = extractFixture('collection-intro-per-screen.html', 'https://fernhill.test/collections/blankets');
+    const intro = 'Every blanket we sell is woven at the mill';
+    expect(text.split(intro).length - 1).toBe(1);
+    expect(text.split('Peat').length - 1).toBe(3);
+    expectKeptAndGone(
+      text,
+      ['Moorland throw', 'Valley blanket', 'Picnic rug', '$240.00', 'Caring for wool', 'lay it flat'],
+      [],
+    );
+  });
+});
+
+describe("a collection's card buttons", () => {
+  it('drops each card\'s "View Details", "Add to Wishlist" and "Read full article", and keeps the cards', () => {
+    const { text } = extractFixture('collection-card-buttons.html', 'https://northmoor.test/c/rain-jackets');
+    expectKeptAndGone(
+      text,
+      ['Fellside shell', '$189.00', 'Summit pullover', 'How to layer for wet hills', 'the water beads again'],
+      ['View Details', 'Add to Wishlist', 'Read full article'],
+    );
+  });
+});
