@@ -467,13 +467,26 @@ const REGION_OVER_STORY_PARAGRAPHS = 4;
 const MIN_PARAGRAPHS_LEFT_OUT = 3;
 const SHORT_REGION_CHARS = 8000;
 
-function keptPartOfStory(found: number, region: Region): boolean {
-  if (region.chars > SHORT_REGION_CHARS) return false;
+/**
+ * A page that names no author is seldom one long story: a service's page of stacked sections, where
+ * Readability keeps the biggest. Its region stands when it holds two and a half times Readability's
+ * long paragraphs, up to a longer region. (Mozilla's pages where a long region is comments or other
+ * stories all name their author.)
+ */
+const UNSIGNED_REGION_OVER_STORY_PARAGRAPHS = 2.5;
+const UNSIGNED_REGION_CHARS = 24_000;
+
+function keptPartOfStory(found: number, region: Region, signed: boolean): boolean {
+  if (region.chars > (signed ? SHORT_REGION_CHARS : UNSIGNED_REGION_CHARS)) return false;
   const inRegion = longParagraphsIn(region.html);
-  return inRegion >= REGION_OVER_STORY_PARAGRAPHS * found && inRegion - found >= MIN_PARAGRAPHS_LEFT_OUT;
+  const over = signed ? REGION_OVER_STORY_PARAGRAPHS : UNSIGNED_REGION_OVER_STORY_PARAGRAPHS;
+  return inRegion >= over * found && inRegion - found >= MIN_PARAGRAPHS_LEFT_OUT;
 }
 /** Without an article from Readability, the region is kept unless the whole cleaned page holds this many times as much. */
 const FALLBACK_OVER_REGION = 3;
+
+const namesAuthor = (meta: PageMetadata, found: ReadabilityResult) =>
+  !!(meta.declaredAuthor ?? cleanByline(found.byline) ?? meta.byline);
 
 const visibleChars = (html: string) =>
   html
@@ -543,7 +556,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     const longParagraphs = storyCandidate ? longParagraphsIn(content) : 0;
     const story =
       storyCandidate &&
-      !(type === 'article' && keptPartOfStory(longParagraphs, region)) &&
+      !(type === 'article' && keptPartOfStory(longParagraphs, region, namesAuthor(meta, found))) &&
       isTheStory(longParagraphs, clues);
     const share = story
       ? STORY_READABILITY_SHARE

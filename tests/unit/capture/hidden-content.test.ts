@@ -4,7 +4,8 @@ import { isCallToAction } from '../../../electron/core/capture/boilerplate';
 import { mainRegion } from '../../../electron/core/capture/main-region';
 import { htmlToText, sanitizeArticleHtml } from '../../../electron/core/capture/sanitize-article';
 import { inlineStreamedSegments } from '../../../electron/core/capture/streamed-html';
-import { expectInOrder, extractFixture } from './extraction-fixtures';
+import { expectInOrder, extractFixture, readFixture } from './extraction-fixtures';
+import { extractArticle } from '../../../electron/core/capture/extract-article';
 
 describe('documentation: tabs, anchored sections and code blocks', () => {
   const url = 'https://parcelgate.test/handbook/cli/install';
@@ -101,6 +102,35 @@ describe('a short story written as a guide of separate steps', () => {
       'Step 7: Service it every year',
     ]);
     expect(text).not.toContain('Warm Homes');
+  });
+});
+
+describe('a page of stacked sections that names no author', () => {
+  const url = 'https://northgate.test/services/security-consulting';
+
+  it('keeps every section, not only the biggest one Readability picked', () => {
+    const { article, body } = extractFixture('service-stacked-sections.html', url);
+    expect(article.extraction).toBe('region');
+    expect([...body.querySelectorAll('h2')].map((h) => h.textContent)).toEqual([
+      'Risk assessment',
+      'Architecture review',
+      'Workshops for security teams',
+      'Cloud security maturity',
+      'Zero trust advisory',
+      'Threat intelligence',
+      'Incident readiness',
+      'How an engagement works',
+      'Industries we serve',
+      'Our team',
+    ]);
+  });
+
+  it("leaves a signed story's Readability article alone", () => {
+    const signed = readFixture('service-stacked-sections.html').replace(
+      '</head>',
+      '<meta name="author" content="Jo Lee"></head>',
+    );
+    expect(extractArticle(signed, url).extraction).toBe('readability');
   });
 });
 
