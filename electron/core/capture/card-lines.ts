@@ -1,5 +1,6 @@
 /**
- * A listing's cards may each hold a line of links: a paper's authors, a post's writers. Alone
+ * A listing's cards may each hold a line of links: a paper's authors, its number with its formats
+ * ("[1] Paper 2611.00001 [pdf, html]"), a post's writers. Alone
  * such a line looks like a menu; inside one of several like cards (siblings of one tag and
  * class) whose own text is mostly not links, it is part of the card and stays.
  */
@@ -36,7 +37,13 @@ export function isCardLine(element: Element, size: (element: Element) => Sized):
   let card: Element | null = element;
   for (let depth = 0; card && depth <= MAX_DEPTH; depth++, card = card.parentElement) {
     if (!repeatedSiblings(card, size)) continue;
-    const own = size(card);
+    const own = { ...size(card) };
+    // A term and its description are one card: "[1] Paper 2611.00001 [pdf, html]" over the paper's title.
+    const description = card.tagName === 'DT' ? card.nextElementSibling : null;
+    if (description?.tagName === 'DD') {
+      own.chars += size(description).chars;
+      own.linkChars += size(description).linkChars;
+    }
     return own.linkChars < CARD_LINK_SHARE * own.chars;
   }
   return false;

@@ -207,7 +207,7 @@ describe('cards the page wraps in a form or names as a widget', () => {
 });
 
 describe('lines of links inside cards', () => {
-  it("keeps each paper's line of authors in a list of papers, not the columns of links below it", () => {
+  it("keeps each paper's number line and line of authors in a list of papers, not the columns of links below it", () => {
     const { body, text } = extractFixture('listing-card-link-lines.html', 'https://fieldnotes.test/list/soil/recent');
     expectKeptAndGone(
       text,
@@ -217,6 +217,7 @@ describe('lines of links inside cards', () => {
         'Hugo Brandt',
         'Yuki Sato, Bruno Lopes, Greta Holm',
         'Subjects: Soil Ecology; Archaeology',
+        '[6] Paper 2611.00006 [pdf, html]',
       ],
       ['Moderators', 'Licences', 'Contact us'],
     );
