@@ -262,6 +262,7 @@ const CARDS_PROFILE: RegionProfile = {
   keepVisualCopies: true,
   dropInlineTwins: true,
   dropFacetFilters: true,
+  keepCardLines: true,
 };
 
 /**
@@ -269,7 +270,7 @@ const CARDS_PROFILE: RegionProfile = {
  * main region, without furniture, with the profile of its kind.
  */
 const REGION_PROFILES: Record<PageType, RegionProfile> = {
-  article: { commentsAreContent: false, keepLinkLists: false, keepListsInProse: true },
+  article: { commentsAreContent: false, keepLinkLists: false, keepListsInProse: true, keepCardLines: true },
   forum: {
     commentsAreContent: true,
     keepLinkLists: false,

@@ -60,6 +60,7 @@ import {
 import { isProductDetailsHeading } from './product-details';
 import { authorBoxNameWords, isAuthorBox, isStoryAside } from './story-asides';
 import { squeezeSpace } from './squeeze-space';
+import { isCardLine } from './card-lines';
 
 /** A ticker repeats its words at least this many times, each copy this short. */
 const TICKER_COPIES = 6;
@@ -124,6 +125,12 @@ export interface RegionProfile {
   keepAccordionPanels?: boolean;
   /** Listings and collections: blocks of filters (tick boxes for brands, sizes, prices) are left out. */
   dropFacetFilters?: boolean;
+  /**
+   * Listings, and listings read as stories: a line of links in each of several like cards (a
+   * paper's authors) is content (see card-lines.ts). Not on a thread, a shop or a service page,
+   * where such lines are posters' links, swatches and lists of places.
+   */
+  keepCardLines?: boolean;
 }
 
 const SKIPPED = new Set([
@@ -592,6 +599,7 @@ class Pruner {
     // A post's attribution is a list of links too: its date links to the post, its name to the poster.
     if (this.profile.dropPostFurniture && element.getElementsByTagName('time').length) return false;
     if (big || !isLinkList(m, this.profile, tag)) return false;
+    if (this.profile.keepCardLines && isCardLine(element, (e) => this.size(e))) return false;
     if (!this.profile.dropPostFurniture) return !(this.profile.keepListsInProse && this.isChapterList(element));
     // A post's attribution looks like a list of links: to the poster, their avatar, the post.
     if (this.isPostAttribution(element, m)) {

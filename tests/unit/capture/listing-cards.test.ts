@@ -205,3 +205,22 @@ describe('cards the page wraps in a form or names as a widget', () => {
     ]);
   });
 });
+
+describe('lines of links inside cards', () => {
+  it("keeps each paper's number line and line of authors in a list of papers, not the columns of links below it", () => {
+    const { body, text } = extractFixture('listing-card-link-lines.html', 'https://fieldnotes.test/list/soil/recent');
+    expectKeptAndGone(
+      text,
+      [
+        'Earthworm burrows carry rainwater twice as deep in untilled fields',
+        'Mira Olsen, Tomas Varga, Ines Cole',
+        'Hugo Brandt',
+        'Yuki Sato, Bruno Lopes, Greta Holm',
+        'Subjects: Soil Ecology; Archaeology',
+        '[6] Paper 2611.00006 [pdf, html]',
+      ],
+      ['Moderators', 'Licences', 'Contact us'],
+    );
+    expect(body.querySelectorAll('a[href*="author="]')).toHaveLength(15);
+  });
+});
