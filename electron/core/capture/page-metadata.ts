@@ -10,6 +10,7 @@ import { headingText } from './heading-text';
 import { jsonLdTitle, readabilityTitle } from './readability-title';
 import type { TitleClues } from './page-title';
 import { documentBaseUrl, resolveReference } from './resolve-urls';
+import { statedTime } from './stated-time';
 import { writtenDate } from './written-date';
 import { squeezeSpace } from './squeeze-space';
 
@@ -70,14 +71,10 @@ export const collapse = (s: string | null | undefined): string | null => {
   return text || null;
 };
 
-/** ISO 8601 (UTC) for anything Date can read, or null. */
+/** ISO 8601 for anything Date can read, at the offset the page states (see stated-time.ts), or null. */
 export function toIsoDate(value: string | null | undefined): string | null {
   const text = collapse(value);
-  if (!text) return null;
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) return null;
-  const year = new Date(ms).getUTCFullYear();
-  return year > 1900 && year < 2200 ? new Date(ms).toISOString() : null;
+  return text ? statedTime(text) : null;
 }
 
 /** The author's name in a byline: without "By", the date or the poster's rank; null for a date or a bare label. */

@@ -25,7 +25,7 @@ describe('readPageMetadata', () => {
       excerpt: 'Une description.',
       lang: 'fr-FR',
       dir: null,
-      publishedTime: '2024-03-05T07:00:00.000Z',
+      publishedTime: '2024-03-05T08:00:00.000+01:00',
       leadImageUrl: 'https://site.test/img/cover.jpg',
       canonicalUrl: 'https://site.test/article/42',
     });
@@ -57,6 +57,21 @@ describe('readPageMetadata', () => {
     expect(readPageMetadata(doc('<html lang="ar"><body></body></html>'), 'https://s.test/').dir).toBeNull();
     expect(readPageMetadata(doc('<html lang="ar" dir="RTL"><body></body></html>'), 'https://s.test/').dir).toBe('rtl');
     expect(readPageMetadata(doc('<html lang="he"><body dir="ltr"></body></html>'), 'https://s.test/').dir).toBe('ltr');
+  });
+
+  it("keeps a stated moment at the page's own offset, so its calendar day is the page's", () => {
+    const late = doc(
+      '<head><meta property="article:published_time" content="2025-06-25T20:57:54-0400"></head><body></body>',
+    );
+    expect(readPageMetadata(late, 'https://s.test/').publishedTime).toBe('2025-06-25T20:57:54.000-04:00');
+    const early = doc(
+      '<head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-19T01:00:00+05:30"}</script></head>',
+    );
+    expect(readPageMetadata(early, 'https://s.test/').publishedTime).toBe('2025-12-19T01:00:00.000+05:30');
+    // No zone: the page's own clock, not the reader's.
+    expect(toIsoDate('2024-05-27T23:30:00')).toBe('2024-05-27T23:30:00.000Z');
+    expect(toIsoDate('Thu, 18 Dec 2025 21:30:00 -0500')).toBe('2025-12-18T21:30:00.000-05:00');
+    expect(toIsoDate('2023-05-18T04:39:05+00:00')).toBe('2023-05-18T04:39:05.000Z');
   });
 
   it('rejects dates it cannot read', () => {
