@@ -53,6 +53,22 @@ describe('readPageMetadata', () => {
     expect(readPageMetadata(named, 'https://s.test/').byline).toBe('Luc Editor');
   });
 
+  it('takes the name an author-classed element shows, over an author that is the site itself', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Organization","name":"Acme Media"}}</script>';
+    const body = `<main><h1>Short videos</h1><div class="post-author"><div class="post-author-name">Acme Media</div>
+      <div class="post-author-title">Video studio</div></div><div class="post-author"><div class="post-author-name">Liza Burke</div>
+      <div class="post-author-title">Marketing Director</div></div><p>text</p></main>`;
+    const page = doc(`<head><meta property="og:site_name" content="Acme Media">${ld}</head><body>${body}</body>`);
+    expect(readPageMetadata(page, 'https://acme.test/blog/short-videos').byline).toBe('Liza Burke');
+    const plain = doc('<body><h1>Yoga prices</h1><div class="text__author">Shauna Mitchell</div><p>text</p></body>');
+    expect(readPageMetadata(plain, 'https://s.test/').byline).toBe('Shauna Mitchell');
+    const role = doc('<body><h1>Yoga prices</h1><div class="author-position">Senior Editor</div><p>text</p></body>');
+    expect(readPageMetadata(role, 'https://s.test/').byline).toBeNull();
+    const dealer = doc('<body><h1>Camera X</h1><span class="authorized-dealer">Authorized Dealer</span></body>');
+    expect(readPageMetadata(dealer, 'https://s.test/').byline).toBeNull();
+  });
+
   it('reports only the direction the page declares, leaving the default to the reader', () => {
     expect(readPageMetadata(doc('<html lang="ar"><body></body></html>'), 'https://s.test/').dir).toBeNull();
     expect(readPageMetadata(doc('<html lang="ar" dir="RTL"><body></body></html>'), 'https://s.test/').dir).toBe('rtl');
