@@ -281,18 +281,23 @@ const MIN_TOPIC_LETTERS = 4;
 const topicWords = (text: string) => [...words(text)].filter((w) => w.length >= MIN_TOPIC_LETTERS);
 
 /**
- * Titles that are the site's name and its slogan ("Site - The heart of the internet"), the same on
+ * Titles that are the site's name then its slogan ("Site - The heart of the internet"), the same on
  * every page, away from the home page: the one <h1> in the main content names the page, however
  * long, when the slogan shares none of its words.
  */
 function sloganedHeadline(titles: string[], clues: TitleClues, pageUrl: string): string | null {
   const inMain = present(clues.h1s.filter((h) => h.inMain).map((h) => h.text));
-  if (isHomePage(pageUrl) || inMain.length !== 1 || !titles.length) return null;
+  if (isHomePage(pageUrl) || inMain.length !== 1 || !titles.length || isSiteHeading(inMain[0], clues, pageUrl))
+    return null;
   const headline = new Set(topicWords(inMain[0]));
   const slogan = (title: string) => {
     const parts = titleParts(title);
-    const rest = parts.filter((p) => !isSiteName(p.text, clues.siteNames, pageUrl));
-    return rest.length < parts.length && rest.every((p) => !topicWords(p.text).some((w) => headline.has(w)));
+    const rest = parts.slice(1);
+    return (
+      rest.length > 0 &&
+      isSiteName(parts[0].text, clues.siteNames, pageUrl) &&
+      rest.every((p) => !topicWords(p.text).some((w) => headline.has(w)))
+    );
   };
   return titles.every(slogan) ? inMain[0] : null;
 }
@@ -301,12 +306,16 @@ function sloganedHeadline(titles: string[], clues: TitleClues, pageUrl: string):
  * On a page with no <h1>, its first <h2> when the document title names it among other parts
  * ("Site • View topic - Headline" over an <h2> "Headline"): the heading the page gave its headline.
  */
-function secondLevelHeadline(clues: TitleClues): string | null {
+function secondLevelHeadline(clues: TitleClues, pageUrl: string): string | null {
   const first = tidy(clues.h2s[0]);
   if (clues.h1s.length || !first) return null;
   const title = tidy(clues.documentTitle);
   const wanted = spelled(first);
-  return wanted !== spelled(title) && titleRuns(title).some((run) => spelled(run) === wanted) ? first : null;
+  return wanted !== spelled(title) &&
+    !isSiteName(first, clues.siteNames, pageUrl) &&
+    titleRuns(title).some((run) => spelled(run) === wanted)
+    ? first
+    : null;
 }
 
 /** The title without the parts at either end that name the site. */
@@ -385,7 +394,7 @@ function fullPageTitle(found: TitleClues, pageUrl: string, readabilitys: string 
     if (agrees(headline, titles) || subtitlesATitle(headline, runs) || namesOnlyTheSite(titles, clues, pageUrl))
       return headline;
   }
-  const second = secondLevelHeadline(clues);
+  const second = secondLevelHeadline(clues, pageUrl);
   if (second) return second;
   const sloganed = sloganedHeadline(present([clues.documentTitle, clues.ogTitle, clues.declaredTitle]), clues, pageUrl);
   if (sloganed) return sloganed;
