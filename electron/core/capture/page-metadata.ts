@@ -112,7 +112,7 @@ interface MetadataElements {
   /** The name a thread's "Started by" or "Thread starter" label introduces. */
   threadStarter: string | null;
   /** The first names after the first <h1> or in the main content that an element's class calls its author ("author-name"). */
-  classedAuthors: string[];
+  classedAuthors: { name: string; parent: Element | null }[];
 }
 
 /** Classes and ids of the elements that show a page's date: "post-date", "entry-meta", "byline", "published"… */
@@ -185,7 +185,7 @@ function gatherElements(document: Document): MetadataElements {
         !element.closest(UNDER_THE_PAGE) &&
         !element.closest(NOT_AROUND_A_NAME)
       )
-        found.classedAuthors.push(name);
+        found.classedAuthors.push({ name, parent: element.parentElement });
     }
     switch (element.tagName) {
       case 'A':
@@ -528,7 +528,16 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     normalizeLang(typeof ld.inLanguage === 'string' ? ld.inLanguage : null);
 
   const siteName = m('og:site_name') ?? nameOf(ld.publisher);
-  const classedAuthor = elements.classedAuthors.find((name) => !namesSite(name, siteName)) ?? null;
+  const classedAuthor = elements.classedAuthors.find(({ name }) => !namesSite(name, siteName))?.name ?? null;
+  // Several authors side by side ("Par <span class=author>A</span> et <span class=author>B</span>") are all the byline.
+  const firstClassed = elements.classedAuthors[0];
+  const classedByline = firstClassed
+    ? [
+        ...new Set(
+          elements.classedAuthors.filter(({ parent }) => parent === firstClassed.parent).map(({ name }) => name),
+        ),
+      ].join(', ')
+    : null;
   const shownAuthor = elements.authorLinkName ?? elements.labelledAuthor ?? classedAuthor;
   const byPage = (author: string | null) =>
     namesSite(author, siteName) && shownAuthor && !namesSite(shownAuthor, siteName) ? shownAuthor : author;
@@ -551,7 +560,7 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
         cleanByline(authorElementName(elements.author)) ??
         elements.authorLinkName ??
         elements.labelledAuthor ??
-        elements.classedAuthors[0] ??
+        classedByline ??
         null,
     ),
     siteName,

@@ -65,6 +65,10 @@ describe('readPageMetadata', () => {
     expect(readPageMetadata(plain, 'https://s.test/').byline).toBe('Shauna Mitchell');
     const role = doc('<body><h1>Yoga prices</h1><div class="author-position">Senior Editor</div><p>text</p></body>');
     expect(readPageMetadata(role, 'https://s.test/').byline).toBeNull();
+    const pair = doc(
+      '<body><h1>Screens</h1><p class="authors">Par <span class="author">Ann Roux</span> et <span class="author">Luc Piette</span></p></body>',
+    );
+    expect(readPageMetadata(pair, 'https://s.test/').byline).toBe('Ann Roux, Luc Piette');
     const dealer = doc('<body><h1>Camera X</h1><span class="authorized-dealer">Authorized Dealer</span></body>');
     expect(readPageMetadata(dealer, 'https://s.test/').byline).toBeNull();
   });
