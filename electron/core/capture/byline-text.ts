@@ -194,8 +194,8 @@ function readsAsName(text: string): boolean {
 }
 
 const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-/** Another author after the name: "Jo Lee and Ann Smith", "Jo Lee & Ann Smith". */
-const ANOTHER_AUTHOR = /^\s*(?:and|&)\s+\p{Lu}/u;
+/** Another author after the name: "Jo Lee and Ann Smith", "Jo Lee & Ann Smith", "Jo Lee et Ann Smith". */
+const ANOTHER_AUTHOR = /^\s*(?:and|&|et|und|y|e|en)\s+\p{Lu}/u;
 
 /**
  * The byline of a page whose byline element Readability read whole — the name glued to a role, a

@@ -32,3 +32,21 @@ export function headingText(element: Element): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * The heading without the element that ends it, when text comes before that element: the name
+ * in "Black Edition<span>Complete protein meal</span>" or "<span>Title</span><span>Hardcover</span>",
+ * which a page sets apart as the tagline or format after its name.
+ */
+export function headingLead(element: Element): string | undefined {
+  const last = element.lastElementChild;
+  if (!last || SKIPPED.test(last.tagName) || !(last.textContent ?? '').trim()) return undefined;
+  const out: string[] = [];
+  for (const child of element.childNodes) {
+    if (child === last) break;
+    if (child.nodeType === TEXT_NODE) out.push(child.nodeValue ?? '');
+    else if (child.nodeType === ELEMENT_NODE && !SKIPPED.test((child as Element).tagName)) appendText(child, out);
+  }
+  const lead = out.join('').replace(/\s+/g, ' ').trim();
+  return lead || undefined;
+}

@@ -6,10 +6,11 @@
 import type { ArticleDescription, TextDirection } from '@shared/model';
 import { isAuthorElement } from './byline-rule';
 import { bylineName } from './byline-text';
-import { headingText } from './heading-text';
+import { headingLead, headingText } from './heading-text';
 import { jsonLdTitle, readabilityTitle } from './readability-title';
 import type { TitleClues } from './page-title';
 import { documentBaseUrl, resolveReference } from './resolve-urls';
+import { statedTime } from './stated-time';
 import { writtenDate } from './written-date';
 import { squeezeSpace } from './squeeze-space';
 
@@ -70,14 +71,10 @@ export const collapse = (s: string | null | undefined): string | null => {
   return text || null;
 };
 
-/** ISO 8601 (UTC) for anything Date can read, or null. */
+/** ISO 8601 for anything Date can read, at the offset the page states (see stated-time.ts), or null. */
 export function toIsoDate(value: string | null | undefined): string | null {
   const text = collapse(value);
-  if (!text) return null;
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) return null;
-  const year = new Date(ms).getUTCFullYear();
-  return year > 1900 && year < 2200 ? new Date(ms).toISOString() : null;
+  return text ? statedTime(text) : null;
 }
 
 /** The author's name in a byline: without "By", the date or the poster's rank; null for a date or a bare label. */
@@ -102,7 +99,7 @@ interface MetadataElements {
   title: Element | null;
   h1: Element | null;
   /** Every <h1>, and whether it sits in the page's main content (main, article, role=main). */
-  h1s: { text: string; inMain: boolean }[];
+  h1s: { text: string; inMain: boolean; lead?: string }[];
   h2s: string[];
   /** The first rel=author or itemprop=author element, as Readability would meet it. */
   author: Element | null;
@@ -114,6 +111,8 @@ interface MetadataElements {
   labelledAuthor: string | null;
   /** The name a thread's "Started by" or "Thread starter" label introduces. */
   threadStarter: string | null;
+  /** The first names after the first <h1> or in the main content that an element's class calls its author ("author-name"). */
+  classedAuthors: { name: string; parent: Element | null }[];
 }
 
 /** Classes and ids of the elements that show a page's date: "post-date", "entry-meta", "byline", "published"… */
@@ -146,6 +145,7 @@ function gatherElements(document: Document): MetadataElements {
     authorLinkName: null,
     labelledAuthor: null,
     threadStarter: null,
+    classedAuthors: [],
   };
   let afterH1 = false;
   let sinceH1 = 0;
@@ -177,6 +177,16 @@ function gatherElements(document: Document): MetadataElements {
         if (STARTER_LABEL.test(element.firstChild?.nodeValue ?? '')) found.threadStarter ??= name;
       }
     }
+    if (found.classedAuthors.length < MAX_CLASSED_AUTHORS && element.hasAttributes()) {
+      const name = classedAuthor(element);
+      if (
+        name &&
+        (afterH1 || element.closest('main,article,[role="main"]')) &&
+        !element.closest(UNDER_THE_PAGE) &&
+        !element.closest(NOT_AROUND_A_NAME)
+      )
+        found.classedAuthors.push({ name, parent: element.parentElement });
+    }
     switch (element.tagName) {
       case 'A':
         if (!found.threadStarter) found.threadStarter = starterLinkName(element);
@@ -203,7 +213,11 @@ function gatherElements(document: Document): MetadataElements {
       case 'H1':
         afterH1 = true;
         found.h1 ??= element;
-        found.h1s.push({ text: headingText(element), inMain: !!element.closest('main,article,[role="main"]') });
+        found.h1s.push({
+          text: headingText(element),
+          inMain: !!element.closest('main,article,[role="main"]'),
+          lead: headingLead(element),
+        });
         break;
       case 'H2':
         found.h2s.push(collapse(element.textContent) ?? '');
@@ -254,6 +268,8 @@ const BYLINE_LABEL =
 /** "By default", "by Kim", "Shop by Category": emphasis, links, headings and controls are no byline. */
 const NOT_A_BYLINE_TAG = /^(A|EM|I|B|STRONG|CODE|LABEL|OPTION|BUTTON|H[1-6])$/;
 const NOT_IN_A_BYLINE = 'h1,h2,h3,h4,h5,h6,nav,a,button,label,select,form,[role="navigation"]';
+/** Where a name is no byline even when a class calls it the author's: menus, forms and headings (a link to the author's page is one). */
+const NOT_AROUND_A_NAME = 'h1,h2,h3,h4,h5,h6,nav,button,label,select,form,[role="navigation"]';
 const MAX_LABELLED_TEXT = 100;
 const MAX_NAME_TEXT = 60;
 const MAX_NAME_WORDS = 8;
@@ -300,6 +316,27 @@ function labelledAuthor(element: Element): string | null {
   const next = element.nextElementSibling?.textContent ?? '';
   return next.length <= MAX_NAME_TEXT ? asName(bylineName(next)) : null;
 }
+
+/** A class or id that says its element shows the author: "author-name", "byline__author", "text__author", not "authorized-dealer". */
+const AUTHOR_CLASS = /author(?!i[sz]|it)/i;
+/** What else an author's box shows, each in its own element: their role, picture, biography, the date, links to more. */
+const NOT_THE_NAME =
+  /title|position|role|job|bio|desc|about|date|time|count|image|img|avatar|photo|pic|social|follow|more|label/i;
+
+/**
+ * The name an element whose class calls it the author's shows, the element holding nothing but
+ * that name (or a link with it): "<div class="author-name">Liza Burke</div>".
+ */
+function classedAuthor(element: Element): string | null {
+  if (element.childElementCount > 1 || NOT_A_BYLINE_TAG.test(element.tagName)) return null;
+  const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+  if (!AUTHOR_CLASS.test(names) || NOT_THE_NAME.test(names)) return null;
+  const text = element.textContent ?? '';
+  return text.length <= MAX_NAME_TEXT ? asName(bylineName(text)) : null;
+}
+
+/** A page crediting its company and then its writer shows a few such names, one after another. */
+const MAX_CLASSED_AUTHORS = 4;
 
 const CARD_LABELS = 4;
 const AUTHOR_LABEL = /^(?:written by|author|by)$/i;
@@ -491,7 +528,17 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
     normalizeLang(typeof ld.inLanguage === 'string' ? ld.inLanguage : null);
 
   const siteName = m('og:site_name') ?? nameOf(ld.publisher);
-  const shownAuthor = elements.authorLinkName ?? elements.labelledAuthor;
+  const classedAuthor = elements.classedAuthors.find(({ name }) => !namesSite(name, siteName))?.name ?? null;
+  // Several authors side by side ("Par <span class=author>A</span> et <span class=author>B</span>") are all the byline.
+  const firstClassed = elements.classedAuthors[0];
+  const classedByline = firstClassed
+    ? [
+        ...new Set(
+          elements.classedAuthors.filter(({ parent }) => parent === firstClassed.parent).map(({ name }) => name),
+        ),
+      ].join(', ')
+    : null;
+  const shownAuthor = elements.authorLinkName ?? elements.labelledAuthor ?? classedAuthor;
   const byPage = (author: string | null) =>
     namesSite(author, siteName) && shownAuthor && !namesSite(shownAuthor, siteName) ? shownAuthor : author;
   const documentTitle = collapse(elements.title?.textContent);
@@ -512,7 +559,9 @@ export function readPageMetadata(document: Document, pageUrl: string): PageMetad
         cleanByline(labelledInCards(meta)) ??
         cleanByline(authorElementName(elements.author)) ??
         elements.authorLinkName ??
-        elements.labelledAuthor,
+        elements.labelledAuthor ??
+        classedByline ??
+        null,
     ),
     siteName,
     excerpt:

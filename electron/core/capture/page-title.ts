@@ -15,7 +15,7 @@ export interface TitleClues {
   declaredTitle: string | null;
   ogTitle: string | null;
   /** Every <h1>, and whether it sits in the page's main content (main, article, role=main). */
-  h1s: { text: string; inMain: boolean }[];
+  h1s: { text: string; inMain: boolean; lead?: string }[];
   h2s: string[];
   /** What the page calls its site: og:site_name, application-name, its JSON-LD WebSite or publisher. */
   siteNames: string[];
@@ -189,6 +189,11 @@ function headlineOf(clues: TitleClues, titles: string[], pageUrl: string): strin
   const inMain = present(usable.filter((h) => h.inMain).map((h) => h.text));
   // The one in the main content, unless the titles name another: a page may repeat its title in a teaser.
   if (inMain.length === 1) return spellings.size === 1 ? named[0] : inMain[0];
+  // Several <h1>s, one of them a name the titles give followed by its tagline or format.
+  const leadNamed = present(
+    usable.filter((h) => h.lead && runs.some((run) => spelled(run) === spelled(h.lead ?? ''))).map((h) => h.text),
+  );
+  if (!named.length && leadNamed.length === 1) return leadNamed[0];
   // Several <h1>s and an og:title naming none of them, whole or, for those in the main content, in part: the og:title is the headline.
   if (clues.ogTitle && !isSiteName(clues.ogTitle, clues.siteNames, pageUrl)) {
     const og = spelled(tidy(clues.ogTitle));
@@ -271,6 +276,48 @@ function namesOnlyTheSite(titles: string[], clues: TitleClues, pageUrl: string):
   );
 }
 
+/** Words long enough to say what a text is about: "the", "and", "of" are shared by any two titles. */
+const MIN_TOPIC_LETTERS = 4;
+const topicWords = (text: string) => [...words(text)].filter((w) => w.length >= MIN_TOPIC_LETTERS);
+
+/**
+ * Titles that are the site's name then its slogan ("Site - The heart of the internet"), the same on
+ * every page, away from the home page: the one <h1> in the main content names the page, however
+ * long, when the slogan shares none of its words.
+ */
+function sloganedHeadline(titles: string[], clues: TitleClues, pageUrl: string): string | null {
+  const inMain = present(clues.h1s.filter((h) => h.inMain).map((h) => h.text));
+  if (isHomePage(pageUrl) || inMain.length !== 1 || !titles.length || isSiteHeading(inMain[0], clues, pageUrl))
+    return null;
+  const headline = new Set(topicWords(inMain[0]));
+  const slogan = (title: string) => {
+    const parts = titleParts(title);
+    const rest = parts.slice(1);
+    return (
+      rest.length > 0 &&
+      isSiteName(parts[0].text, clues.siteNames, pageUrl) &&
+      rest.every((p) => !topicWords(p.text).some((w) => headline.has(w)))
+    );
+  };
+  return titles.every(slogan) ? inMain[0] : null;
+}
+
+/**
+ * On a page with no <h1>, its first <h2> when the document title names it among other parts
+ * ("Site • View topic - Headline" over an <h2> "Headline"): the heading the page gave its headline.
+ */
+function secondLevelHeadline(clues: TitleClues, pageUrl: string): string | null {
+  const first = tidy(clues.h2s[0]);
+  if (clues.h1s.length || !first) return null;
+  const title = tidy(clues.documentTitle);
+  const wanted = spelled(first);
+  return wanted !== spelled(title) &&
+    !isSiteName(first, clues.siteNames, pageUrl) &&
+    titleRuns(title).some((run) => spelled(run) === wanted)
+    ? first
+    : null;
+}
+
 /** The title without the parts at either end that name the site. */
 export function withoutSiteName(title: string, siteNames: string[], pageUrl: string, confirmed = false): string {
   let parts = titleParts(title);
@@ -334,6 +381,10 @@ function fullPageTitle(found: TitleClues, pageUrl: string, readabilitys: string 
     if (run) return withoutSiteName(writtenAs(headline, run), clues.siteNames, pageUrl, true);
     const followed = runs.find((r) => afterHeadline(headline, r));
     if (followed) return withoutSiteName(followed, clues.siteNames, pageUrl, true);
+    // "Name<span>Its tagline</span>" in the <h1>, the titles naming only the name.
+    const lead = clues.h1s.find((h) => tidy(h.text) === headline)?.lead;
+    const leadRun = lead ? runs.find((r) => spelled(r) === spelled(lead)) : undefined;
+    if (lead && leadRun) return withoutSiteName(writtenAs(tidy(lead), leadRun), clues.siteNames, pageUrl, true);
     // "Thread: Headline" or "Headline | Section" in the <h1> itself, the titles naming only the headline.
     const named = new Set(runs.map(spelled));
     const part = headlineRuns(headline)
@@ -343,6 +394,10 @@ function fullPageTitle(found: TitleClues, pageUrl: string, readabilitys: string 
     if (agrees(headline, titles) || subtitlesATitle(headline, runs) || namesOnlyTheSite(titles, clues, pageUrl))
       return headline;
   }
+  const second = secondLevelHeadline(clues, pageUrl);
+  if (second) return second;
+  const sloganed = sloganedHeadline(present([clues.documentTitle, clues.ogTitle, clues.declaredTitle]), clues, pageUrl);
+  if (sloganed) return sloganed;
   // Readability 0.6 keeps an en-dash suffix on the document title; its later releases and documentHeadline do not.
   const fromReadability =
     readabilitys && !clues.declaredTitle && spelled(readabilitys) === spelled(tidy(clues.documentTitle))

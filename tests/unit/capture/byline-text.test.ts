@@ -219,6 +219,9 @@ describe('a byline Readability read whole', () => {
 
   it('stays whole with another author after the name, or when the metadata names someone it does not hold', () => {
     expect(bylineWithin('Jo Lee and Ann Smith', 'Jo Lee')).toBe('Jo Lee and Ann Smith');
+    expect(bylineWithin('Alexandre Hervaud et Jérémy Piette', 'Alexandre Hervaud')).toBe(
+      'Alexandre Hervaud et Jérémy Piette',
+    );
     expect(bylineWithin('Jo Lee & Ann Smith', 'Jo Lee')).toBe('Jo Lee & Ann Smith');
     expect(bylineWithin('Jo Lee', 'Site Staff')).toBe('Jo Lee');
     expect(bylineWithin('ibby', 'Site Staff')).toBe('ibby');

@@ -25,7 +25,7 @@ describe('readPageMetadata', () => {
       excerpt: 'Une description.',
       lang: 'fr-FR',
       dir: null,
-      publishedTime: '2024-03-05T07:00:00.000Z',
+      publishedTime: '2024-03-05T08:00:00.000+01:00',
       leadImageUrl: 'https://site.test/img/cover.jpg',
       canonicalUrl: 'https://site.test/article/42',
     });
@@ -53,10 +53,45 @@ describe('readPageMetadata', () => {
     expect(readPageMetadata(named, 'https://s.test/').byline).toBe('Luc Editor');
   });
 
+  it('takes the name an author-classed element shows, over an author that is the site itself', () => {
+    const ld =
+      '<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Organization","name":"Acme Media"}}</script>';
+    const body = `<main><h1>Short videos</h1><div class="post-author"><div class="post-author-name">Acme Media</div>
+      <div class="post-author-title">Video studio</div></div><div class="post-author"><div class="post-author-name">Liza Burke</div>
+      <div class="post-author-title">Marketing Director</div></div><p>text</p></main>`;
+    const page = doc(`<head><meta property="og:site_name" content="Acme Media">${ld}</head><body>${body}</body>`);
+    expect(readPageMetadata(page, 'https://acme.test/blog/short-videos').byline).toBe('Liza Burke');
+    const plain = doc('<body><h1>Yoga prices</h1><div class="text__author">Shauna Mitchell</div><p>text</p></body>');
+    expect(readPageMetadata(plain, 'https://s.test/').byline).toBe('Shauna Mitchell');
+    const role = doc('<body><h1>Yoga prices</h1><div class="author-position">Senior Editor</div><p>text</p></body>');
+    expect(readPageMetadata(role, 'https://s.test/').byline).toBeNull();
+    const pair = doc(
+      '<body><h1>Screens</h1><p class="authors">Par <span class="author">Ann Roux</span> et <span class="author">Luc Piette</span></p></body>',
+    );
+    expect(readPageMetadata(pair, 'https://s.test/').byline).toBe('Ann Roux, Luc Piette');
+    const dealer = doc('<body><h1>Camera X</h1><span class="authorized-dealer">Authorized Dealer</span></body>');
+    expect(readPageMetadata(dealer, 'https://s.test/').byline).toBeNull();
+  });
+
   it('reports only the direction the page declares, leaving the default to the reader', () => {
     expect(readPageMetadata(doc('<html lang="ar"><body></body></html>'), 'https://s.test/').dir).toBeNull();
     expect(readPageMetadata(doc('<html lang="ar" dir="RTL"><body></body></html>'), 'https://s.test/').dir).toBe('rtl');
     expect(readPageMetadata(doc('<html lang="he"><body dir="ltr"></body></html>'), 'https://s.test/').dir).toBe('ltr');
+  });
+
+  it("keeps a stated moment at the page's own offset, so its calendar day is the page's", () => {
+    const late = doc(
+      '<head><meta property="article:published_time" content="2025-06-25T20:57:54-0400"></head><body></body>',
+    );
+    expect(readPageMetadata(late, 'https://s.test/').publishedTime).toBe('2025-06-25T20:57:54.000-04:00');
+    const early = doc(
+      '<head><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2025-12-19T01:00:00+05:30"}</script></head>',
+    );
+    expect(readPageMetadata(early, 'https://s.test/').publishedTime).toBe('2025-12-19T01:00:00.000+05:30');
+    // No zone: the page's own clock, not the reader's.
+    expect(toIsoDate('2024-05-27T23:30:00')).toBe('2024-05-27T23:30:00.000Z');
+    expect(toIsoDate('Thu, 18 Dec 2025 21:30:00 -0500')).toBe('2025-12-18T21:30:00.000-05:00');
+    expect(toIsoDate('2023-05-18T04:39:05+00:00')).toBe('2023-05-18T04:39:05.000Z');
   });
 
   it('rejects dates it cannot read', () => {

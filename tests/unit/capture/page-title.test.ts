@@ -151,6 +151,39 @@ describe('the page title', () => {
     ).toBe('How to use gym equipment (with confidence!)');
   });
 
+  it("takes the main content's <h1>, however long, when the title is the site's name and a slogan that shares none of its words", () => {
+    const head = '<title>Threadly - The heart of the internet</title>';
+    const url = 'https://www.threadly.test/r/cooking/comments/1x2y/pan/';
+    const long = `Enameled cast iron pan and metal utensils: ${'what every cook should know before buying one '.repeat(4)}`;
+    expect(titleOf(head, '<main><h1>Enameled Cast Iron Pan and Metal</h1></main>', url)).toBe(
+      'Enameled Cast Iron Pan and Metal',
+    );
+    expect(titleOf(head, `<main><h1>${long.trim()}</h1></main>`, url)).toBe(long.trim());
+    // On the home page the slogan is the page's.
+    expect(titleOf(head, '<main><h1>Popular posts</h1></main>', 'https://www.threadly.test/')).not.toBe(
+      'Popular posts',
+    );
+  });
+
+  it('takes the first <h2> of a page without <h1> when the document title names it among its parts', () => {
+    const head = '<title>Boardville • View topic - 2025-26 Football Season: MLS is Back!</title>';
+    const body = '<h2>2025-26 Football Season: MLS is Back!</h2><p>post</p><h2>Who is online</h2>';
+    expect(titleOf(head, body, 'https://forum.boardville.test/viewtopic.php?t=4')).toBe(
+      '2025-26 Football Season: MLS is Back!',
+    );
+  });
+
+  it('takes the name an <h1> sets before its tagline or format, when the titles name only that', () => {
+    const head = '<title>Black Edition | Meal Replacement Protein Powder | Fuelco</title>';
+    expect(titleOf(head, '<h1>Black Edition<span class="tagline">Complete high-protein powder meal</span></h1>')).toBe(
+      'Black Edition',
+    );
+    const book = '<title>Small Steps: A Way to Build Good Habits: Lee, Jo: 9780000000000: Shop.test: Books</title>';
+    const body =
+      '<main><h1>Follow the author</h1><h1><span>Small Steps: A Way to Build Good Habits</span> <span>Hardcover – October 16, 2018</span></h1></main>';
+    expect(titleOf(book, body, 'https://shop.test/dp/1')).toBe('Small Steps: A Way to Build Good Habits');
+  });
+
   it('takes the <h1> when the titles say nothing but the site name', () => {
     const head = '<title>| Volts Magazine</title><meta property="og:site_name" content="Volts Magazine">';
     expect(titleOf(head, '<h1>Electronic Gadgets</h1>', 'https://voltsmagazine.test/category/gadgets')).toBe(

@@ -21,6 +21,11 @@ describe('the published date a reader sees, west of Greenwich', () => {
     expect(formatDate('2024-03-02T17:00:00.000Z')).toMatch(/March 2, 2024|2 March 2024/);
   });
 
+  it("is the day the page stated when the moment keeps the page's own offset", () => {
+    expect(formatDate('2024-03-02T22:30:00.000-08:00')).toMatch(/March 2, 2024|2 March 2024/);
+    expect(formatDate('2024-03-02T01:00:00.000+05:30')).toMatch(/March 2, 2024|2 March 2024/);
+  });
+
   it('is nothing for a value that is not a date', () => {
     expect(formatDate(null)).toBeNull();
     expect(formatDate('someday')).toBeNull();
