@@ -52,25 +52,29 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 type Key = (a: ArticleMeta) => string | number;
 const keys: Record<SortField, Key> = {
   saved: (a) => a.savedAt,
-  // Undated articles sort as the oldest.
-  published: (a) => a.publishedTime ?? '',
+  published: publishedInstant,
   title: (a) => a.title,
   site: (a) => a.siteName || hostOf(a.url),
   length: (a) => a.wordCount,
   progress: (a) => a.progress,
 };
 
+/** Pages state their time at their own UTC offset: compare instants, not strings. Undated articles sort as the oldest. */
+function publishedInstant(a: ArticleMeta): number {
+  const instant = a.publishedTime ? Date.parse(a.publishedTime) : NaN;
+  return Number.isNaN(instant) ? -Infinity : instant;
+}
+
+const textual = (field: SortField) => field === 'title' || field === 'site';
+const byValue = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
+const byCollation = (x: string | number, y: string | number) => collator.compare(x as string, y as string);
+
 /** A comparator for `sort`; ties fall back to newest saved, then id, so the order never wobbles. */
 export function compareBy(sort: ListSort = DEFAULT_SORT): (a: ArticleMeta, b: ArticleMeta) => number {
   const key = keys[sort.field];
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const textual = sort.field === 'title' || sort.field === 'site';
-  return (a, b) => {
-    const x = key(a);
-    const y = key(b);
-    const primary = textual ? collator.compare(x as string, y as string) : x < y ? -1 : x > y ? 1 : 0;
-    return sign * primary || newestFirst(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  };
+  const primary = textual(sort.field) ? byCollation : byValue;
+  return (a, b) => sign * primary(key(a), key(b)) || newestFirst(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** Every article of one view that passes the filters, in the order asked for (no paging). */
@@ -78,17 +82,19 @@ export function selectArticles(articles: readonly ArticleMeta[], query: ListQuer
   const view = inView[query.view];
   const filter = matchesFilters(query);
   const selected = articles.filter((a) => view(a) && filter(a));
-  if (query.sort?.field === 'title' || query.sort?.field === 'site') {
-    // Collation is the costly part of sorting 20,000 titles: compute each key once.
-    const key = keys[query.sort.field];
-    const sign = query.sort.direction === 'asc' ? 1 : -1;
+  const sort = query.sort;
+  if (sort && (textual(sort.field) || sort.field === 'published')) {
+    // Collating 20,000 titles, or parsing as many dates, is the costly part of sorting: compute each key once.
+    const key = keys[sort.field];
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    const primary = textual(sort.field) ? byCollation : byValue;
     const tie = compareBy(DEFAULT_SORT);
     return selected
-      .map((a) => ({ a, k: key(a) as string }))
-      .sort((x, y) => sign * collator.compare(x.k, y.k) || tie(x.a, y.a))
+      .map((a) => ({ a, k: key(a) }))
+      .sort((x, y) => sign * primary(x.k, y.k) || tie(x.a, y.a))
       .map((x) => x.a);
   }
-  return selected.sort(compareBy(query.sort));
+  return selected.sort(compareBy(sort));
 }
 
 /** One window of a selection. */

@@ -57,4 +57,20 @@ describe('listArticles', () => {
     expect(ids(listArticles(articles, { view: 'inbox', tag: 'news' }))).toEqual(['old']);
     expect(ids(listArticles(articles, { view: 'all', tag: 'missing' }))).toEqual([]);
   });
+  it('sorts by the moment published, whatever offset each page stated it at; undated last', () => {
+    const dated = [
+      meta('tokyo', { publishedTime: '2025-06-26T08:00:00.000+09:00' }), // 23:00 UTC on the 25th
+      meta('undated'),
+      meta('newyork', { publishedTime: '2025-06-25T20:57:54.000-04:00' }), // 00:57 UTC on the 26th
+      meta('utc', { publishedTime: '2025-06-25T12:00:00.000Z' }),
+    ];
+    const newest = { view: 'all', sort: { field: 'published', direction: 'desc' } } as const;
+    expect(ids(listArticles(dated, newest))).toEqual(['newyork', 'tokyo', 'utc', 'undated']);
+    expect(ids(listArticles(dated, { ...newest, sort: { field: 'published', direction: 'asc' } }))).toEqual([
+      'undated',
+      'utc',
+      'tokyo',
+      'newyork',
+    ]);
+  });
 });
