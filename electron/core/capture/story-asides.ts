@@ -134,12 +134,16 @@ const SALES_LINE_CHARS = 50;
 
 const isSalesLine = shortTextMatching(SALES_LINE, SALES_LINE_CHARS);
 const isSiteLine = shortTextMatching(ASIDE_LINE, ASIDE_LINE_CHARS);
-/** A credit is often set in brackets: "(Image credit: Site)". */
-const BRACKETED = /^[([]\s*(.*?)\s*[)\]]$/s;
-export const isAsideLine = (text: string) => {
-  const bracketed = BRACKETED.exec(text.trim());
-  return isSiteLine(bracketed ? bracketed[1] : text) || isSalesLine(text);
-};
+/**
+ * A credit is often set in brackets: "(Image credit: Site)". Sliced, not matched: a pattern with a lazy
+ * middle between two runs of spaces takes time in the square of a long, spaced text's length.
+ */
+function unbracketed(text: string): string {
+  const trimmed = text.trim();
+  const bracketed = trimmed.length >= 2 && '(['.includes(trimmed[0]) && ')]'.includes(trimmed[trimmed.length - 1]);
+  return bracketed ? trimmed.slice(1, -1).trim() : text;
+}
+export const isAsideLine = (text: string) => isSiteLine(unbracketed(text)) || isSalesLine(text);
 const isDisclosureText = shortTextMatching(DISCLOSURE, DISCLOSURE_CHARS);
 const isPitch = shortTextMatching(
   { test: (text: string) => PITCH.test(text) || PITCH_ACCENTED.test(text) },
