@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { yamlString } from '../../../electron/core/export/formats/front-matter';
+import { yamlString, yamlTime } from '../../../electron/core/export/formats/front-matter';
 import { KEEP_BELOW, noteName, writeMarkdownVault } from '../../../electron/core/export/formats/markdown-vault';
 import { FIXTURE_ARTICLES, fixtureLibrary, HOSTILE_TITLE, PNG, PNG_NAME, WEBP_NAME } from './export-fixtures';
 
@@ -52,6 +52,13 @@ describe('Markdown folder (Obsidian vault) export', () => {
     expect(rtl).toMatchObject({ title: 'مرحبا بالعالم — שלום עולם', tags: ['عربي', 'with space'] });
     const doc = frontMatterOf(await read(noteName(FIXTURE_ARTICLES[3].article)));
     expect(doc).toMatchObject({ url: null, site: null, author: 'Some Author' });
+  });
+
+  it("writes a date kept at the page's own UTC offset as a YAML timestamp of the same moment", () => {
+    const written = yamlTime('2025-06-25T20:57:54.303-04:00');
+    expect(written).toBe('2025-06-25T20:57:54-04:00');
+    expect(yaml.load(`published: ${written}`)).toEqual({ published: new Date('2025-06-26T00:57:54Z') });
+    expect(yamlTime('2024-02-29T12:00:00.000Z')).toBe('2024-02-29T12:00:00Z');
   });
 
   it('quotes titles YAML would otherwise misread', () => {

@@ -13,12 +13,13 @@ export function yamlString(value: string): string {
   );
 }
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+/** In UTC, or at the page's own offset ("…T20:57:54.000-04:00"): YAML's timestamps allow both. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** A time as a YAML timestamp (which Obsidian shows as a date), seconds precision; other text stays a string. */
 export function yamlTime(value: string | null | undefined): string {
   if (!value) return '';
-  return ISO_TIME.test(value) ? value.replace(/\.\d+Z$/, 'Z') : yamlString(value);
+  return ISO_TIME.test(value) ? value.replace(/\.\d+(?=Z$|[+-]\d{2}:\d{2}$)/, '') : yamlString(value);
 }
 
 export type FrontMatterValue = string | null | readonly string[] | { raw: string };
