@@ -14,6 +14,10 @@ import { statedTime } from './stated-time';
 import { writtenDate } from './written-date';
 import { squeezeSpace } from './squeeze-space';
 
+const STORY_REGION = 'main,article,[role="main"]';
+/** Below the headline, or inside the page's declared story: where a byline or a date is the story's own. */
+const inTheStory = (element: Element, afterH1: boolean) => afterH1 || element.closest(STORY_REGION) !== null;
+
 type Described = Pick<ArticleDescription, 'byline' | 'siteName' | 'excerpt' | 'lang' | 'dir' | 'publishedTime'>;
 
 export interface PageMetadata extends Described {
@@ -161,7 +165,7 @@ function gatherElements(document: Document): MetadataElements {
       (((element.tagName === 'TIME' ||
         (element.hasAttributes() &&
           DATED_CLASS.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`))) &&
-        (afterH1 || element.closest('main,article,[role="main"]'))) ||
+        inTheStory(element, afterH1)) ||
         (sinceH1 > 0 && sinceH1 <= LONE_DATE_WINDOW && isLoneDate(element)))
     )
       found.dated.push(element);
@@ -169,7 +173,7 @@ function gatherElements(document: Document): MetadataElements {
       const name = labelledAuthor(element);
       if (
         name &&
-        (afterH1 || element.closest('main,article,[role="main"]')) &&
+        inTheStory(element, afterH1) &&
         !element.closest(UNDER_THE_PAGE) &&
         !element.closest(NOT_IN_A_BYLINE)
       ) {
@@ -181,7 +185,7 @@ function gatherElements(document: Document): MetadataElements {
       const name = classedAuthor(element);
       if (
         name &&
-        (afterH1 || element.closest('main,article,[role="main"]')) &&
+        inTheStory(element, afterH1) &&
         !element.closest(UNDER_THE_PAGE) &&
         !element.closest(NOT_AROUND_A_NAME)
       )
@@ -192,7 +196,7 @@ function gatherElements(document: Document): MetadataElements {
         if (!found.threadStarter) found.threadStarter = starterLinkName(element);
         if (!found.authorLinkName) {
           const name = authorLinkName(element);
-          if (name && (afterH1 || element.closest('main,article,[role="main"]'))) found.authorLinkName = name;
+          if (name && inTheStory(element, afterH1)) found.authorLinkName = name;
         }
         break;
       case 'META':
@@ -215,7 +219,7 @@ function gatherElements(document: Document): MetadataElements {
         found.h1 ??= element;
         found.h1s.push({
           text: headingText(element),
-          inMain: !!element.closest('main,article,[role="main"]'),
+          inMain: !!element.closest(STORY_REGION),
           lead: headingLead(element),
         });
         break;
