@@ -35,7 +35,7 @@ export interface ArticleMeta {
   excerpt: string | null;
   lang: string | null;
   dir: TextDirection | null;
-  /** ISO 8601, or null when the page does not say. */
+  /** ISO 8601 at the offset the page stated it (so its day is the page's), or null when the page does not say. */
   publishedTime: string | null;
   wordCount: number;
   readingMinutes: number;
